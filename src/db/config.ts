@@ -1,0 +1,46 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig, type Options } from '@mikro-orm/core';
+import { Migrator } from '@mikro-orm/migrations';
+import { PgliteDriver } from '@mikro-orm/pglite';
+import { PostgreSqlDriver } from '@mikro-orm/postgresql';
+import { entities } from './entities.ts';
+import { recordSql } from './sql-log.ts';
+
+/** Where the data lives: a PostgreSQL server, or else an embedded PGlite cluster. */
+export interface DatabaseSettings {
+  /** `postgres://…` URL of a PostgreSQL server; when absent, the embedded database is used. */
+  url?: string;
+  /** Directory of the embedded cluster, or `memory://` for a throw-away one. */
+  embeddedDir: string;
+}
+
+export function databaseSettings(env: NodeJS.ProcessEnv = process.env): DatabaseSettings {
+  return { url: env.DATABASE_URL || undefined, embeddedDir: env.PGLITE_DIR || '.data/pglite' };
+}
+
+export const migrationsPath = fileURLToPath(new URL('./migrations', import.meta.url));
+
+/** MikroORM options for the given database; the schema only ever changes through migrations. */
+export function ormOptions(settings: DatabaseSettings): Options {
+  const common = {
+    entities,
+    extensions: [Migrator],
+    migrations: {
+      path: migrationsPath,
+      glob: 'Migration*.ts',
+      emit: 'ts' as const,
+      transactional: true,
+      allOrNothing: true,
+      // The snapshot would be rewritten on every `up`, i.e. committed files changing at run time.
+      snapshot: false,
+      snapshotOnMigrate: false,
+      silent: true,
+    },
+    onQuery: recordSql,
+    forceUtcTimezone: true,
+    allowGlobalContext: false,
+  };
+  return settings.url
+    ? (defineConfig({ ...common, driver: PostgreSqlDriver, clientUrl: settings.url }) as Options)
+    : (defineConfig({ ...common, driver: PgliteDriver, dbName: settings.embeddedDir }) as Options);
+}

@@ -1,0 +1,25 @@
+import { p } from '@mikro-orm/core';
+
+// Builders are created per entity: MikroORM writes discovery results into a builder's options,
+// so one builder object must never be shared by two entities.
+
+/** Columns every stored row has: a bigint id (kept as a string in JS) and its timestamps. */
+export function stored() {
+  return {
+    id: p.bigint('string').primary().autoincrement(),
+    createdAt: p.datetime().onCreate(() => new Date()),
+    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+  };
+}
+
+/**
+ * Columns of an entry in one of a card's list sections. Rule 3 of the order: nothing is ever
+ * deleted, so a wrong entry is voided (who, when, why) and hidden from normal reads.
+ */
+export function voidable() {
+  return {
+    voidedAt: p.datetime().nullable(),
+    voidedBy: p.string().nullable(),
+    voidReason: p.text().nullable(),
+  };
+}

@@ -1,0 +1,39 @@
+import DataLoader from 'dataloader';
+import type { EntityClass, FilterQuery, QueryOrderMap } from '@mikro-orm/core';
+import type { SqlEntityManager } from '@mikro-orm/sql';
+
+// Batched lookups shared by the modules' loaders. Each loader belongs to one request (its
+// EntityManager fork), so its cache never outlives the request or crosses users.
+
+/** Rows by primary key; one `IN (…)` query per batch. `where` adds conditions such as "not voided". */
+export function byId<T extends { id: string }>(em: SqlEntityManager, entity: EntityClass<T>, where: object = {}) {
+  return new DataLoader<string, T | null>(async (ids) => {
+    const rows = await em.find(entity, { ...where, id: { $in: [...ids] } } as unknown as FilterQuery<T>);
+    const byKey = new Map(rows.map((row) => [row.id, row]));
+    return ids.map((id) => byKey.get(id) ?? null);
+  });
+}
+
+/**
+ * The entries of one list section for each owner (a card, or for §16.4 family members a
+ * relocation), in the section's chronological order, voided entries left out; one query per
+ * batch however many owners.
+ */
+export function entriesByCard<T extends object>(
+  em: SqlEntityManager,
+  entity: EntityClass<T>,
+  options: { orderBy: QueryOrderMap<T>; owner?: keyof T & string; voidable?: boolean },
+) {
+  const owner = options.owner ?? 'card';
+  const current = options.voidable === false ? {} : { voidedAt: null };
+  return new DataLoader<string, T[]>(async (ownerIds) => {
+    const rows = await em.find(
+      entity,
+      { [owner]: { $in: [...ownerIds] }, ...current } as unknown as FilterQuery<NoInfer<T>>,
+      { orderBy: options.orderBy as never },
+    );
+    const byOwner = new Map<string, T[]>(ownerIds.map((id) => [id, []]));
+    for (const row of rows) byOwner.get((row as Record<string, unknown>)[owner] as string)?.push(row);
+    return ownerIds.map((id) => byOwner.get(id)!);
+  });
+}

@@ -1,0 +1,16 @@
+import { MikroORM } from '@mikro-orm/core';
+import type { SqlEntityManager } from '@mikro-orm/sql';
+import { ormOptions, type DatabaseSettings } from './config.ts';
+
+export type Orm = MikroORM & { em: SqlEntityManager };
+
+/** Connects to the database described by `settings`; does not touch its schema. */
+export async function openOrm(settings: DatabaseSettings): Promise<Orm> {
+  return (await MikroORM.init(ormOptions(settings))) as Orm;
+}
+
+/** Applies the committed migrations that have not run yet; returns their names. */
+export async function migrate(orm: Orm): Promise<string[]> {
+  const applied = await orm.migrator.up();
+  return applied.map((migration) => migration.name);
+}

@@ -1,0 +1,122 @@
+import DataLoader from 'dataloader';
+import type { EntityClass } from '@mikro-orm/core';
+import type { SqlEntityManager } from '@mikro-orm/sql';
+
+// Pages of the list sections that grow without bound (§14 referrals, §16 measures, §18 visits),
+// for many cards in ONE statement: window functions number each card's entries in chronological
+// order, so every card gets its own first N entries after its cursor, plus its total count.
+
+/** One key of the section's chronological order and the SQL type its cursor value is cast to. */
+export interface OrderKey {
+  property: string;
+  cast: 'date' | 'bigint';
+}
+
+export interface SectionPageSpec<T> {
+  entity: EntityClass<T>;
+  /** Chronological order; the last key must be unique (the id). */
+  order: readonly OrderKey[];
+  /** A column that an optional per-request filter value must equal (e.g. §16 measure kind). */
+  filterProperty?: string;
+}
+
+export interface PageRequest {
+  cardId: string;
+  size: number;
+  /** Sort key of the entry to start after, from the cursor. */
+  after: readonly string[] | null;
+  filter: string | null;
+}
+
+export interface SectionPage<T> {
+  /** Up to `size + 1` entries; the extra one only tells that a next page exists. */
+  rows: T[];
+  total: number;
+  hasPrevious: boolean;
+}
+
+const EMPTY = { rows: [], total: 0, hasPrevious: false };
+
+function columnsOf(em: SqlEntityManager, entity: EntityClass<unknown>) {
+  const meta = em.getMetadata().get(entity);
+  const column = (property: string) => {
+    const prop = (meta.properties as Record<string, { fieldNames: string[] } | undefined>)[property];
+    if (!prop) throw new Error(`${meta.className} has no property ${property}`);
+    return `"${prop.fieldNames[0]}"`;
+  };
+  return { table: `"${meta.tableName}"`, column };
+}
+
+async function loadPages<T extends object>(
+  em: SqlEntityManager,
+  spec: SectionPageSpec<T>,
+  request: Omit<PageRequest, 'cardId'>,
+  cardIds: readonly string[],
+): Promise<Map<string, SectionPage<T>>> {
+  const { table, column } = columnsOf(em, spec.entity as EntityClass<unknown>);
+  const card = column('card');
+  const order = (alias: string) => spec.order.map((key) => `${alias}.${column(key.property)}`).join(', ');
+  const params: unknown[] = [];
+  // Rows before the cursor still count towards the total; one of them per card is kept so that a
+  // card whose entries all lie before the cursor still reports its total and previous page.
+  let isAfter = 'true';
+  if (request.after) {
+    isAfter = `(${order('t')}) > (${spec.order.map((key) => `?::${key.cast}`).join(', ')})`;
+    params.push(...request.after);
+  }
+  let where = `t.${card} in (${cardIds.map(() => '?').join(', ')}) and t."voided_at" is null`;
+  params.push(...cardIds);
+  if (spec.filterProperty && request.filter !== null) {
+    where += ` and t.${column(spec.filterProperty)} = ?`;
+    params.push(request.filter);
+  }
+  params.push(request.size + 1);
+  const sql = `with w as (select t.*, ${isAfter} as "__is_after" from ${table} t where ${where})
+    select * from (
+      select w.*, count(*) over (partition by w.${card}) as "__total",
+             count(*) filter (where w."__is_after") over (partition by w.${card}) as "__after",
+             row_number() over (partition by w.${card}, w."__is_after" order by ${order('w')}) as "__rank"
+      from w
+    ) r where (r."__is_after" and r."__rank" <= ?) or (not r."__is_after" and r."__rank" = 1)
+    order by r.${card}, r."__is_after", r."__rank"`;
+  const rows = await em.execute<Record<string, unknown>[]>(sql, params);
+
+  const pages = new Map<string, SectionPage<T>>();
+  const cardColumn = card.slice(1, -1);
+  for (const { __total, __after, __rank, __is_after, ...row } of rows) {
+    const cardId = String(row[cardColumn]);
+    let page = pages.get(cardId);
+    if (!page) {
+      page = { rows: [], total: Number(__total), hasPrevious: Number(__total) > Number(__after) };
+      pages.set(cardId, page);
+    }
+    if (__is_after) page.rows.push(em.map(spec.entity, row as never));
+  }
+  return pages;
+}
+
+/**
+ * A loader of section pages keyed by card and page arguments; the keys of one batch that share
+ * arguments (all cards of a list query do) are answered by one statement.
+ */
+export function sectionPageLoader<T extends object>(em: SqlEntityManager, spec: SectionPageSpec<T>) {
+  const argsKey = (r: PageRequest) => JSON.stringify([r.size, r.after, r.filter]);
+  return new DataLoader<PageRequest, SectionPage<T>, string>(
+    async (requests) => {
+      const groups = new Map<string, PageRequest[]>();
+      for (const request of requests) {
+        const group = groups.get(argsKey(request)) ?? [];
+        group.push(request);
+        groups.set(argsKey(request), group);
+      }
+      const results = new Map<string, Map<string, SectionPage<T>>>();
+      for (const [key, group] of groups) {
+        results.set(key, await loadPages(em, spec, group[0]!, group.map((r) => r.cardId)));
+      }
+      return requests.map((r) => {
+        return results.get(argsKey(r))!.get(r.cardId) ?? { ...EMPTY, rows: [] };
+      });
+    },
+    { cacheKeyFn: (r) => `${r.cardId}|${argsKey(r)}` },
+  );
+}

@@ -1,0 +1,46 @@
+import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import express, { type Router } from 'express';
+
+// GraphiQL served by the API from npm packages (graphiql's UMD bundle on React 18's UMD builds):
+// no CDN, so analysts can use it on a network without internet access.
+
+const require = createRequire(import.meta.url);
+const here = (file: string) => fileURLToPath(new URL(`./graphiql/${file}`, import.meta.url));
+// Package `exports` hide the UMD files, so they are found from each package's root.
+const packageFile = (name: string, file: string) => join(dirname(require.resolve(`${name}/package.json`)), file);
+
+const assets: Record<string, { path: string; type: string }> = {
+  'react.js': { path: packageFile('react', 'umd/react.production.min.js'), type: 'text/javascript' },
+  'react-dom.js': { path: packageFile('react-dom', 'umd/react-dom.production.min.js'), type: 'text/javascript' },
+  'graphiql.js': { path: packageFile('graphiql', 'dist/index.umd.js'), type: 'text/javascript' },
+  'graphiql.css': { path: packageFile('graphiql', 'dist/style.css'), type: 'text/css' },
+  'app.js': { path: here('app.js'), type: 'text/javascript' },
+  'page.css': { path: here('page.css'), type: 'text/css' },
+  'example.graphql': { path: here('example.graphql'), type: 'text/plain' },
+};
+
+const page = readFileSync(here('index.html'), 'utf8');
+
+// Only our own origin; GraphiQL styles some elements inline.
+const CONTENT_SECURITY_POLICY = "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:";
+
+/** `/graphiql/*` assets. */
+export function graphiqlAssets(): Router {
+  const router = express.Router();
+  router.get('/:name', (req, res, next) => {
+    const asset = assets[req.params.name];
+    if (!asset) return next();
+    res.type(asset.type).set('Cache-Control', 'public, max-age=3600').sendFile(asset.path);
+  });
+  return router;
+}
+
+/** Serves the GraphiQL page to a browser asking for HTML at the GraphQL endpoint. */
+export const graphiqlPage: express.RequestHandler = (req, res, next) => {
+  const wantsHtml = req.method === 'GET' && req.accepts(['application/json', 'text/html']) === 'text/html';
+  if (!wantsHtml || req.query.query !== undefined) return next();
+  res.type('html').set('Content-Security-Policy', CONTENT_SECURITY_POLICY).send(page);
+};

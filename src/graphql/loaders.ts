@@ -1,0 +1,31 @@
+import type { SqlEntityManager } from '@mikro-orm/sql';
+import { cardLoaders } from '../modules/card/card.loaders.ts';
+import { careerCenterLoaders } from '../modules/career-center/career-center.loaders.ts';
+import { educationLoaders } from '../modules/education/education.loaders.ts';
+import { employmentPlanLoaders } from '../modules/employment-plan/employment-plan.loaders.ts';
+import { footerLoaders } from '../modules/footer/footer.loaders.ts';
+import { guidanceLoaders } from '../modules/guidance/guidance.loaders.ts';
+import { measureLoaders } from '../modules/measures/measure.loaders.ts';
+import { referralLoaders } from '../modules/referral/referral.loaders.ts';
+import { registrationLoaders } from '../modules/registration/registration.loaders.ts';
+import { specialWorkplaceLoaders } from '../modules/special-workplace/special-workplace.loaders.ts';
+import { visitLoaders } from '../modules/visit/visit.loaders.ts';
+
+/** Every module's DataLoaders over one request's EntityManager. */
+export function createLoaders(em: SqlEntityManager) {
+  return {
+    ...cardLoaders(em),
+    ...careerCenterLoaders(em),
+    ...educationLoaders(em),
+    ...registrationLoaders(em),
+    ...guidanceLoaders(em),
+    ...referralLoaders(em),
+    ...measureLoaders(em),
+    ...specialWorkplaceLoaders(em),
+    ...visitLoaders(em),
+    ...employmentPlanLoaders(em),
+    ...footerLoaders(em),
+  };
+}
+
+export type Loaders = ReturnType<typeof createLoaders>;

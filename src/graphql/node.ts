@@ -1,0 +1,73 @@
+import type { Resolvers } from './generated/resolvers.ts';
+import { Card } from '../modules/card/card.entity.ts';
+import { CareerCenter } from '../modules/career-center/career-center.entity.ts';
+import { EducationEntry } from '../modules/education/education.entity.ts';
+import { EmploymentPlanRow } from '../modules/employment-plan/employment-plan.entity.ts';
+import { CardSignature } from '../modules/footer/footer.entity.ts';
+import { CareerGuidance } from '../modules/guidance/guidance.entity.ts';
+import { ActiveMeasure } from '../modules/measures/measure.entity.ts';
+import { measureTypeName } from '../modules/measures/measure.resolvers.ts';
+import { Referral } from '../modules/referral/referral.entity.ts';
+import { Registration } from '../modules/registration/registration.entity.ts';
+import { SpecialWorkplace } from '../modules/special-workplace/special-workplace.entity.ts';
+import { Visit } from '../modules/visit/visit.entity.ts';
+import type { Context } from './context.ts';
+import { idOf, parseGlobalId } from './relay.ts';
+
+// Relay `node(id)`: the type inside a global id picks the loader; an id whose type and row do not
+// agree (e.g. a MainEducation id of an additional-education row) finds nothing.
+
+type NodeLookup = (context: Context, id: string) => Promise<object | null>;
+
+const whenType = (type: string): NodeLookup => async ({ loaders }, id) => {
+  const measure = await loaders.measureById.load(id);
+  return measure && measureTypeName(measure) === type ? measure : null;
+};
+
+const educationSection = (section: 'MAIN' | 'ADDITIONAL'): NodeLookup => async ({ loaders }, id) => {
+  const entry = await loaders.educationById.load(id);
+  return entry?.section === section ? entry : null;
+};
+
+const lookups: Record<string, NodeLookup> = {
+  Card: ({ loaders }, id) => loaders.cardById.load(id),
+  CareerCenter: ({ loaders }, id) => loaders.careerCenterById.load(id),
+  MainEducation: educationSection('MAIN'),
+  AdditionalEducation: educationSection('ADDITIONAL'),
+  Registration: ({ loaders }, id) => loaders.registrationById.load(id),
+  CareerGuidance: ({ loaders }, id) => loaders.careerGuidanceById.load(id),
+  Referral: ({ loaders }, id) => loaders.referralById.load(id),
+  ProfessionalTraining: whenType('ProfessionalTraining'),
+  EntrepreneurshipSupport: whenType('EntrepreneurshipSupport'),
+  SubsidizedJob: whenType('SubsidizedJob'),
+  Relocation: whenType('Relocation'),
+  SpecialWorkplace: ({ loaders }, id) => loaders.specialWorkplaceById.load(id),
+  Visit: ({ loaders }, id) => loaders.visitById.load(id),
+  EmploymentPlanRow: ({ loaders }, id) => loaders.employmentPlanRowById.load(id),
+  CardSignature: ({ loaders }, id) => loaders.signatureById.load(id),
+};
+
+function nodeTypeName(node: object): string {
+  if (node instanceof EducationEntry) return node.section === 'MAIN' ? 'MainEducation' : 'AdditionalEducation';
+  if (node instanceof ActiveMeasure) return measureTypeName(node);
+  const types = [
+    [Card, 'Card'], [CareerCenter, 'CareerCenter'], [Registration, 'Registration'], [CareerGuidance, 'CareerGuidance'],
+    [Referral, 'Referral'], [SpecialWorkplace, 'SpecialWorkplace'], [Visit, 'Visit'], [EmploymentPlanRow, 'EmploymentPlanRow'],
+    [CardSignature, 'CardSignature'],
+  ] as const;
+  const match = types.find(([type]) => node instanceof type);
+  if (!match) throw new Error('object is not a Node');
+  return match[1];
+}
+
+export const nodeResolvers: Resolvers = {
+  Query: {
+    node: (_, { id }, context) => {
+      const dbId = idOf(id, Object.keys(lookups), 'id');
+      return lookups[parseGlobalId(id)!.type]!(context, dbId) as never;
+    },
+  },
+  Node: {
+    __resolveType: (node) => nodeTypeName(node) as never,
+  },
+};

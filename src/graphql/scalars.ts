@@ -1,0 +1,70 @@
+import { GraphQLError, GraphQLScalarType, Kind, type ValueNode } from 'graphql';
+import {
+  CountryCodeResolver, DateTimeResolver, EmailAddressResolver, GraphQLDate, NonNegativeIntResolver, PhoneNumberResolver,
+} from 'graphql-scalars';
+import { normalizeMoney } from '../modules/base/money.ts';
+import { parseIin } from '../modules/person/iin.ts';
+
+// Dates stay `YYYY-MM-DD` strings end to end (MikroORM maps `date` columns to such strings), so
+// `Date` validates with graphql-scalars' Date but hands resolvers the string, not a JS Date
+// shifted by a time zone.
+const DateScalar = new GraphQLScalarType({
+  ...GraphQLDate.toConfig(),
+  parseValue(value) {
+    GraphQLDate.parseValue(value);
+    return value as string;
+  },
+  parseLiteral(ast, variables) {
+    GraphQLDate.parseLiteral(ast, variables);
+    return (ast as { value: string }).value;
+  },
+});
+
+function invalid(message: string, node?: ValueNode): never {
+  throw new GraphQLError(message, { nodes: node, extensions: { code: 'BAD_USER_INPUT' } });
+}
+
+function parseIinValue(value: unknown, node?: ValueNode): string {
+  if (typeof value !== 'string') invalid('IIN must be a string of 12 digits', node);
+  const parsed = parseIin(value);
+  if (!parsed.ok) invalid(`"${value}" is not a valid IIN: ${parsed.reason}`, node);
+  return value;
+}
+
+const IinScalar = new GraphQLScalarType<string, string>({
+  name: 'IIN',
+  serialize: (value) => parseIinValue(value),
+  parseValue: (value) => parseIinValue(value),
+  parseLiteral: (ast) => parseIinValue(ast.kind === Kind.STRING ? ast.value : undefined, ast),
+});
+
+function parseMoneyValue(value: unknown, node?: ValueNode): string {
+  // A whole number is exact in JSON too; a fractional JSON number may already have lost precision.
+  const text = typeof value === 'number' && Number.isSafeInteger(value) ? String(value) : value;
+  if (typeof text !== 'string') invalid('Money must be a decimal string such as "150000.00"', node);
+  const money = normalizeMoney(text);
+  if (money === null) invalid(`"${text}" is not a valid amount: at most 12 integer and 2 fraction digits, not negative`, node);
+  return money;
+}
+
+const MoneyScalar = new GraphQLScalarType<string, string>({
+  name: 'Money',
+  serialize: (value) => parseMoneyValue(value),
+  parseValue: (value) => parseMoneyValue(value),
+  parseLiteral: (ast) => {
+    if (ast.kind === Kind.STRING || ast.kind === Kind.INT) return parseMoneyValue(ast.value, ast);
+    return invalid('Money must be a decimal string such as "150000.00"', ast);
+  },
+});
+
+/** Every scalar of the schema; descriptions come from the SDL. */
+export const scalarResolvers = {
+  Date: DateScalar,
+  DateTime: DateTimeResolver,
+  EmailAddress: EmailAddressResolver,
+  PhoneNumber: PhoneNumberResolver,
+  NonNegativeInt: NonNegativeIntResolver,
+  CountryCode: CountryCodeResolver,
+  IIN: IinScalar,
+  Money: MoneyScalar,
+};

@@ -1,0 +1,32 @@
+import { databaseSettings } from './db/config.ts';
+import { migrate, openOrm } from './db/orm.ts';
+import { seedDemoData } from './db/seed/seeder.ts';
+import { Card } from './modules/card/card.entity.ts';
+import { createApp, listen } from './server.ts';
+
+// `npm start`: migrate, load demo cards into an empty embedded database, serve.
+const DEMO_CARDS = 300;
+
+const settings = databaseSettings();
+const orm = await openOrm(settings);
+const applied = await migrate(orm);
+if (applied.length) console.log(`Applied migrations: ${applied.join(', ')}`);
+
+const { app, territories } = await createApp(orm);
+// Demo data only ever goes into the embedded database, never into a real server.
+if (!settings.url && (await orm.em.fork().count(Card)) === 0) {
+  console.log(`Empty embedded database: loading ${DEMO_CARDS} demo cards…`);
+  await seedDemoData(orm, territories, { cards: DEMO_CARDS });
+}
+
+const port = Number(process.env.PORT ?? 4000);
+const server = await listen(app, port);
+const where = settings.url ? 'PostgreSQL (DATABASE_URL)' : `embedded PostgreSQL in ${settings.embeddedDir}`;
+console.log(`Employment card API on http://localhost:${port}/graphql (GraphiQL in a browser), data: ${where}`);
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    server.close();
+    void orm.close().then(() => process.exit(0));
+  });
+}

@@ -1,0 +1,28 @@
+// Money is exact: amounts travel as decimal strings and are added as integer tiyn (1/100 tenge)
+// in BigInt, never as binary floats.
+
+const MONEY = /^(0|[1-9]\d{0,11})(\.\d{1,2})?$/;
+
+/** The canonical form ("1500.50") of a non-negative amount with at most 2 fraction digits, or null. */
+export function normalizeMoney(value: string): string | null {
+  const match = MONEY.exec(value);
+  if (!match) return null;
+  const fraction = (match[2] ?? '.').slice(1).padEnd(2, '0');
+  return `${match[1]}.${fraction}`;
+}
+
+function toTiyn(amount: string): bigint {
+  const [whole, fraction = ''] = amount.split('.');
+  return BigInt(whole!) * 100n + BigInt(fraction.padEnd(2, '0').slice(0, 2));
+}
+
+function fromTiyn(tiyn: bigint): string {
+  const whole = tiyn / 100n;
+  const fraction = (tiyn % 100n).toString().padStart(2, '0');
+  return `${whole}.${fraction}`;
+}
+
+/** Exact sum of amounts; null or undefined amounts count as zero. */
+export function sumMoney(amounts: ReadonlyArray<string | null | undefined>): string {
+  return fromTiyn(amounts.reduce<bigint>((sum, amount) => (amount == null ? sum : sum + toTiyn(amount)), 0n));
+}

@@ -1,0 +1,43 @@
+import { defineEntity, p } from '@mikro-orm/core';
+import { stored } from '../../db/entity-base.ts';
+import { CareerCenter } from '../career-center/career-center.entity.ts';
+import { codes, sexLabels } from '../dictionary/codes.ts';
+import { LastJob } from '../education/education.entity.ts';
+import { Expectations } from '../expectations/expectations.entity.ts';
+import { Organisation } from '../footer/footer.entity.ts';
+import { Address, PersonName } from '../person/person.entity.ts';
+
+// One row per person. The sections that occur once (§1–9, §11, §19, footer) are columns of this
+// row (embeddables), so reading them costs no extra query; list sections live in their own tables.
+const CardSchema = defineEntity({
+  name: 'Card',
+  tableName: 'card',
+  properties: {
+    ...stored(),
+    version: p.integer().default(1),
+    openedOn: p.date(),
+    careerCenter: () => p.manyToOne(CareerCenter).mapToPk().index(),
+    iin: p.string().length(12).unique(),
+    fullName: () => p.embedded(PersonName).prefix(false),
+    sex: p.enum(codes(sexLabels)),
+    birthDate: p.date(),
+    citizenship: p.string().length(2).nullable(),
+    nationality: p.string().nullable(),
+    address: () => p.embedded(Address).prefix('address_').nullable(),
+    phone: p.string().length(20).nullable(),
+    email: p.string().nullable(),
+    lastJob: () => p.embedded(LastJob).prefix('last_job_').nullable(),
+    expectations: () => p.embedded(Expectations).prefix('expectations_').nullable(),
+    organisation: () => p.embedded(Organisation).prefix('organisation_').nullable(),
+    executorName: p.string().nullable(),
+    headName: p.string().nullable(),
+    filledOn: p.date().nullable(),
+  },
+  indexes: [
+    { properties: ['address.region'] as never, name: 'card_address_region_index' },
+    { properties: ['address.district'] as never, name: 'card_address_district_index' },
+  ],
+});
+/** The individual employment card of one person (Appendix 1). */
+export class Card extends CardSchema.class {}
+CardSchema.setClass(Card);

@@ -1,0 +1,152 @@
+import type {
+  ActiveMeasureKind, AdditionalEducationKind, DeregistrationReason, DictionaryName, EducationLevel,
+  HousingType, RefusingParty, RegistrationEpisodeStatus, RegistrationKind, RegistrationRefusalReason,
+  RegistrationStatus, SearchTimeScale, Sex, SignatoryRole, SubsidizedJobType, TrainingType,
+} from '../../graphql/generated/resolvers.ts';
+
+// The code lists the order names, with their Kazakh and Russian labels. Each map is typed by the
+// enum generated from the SDL, so a value added to the schema without labels fails the type check.
+// Entities take their allowed values from these maps (`codes(...)`), so the database check
+// constraints, the schema and the labels never drift apart.
+
+export interface Label {
+  readonly kk: string;
+  readonly ru: string;
+}
+type Labels<T extends string> = { readonly [K in T]: Label };
+
+/** The codes of a code list, in the order of the form. */
+export function codes<T extends string>(labels: Labels<T>): T[] {
+  return Object.keys(labels) as T[];
+}
+
+export const sexLabels: Labels<Sex> = {
+  MALE: { kk: 'Ер', ru: 'Мужской' },
+  FEMALE: { kk: 'Әйел', ru: 'Женский' },
+};
+
+export const educationLevelLabels: Labels<EducationLevel> = {
+  HIGHER: { kk: 'Жоғары оқу орны', ru: 'Высшее учебное заведение' },
+  TECHNICAL_VOCATIONAL: { kk: 'Колледж (техникалық және кәсіптік білім)', ru: 'Колледж (техническое и профессиональное образование)' },
+  GENERAL_SECONDARY: { kk: 'Жалпы білім беретін мектеп', ru: 'Общеобразовательная школа' },
+};
+
+export const additionalEducationKindLabels: Labels<AdditionalEducationKind> = {
+  RETRAINING: { kk: 'Қайта даярлау', ru: 'Переподготовка' },
+  UPSKILLING: { kk: 'Біліктілікті арттыру', ru: 'Повышение квалификации' },
+};
+
+export const registrationKindLabels: Labels<RegistrationKind> = {
+  JOB_SEEKER: { kk: 'Жұмыс іздеуші адам ретінде тіркеу', ru: 'Регистрация в качестве лица, ищущего работу' },
+  UNEMPLOYED: { kk: 'Жұмыссыз ретінде тіркеу', ru: 'Регистрация в качестве безработного' },
+};
+
+export const registrationRefusalReasonLabels: Labels<RegistrationRefusalReason> = {
+  INCOMPLETE_DOCUMENTS: { kk: 'Құжаттар топтамасы толық ұсынылмады', ru: 'Представлен неполный пакет документов' },
+  FALSE_INFORMATION: { kk: 'Дәйексіз мәліметтер ұсынылды', ru: 'Представлены недостоверные сведения' },
+  EMPLOYED: { kk: 'Жұмыспен қамтылған адам', ru: 'Лицо является занятым' },
+  UNDER_AGE: { kk: '16 жасқа толмаған', ru: 'Не достиг шестнадцатилетнего возраста' },
+  RETIREMENT_AGE: { kk: 'Зейнеткерлік жасқа толған', ru: 'Достиг пенсионного возраста' },
+  FULL_TIME_STUDENT: { kk: 'Күндізгі оқу нысаны бойынша оқиды', ru: 'Обучается по очной форме' },
+  OTHER: { kk: 'Басқа себеп', ru: 'Иная причина' },
+};
+
+export const deregistrationReasonLabels: Labels<DeregistrationReason> = {
+  EMPLOYED: { kk: 'Жұмысқа орналасты', ru: 'Трудоустройство' },
+  ENTREPRENEURSHIP: { kk: 'Кәсіпкерлік қызметті бастады', ru: 'Начало предпринимательской деятельности' },
+  FULL_TIME_STUDY: { kk: 'Күндізгі оқу нысанына түсті', ru: 'Поступление на очную форму обучения' },
+  REFUSED_SUITABLE_WORK: { kk: 'Лайықты жұмыстан екі рет бас тартты', ru: 'Двукратный отказ от подходящей работы' },
+  FAILED_TO_APPEAR: { kk: 'Дәлелсіз себептермен келмеді', ru: 'Неявка без уважительных причин' },
+  MOVED_AWAY: { kk: 'Басқа тұрғылықты жерге көшті', ru: 'Переезд на другое место жительства' },
+  RETIREMENT: { kk: 'Зейнеткерлік жасқа толды', ru: 'Достижение пенсионного возраста' },
+  OWN_REQUEST: { kk: 'Өз өтініші бойынша', ru: 'По личному заявлению' },
+  FALSE_INFORMATION: { kk: 'Жалған мәліметтер ұсынды', ru: 'Представление ложных сведений' },
+  IMPRISONMENT: { kk: 'Бас бостандығынан айыруға сотталды', ru: 'Осуждение к лишению свободы' },
+  MILITARY_SERVICE: { kk: 'Әскери қызметке шақырылды', ru: 'Призыв на воинскую службу' },
+  DEATH: { kk: 'Қайтыс болды', ru: 'Смерть' },
+  OTHER: { kk: 'Басқа себеп', ru: 'Иная причина' },
+};
+
+export const refusingPartyLabels: Labels<RefusingParty> = {
+  EMPLOYER: { kk: 'Жұмыс беруші', ru: 'Работодатель' },
+  APPLICANT: { kk: 'Өтініш беруші', ru: 'Заявитель' },
+};
+
+export const activeMeasureKindLabels: Labels<ActiveMeasureKind> = {
+  PROFESSIONAL_TRAINING: { kk: 'Кәсіптік оқыту', ru: 'Профессиональное обучение' },
+  ENTREPRENEURSHIP_SUPPORT: { kk: 'Кәсіпкерлік бастамаға жәрдемдесу', ru: 'Содействие предпринимательской инициативе' },
+  SUBSIDIZED_JOB: { kk: 'Субсидияланатын жұмыс орындары', ru: 'Субсидируемые рабочие места' },
+  RELOCATION: {
+    kk: 'Жұмыс күшінің ұтқырлығын арттыру үшін ерікті қоныс аударуға жәрдемдесу',
+    ru: 'Содействие добровольному переселению для повышения мобильности рабочей силы',
+  },
+};
+
+export const trainingTypeLabels: Labels<TrainingType> = {
+  VOCATIONAL_PREPARATION: { kk: 'Кәсіптік даярлау', ru: 'Профессиональная подготовка' },
+  RETRAINING: { kk: 'Қайта даярлау', ru: 'Переподготовка' },
+  UPSKILLING: { kk: 'Біліктілікті арттыру', ru: 'Повышение квалификации' },
+  SHORT_TERM: { kk: 'Қысқа мерзімді кәсіптік оқыту', ru: 'Краткосрочное профессиональное обучение' },
+};
+
+export const subsidizedJobTypeLabels: Labels<SubsidizedJobType> = {
+  PUBLIC_WORKS: { kk: 'Қоғамдық жұмыстар', ru: 'Общественные работы' },
+  SOCIAL_WORKPLACE: { kk: 'Әлеуметтік жұмыс орындары', ru: 'Социальные рабочие места' },
+  YOUTH_PRACTICE: { kk: 'Жастар практикасы', ru: 'Молодёжная практика' },
+  FIRST_WORKPLACE: { kk: 'Алғашқы жұмыс орны', ru: 'Первое рабочее место' },
+  GENERATION_CONTRACT: { kk: 'Ұрпақтар келісімшарты', ru: 'Контракт поколений' },
+  SILVER_AGE: { kk: 'Күміс жас', ru: 'Серебряный возраст' },
+  STUDENT_WORK: {
+    kk: 'Студенттер мен жоғары сынып оқушыларының оқудан бос уақыттағы жұмысы',
+    ru: 'Работа студентов и старшеклассников в свободное от учёбы время',
+  },
+};
+
+export const housingTypeLabels: Labels<HousingType> = {
+  INDIVIDUAL_HOUSE: { kk: 'Жеке тұрғын үй', ru: 'Индивидуальный жилой дом' },
+  APARTMENT: { kk: 'Көппәтерлі тұрғын үйдегі пәтер', ru: 'Квартира в многоквартирном жилом доме' },
+  DORMITORY_ROOM: { kk: 'Жатақханадағы бөлме', ru: 'Комната в общежитии' },
+};
+
+export const searchTimeScaleLabels: Labels<SearchTimeScale> = {
+  DECENT_OPTION: { kk: '1 – лайықты нұсқа', ru: '1 – достойный вариант' },
+  ACCEPTABLE_OPTION: { kk: '2 – қолайлы нұсқа', ru: '2 – приемлемый вариант' },
+  WORST_OPTION: { kk: '5 – ықтимал нұсқалардан ең жаманы', ru: '5 – худший из возможных вариантов' },
+};
+
+export const registrationEpisodeStatusLabels: Labels<RegistrationEpisodeStatus> = {
+  APPLIED: { kk: 'Өтініш берілді', ru: 'Подано заявление' },
+  REGISTERED: { kk: 'Тіркелді', ru: 'Зарегистрирован' },
+  REFUSED: { kk: 'Тіркеуден бас тартылды', ru: 'Отказано в регистрации' },
+  DEREGISTERED: { kk: 'Есептен шығарылды', ru: 'Снят с учёта' },
+};
+
+export const registrationStatusLabels: Labels<RegistrationStatus> = {
+  JOB_SEEKER: { kk: 'Жұмыс іздеуші адам', ru: 'Лицо, ищущее работу' },
+  UNEMPLOYED: { kk: 'Жұмыссыз', ru: 'Безработный' },
+  NONE: { kk: 'Тіркелмеген', ru: 'Не состоит на учёте' },
+};
+
+export const signatoryRoleLabels: Labels<SignatoryRole> = {
+  EXECUTOR: { kk: 'Орындаушы', ru: 'Исполнитель' },
+  HEAD: { kk: 'Басшы немесе қол қоюға уәкілетті тұлға', ru: 'Руководитель или лицо, уполномоченное на подписание' },
+};
+
+/** Every code list by its name in the API. */
+export const dictionaries: { readonly [N in DictionaryName]: Labels<string> } = {
+  SEX: sexLabels,
+  EDUCATION_LEVEL: educationLevelLabels,
+  ADDITIONAL_EDUCATION_KIND: additionalEducationKindLabels,
+  REGISTRATION_KIND: registrationKindLabels,
+  REGISTRATION_REFUSAL_REASON: registrationRefusalReasonLabels,
+  DEREGISTRATION_REASON: deregistrationReasonLabels,
+  REFUSING_PARTY: refusingPartyLabels,
+  ACTIVE_MEASURE_KIND: activeMeasureKindLabels,
+  TRAINING_TYPE: trainingTypeLabels,
+  SUBSIDIZED_JOB_TYPE: subsidizedJobTypeLabels,
+  HOUSING_TYPE: housingTypeLabels,
+  SEARCH_TIME_SCALE: searchTimeScaleLabels,
+  REGISTRATION_EPISODE_STATUS: registrationEpisodeStatusLabels,
+  REGISTRATION_STATUS: registrationStatusLabels,
+  SIGNATORY_ROLE: signatoryRoleLabels,
+};

@@ -1,0 +1,39 @@
+import { defineEntity, p } from '@mikro-orm/core';
+import { stored, voidable } from '../../db/entity-base.ts';
+import { DatePeriod } from '../base/values.entity.ts';
+import { Card } from '../card/card.entity.ts';
+import { additionalEducationKindLabels, codes, educationLevelLabels } from '../dictionary/codes.ts';
+
+const EducationEntrySchema = defineEntity({
+  name: 'EducationEntry',
+  tableName: 'education_entry',
+  properties: {
+    ...stored(),
+    ...voidable(),
+    card: () => p.manyToOne(Card).mapToPk().index(),
+    /** MAIN (§10.1) or ADDITIONAL (§10.2). */
+    section: p.enum(['MAIN', 'ADDITIONAL'] as const),
+    institutionName: p.string(),
+    level: p.enum(codes(educationLevelLabels)).nullable(),
+    additionalKind: p.enum(codes(additionalEducationKindLabels)).nullable(),
+    studyPeriod: () => p.embedded(DatePeriod).prefix('study_').nullable(),
+    specialty: p.string().nullable(),
+  },
+});
+/** §10 — one entry of main or additional education. */
+export class EducationEntry extends EducationEntrySchema.class {}
+EducationEntrySchema.setClass(EducationEntry);
+
+const LastJobSchema = defineEntity({
+  name: 'LastJob',
+  embeddable: true,
+  properties: {
+    employerName: p.string(),
+    hiredOn: p.date().nullable(),
+    dismissedOn: p.date().nullable(),
+    position: p.string().nullable(),
+  },
+});
+/** §11 — last place of work. */
+export class LastJob extends LastJobSchema.class {}
+LastJobSchema.setClass(LastJob);

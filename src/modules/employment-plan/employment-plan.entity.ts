@@ -1,0 +1,21 @@
+import { defineEntity, p } from '@mikro-orm/core';
+import { stored, voidable } from '../../db/entity-base.ts';
+import { Card } from '../card/card.entity.ts';
+
+const EmploymentPlanRowSchema = defineEntity({
+  name: 'EmploymentPlanRow',
+  tableName: 'employment_plan_row',
+  properties: {
+    ...stored(),
+    ...voidable(),
+    card: () => p.manyToOne(Card).mapToPk().index(),
+    rowNumber: p.integer(),
+    measure: p.text(),
+    execution: p.text().nullable(),
+    executedOn: p.date().nullable(),
+    nonExecutionReason: p.text().nullable(),
+  },
+});
+/** §20 — one row of the placement plan. */
+export class EmploymentPlanRow extends EmploymentPlanRowSchema.class {}
+EmploymentPlanRowSchema.setClass(EmploymentPlanRow);

@@ -1,0 +1,31 @@
+import { defineEntity, p } from '@mikro-orm/core';
+import { Place } from '../base/values.entity.ts';
+import { codes, searchTimeScaleLabels } from '../dictionary/codes.ts';
+
+const ExpectedWageSchema = defineEntity({
+  name: 'ExpectedWage',
+  embeddable: true,
+  properties: {
+    desired: p.decimal('string').precision(14).scale(2).nullable(),
+    sufficientToStart: p.decimal('string').precision(14).scale(2).nullable(),
+    minimum: p.decimal('string').precision(14).scale(2).nullable(),
+  },
+});
+/** §19.1 — expected wage amounts, exact. */
+export class ExpectedWage extends ExpectedWageSchema.class {}
+ExpectedWageSchema.setClass(ExpectedWage);
+
+const ExpectationsSchema = defineEntity({
+  name: 'Expectations',
+  embeddable: true,
+  properties: {
+    wage: () => p.embedded(ExpectedWage).prefix('wage_'),
+    workplace: () => p.embedded(Place).prefix('workplace_').nullable(),
+    preferredPosition: p.string().nullable(),
+    lessSuitablePosition: p.string().nullable(),
+    searchTime: p.enum(codes(searchTimeScaleLabels)).nullable(),
+  },
+});
+/** §19 — the unemployed person's expectations. */
+export class Expectations extends ExpectationsSchema.class {}
+ExpectationsSchema.setClass(Expectations);

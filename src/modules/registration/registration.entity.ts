@@ -1,0 +1,48 @@
+import { defineEntity, p } from '@mikro-orm/core';
+import { stored, voidable } from '../../db/entity-base.ts';
+import { Card } from '../card/card.entity.ts';
+import { codes, deregistrationReasonLabels, registrationKindLabels, registrationRefusalReasonLabels } from '../dictionary/codes.ts';
+
+const RegistrationRefusalSchema = defineEntity({
+  name: 'RegistrationRefusal',
+  embeddable: true,
+  properties: {
+    refusedOn: p.date(),
+    reason: p.enum(codes(registrationRefusalReasonLabels)),
+    note: p.text().nullable(),
+  },
+});
+/** §12, §15 — refusal to register. */
+export class RegistrationRefusal extends RegistrationRefusalSchema.class {}
+RegistrationRefusalSchema.setClass(RegistrationRefusal);
+
+const DeregistrationSchema = defineEntity({
+  name: 'Deregistration',
+  embeddable: true,
+  properties: {
+    deregisteredOn: p.date(),
+    reason: p.enum(codes(deregistrationReasonLabels)),
+    note: p.text().nullable(),
+  },
+});
+/** §12, §15 — removal from the register. */
+export class Deregistration extends DeregistrationSchema.class {}
+DeregistrationSchema.setClass(Deregistration);
+
+const RegistrationSchema = defineEntity({
+  name: 'Registration',
+  tableName: 'registration',
+  properties: {
+    ...stored(),
+    ...voidable(),
+    card: () => p.manyToOne(Card).mapToPk().index(),
+    kind: p.enum(codes(registrationKindLabels)),
+    appliedOn: p.date(),
+    registeredOn: p.date().nullable().index(),
+    refusal: () => p.embedded(RegistrationRefusal).prefix('refusal_').nullable(),
+    deregistration: () => p.embedded(Deregistration).prefix('deregistration_').nullable(),
+  },
+});
+/** §12 (job seeker) or §15 (unemployed) — one registration episode. */
+export class Registration extends RegistrationSchema.class {}
+RegistrationSchema.setClass(Registration);

@@ -1,0 +1,23 @@
+import { defineEntity, p } from '@mikro-orm/core';
+import { stored, voidable } from '../../db/entity-base.ts';
+import { DatePeriod } from '../base/values.entity.ts';
+import { Card } from '../card/card.entity.ts';
+import { HiringAct } from '../referral/referral.entity.ts';
+
+const SpecialWorkplaceSchema = defineEntity({
+  name: 'SpecialWorkplace',
+  tableName: 'special_workplace',
+  properties: {
+    ...stored(),
+    ...voidable(),
+    card: () => p.manyToOne(Card).mapToPk().index(),
+    employerName: p.string(),
+    referredOn: p.date(),
+    participationPeriod: () => p.embedded(DatePeriod).prefix('participation_').nullable(),
+    position: p.string(),
+    hiringAct: () => p.embedded(HiringAct).prefix('hiring_').nullable(),
+  },
+});
+/** §17 — a special workplace for a person with disability. */
+export class SpecialWorkplace extends SpecialWorkplaceSchema.class {}
+SpecialWorkplaceSchema.setClass(SpecialWorkplace);

@@ -1,0 +1,21 @@
+import { defineEntity, p } from '@mikro-orm/core';
+import { stored, voidable } from '../../db/entity-base.ts';
+import { Card } from '../card/card.entity.ts';
+
+const VisitSchema = defineEntity({
+  name: 'Visit',
+  tableName: 'visit',
+  properties: {
+    ...stored(),
+    ...voidable(),
+    card: () => p.manyToOne(Card).mapToPk(),
+    rowNumber: p.integer(),
+    plannedOn: p.date(),
+    attendedOn: p.date().nullable(),
+    note: p.text().nullable(),
+  },
+  indexes: [{ properties: ['card', 'plannedOn', 'id'], name: 'visit_card_chronology_index' }],
+});
+/** §18 — one row of the visits table. */
+export class Visit extends VisitSchema.class {}
+VisitSchema.setClass(Visit);

@@ -1,0 +1,41 @@
+import type { Server } from 'node:http';
+import { expressMiddleware } from '@as-integrations/express5';
+import express from 'express';
+import type { Orm } from './db/orm.ts';
+import { startSqlLog } from './db/sql-log.ts';
+import { createApolloServer } from './graphql/apollo.ts';
+import { createContext } from './graphql/context.ts';
+import { graphiqlAssets, graphiqlPage } from './graphql/graphiql.ts';
+import { buildSchema } from './graphql/schema.ts';
+import { Territories } from './modules/dictionary/territories.ts';
+
+/** The HTTP application: GraphQL (and GraphiQL) at /graphql, GraphiQL's assets, a health check. */
+export async function createApp(orm: Orm) {
+  const territories = await Territories.load(orm.em.fork());
+  const apollo = createApolloServer(buildSchema());
+  await apollo.start();
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.get('/healthz', (_req, res) => void res.json({ status: 'ok' }));
+  app.use('/graphiql', graphiqlAssets());
+  app.get('/graphql', graphiqlPage);
+  app.use(
+    '/graphql',
+    express.json({ limit: '1mb' }),
+    // After body parsing: the log must cover the request's own async flow, not the socket's.
+    (_req, _res, next) => {
+      startSqlLog();
+      next();
+    },
+    expressMiddleware(apollo, { context: async () => createContext(orm, territories) }),
+  );
+  return { app, apollo, territories };
+}
+
+/** Starts listening; resolves once the port is bound. */
+export function listen(app: express.Express, port: number): Promise<Server> {
+  return new Promise((resolve, reject) => {
+    const server = app.listen(port, (error?: Error) => (error ? reject(error) : resolve(server)));
+  });
+}

@@ -1,0 +1,44 @@
+import type { ApolloServer } from '@apollo/server';
+import { withSqlLog } from '../../src/db/sql-log.ts';
+import type { Orm } from '../../src/db/orm.ts';
+import { createApolloServer } from '../../src/graphql/apollo.ts';
+import { createContext, type Context } from '../../src/graphql/context.ts';
+import { buildSchema } from '../../src/graphql/schema.ts';
+import { Territories } from '../../src/modules/dictionary/territories.ts';
+
+export interface GraphQLResult<T = any> {
+  data?: T | null;
+  errors?: { message: string; path?: unknown; extensions?: Record<string, unknown> }[];
+  /** The SQL statements the operation ran. */
+  statements: string[];
+}
+
+export interface TestApi {
+  server: ApolloServer<Context>;
+  territories: Territories;
+  /** Runs one operation through Apollo Server with a fresh per-request context, as HTTP would. */
+  execute<T = any>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResult<T>>;
+}
+
+export async function createTestApi(orm: Orm): Promise<TestApi> {
+  const territories = await Territories.load(orm.em.fork());
+  const server = createApolloServer(buildSchema());
+  await server.start();
+  return {
+    server,
+    territories,
+    async execute(query, variables) {
+      const { result: response, statements } = await withSqlLog(() =>
+        server.executeOperation({ query, variables }, { contextValue: createContext(orm, territories) }));
+      if (response.body.kind !== 'single') throw new Error('unexpected incremental response');
+      const { data, errors } = response.body.singleResult;
+      return { data: data as never, errors: errors as GraphQLResult['errors'], statements };
+    },
+  };
+}
+
+/** The data of a result that must have succeeded; fails the test with the errors otherwise. */
+export function dataOf<T = any>(result: GraphQLResult<T>): T {
+  if (result.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(result.errors, null, 2)}`);
+  return result.data as T;
+}

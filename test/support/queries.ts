@@ -1,0 +1,81 @@
+// The full card: every section of the form, every ActiveMeasure member, every nested field.
+
+const PERIOD = 'start end';
+const EMPLOYMENT = 'employedOn employerName position';
+const PLACE = 'region { code kk ru } district { code kk ru region { code } } settlement';
+const HIRING = 'orderDate orderNumber position';
+const OUTCOME = `__typename ... on HiringAct { ${HIRING} } ... on ReferralRefusal { refusedBy refusedOn reason }`;
+const REGISTRATION = 'id kind status appliedOn registeredOn refusal { refusedOn reason note } deregistration { deregisteredOn reason note }';
+const SIGNATURE = 'id role signerName signedAt cardVersion digest signature';
+
+export const FULL_CARD = `
+fragment FullCard on Card {
+  id version openedOn createdAt updatedAt registrationStatus
+  careerCenter { id code nameKk nameRu region { code } district { code } address phone email }
+  fullName { surname givenName patronymic }
+  iin sex birthDate citizenship nationality
+  address { ${PLACE} street house apartment }
+  phone email
+  education {
+    main { id institutionName level studyPeriod { ${PERIOD} } specialty }
+    additional { id organisationName kind studyPeriod { ${PERIOD} } specialty }
+  }
+  lastJob { employerName hiredOn dismissedOn position }
+  jobSeekerRegistrations { ${REGISTRATION} }
+  careerGuidance { id bodyName heldOn result }
+  referrals(first: 100) {
+    totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+    edges { cursor node { id employerName position referredOn outcome { ${OUTCOME} } } }
+  }
+  unemployedRegistrations { ${REGISTRATION} }
+  activeMeasures(first: 100) {
+    totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+    edges {
+      cursor
+      node {
+        __typename
+        ... on ProfessionalTraining {
+          id referredOn trainingType providerName providerAddress providerPhone studyPeriod { ${PERIOD} }
+          qualificationObtained permanentEmployment { ${EMPLOYMENT} }
+        }
+        ... on EntrepreneurshipSupport {
+          id referredOn
+          microcredit { receivedOn amount gracePeriodMonths repaymentTermMonths activityType }
+          basicsTraining { startedOn finishedOn }
+          grant { appliedOn receivedOn activityType }
+        }
+        ... on SubsidizedJob {
+          id referredOn jobType participationPeriod { ${PERIOD} } employerName position
+          employerDecision { ${OUTCOME} } permanentEmployment { ${EMPLOYMENT} }
+        }
+        ... on Relocation {
+          id referredOn
+          familyMembersAbleToWork { fullName kinship ableToWork unableToWorkReason }
+          familyMembersUnableToWork { fullName kinship ableToWork unableToWorkReason }
+          destination { ${PLACE} }
+          materialAssistance { relocationExpenses rentReimbursement economicMobilityCertificate total }
+          housing { type areaPerFamilyMember }
+          employment { ${EMPLOYMENT} }
+        }
+      }
+    }
+  }
+  specialWorkplaces { id employerName referredOn participationPeriod { ${PERIOD} } position hiringAct { ${HIRING} } }
+  visits(first: 100) {
+    totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+    edges { cursor node { id rowNumber plannedOn attendedOn note } }
+  }
+  expectations {
+    wage { desired sufficientToStart minimum }
+    workplace { ${PLACE} }
+    preferredPosition lessSuitablePosition searchTime
+  }
+  employmentPlan { id rowNumber measure execution executedOn nonExecutionReason }
+  footer {
+    organisation { name address phone email }
+    executor { fullName signature { ${SIGNATURE} } }
+    head { fullName signature { ${SIGNATURE} } }
+    filledOn
+    signatures { ${SIGNATURE} }
+  }
+}`;
