@@ -30,8 +30,25 @@ export async function createApp(orm: Orm) {
     },
     expressMiddleware(apollo, { context: async () => createContext(orm, territories) }),
   );
+  app.use(httpErrors);
   return { app, apollo, territories };
 }
+
+/**
+ * Errors raised before GraphQL runs (a malformed or oversized body): a GraphQL-shaped JSON answer,
+ * never Express's default page with its stack trace.
+ */
+const httpErrors: express.ErrorRequestHandler = (error, _req, res, next) => {
+  if (res.headersSent) return next(error);
+  const known: Record<string, [number, string, string]> = {
+    'entity.parse.failed': [400, 'BAD_REQUEST', 'The request body is not valid JSON'],
+    'entity.too.large': [413, 'BAD_REQUEST', 'The request body is too large'],
+    'encoding.unsupported': [415, 'BAD_REQUEST', 'Unsupported content encoding'],
+  };
+  const [status, code, message] = known[(error as { type?: string }).type ?? ''] ?? [500, 'INTERNAL_SERVER_ERROR', 'Internal server error'];
+  if (status === 500) console.error('HTTP request failed:', error);
+  res.status(status).json({ errors: [{ message, extensions: { code } }] });
+};
 
 /** Starts listening; resolves once the port is bound. */
 export function listen(app: express.Express, port: number): Promise<Server> {

@@ -70,7 +70,8 @@ export const argumentErrorsPlugin: ApolloServerPlugin = {
             const ref = node && VALUE_KINDS.has(node.kind) ? argumentAt(document, node) : null;
             if (ref) relabel(error, [ref], source.message);
           } else if (code === 'BAD_USER_INPUT') {
-            const variable = /^Variable "\$(\w+)" got invalid value/.exec(error.message)?.[1];
+            // "got invalid value", "of non-null type … must not be null", "… was not provided"
+            const variable = /^Variable "\$(\w+)" (got invalid value|of required type|of non-null type)/.exec(error.message)?.[1];
             const refs = variable ? argumentsUsing(document, variable) : [];
             if (refs.length) relabel(error, refs, error.message);
           }

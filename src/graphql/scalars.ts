@@ -24,6 +24,20 @@ function invalid(message: string, node?: ValueNode): never {
   throw new GraphQLError(message, { nodes: node, extensions: { code: 'BAD_USER_INPUT' } });
 }
 
+/**
+ * Output checks: a stored value that fails is our defect, not the client's input, so it is a
+ * plain error (reported as INTERNAL_SERVER_ERROR, value not echoed).
+ */
+function serializeChecked(scalar: string, parse: (value: unknown) => string) {
+  return (value: unknown) => {
+    try {
+      return parse(value);
+    } catch {
+      throw new Error(`a stored ${scalar} value is invalid`);
+    }
+  };
+}
+
 function parseIinValue(value: unknown, node?: ValueNode): string {
   if (typeof value !== 'string') invalid('IIN must be a string of 12 digits', node);
   const parsed = parseIin(value);
@@ -33,7 +47,7 @@ function parseIinValue(value: unknown, node?: ValueNode): string {
 
 const IinScalar = new GraphQLScalarType<string, string>({
   name: 'IIN',
-  serialize: (value) => parseIinValue(value),
+  serialize: serializeChecked('IIN', parseIinValue),
   parseValue: (value) => parseIinValue(value),
   parseLiteral: (ast) => parseIinValue(ast.kind === Kind.STRING ? ast.value : undefined, ast),
 });
@@ -49,7 +63,7 @@ function parseMoneyValue(value: unknown, node?: ValueNode): string {
 
 const MoneyScalar = new GraphQLScalarType<string, string>({
   name: 'Money',
-  serialize: (value) => parseMoneyValue(value),
+  serialize: serializeChecked('Money', parseMoneyValue),
   parseValue: (value) => parseMoneyValue(value),
   parseLiteral: (ast) => {
     if (ast.kind === Kind.STRING || ast.kind === Kind.INT) return parseMoneyValue(ast.value, ast);
@@ -57,14 +71,18 @@ const MoneyScalar = new GraphQLScalarType<string, string>({
   },
 });
 
-/** Every scalar of the schema; descriptions come from the SDL. */
+// graphql-tools copies every property of a scalar object onto the SDL's scalar, description too;
+// handing it only the behaviour keeps the descriptions of schema/ (which cite the order).
+const behaviour = ({ serialize, parseValue, parseLiteral }: GraphQLScalarType) => ({ serialize, parseValue, parseLiteral });
+
+/** How each scalar of the schema is checked and serialised. */
 export const scalarResolvers = {
-  Date: DateScalar,
-  DateTime: DateTimeResolver,
-  EmailAddress: EmailAddressResolver,
-  PhoneNumber: PhoneNumberResolver,
-  NonNegativeInt: NonNegativeIntResolver,
-  CountryCode: CountryCodeResolver,
-  IIN: IinScalar,
-  Money: MoneyScalar,
+  Date: behaviour(DateScalar),
+  DateTime: behaviour(DateTimeResolver),
+  EmailAddress: behaviour(EmailAddressResolver),
+  PhoneNumber: behaviour(PhoneNumberResolver),
+  NonNegativeInt: behaviour(NonNegativeIntResolver),
+  CountryCode: behaviour(CountryCodeResolver),
+  IIN: behaviour(IinScalar),
+  Money: behaviour(MoneyScalar),
 };

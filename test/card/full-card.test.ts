@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createTestApi, dataOf, type TestApi } from '../support/api.ts';
 import { aCard } from '../support/builders.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
-import { FULL_CARD } from '../support/queries.ts';
+import { FULL_CARD } from '../../src/bench/queries.ts';
 
 let db: TestDatabase;
 let api: TestApi;

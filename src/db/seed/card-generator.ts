@@ -137,31 +137,24 @@ export function generateCard(index: number, ctx: GeneratorContext): CardDraft {
     institutionName: random.pick(words.schoolTemplates).replace('{n}', String(random.int(1, 120))),
     studyPeriod: { start: `${Number(birthDate.slice(0, 4)) + 6}-09-01`, end: schoolEnd },
   });
+  // College and university only when finished before "today": job seekers are not full-time students.
   let studiesEnd = schoolEnd;
-  let specialty: string | null = null;
-  if (random.chance(0.5)) {
-    specialty = random.pick(words.specialties);
-    const end = days.min(days.add(schoolEnd, random.int(2, 4) * 365), ctx.today);
-    draft.education.push({
-      section: 'MAIN', level: 'TECHNICAL_VOCATIONAL', institutionName: random.pick(words.colleges),
-      studyPeriod: { start: days.add(schoolEnd, 80), end }, specialty,
-    });
-    studiesEnd = end;
-  }
-  if (random.chance(0.35)) {
-    specialty = random.pick(words.specialties);
-    const end = days.min(days.add(studiesEnd, random.int(4, 5) * 365), ctx.today);
-    draft.education.push({
-      section: 'MAIN', level: 'HIGHER', institutionName: random.pick(words.universities),
-      studyPeriod: { start: days.add(studiesEnd, 80), end }, specialty,
-    });
-    studiesEnd = end;
+  const stages = [['TECHNICAL_VOCATIONAL', 0.5, 2, 4, words.colleges], ['HIGHER', 0.35, 4, 5, words.universities]] as const;
+  for (const [level, probability, minYears, maxYears, institutions] of stages) {
+    const start = days.add(studiesEnd, 80);
+    const end = days.add(start, random.int(minYears, maxYears) * 365 - 80);
+    if (random.chance(probability) && end < days.add(ctx.today, -30)) {
+      draft.education.push({
+        section: 'MAIN', level, institutionName: random.pick(institutions), studyPeriod: { start, end }, specialty: random.pick(words.specialties),
+      });
+      studiesEnd = end;
+    }
   }
 
   // Applications fall after studies and after the order took effect; an application still
   // awaiting a decision is days old, an open registration months old, a closed one any age.
   const earliest = studiesEnd > FIRST_APPLICATION ? studiesEnd : FIRST_APPLICATION;
-  const latest = days.add(ctx.today, -10);
+  const latest = earliest < days.add(ctx.today, -10) ? days.add(ctx.today, -10) : ctx.today;
   const open = lifecycle === 'JOB_SEEKER' || lifecycle === 'UNEMPLOYED';
   const from = days.min(open && earliest < days.add(ctx.today, -270) ? days.add(ctx.today, -270) : earliest, latest);
   const applied = lifecycle === 'APPLIED' ? days.add(ctx.today, -random.int(0, 3)) : days.between(random, from, latest);
@@ -224,9 +217,10 @@ export function generateCard(index: number, ctx: GeneratorContext): CardDraft {
       episode('UNEMPLOYED', unemployedApplied).registeredOn = unemployedOn;
     }
     if (lifecycle === 'EMPLOYED' || lifecycle === 'DEREGISTERED') {
-      const latest = days.add(ctx.today, -1);
-      const candidate = days.add(unemployedOn ?? registeredOn, random.int(45, 300));
-      endedOn = candidate < latest ? candidate : latest;
+      // Closed some weeks after the last registration, by yesterday at the latest, never before it.
+      const lastRegistered = unemployedOn ?? registeredOn;
+      const candidate = days.min(days.add(lastRegistered, random.int(45, 300)), days.add(ctx.today, -1));
+      endedOn = candidate < lastRegistered ? lastRegistered : candidate;
       const reason: DeregistrationReason = lifecycle === 'EMPLOYED' ? (random.chance(0.9) ? 'EMPLOYED' : 'ENTREPRENEURSHIP') : random.pick(OTHER_DEREGISTRATIONS);
       for (const row of draft.registrations.slice(-2)) {
         if (row.registeredOn && !row.deregistration) row.deregistration = { deregisteredOn: endedOn, reason };

@@ -12,8 +12,10 @@ export function normalizeMoney(value: string): string | null {
 }
 
 function toTiyn(amount: string): bigint {
-  const [whole, fraction = ''] = amount.split('.');
-  return BigInt(whole!) * 100n + BigInt(fraction.padEnd(2, '0').slice(0, 2));
+  const canonical = normalizeMoney(amount);
+  if (canonical === null) throw new RangeError(`"${amount}" is not an amount of money`);
+  const [whole, fraction] = canonical.split('.');
+  return BigInt(whole!) * 100n + BigInt(fraction!);
 }
 
 function fromTiyn(tiyn: bigint): string {
@@ -22,7 +24,7 @@ function fromTiyn(tiyn: bigint): string {
   return `${whole}.${fraction}`;
 }
 
-/** Exact sum of amounts; null or undefined amounts count as zero. */
+/** Exact sum of non-negative amounts; null or undefined amounts count as zero. */
 export function sumMoney(amounts: ReadonlyArray<string | null | undefined>): string {
   return fromTiyn(amounts.reduce<bigint>((sum, amount) => (amount == null ? sum : sum + toTiyn(amount)), 0n));
 }

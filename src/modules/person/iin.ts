@@ -62,6 +62,10 @@ export function parseIin(value: string): { ok: true; facts: IinFacts } | { ok: f
 export function composeIin(birthDate: string, sex: IinSex, serial: number): string | null {
   const [yearText, month, day] = birthDate.split('-') as [string, string, string];
   const year = Number(yearText);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(birthDate) || !isRealDate(year, Number(month), Number(day))) {
+    throw new RangeError(`"${birthDate}" is not a date`);
+  }
+  if (!Number.isInteger(serial) || serial < 0 || serial > 9999) throw new RangeError(`serial ${serial} is not 0–9999`);
   const century = Math.floor((year - 1800) / 100);
   if (century < 0 || century > 2) throw new RangeError(`no IIN century digit for year ${year}`);
   const centuryAndSex = century * 2 + (sex === 'MALE' ? 1 : 2);

@@ -1,3 +1,5 @@
+// Client queries shared by the tests and the benchmarks.
+
 // The full card: every section of the form, every ActiveMeasure member, every nested field.
 
 const PERIOD = 'start end';

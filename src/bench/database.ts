@@ -1,0 +1,32 @@
+import { randomBytes } from 'node:crypto';
+import { MikroORM } from '@mikro-orm/core';
+import { PostgreSqlDriver } from '@mikro-orm/postgresql';
+import { migrate, openOrm, type Orm } from '../db/orm.ts';
+
+/**
+ * A throw-away database for a benchmark: in-memory PGlite, or with DATABASE_URL a new database on
+ * that server, dropped afterwards — a benchmark never writes into a database someone uses.
+ */
+export async function scratchDatabase(serverUrl: string | undefined): Promise<{ orm: Orm; kind: string; drop(): Promise<void> }> {
+  if (!serverUrl) {
+    const orm = await openOrm({ embeddedDir: 'memory://' });
+    await migrate(orm);
+    return { orm, kind: 'embedded PGlite', drop: () => orm.close() };
+  }
+  const name = `card_bench_${randomBytes(4).toString('hex')}`;
+  const admin = await MikroORM.init({ driver: PostgreSqlDriver, clientUrl: serverUrl, entities: [], discovery: { warnWhenNoEntities: false } });
+  await admin.em.getConnection().execute(`create database "${name}"`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  const orm = await openOrm({ url: url.toString(), embeddedDir: '' });
+  await migrate(orm);
+  return {
+    orm,
+    kind: `PostgreSQL ${new URL(serverUrl).host}`,
+    async drop() {
+      await orm.close();
+      await admin.em.getConnection().execute(`drop database if exists "${name}" with (force)`);
+      await admin.close();
+    },
+  };
+}

@@ -1,0 +1,109 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { parse, validate } from 'graphql';
+import { readFileSync } from 'node:fs';
+import { buildSchema } from '../../src/graphql/schema.ts';
+import { createApp, listen } from '../../src/server.ts';
+import { aCard } from '../support/builders.ts';
+import { createTestDatabase, type TestDatabase } from '../support/database.ts';
+
+// The API over real HTTP: GraphiQL served offline, queries, and nothing internal in error responses.
+
+let db: TestDatabase;
+let server: Server;
+let base: string;
+let stop: () => Promise<void>;
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  const { app, apollo } = await createApp(db.orm);
+  server = await listen(app, 0);
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  stop = async () => {
+    await new Promise((resolve) => server.close(resolve));
+    await apollo.stop();
+  };
+});
+afterAll(async () => {
+  await stop();
+  await db.close();
+});
+
+const post = (body: unknown) => fetch(`${base}/graphql`, {
+  method: 'POST', headers: { 'content-type': 'application/json' }, body: typeof body === 'string' ? body : JSON.stringify(body),
+});
+
+describe('GraphiQL', () => {
+  it('is served to a browser at /graphql, loading only assets of our own origin', async () => {
+    const response = await fetch(`${base}/graphql`, { headers: { accept: 'text/html' } });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(response.headers.get('content-security-policy')).toContain("default-src 'self'");
+    const html = await response.text();
+    expect(html).not.toMatch(/https?:\/\//);
+    const assets = [...html.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1]!);
+    expect(assets.length).toBeGreaterThanOrEqual(5);
+    for (const asset of assets) {
+      expect(asset.startsWith('/graphiql/')).toBe(true);
+      const file = await fetch(base + asset);
+      expect(file.status).toBe(200);
+      expect((await file.arrayBuffer()).byteLength).toBeGreaterThan(0);
+    }
+  });
+
+  it('preloads an example card query that is valid against the schema', async () => {
+    const example = await (await fetch(`${base}/graphiql/example.graphql`)).text();
+    expect(example).toBe(readFileSync(new URL('../../src/graphql/graphiql/example.graphql', import.meta.url), 'utf8'));
+    expect(validate(buildSchema(), parse(example))).toEqual([]);
+    const { data, errors } = (await (await post({ query: example })).json()) as any;
+    expect(errors).toBeUndefined();
+    expect(data.cards).toHaveProperty('totalCount');
+  });
+
+  it('does not serve files outside its asset list', async () => {
+    expect((await fetch(`${base}/graphiql/..%2F..%2Fpackage.json`)).status).toBe(404);
+    expect((await fetch(`${base}/graphiql/index.html`)).status).toBe(404);
+  });
+});
+
+describe('GraphQL over HTTP', () => {
+  it('answers a POSTed query', async () => {
+    const card = await aCard().save(db.orm.em.fork());
+    const response = await post({ query: 'query($iin: IIN!) { cardByIin(iin: $iin) { iin fullName { surname } } }', variables: { iin: card.iin } });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ data: { cardByIin: { iin: card.iin, fullName: { surname: 'Серікбаев' } } } });
+  });
+
+  it('reports bad input as 400 BAD_USER_INPUT without internals', async () => {
+    const response = await post({ query: 'query($iin: IIN!) { cardByIin(iin: $iin) { iin } }', variables: { iin: '123' } });
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as any;
+    expect(body.errors).toEqual([{ message: expect.stringContaining('"iin"'), locations: expect.any(Array), extensions: { code: 'BAD_USER_INPUT', argument: 'iin' } }]);
+  });
+
+  it('masks an internal failure: no stack trace, no SQL, no detail', async () => {
+    // A row written behind the API's back with an IIN that fails its checksum: serialising it fails.
+    const card = await aCard().save(db.orm.em.fork());
+    await db.orm.em.fork().execute('update "card" set "iin" = ? where "id" = ?', ['900101300120', card.id]);
+    const response = await post({ query: '{ cards(first: 100) { edges { node { iin } } } }' });
+    const text = await response.text();
+    const body = JSON.parse(text);
+    expect(body.errors.length).toBeGreaterThan(0);
+    for (const error of body.errors) {
+      expect(error.message).toBe('Internal server error');
+      expect(error.extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR' });
+    }
+    expect(text).not.toMatch(/stack|select|"card"|\.ts:|900101300120/i);
+  });
+
+  it('rejects a malformed body without internals', async () => {
+    const response = await post('{"query": ');
+    expect(response.status).toBe(400);
+    expect(await response.text()).not.toMatch(/\bat \w|node_modules|SyntaxError:/);
+  });
+
+  it('has a health check', async () => {
+    expect(await (await fetch(`${base}/healthz`)).json()).toEqual({ status: 'ok' });
+  });
+});
