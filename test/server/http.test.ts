@@ -1,6 +1,6 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { parse, validate } from 'graphql';
 import { readFileSync } from 'node:fs';
 import { buildSchema } from '../../src/graphql/schema.ts';
@@ -86,8 +86,12 @@ describe('GraphQL over HTTP', () => {
     // A row written behind the API's back with an IIN that fails its checksum: serialising it fails.
     const card = await aCard().save(db.orm.em.fork());
     await db.orm.em.fork().execute('update "card" set "iin" = ? where "id" = ?', ['900101300120', card.id]);
+    const log = jest.spyOn(console, 'error').mockImplementation(() => undefined);
     const response = await post({ query: '{ cards(first: 100) { edges { node { iin } } } }' });
     const text = await response.text();
+    // The detail goes to the server's log instead.
+    expect(log).toHaveBeenCalledWith(expect.stringContaining('Internal error'), expect.objectContaining({ message: expect.stringContaining('IIN') }));
+    log.mockRestore();
     const body = JSON.parse(text);
     expect(body.errors.length).toBeGreaterThan(0);
     for (const error of body.errors) {
