@@ -14,9 +14,8 @@ interface ArgumentRef {
   path: string;
 }
 
-/** Field and argument path (with input-object fields) at which `target` sits in the document. */
-function argumentAt(document: DocumentNode, target: ASTNode): ArgumentRef | null {
-  let found: ArgumentRef | null = null;
+/** Walks the document's argument values, telling `onNode` the field and argument path of each node. */
+function walkArguments(document: DocumentNode, onNode: (node: ASTNode, ref: ArgumentRef) => void): void {
   const fields: string[] = [];
   const path: string[] = [];
   visit(document, {
@@ -24,8 +23,16 @@ function argumentAt(document: DocumentNode, target: ASTNode): ArgumentRef | null
     Argument: { enter: (node) => void path.push(node.name.value), leave: () => void path.pop() },
     ObjectField: { enter: (node) => void path.push(node.name.value), leave: () => void path.pop() },
     enter(node) {
-      if (node === target && path.length > 0) found = { field: fields.at(-1) ?? '', path: path.join('.') };
+      if (path.length > 0) onNode(node, { field: fields.at(-1) ?? '', path: path.join('.') });
     },
+  });
+}
+
+/** Field and argument path (with input-object fields) at which the value `target` sits. */
+function argumentAt(document: DocumentNode, target: ASTNode): ArgumentRef | null {
+  let found: ArgumentRef | null = null;
+  walkArguments(document, (node, ref) => {
+    if (node === target) found = ref;
   });
   return found;
 }
@@ -33,15 +40,8 @@ function argumentAt(document: DocumentNode, target: ASTNode): ArgumentRef | null
 /** Arguments that take the variable `$name`. */
 function argumentsUsing(document: DocumentNode, name: string): ArgumentRef[] {
   const refs: ArgumentRef[] = [];
-  const fields: string[] = [];
-  const path: string[] = [];
-  visit(document, {
-    Field: { enter: (node) => void fields.push(node.name.value), leave: () => void fields.pop() },
-    Argument: { enter: (node) => void path.push(node.name.value), leave: () => void path.pop() },
-    ObjectField: { enter: (node) => void path.push(node.name.value), leave: () => void path.pop() },
-    Variable(node) {
-      if (node.name.value === name && path.length > 0) refs.push({ field: fields.at(-1) ?? '', path: path.join('.') });
-    },
+  walkArguments(document, (node, ref) => {
+    if (node.kind === Kind.VARIABLE && node.name.value === name) refs.push(ref);
   });
   return refs;
 }

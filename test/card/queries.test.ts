@@ -203,3 +203,12 @@ describe('section connections', () => {
     expect(result.all.totalCount).toBe(3);
   });
 });
+
+describe('careerCenters', () => {
+  it('lists the centers by code with their territory', async () => {
+    const { careerCenters } = dataOf(await api.execute('{ careerCenters { id code region { code } district { code } } }'));
+    expect(careerCenters.map((c: any) => c.id)).toEqual(expect.arrayContaining([almaty, astana]));
+    expect(careerCenters.find((c: any) => c.id === astana)).toMatchObject({ region: { code: 'KZ-71' }, district: { code: 'KZ-71-001' } });
+    expect(careerCenters.map((c: any) => c.code)).toEqual([...careerCenters.map((c: any) => c.code)].sort());
+  });
+});

@@ -1,10 +1,10 @@
 import type { Resolvers } from '../../graphql/generated/resolvers.ts';
 import { toGlobalId } from '../../graphql/relay.ts';
-import { CareerCenter } from './career-center.entity.ts';
+import { listCareerCenters } from './career-center.service.ts';
 
 export const careerCenterResolvers: Resolvers = {
   Query: {
-    careerCenters: (_, __, { em }) => em.find(CareerCenter, {}, { orderBy: { code: 'asc' } }),
+    careerCenters: (_, __, { em }) => listCareerCenters(em),
   },
   CareerCenter: {
     id: (center) => toGlobalId('CareerCenter', center.id),
