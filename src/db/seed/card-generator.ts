@@ -205,7 +205,7 @@ export function generateCard(index: number, ctx: GeneratorContext): CardDraft {
   if (lifecycle === 'REFUSED') {
     const reason = random.pick(['INCOMPLETE_DOCUMENTS', 'EMPLOYED', 'FULL_TIME_STUDENT', 'FALSE_INFORMATION', 'OTHER'] as const);
     jobSeeker.refusal = {
-      refusedOn: days.add(applied, random.int(0, 3)), reason,
+      refusedOn: days.min(days.add(applied, random.int(0, 3)), ctx.today), reason,
       note: reason === 'OTHER' ? 'Өтініш беруші медициналық анықтаманы ұсынбады' : null,
     };
   } else if (lifecycle !== 'APPLIED') {
