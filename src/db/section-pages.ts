@@ -35,8 +35,6 @@ export interface SectionPage<T> {
   hasPrevious: boolean;
 }
 
-const EMPTY = { rows: [], total: 0, hasPrevious: false };
-
 function columnsOf(em: SqlEntityManager, entity: EntityClass<unknown>) {
   const meta = em.getMetadata().get(entity);
   const column = (property: string) => {
@@ -113,9 +111,8 @@ export function sectionPageLoader<T extends object>(em: SqlEntityManager, spec: 
       for (const [key, group] of groups) {
         results.set(key, await loadPages(em, spec, group[0]!, group.map((r) => r.cardId)));
       }
-      return requests.map((r) => {
-        return results.get(argsKey(r))!.get(r.cardId) ?? { ...EMPTY, rows: [] };
-      });
+      // A card with no (non-voided) entries has no rows in the result.
+      return requests.map((r) => results.get(argsKey(r))!.get(r.cardId) ?? { rows: [], total: 0, hasPrevious: false });
     },
     { cacheKeyFn: (r) => `${r.cardId}|${argsKey(r)}` },
   );
