@@ -3,6 +3,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import type { Orm } from './db/orm.ts';
 import { startSqlLog } from './db/sql-log.ts';
+import { actorFromHeaders } from './graphql/actor.ts';
 import { createApolloServer } from './graphql/apollo.ts';
 import { createContext } from './graphql/context.ts';
 import { graphiqlAssets, graphiqlPage } from './graphql/graphiql.ts';
@@ -28,7 +29,7 @@ export async function createApp(orm: Orm) {
       startSqlLog();
       next();
     },
-    expressMiddleware(apollo, { context: async () => createContext(orm, territories) }),
+    expressMiddleware(apollo, { context: async ({ req }) => createContext(orm, territories, { actor: actorFromHeaders((name) => req.get(name)) }) }),
   );
   app.use(httpErrors);
   return { app, apollo, territories };

@@ -7,6 +7,7 @@ import { EmploymentPlanRow } from '../modules/employment-plan/employment-plan.en
 import { ExpectedWage, Expectations } from '../modules/expectations/expectations.entity.ts';
 import { CardSignature, Organisation } from '../modules/footer/footer.entity.ts';
 import { CareerGuidance } from '../modules/guidance/guidance.entity.ts';
+import { CardHistory } from '../modules/history/history.entity.ts';
 import {
   ActiveMeasure, EntrepreneurshipBasicsTraining, EntrepreneurshipSupport, Grant, Microcredit, ProfessionalTraining,
   Relocation, RelocationAssistance, RelocationFamilyMember, RelocationHousing, SubsidizedJob,
@@ -25,5 +26,5 @@ export const entities = [
   Referral, HiringAct, ReferralRefusal,
   ActiveMeasure, ProfessionalTraining, EntrepreneurshipSupport, Microcredit, EntrepreneurshipBasicsTraining, Grant,
   SubsidizedJob, Relocation, RelocationAssistance, RelocationHousing, RelocationFamilyMember,
-  SpecialWorkplace, Visit, EmploymentPlanRow, CardSignature,
+  SpecialWorkplace, Visit, EmploymentPlanRow, CardSignature, CardHistory,
 ];

@@ -15,21 +15,20 @@ export function byId<T extends { id: string }>(em: SqlEntityManager, entity: Ent
 }
 
 /**
- * The entries of one list section for each owner (a card, or for §16.4 family members a
- * relocation), in the section's chronological order, voided entries left out; one query per
- * batch however many owners.
+ * All entries of one list section for each owner (a card, or for §16.4 family members a
+ * relocation), voided ones included (resolvers hide them unless asked), in the section's
+ * chronological order; one query per batch however many owners.
  */
 export function entriesByCard<T extends object>(
   em: SqlEntityManager,
   entity: EntityClass<T>,
-  options: { orderBy: QueryOrderMap<T>; owner?: keyof T & string; voidable?: boolean },
+  options: { orderBy: QueryOrderMap<T>; owner?: keyof T & string },
 ) {
   const owner = options.owner ?? 'card';
-  const current = options.voidable === false ? {} : { voidedAt: null };
   return new DataLoader<string, T[]>(async (ownerIds) => {
     const rows = await em.find(
       entity,
-      { [owner]: { $in: [...ownerIds] }, ...current } as unknown as FilterQuery<NoInfer<T>>,
+      { [owner]: { $in: [...ownerIds] } } as unknown as FilterQuery<NoInfer<T>>,
       { orderBy: options.orderBy as never },
     );
     const byOwner = new Map<string, T[]>(ownerIds.map((id) => [id, []]));

@@ -9,7 +9,7 @@ import type { SqlEntityManager } from '@mikro-orm/sql';
 /** One key of the section's chronological order and the SQL type its cursor value is cast to. */
 export interface OrderKey {
   property: string;
-  cast: 'date' | 'bigint';
+  cast: 'date' | 'timestamptz' | 'bigint';
 }
 
 export interface SectionPageSpec<T> {
@@ -18,6 +18,8 @@ export interface SectionPageSpec<T> {
   order: readonly OrderKey[];
   /** A column that an optional per-request filter value must equal (e.g. §16 measure kind). */
   filterProperty?: string;
+  /** Whether rows can be voided (Rule 3); history rows cannot. */
+  voidable?: boolean;
 }
 
 export interface PageRequest {
@@ -26,6 +28,8 @@ export interface PageRequest {
   /** Sort key of the entry to start after, from the cursor. */
   after: readonly string[] | null;
   filter: string | null;
+  /** Rule 3 — include voided entries. */
+  includeVoided: boolean;
 }
 
 export interface SectionPage<T> {
@@ -62,7 +66,8 @@ async function loadPages<T extends object>(
     isAfter = `(${order('t')}) > (${spec.order.map((key) => `?::${key.cast}`).join(', ')})`;
     params.push(...request.after);
   }
-  let where = `t.${card} in (${cardIds.map(() => '?').join(', ')}) and t."voided_at" is null`;
+  let where = `t.${card} in (${cardIds.map(() => '?').join(', ')})`;
+  if (spec.voidable !== false && !request.includeVoided) where += ' and t."voided_at" is null';
   params.push(...cardIds);
   if (spec.filterProperty && request.filter !== null) {
     where += ` and t.${column(spec.filterProperty)} = ?`;
@@ -98,7 +103,7 @@ async function loadPages<T extends object>(
  * arguments (all cards of a list query do) are answered by one statement.
  */
 export function sectionPageLoader<T extends object>(em: SqlEntityManager, spec: SectionPageSpec<T>) {
-  const argsKey = (r: PageRequest) => JSON.stringify([r.size, r.after, r.filter]);
+  const argsKey = (r: PageRequest) => JSON.stringify([r.size, r.after, r.filter, r.includeVoided]);
   return new DataLoader<PageRequest, SectionPage<T>, string>(
     async (requests) => {
       const groups = new Map<string, PageRequest[]>();

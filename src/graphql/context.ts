@@ -1,7 +1,23 @@
 import type { SqlEntityManager } from '@mikro-orm/sql';
 import type { Orm } from '../db/orm.ts';
+import type { Actor } from '../modules/card/card-change.ts';
+import type { CardSections } from '../modules/card/card-sections.ts';
 import type { Territories } from '../modules/dictionary/territories.ts';
-import { createLoaders, type Loaders } from './loaders.ts';
+import { createLoaders, liveSections, type Loaders } from './loaders.ts';
+
+/** The time source: injectable so tests can fix "today". */
+export interface Clock {
+  now(): Date;
+  /** Today's date in Kazakhstan, `YYYY-MM-DD`. */
+  today(): string;
+}
+
+const KAZAKHSTAN_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: process.env.CARD_TIME_ZONE ?? 'Asia/Almaty' });
+
+export const systemClock: Clock = {
+  now: () => new Date(),
+  today: () => KAZAKHSTAN_DAY.format(new Date()),
+};
 
 /** What one GraphQL request works with; built anew for every request, never shared. */
 export interface Context {
@@ -9,11 +25,44 @@ export interface Context {
   em: SqlEntityManager;
   /** The request's DataLoaders (their caches too live only as long as the request). */
   loaders: Loaders;
+  /** The card sections as they are now, read through the loaders. */
+  sections: CardSections;
+  /** Objects of cards read `asOf` a past moment, and the view their sections come from. */
+  views: WeakMap<object, CardSections>;
   /** Read-only reference data shared by all requests. */
   territories: Territories;
+  /** The acting user, or null for an anonymous request. */
+  actor: Actor | null;
+  clock: Clock;
+  /** Forgets what the request has read so far (after a mutation changed it). */
+  refresh(): void;
 }
 
-export function createContext(orm: Orm, territories: Territories): Context {
+export function createContext(
+  orm: Orm,
+  territories: Territories,
+  options: { actor?: Actor | null; clock?: Clock } = {},
+): Context {
   const em = orm.em.fork();
-  return { em, loaders: createLoaders(em), territories };
+  const context: Context = {
+    em,
+    loaders: createLoaders(em),
+    sections: undefined as never,
+    views: new WeakMap(),
+    territories,
+    actor: options.actor ?? null,
+    clock: options.clock ?? systemClock,
+    refresh() {
+      em.clear();
+      context.loaders = createLoaders(em);
+      context.sections = liveSections(context.loaders);
+    },
+  };
+  context.sections = liveSections(context.loaders);
+  return context;
+}
+
+/** Where the sections of `parent` (a card or one of its entries) come from. */
+export function sectionsOf(context: Context, parent: object): CardSections {
+  return context.views.get(parent) ?? context.sections;
 }

@@ -5,6 +5,7 @@ import { EducationEntry } from '../modules/education/education.entity.ts';
 import { EmploymentPlanRow } from '../modules/employment-plan/employment-plan.entity.ts';
 import { CardSignature } from '../modules/footer/footer.entity.ts';
 import { CareerGuidance } from '../modules/guidance/guidance.entity.ts';
+import { CardHistory } from '../modules/history/history.entity.ts';
 import { ActiveMeasure } from '../modules/measures/measure.entity.ts';
 import { measureTypeName } from '../modules/measures/measure.resolvers.ts';
 import { Referral } from '../modules/referral/referral.entity.ts';
@@ -45,6 +46,7 @@ const lookups: Record<string, NodeLookup> = {
   Visit: ({ loaders }, id) => loaders.visitById.load(id),
   EmploymentPlanRow: ({ loaders }, id) => loaders.employmentPlanRowById.load(id),
   CardSignature: ({ loaders }, id) => loaders.signatureById.load(id),
+  CardHistoryEntry: ({ loaders }, id) => loaders.historyById.load(id),
 };
 
 function nodeTypeName(node: object): string {
@@ -53,7 +55,7 @@ function nodeTypeName(node: object): string {
   const types = [
     [Card, 'Card'], [CareerCenter, 'CareerCenter'], [Registration, 'Registration'], [CareerGuidance, 'CareerGuidance'],
     [Referral, 'Referral'], [SpecialWorkplace, 'SpecialWorkplace'], [Visit, 'Visit'], [EmploymentPlanRow, 'EmploymentPlanRow'],
-    [CardSignature, 'CardSignature'],
+    [CardSignature, 'CardSignature'], [CardHistory, 'CardHistoryEntry'],
   ] as const;
   const match = types.find(([type]) => node instanceof type);
   if (!match) throw new Error('object is not a Node');

@@ -88,4 +88,5 @@ export function toEdges<T>(rows: readonly T[], size: number, cursorOf: (row: T) 
 export const CURSOR_PART = {
   id: /^\d{1,19}$/,
   date: /^\d{4}-\d{2}-\d{2}$/,
+  dateTime: /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/,
 } as const;

@@ -1,6 +1,6 @@
 import { GraphQLError, GraphQLScalarType, Kind, type ValueNode } from 'graphql';
 import {
-  CountryCodeResolver, DateTimeResolver, EmailAddressResolver, GraphQLDate, NonNegativeIntResolver, PhoneNumberResolver,
+  CountryCodeResolver, DateTimeResolver, EmailAddressResolver, GraphQLDate, JSONObjectResolver, NonNegativeIntResolver, PhoneNumberResolver,
 } from 'graphql-scalars';
 import { normalizeMoney } from '../modules/base/money.ts';
 import { parseIin } from '../modules/person/iin.ts';
@@ -85,4 +85,5 @@ export const scalarResolvers = {
   CountryCode: behaviour(CountryCodeResolver),
   IIN: behaviour(IinScalar),
   Money: behaviour(MoneyScalar),
+  JSONObject: behaviour(JSONObjectResolver),
 };

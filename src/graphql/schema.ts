@@ -9,8 +9,10 @@ import { careerCenterResolvers } from '../modules/career-center/career-center.re
 import { dictionaryResolvers } from '../modules/dictionary/dictionary.resolvers.ts';
 import { educationResolvers } from '../modules/education/education.resolvers.ts';
 import { employmentPlanResolvers } from '../modules/employment-plan/employment-plan.resolvers.ts';
+import { expectationsResolvers } from '../modules/expectations/expectations.resolvers.ts';
 import { footerResolvers } from '../modules/footer/footer.resolvers.ts';
 import { guidanceResolvers } from '../modules/guidance/guidance.resolvers.ts';
+import { historyResolvers } from '../modules/history/history.resolvers.ts';
 import { measureResolvers } from '../modules/measures/measure.resolvers.ts';
 import { personResolvers } from '../modules/person/person.resolvers.ts';
 import { referralResolvers } from '../modules/referral/referral.resolvers.ts';
@@ -34,7 +36,7 @@ export function readTypeDefs(): string[] {
 const moduleResolvers: Resolvers[] = [
   baseResolvers, dictionaryResolvers, cardResolvers, personResolvers, educationResolvers, registrationResolvers,
   guidanceResolvers, referralResolvers, measureResolvers, specialWorkplaceResolvers, visitResolvers,
-  employmentPlanResolvers, footerResolvers, careerCenterResolvers, nodeResolvers,
+  employmentPlanResolvers, expectationsResolvers, footerResolvers, careerCenterResolvers, historyResolvers, nodeResolvers,
 ];
 
 /** Merges the modules' resolver maps type by type; two modules resolving the same field is a bug. */

@@ -2,7 +2,8 @@ import type { ApolloServer } from '@apollo/server';
 import { withSqlLog } from '../../src/db/sql-log.ts';
 import type { Orm } from '../../src/db/orm.ts';
 import { createApolloServer } from '../../src/graphql/apollo.ts';
-import { createContext, type Context } from '../../src/graphql/context.ts';
+import { createContext, type Clock, type Context } from '../../src/graphql/context.ts';
+import type { Actor } from '../../src/modules/card/card-change.ts';
 import { buildSchema } from '../../src/graphql/schema.ts';
 import { Territories } from '../../src/modules/dictionary/territories.ts';
 
@@ -16,9 +17,17 @@ export interface GraphQLResult<T = any> {
 export interface TestApi {
   server: ApolloServer<Context>;
   territories: Territories;
-  /** Runs one operation through Apollo Server with a fresh per-request context, as HTTP would. */
-  execute<T = any>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResult<T>>;
+  /**
+   * Runs one operation through Apollo Server with a fresh per-request context, as HTTP would,
+   * acting as a caseworker unless told otherwise (`actor: null` for an anonymous request).
+   */
+  execute<T = any>(query: string, variables?: Record<string, unknown>, options?: { actor?: Actor | null }): Promise<GraphQLResult<T>>;
 }
+
+export const CASEWORKER: Actor = { id: 'caseworker-7', name: 'Ахметова Динара Серікқызы' };
+/** "Today" in the tests: fixed, so date rules do not drift with the calendar. */
+export const TODAY = '2026-11-29';
+const clock: Clock = { now: () => new Date(), today: () => TODAY };
 
 export async function createTestApi(orm: Orm): Promise<TestApi> {
   const territories = await Territories.load(orm.em.fork());
@@ -27,9 +36,10 @@ export async function createTestApi(orm: Orm): Promise<TestApi> {
   return {
     server,
     territories,
-    async execute(query, variables) {
+    async execute(query, variables, options = {}) {
+      const actor = options.actor === undefined ? CASEWORKER : options.actor;
       const { result: response, statements } = await withSqlLog(() =>
-        server.executeOperation({ query, variables }, { contextValue: createContext(orm, territories) }));
+        server.executeOperation({ query, variables }, { contextValue: createContext(orm, territories, { actor, clock }) }));
       if (response.body.kind !== 'single') throw new Error('unexpected incremental response');
       const { data, errors } = response.body.singleResult;
       return { data: data as never, errors: errors as GraphQLResult['errors'], statements };

@@ -6,6 +6,7 @@ import type { CareerCenter as CareerCenterModel } from '../../modules/career-cen
 import type { RegionEntry as RegionEntryModel, DistrictEntry as DistrictEntryModel } from '../../modules/dictionary/territories.ts';
 import type { PersonName as PersonNameModel, Address as AddressModel } from '../../modules/person/person.entity.ts';
 import type { DatePeriod as DatePeriodModel, Employment as EmploymentModel, Place as PlaceModel } from '../../modules/base/values.entity.ts';
+import type { EducationSection as EducationSectionModel } from '../../modules/education/education.resolvers.ts';
 import type { EducationEntry as EducationEntryModel, LastJob as LastJobModel } from '../../modules/education/education.entity.ts';
 import type { Registration as RegistrationModel, RegistrationRefusal as RegistrationRefusalModel, Deregistration as DeregistrationModel } from '../../modules/registration/registration.entity.ts';
 import type { CareerGuidance as CareerGuidanceModel } from '../../modules/guidance/guidance.entity.ts';
@@ -17,6 +18,7 @@ import type { Expectations as ExpectationsModel, ExpectedWage as ExpectedWageMod
 import type { EmploymentPlanRow as EmploymentPlanRowModel } from '../../modules/employment-plan/employment-plan.entity.ts';
 import type { Organisation as OrganisationModel, CardSignature as CardSignatureModel } from '../../modules/footer/footer.entity.ts';
 import type { SignatoryOf as SignatoryOfModel } from '../../modules/footer/signatory.ts';
+import type { CardHistory as CardHistoryModel } from '../../modules/history/history.entity.ts';
 import type { Context } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -45,6 +47,8 @@ export type Scalars = {
    * issued and is rejected.
    */
   IIN: { input: string; output: string; }
+  /** An arbitrary JSON object (graphql-scalars `JSONObject`): the recorded value of a part of a card. */
+  JSONObject: { input: Record<string, unknown>; output: Record<string, unknown>; }
   /**
    * Exact amount of money in tenge (KZT): a decimal string with at most 12 integer and 2 fraction
    * digits, e.g. `"185000.00"`. Stored as `numeric(14,2)`; never a binary float. Input accepts a string
@@ -94,6 +98,17 @@ export type ActiveMeasureKind =
   /** §16.3 — subsidized job. */
   | 'SUBSIDIZED_JOB';
 
+/** Result of a §16 mutation. */
+export type ActiveMeasurePayload = {
+  __typename?: 'ActiveMeasurePayload';
+  /** §16 — the referral. */
+  activeMeasure?: Maybe<ActiveMeasure>;
+  /** The card after the change; null when rejected. */
+  card?: Maybe<Card>;
+  /** Why nothing was changed, if so. */
+  userErrors: Array<UserError>;
+};
+
 /** §10.2 — one entry of additional education (retraining, upskilling). */
 export type AdditionalEducation = Node & {
   __typename?: 'AdditionalEducation';
@@ -107,6 +122,20 @@ export type AdditionalEducation = Node & {
   specialty?: Maybe<Scalars['String']['output']>;
   /** §10.2 — study period. */
   studyPeriod?: Maybe<DatePeriod>;
+  /** Rule 3 — set when the entry was voided as wrong. */
+  voided?: Maybe<Voiding>;
+};
+
+/** §10.2 — an entry of additional education. */
+export type AdditionalEducationInput = {
+  /** §10.2 — retraining or upskilling. */
+  kind: AdditionalEducationKind;
+  /** §10.2 — name of the education organisation or employer. */
+  organisationName: Scalars['String']['input'];
+  /** §10.2 — specialty (qualification) obtained. */
+  specialty?: InputMaybe<Scalars['String']['input']>;
+  /** §10.2 — study period. */
+  studyPeriod?: InputMaybe<DatePeriodInput>;
 };
 
 /** §10.2 — kind of additional education. */
@@ -115,6 +144,17 @@ export type AdditionalEducationKind =
   | 'RETRAINING'
   /** §10.2 — upskilling course (біліктілікті арттыру / повышение квалификации). */
   | 'UPSKILLING';
+
+/** Result of a §10.2 mutation. */
+export type AdditionalEducationPayload = {
+  __typename?: 'AdditionalEducationPayload';
+  /** The card after the change; null when rejected. */
+  card?: Maybe<Card>;
+  /** §10.2 — the entry. */
+  entry?: Maybe<AdditionalEducation>;
+  /** Why nothing was changed, if so. */
+  userErrors: Array<UserError>;
+};
 
 /** §7 — residence address (тұрғылықты жерінің мекенжайы / адрес места жительства). */
 export type Address = {
@@ -133,6 +173,22 @@ export type Address = {
   street?: Maybe<Scalars['String']['output']>;
 };
 
+/** §7 — residence address; region and district are dictionary codes. */
+export type AddressInput = {
+  /** §7 — apartment number. */
+  apartment?: InputMaybe<Scalars['String']['input']>;
+  /** §7 — district code, within the region. */
+  district?: InputMaybe<Scalars['ID']['input']>;
+  /** §7 — house number. */
+  house?: InputMaybe<Scalars['String']['input']>;
+  /** §7 — region code (see `regions`). */
+  region: Scalars['ID']['input'];
+  /** §7 — settlement. */
+  settlement?: InputMaybe<Scalars['String']['input']>;
+  /** §7 — street. */
+  street?: InputMaybe<Scalars['String']['input']>;
+};
+
 /**
  * Individual employment card (Жұмыспен қамтудың жеке картасы / Индивидуальная карта занятости),
  * Appendix 1 of Order No. 365: one per person, opened by a career center when the person applies as
@@ -144,6 +200,11 @@ export type Card = Node & {
   activeMeasures: ActiveMeasureConnection;
   /** §7 — residence address. */
   address?: Maybe<Address>;
+  /**
+   * Set when this card was read with `asOf`: the moment it shows. Such a card is read-only history:
+   * its sections are as they stood then.
+   */
+  asOf?: Maybe<Scalars['DateTime']['output']>;
   /** §4 — date of birth (day, month, year). */
   birthDate: Scalars['Date']['output'];
   /** Rule 1 — career center keeping the card (its employees fill it). */
@@ -166,6 +227,8 @@ export type Card = Node & {
   footer: CardFooter;
   /** §1 — full name. */
   fullName: PersonName;
+  /** Rule 3 — every change made to the card, oldest first. */
+  history: CardHistoryConnection;
   /** Opaque global id of the card. */
   id: Scalars['ID']['output'];
   /** §2 — individual identification number. */
@@ -186,6 +249,8 @@ export type Card = Node & {
   registrationStatus: RegistrationStatus;
   /** §3 — sex. */
   sex: Sex;
+  /** Footer — whether the current version is signed, with the document and digest a signature must cover. */
+  signatures: CardSignatureStatus;
   /** §17 — special workplaces, in chronological order of referral. */
   specialWorkplaces: Array<SpecialWorkplace>;
   /** §15 — registration as unemployed, episodes in chronological order of application. */
@@ -207,7 +272,59 @@ export type Card = Node & {
 export type CardActiveMeasuresArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeVoided?: InputMaybe<Scalars['Boolean']['input']>;
   kind?: InputMaybe<ActiveMeasureKind>;
+};
+
+
+/**
+ * Individual employment card (Жұмыспен қамтудың жеке картасы / Индивидуальная карта занятости),
+ * Appendix 1 of Order No. 365: one per person, opened by a career center when the person applies as
+ * a job seeker, never deleted. Each numbered section of the form is a field.
+ */
+export type CardCareerGuidanceArgs = {
+  includeVoided?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
+/**
+ * Individual employment card (Жұмыспен қамтудың жеке картасы / Индивидуальная карта занятости),
+ * Appendix 1 of Order No. 365: one per person, opened by a career center when the person applies as
+ * a job seeker, never deleted. Each numbered section of the form is a field.
+ */
+export type CardEducationArgs = {
+  includeVoided?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
+/**
+ * Individual employment card (Жұмыспен қамтудың жеке картасы / Индивидуальная карта занятости),
+ * Appendix 1 of Order No. 365: one per person, opened by a career center when the person applies as
+ * a job seeker, never deleted. Each numbered section of the form is a field.
+ */
+export type CardEmploymentPlanArgs = {
+  includeVoided?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
+/**
+ * Individual employment card (Жұмыспен қамтудың жеке картасы / Индивидуальная карта занятости),
+ * Appendix 1 of Order No. 365: one per person, opened by a career center when the person applies as
+ * a job seeker, never deleted. Each numbered section of the form is a field.
+ */
+export type CardHistoryArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * Individual employment card (Жұмыспен қамтудың жеке картасы / Индивидуальная карта занятости),
+ * Appendix 1 of Order No. 365: one per person, opened by a career center when the person applies as
+ * a job seeker, never deleted. Each numbered section of the form is a field.
+ */
+export type CardJobSeekerRegistrationsArgs = {
+  includeVoided?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -219,6 +336,27 @@ export type CardActiveMeasuresArgs = {
 export type CardReferralsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeVoided?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
+/**
+ * Individual employment card (Жұмыспен қамтудың жеке картасы / Индивидуальная карта занятости),
+ * Appendix 1 of Order No. 365: one per person, opened by a career center when the person applies as
+ * a job seeker, never deleted. Each numbered section of the form is a field.
+ */
+export type CardSpecialWorkplacesArgs = {
+  includeVoided?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
+/**
+ * Individual employment card (Жұмыспен қамтудың жеке картасы / Индивидуальная карта занятости),
+ * Appendix 1 of Order No. 365: one per person, opened by a career center when the person applies as
+ * a job seeker, never deleted. Each numbered section of the form is a field.
+ */
+export type CardUnemployedRegistrationsArgs = {
+  includeVoided?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -230,6 +368,7 @@ export type CardReferralsArgs = {
 export type CardVisitsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeVoided?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 /** A page of cards (Relay connection). */
@@ -283,11 +422,121 @@ export type CardFooter = {
   signatures: Array<CardSignature>;
 };
 
+/** Rule 3 — a page of a card's history, oldest change first (Relay connection). */
+export type CardHistoryConnection = {
+  __typename?: 'CardHistoryConnection';
+  /** Rule 3 — the changes of this page. */
+  edges: Array<CardHistoryEdge>;
+  /** Pagination state. */
+  pageInfo: PageInfo;
+  /** Rule 3 — number of changes recorded for the card. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** Rule 3 — a history entry with its cursor. */
+export type CardHistoryEdge = {
+  __typename?: 'CardHistoryEdge';
+  /** Opaque cursor; pass it as `after` to continue after this entry. */
+  cursor: Scalars['String']['output'];
+  /** Rule 3 — the change. */
+  node: CardHistoryEntry;
+};
+
+/** Rule 3 — a change recorded in a card's history: who, when, which part, the value before and after. */
+export type CardHistoryEntry = Node & {
+  __typename?: 'CardHistoryEntry';
+  /** Rule 3 — the business action (the mutation or process), e.g. `referralRecordHiring`. */
+  action: Scalars['String']['output'];
+  /** Rule 3 — who made it (the acting user's id). */
+  actor: Scalars['String']['output'];
+  /** Rule 3 — the acting user's name, when known. */
+  actorName?: Maybe<Scalars['String']['output']>;
+  /** Rule 3 — when the change was made. */
+  at: Scalars['DateTime']['output'];
+  /** Rule 3 — global id of the entry that changed, for list sections. */
+  entryId?: Maybe<Scalars['ID']['output']>;
+  /** Opaque global id of the history entry. */
+  id: Scalars['ID']['output'];
+  /** Rule 3 — the part's value after the change. */
+  newValue?: Maybe<Scalars['JSONObject']['output']>;
+  /** Rule 3 — the part's value before the change; null when it was created by it. */
+  oldValue?: Maybe<Scalars['JSONObject']['output']>;
+  /** Rule 3 — which part of the card changed: `identity`, `lastJob`, `expectations`, `footer`, `careerCenter`, or a list section such as `referral`. */
+  part: Scalars['String']['output'];
+};
+
+/** Rule 1 — a job seeker's application that opens a card, or adds an episode to the existing one. */
+export type CardOpenInput = {
+  /** §7 — residence address. */
+  address?: InputMaybe<AddressInput>;
+  /** §12 — date of the application. */
+  appliedOn: Scalars['Date']['input'];
+  /** Rule 1 — global id of the career center receiving the application. */
+  careerCenter: Scalars['ID']['input'];
+  /** §5 — citizenship, ISO 3166-1 alpha-2; null for a stateless person. */
+  citizenship?: InputMaybe<Scalars['CountryCode']['input']>;
+  /** §9 — e-mail. */
+  email?: InputMaybe<Scalars['EmailAddress']['input']>;
+  /** §1 — full name (used when a new card is opened). */
+  fullName: PersonNameInput;
+  /** §2 — the applicant's IIN; birth date (§4) and sex (§3) are taken from it. */
+  iin: Scalars['IIN']['input'];
+  /** §6 — nationality as the person states it. */
+  nationality?: InputMaybe<Scalars['String']['input']>;
+  /** §8 — phone. */
+  phone?: InputMaybe<Scalars['PhoneNumber']['input']>;
+};
+
+/** Result of `cardOpen`. */
+export type CardOpenPayload = {
+  __typename?: 'CardOpenPayload';
+  /** The card: new, or the person's existing card. */
+  card?: Maybe<Card>;
+  /** Whether the IIN already had a card, which received a new episode instead of a second card. */
+  existingCard: Scalars['Boolean']['output'];
+  /** §12 — the job-seeker registration episode the application started. */
+  registration?: Maybe<Registration>;
+  /** Why nothing was done, if so. */
+  userErrors: Array<UserError>;
+};
+
+/** Result of a mutation that changes the card as a whole. */
+export type CardPayload = {
+  __typename?: 'CardPayload';
+  /** The card after the change (with its new version); null when rejected. */
+  card?: Maybe<Card>;
+  /** Why nothing was changed, if so. */
+  userErrors: Array<UserError>;
+};
+
+/** Footer — a signature of the current card version. */
+export type CardSignInput = {
+  /** Footer — executor or head. */
+  role: SignatoryRole;
+  /** Footer — the detached CMS signature, base64, from the national signature client (stored, not verified here). */
+  signature: Scalars['String']['input'];
+  /** Footer — the signer's full name. */
+  signerName: Scalars['String']['input'];
+};
+
+/** Result of `cardSign`. */
+export type CardSignPayload = {
+  __typename?: 'CardSignPayload';
+  /** The card (its version unchanged: signing attests to it). */
+  card?: Maybe<Card>;
+  /** Footer — the stored signature. */
+  signature?: Maybe<CardSignature>;
+  /** Why nothing was stored, if so. */
+  userErrors: Array<UserError>;
+};
+
 /** Footer — a detached electronic digital signature (ЭЦҚ / ЭЦП) of one version of the card. */
 export type CardSignature = Node & {
   __typename?: 'CardSignature';
   /** Footer — the card version signed. */
   cardVersion: Scalars['Int']['output'];
+  /** Footer — whether it signs the card's current version (a later change leaves it attached to its own version). */
+  coversCurrentVersion: Scalars['Boolean']['output'];
   /** Footer — SHA-256 (hex) of the canonical JSON of the card version signed. */
   digest: Scalars['String']['output'];
   /** Opaque global id of the signature. */
@@ -300,6 +549,25 @@ export type CardSignature = Node & {
   signedAt: Scalars['DateTime']['output'];
   /** Footer — signer's full name. */
   signerName: Scalars['String']['output'];
+};
+
+/** Footer — where signing stands for the current version of the card. */
+export type CardSignatureStatus = {
+  __typename?: 'CardSignatureStatus';
+  /** Footer — every signature given, of any version, in order of signing. */
+  all: Array<CardSignature>;
+  /** Footer — whether the executor and the head both signed the current version. */
+  covered: Scalars['Boolean']['output'];
+  /** Footer — the card's current version. */
+  currentVersion: Scalars['Int']['output'];
+  /** Footer — SHA-256 (hex) of `document`; a signature stores the digest of the version it signed. */
+  digest: Scalars['String']['output'];
+  /** Footer — the canonical JSON of the current version (sorted keys, no voided entries): what a signature covers. */
+  document: Scalars['String']['output'];
+  /** Footer — the executor's latest signature of the current version, if any. */
+  executor?: Maybe<CardSignature>;
+  /** Footer — the head's latest signature of the current version, if any. */
+  head?: Maybe<CardSignature>;
 };
 
 /** Career center: district or city branch of the labour-mobility center whose employees fill the cards. */
@@ -336,6 +604,29 @@ export type CareerGuidance = Node & {
   id: Scalars['ID']['output'];
   /** §13 — result. */
   result: Scalars['String']['output'];
+  /** Rule 3 — set when the entry was voided as wrong. */
+  voided?: Maybe<Voiding>;
+};
+
+/** §13 — a career-guidance session. */
+export type CareerGuidanceInput = {
+  /** §13 — name of the body that held it. */
+  bodyName: Scalars['String']['input'];
+  /** §13 — date held (not in the future, not before birth). */
+  heldOn: Scalars['Date']['input'];
+  /** §13 — result. */
+  result: Scalars['String']['input'];
+};
+
+/** Result of a §13 mutation. */
+export type CareerGuidancePayload = {
+  __typename?: 'CareerGuidancePayload';
+  /** The card after the change; null when rejected. */
+  card?: Maybe<Card>;
+  /** §13 — the entry. */
+  careerGuidance?: Maybe<CareerGuidance>;
+  /** Why nothing was changed, if so. */
+  userErrors: Array<UserError>;
 };
 
 /** §10, §16, §17 — a period with a start and, once it is over, an end (study, participation). */
@@ -345,6 +636,14 @@ export type DatePeriod = {
   end?: Maybe<Scalars['Date']['output']>;
   /** §10, §16, §17 — first day of the period. */
   start: Scalars['Date']['output'];
+};
+
+/** §10, §16, §17 — a period: its start and, once over, its end (not before the start). */
+export type DatePeriodInput = {
+  /** §10, §16, §17 — last day; null while it goes on. */
+  end?: InputMaybe<Scalars['Date']['input']>;
+  /** §10, §16, §17 — first day. */
+  start: Scalars['Date']['input'];
 };
 
 /** Inclusive range of dates; either end may be left open. */
@@ -501,6 +800,30 @@ export type Employment = {
   position: Scalars['String']['output'];
 };
 
+/** §16 — employment in a permanent job. */
+export type EmploymentInput = {
+  /** §16 — date of employment (not in the future). */
+  employedOn: Scalars['Date']['input'];
+  /** §16 — employer's name. */
+  employerName: Scalars['String']['input'];
+  /** §16 — position taken. */
+  position: Scalars['String']['input'];
+};
+
+/** §20 — the execution of a plan row. */
+export type EmploymentPlanExecutionInput = {
+  /** §20 — date executed (not in the future). */
+  executedOn: Scalars['Date']['input'];
+  /** §20 — actual execution. */
+  execution: Scalars['String']['input'];
+};
+
+/** §20 — why a plan row was not executed. */
+export type EmploymentPlanNonExecutionInput = {
+  /** §20 — reasons for non-execution. */
+  reason: Scalars['String']['input'];
+};
+
 /** §20 — one row of the placement plan (жұмысқа орналастыру жоспары). */
 export type EmploymentPlanRow = Node & {
   __typename?: 'EmploymentPlanRow';
@@ -516,6 +839,37 @@ export type EmploymentPlanRow = Node & {
   nonExecutionReason?: Maybe<Scalars['String']['output']>;
   /** §20 — row number (№ р/с). */
   rowNumber: Scalars['Int']['output'];
+  /** Rule 3 — set when the row was voided as wrong. */
+  voided?: Maybe<Voiding>;
+};
+
+/** §20 — a plan row as it should read. */
+export type EmploymentPlanRowCorrectInput = {
+  /** §20 — date executed. */
+  executedOn?: InputMaybe<Scalars['Date']['input']>;
+  /** §20 — actual execution, if executed. */
+  execution?: InputMaybe<Scalars['String']['input']>;
+  /** §20 — placement measure. */
+  measure: Scalars['String']['input'];
+  /** §20 — reasons for non-execution, if not executed. */
+  nonExecutionReason?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** §20 — a placement measure for the plan. */
+export type EmploymentPlanRowInput = {
+  /** §20 — placement measure. */
+  measure: Scalars['String']['input'];
+};
+
+/** Result of a §20 mutation. */
+export type EmploymentPlanRowPayload = {
+  __typename?: 'EmploymentPlanRowPayload';
+  /** The card after the change; null when rejected. */
+  card?: Maybe<Card>;
+  /** §20 — the row. */
+  row?: Maybe<EmploymentPlanRow>;
+  /** Why nothing was changed, if so. */
+  userErrors: Array<UserError>;
 };
 
 /** §16.2 — training in the basics of entrepreneurship (кәсіпкерлік негіздеріне оқыту). */
@@ -525,6 +879,14 @@ export type EntrepreneurshipBasicsTraining = {
   finishedOn?: Maybe<Scalars['Date']['output']>;
   /** §16.2 — start date. */
   startedOn: Scalars['Date']['output'];
+};
+
+/** §16.2 — training in the basics of entrepreneurship. */
+export type EntrepreneurshipBasicsTrainingInput = {
+  /** §16.2 — end date (not before the start). */
+  finishedOn?: InputMaybe<Scalars['Date']['input']>;
+  /** §16.2 — start date. */
+  startedOn: Scalars['Date']['input'];
 };
 
 /** §16.2 — support of entrepreneurial initiative: microcredit, training in the basics, grant. */
@@ -540,6 +902,20 @@ export type EntrepreneurshipSupport = Node & {
   microcredit?: Maybe<Microcredit>;
   /** §16.2 — date the person was referred to the measure. */
   referredOn: Scalars['Date']['output'];
+  /** Rule 3 — set when the referral was voided as wrong. */
+  voided?: Maybe<Voiding>;
+};
+
+/** §16.2 — a referral to entrepreneurship support. */
+export type EntrepreneurshipSupportInput = {
+  /** §16.2 — basics training, if taken. */
+  basicsTraining?: InputMaybe<EntrepreneurshipBasicsTrainingInput>;
+  /** §16.2 — grant, if applied for. */
+  grant?: InputMaybe<GrantInput>;
+  /** §16.2 — microcredit, if granted. */
+  microcredit?: InputMaybe<MicrocreditInput>;
+  /** §16.2 — referral date. */
+  referredOn: Scalars['Date']['input'];
 };
 
 /** §19 — the unemployed person's expectations (жұмыссыздың күтетіні). */
@@ -557,6 +933,20 @@ export type Expectations = {
   workplace?: Maybe<Place>;
 };
 
+/** §19 — the unemployed person's expectations. */
+export type ExpectationsInput = {
+  /** §19.3 — less suitable position. */
+  lessSuitablePosition?: InputMaybe<Scalars['String']['input']>;
+  /** §19.3 — preferred position. */
+  preferredPosition?: InputMaybe<Scalars['String']['input']>;
+  /** §19.4 — time the person plans to spend searching. */
+  searchTime?: InputMaybe<SearchTimeScale>;
+  /** §19.1 — wage. */
+  wage: ExpectedWageInput;
+  /** §19.2 — future place of work. */
+  workplace?: InputMaybe<PlaceInput>;
+};
+
 /** §19.1 — expected wage, in tenge. */
 export type ExpectedWage = {
   __typename?: 'ExpectedWage';
@@ -566,6 +956,28 @@ export type ExpectedWage = {
   minimum?: Maybe<Scalars['Money']['output']>;
   /** §19.1 — amount sufficient and effective to start a career. */
   sufficientToStart?: Maybe<Scalars['Money']['output']>;
+};
+
+/** §19.1 — expected wage amounts, in tenge. */
+export type ExpectedWageInput = {
+  /** §19.1 — desired amount. */
+  desired?: InputMaybe<Scalars['Money']['input']>;
+  /** §19.1 — minimum (not above the desired amount). */
+  minimum?: InputMaybe<Scalars['Money']['input']>;
+  /** §19.1 — amount sufficient to start a career. */
+  sufficientToStart?: InputMaybe<Scalars['Money']['input']>;
+};
+
+/** Footer — the organisation, the signatories' names and the date filled. */
+export type FooterInput = {
+  /** Footer — the executor's full name. */
+  executorName?: InputMaybe<Scalars['String']['input']>;
+  /** Footer — date filled (not in the future). */
+  filledOn?: InputMaybe<Scalars['Date']['input']>;
+  /** Footer — the head's (or authorised person's) full name. */
+  headName?: InputMaybe<Scalars['String']['input']>;
+  /** Footer — the issuing organisation. */
+  organisation?: InputMaybe<OrganisationInput>;
 };
 
 /** §16.2 — a grant for a new business idea. */
@@ -579,6 +991,16 @@ export type Grant = {
   receivedOn?: Maybe<Scalars['Date']['output']>;
 };
 
+/** §16.2 — a grant. */
+export type GrantInput = {
+  /** §16.2 — type of activity. */
+  activityType: Scalars['String']['input'];
+  /** §16.2 — application date. */
+  appliedOn: Scalars['Date']['input'];
+  /** §16.2 — date received (not before the application). */
+  receivedOn?: InputMaybe<Scalars['Date']['input']>;
+};
+
 /** §14, §16.3, §17 — the employer's act of hiring: the order's date, number and position. */
 export type HiringAct = {
   __typename?: 'HiringAct';
@@ -590,6 +1012,16 @@ export type HiringAct = {
   position: Scalars['String']['output'];
 };
 
+/** §14, §16.3, §17 — the employer's act of hiring. */
+export type HiringActInput = {
+  /** §14, §16.3, §17 — date of the hiring order (not before the referral, not in the future). */
+  orderDate: Scalars['Date']['input'];
+  /** §14, §16.3, §17 — number of the hiring order. */
+  orderNumber: Scalars['String']['input'];
+  /** §14, §16.3, §17 — position hired for. */
+  position: Scalars['String']['input'];
+};
+
 /** §16.4 — type of housing provided on relocation. */
 export type HousingType =
   /** §16.4 — apartment in a block of flats (көппәтерлі тұрғын үй / квартира в многоквартирном доме). */
@@ -598,6 +1030,22 @@ export type HousingType =
   | 'DORMITORY_ROOM'
   /** §16.4 — individual house (жеке тұрғын үй / индивидуальный жилой дом). */
   | 'INDIVIDUAL_HOUSE';
+
+/** §1, §5–9 — the person's identity and contacts as they should now read. §2 is fixed; §3 and §4 follow from it. */
+export type IdentityInput = {
+  /** §7 — residence address. */
+  address?: InputMaybe<AddressInput>;
+  /** §5 — citizenship, ISO 3166-1 alpha-2; null for a stateless person. */
+  citizenship?: InputMaybe<Scalars['CountryCode']['input']>;
+  /** §9 — e-mail. */
+  email?: InputMaybe<Scalars['EmailAddress']['input']>;
+  /** §1 — full name. */
+  fullName: PersonNameInput;
+  /** §6 — nationality. */
+  nationality?: InputMaybe<Scalars['String']['input']>;
+  /** §8 — phone. */
+  phone?: InputMaybe<Scalars['PhoneNumber']['input']>;
+};
 
 /** §11 — last place of work (service). */
 export type LastJob = {
@@ -610,6 +1058,18 @@ export type LastJob = {
   hiredOn?: Maybe<Scalars['Date']['output']>;
   /** §11 — position held. */
   position?: Maybe<Scalars['String']['output']>;
+};
+
+/** §11 — last place of work. */
+export type LastJobInput = {
+  /** §11 — dismissal date (not before the hire date, not in the future). */
+  dismissedOn?: InputMaybe<Scalars['Date']['input']>;
+  /** §11 — employer's name. */
+  employerName: Scalars['String']['input'];
+  /** §11 — hire date (not in the future, not before birth). */
+  hiredOn?: InputMaybe<Scalars['Date']['input']>;
+  /** §11 — position held. */
+  position?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** §10.1 — one entry of main education. */
@@ -625,6 +1085,31 @@ export type MainEducation = Node & {
   specialty?: Maybe<Scalars['String']['output']>;
   /** §10.1 — study period. */
   studyPeriod?: Maybe<DatePeriod>;
+  /** Rule 3 — set when the entry was voided as wrong. */
+  voided?: Maybe<Voiding>;
+};
+
+/** §10.1 — an entry of main education. */
+export type MainEducationInput = {
+  /** §10.1 — name of the education organisation. */
+  institutionName: Scalars['String']['input'];
+  /** §10.1 — type of institution by education level. */
+  level: EducationLevel;
+  /** §10.1 — specialty (qualification) obtained. */
+  specialty?: InputMaybe<Scalars['String']['input']>;
+  /** §10.1 — study period (after the birth date; end not before start). */
+  studyPeriod?: InputMaybe<DatePeriodInput>;
+};
+
+/** Result of a §10 mutation. */
+export type MainEducationPayload = {
+  __typename?: 'MainEducationPayload';
+  /** The card after the change; null when rejected. */
+  card?: Maybe<Card>;
+  /** §10.1 — the entry. */
+  entry?: Maybe<MainEducation>;
+  /** Why nothing was changed, if so. */
+  userErrors: Array<UserError>;
 };
 
 /** §16.2 — a microcredit. */
@@ -640,6 +1125,715 @@ export type Microcredit = {
   receivedOn: Scalars['Date']['output'];
   /** §16.2 — repayment term, in months. */
   repaymentTermMonths: Scalars['NonNegativeInt']['output'];
+};
+
+/** §16.2 — a microcredit. */
+export type MicrocreditInput = {
+  /** §16.2 — activity financed. */
+  activityType: Scalars['String']['input'];
+  /** §16.2 — amount. */
+  amount: Scalars['Money']['input'];
+  /** §16.2 — grace period, months. */
+  gracePeriodMonths?: InputMaybe<Scalars['NonNegativeInt']['input']>;
+  /** §16.2 — date received. */
+  receivedOn: Scalars['Date']['input'];
+  /** §16.2 — repayment term, months. */
+  repaymentTermMonths: Scalars['NonNegativeInt']['input'];
+};
+
+/**
+ * Changes to cards. Every mutation is one transaction and one business action; apart from `cardOpen`
+ * it takes the `version` of the card it was based on, and a stale version is rejected with
+ * `STALE_CARD`. A rejected mutation changes nothing at all and answers with `userErrors`.
+ * Nothing is ever deleted: wrong entries are corrected (the earlier value stays in the history) or
+ * voided with who, when and why.
+ */
+export type Mutation = {
+  __typename?: 'Mutation';
+  /**
+   * §16.1, §16.3, §16.4 — records employment in a permanent job after the measure (for §16.4, at
+   * the destination). Rejected with OUTCOME_ALREADY_RECORDED once recorded, INVALID_VALUE for §16.2.
+   */
+  activeMeasureRecordEmployment: ActiveMeasurePayload;
+  /** §10.2 — adds an entry of additional education. */
+  additionalEducationAdd: AdditionalEducationPayload;
+  /** §10.2 — corrects an entry of additional education. */
+  additionalEducationCorrect: AdditionalEducationPayload;
+  /** Rule 3 — voids a wrong entry of any list section (never deleted: hidden unless `includeVoided`). */
+  cardEntryVoid: CardPayload;
+  /**
+   * Rule 1 — a person applies to be registered as a job seeker. Opens the card for the IIN; if the
+   * IIN already has a card (one card per person), adds a new §12 application episode to it instead,
+   * provided no job-seeker episode is open there. The card is then kept by the receiving center.
+   */
+  cardOpen: CardOpenPayload;
+  /** §19 — records or corrects the person's expectations; null clears them (the earlier value stays in the history). */
+  cardSetExpectations: CardPayload;
+  /** §11 — sets or corrects the last place of work; null clears it (the earlier value stays in the history). */
+  cardSetLastJob: CardPayload;
+  /**
+   * Footer — the executor or the head signs the card version `version`, which must be current
+   * (else STALE_CARD). Stores the signer, the time, the detached signature and the SHA-256 of the
+   * version's canonical JSON. Signing does not change the version.
+   */
+  cardSign: CardSignPayload;
+  /** Footer — sets or corrects the organisation, the signatories' names and the date filled. */
+  cardUpdateFooter: CardPayload;
+  /** §1, §5–9 — corrects or updates the person's identity and contacts (the earlier values stay in the history). */
+  cardUpdateIdentity: CardPayload;
+  /** §13 — records the results of a career-guidance session. */
+  careerGuidanceAdd: CareerGuidancePayload;
+  /** §13 — corrects a career-guidance entry. */
+  careerGuidanceCorrect: CareerGuidancePayload;
+  /** §20 — adds a placement measure to the plan, numbered after the last row. */
+  employmentPlanRowAdd: EmploymentPlanRowPayload;
+  /** §20 — corrects a plan row. */
+  employmentPlanRowCorrect: EmploymentPlanRowPayload;
+  /** §20 — records the execution of a row. Rejected with OUTCOME_ALREADY_RECORDED once execution or non-execution is recorded. */
+  employmentPlanRowRecordExecution: EmploymentPlanRowPayload;
+  /** §20 — records why a row was not executed. Rejected with OUTCOME_ALREADY_RECORDED once recorded. */
+  employmentPlanRowRecordNonExecution: EmploymentPlanRowPayload;
+  /** §16.2 — corrects or completes an entrepreneurship-support referral (microcredit, basics training, grant). */
+  entrepreneurshipSupportCorrect: ActiveMeasurePayload;
+  /** §16.2 — refers the person to entrepreneurship support. */
+  entrepreneurshipSupportCreate: ActiveMeasurePayload;
+  /** §10.1 — adds an entry of main education. */
+  mainEducationAdd: MainEducationPayload;
+  /** §10.1 — corrects an entry of main education (the earlier value stays in the history). */
+  mainEducationCorrect: MainEducationPayload;
+  /** §16.1 — corrects a professional-training referral. */
+  professionalTrainingCorrect: ActiveMeasurePayload;
+  /** §16.1 — refers the person to professional training. */
+  professionalTrainingCreate: ActiveMeasurePayload;
+  /** §14 — corrects a referral, outcome included (the earlier value stays in the history). */
+  referralCorrect: ReferralPayload;
+  /** §14 — issues a referral to suitable work (no outcome yet). */
+  referralCreate: ReferralPayload;
+  /** §14 — records that the employer hired the person. Rejected with OUTCOME_ALREADY_RECORDED once an outcome exists. */
+  referralRecordHiring: ReferralPayload;
+  /** §14 — records a refusal, by the employer or the applicant. Rejected with OUTCOME_ALREADY_RECORDED once an outcome exists. */
+  referralRecordRefusal: ReferralPayload;
+  /**
+   * §12, §15 — a new application: starts an episode in state APPLIED. Rejected with
+   * REGISTRATION_ALREADY_OPEN while an episode of the same kind is APPLIED or REGISTERED.
+   */
+  registrationApply: RegistrationPayload;
+  /** §12, §15 — corrects a wrongly entered episode; the result must be a consistent state of the lifecycle. */
+  registrationCorrect: RegistrationPayload;
+  /** §12, §15 — REGISTERED → DEREGISTERED (final). From any other state: INVALID_TRANSITION. */
+  registrationDeregister: RegistrationPayload;
+  /** §12, §15 — APPLIED → REFUSED (final). From any other state: INVALID_TRANSITION. */
+  registrationRefuse: RegistrationPayload;
+  /** §12, §15 — APPLIED → REGISTERED. From any other state: INVALID_TRANSITION. */
+  registrationRegister: RegistrationPayload;
+  /** §16.4 — corrects a relocation referral, family members included. */
+  relocationCorrect: ActiveMeasurePayload;
+  /** §16.4 — refers the person (and family) to voluntary relocation. */
+  relocationCreate: ActiveMeasurePayload;
+  /** §17 — corrects an entry. */
+  specialWorkplaceCorrect: SpecialWorkplacePayload;
+  /** §17 — refers the person to a special workplace. */
+  specialWorkplaceCreate: SpecialWorkplacePayload;
+  /** §17 — records the employer's act of hiring. Rejected with OUTCOME_ALREADY_RECORDED once recorded. */
+  specialWorkplaceRecordHiring: SpecialWorkplacePayload;
+  /** §16.3 — corrects a subsidized-job referral. */
+  subsidizedJobCorrect: ActiveMeasurePayload;
+  /** §16.3 — refers the person to a subsidized job. */
+  subsidizedJobCreate: ActiveMeasurePayload;
+  /** §16.3 — records the employer's decision on a subsidized job: hired or refused. Rejected with OUTCOME_ALREADY_RECORDED once recorded. */
+  subsidizedJobRecordDecision: ActiveMeasurePayload;
+  /** §18 — corrects a visit row. */
+  visitCorrect: VisitPayload;
+  /** §18 — plans a visit: a new row numbered after the last. */
+  visitPlan: VisitPayload;
+  /** §18 — records the actual date of a planned visit and the employee's note. Rejected with OUTCOME_ALREADY_RECORDED once recorded. */
+  visitRecord: VisitPayload;
+};
+
+
+/**
+ * Changes to cards. Every mutation is one transaction and one business action; apart from `cardOpen`
+ * it takes the `version` of the card it was based on, and a stale version is rejected with
+ * `STALE_CARD`. A rejected mutation changes nothing at all and answers with `userErrors`.
+ * Nothing is ever deleted: wrong entries are corrected (the earlier value stays in the history) or
+ * voided with who, when and why.
+ */
+export type MutationActiveMeasureRecordEmploymentArgs = {
+  id: Scalars['ID']['input'];
+  input: EmploymentInput;
+  version: Scalars['Int']['input'];
+};
+
+
+/**
+ * Changes to cards. Every mutation is one transaction and one business action; apart from `cardOpen`
+ * it takes the `version` of the card it was based on, and a stale version is rejected with
+ * `STALE_CARD`. A rejected mutation changes nothing at all and answers with `userErrors`.
+ * Nothing is ever deleted: wrong entries are corrected (the earlier value stays in the history) or
+ * voided with who, when and why.
+ */
+export type MutationAdditionalEducationAddArgs = {
+  cardId: Scalars['ID']['input'];
+  input: AdditionalEducationInput;
+  version: Scalars['Int']['input'];
+};
+
+
+/**
+ * Changes to cards. Every mutation is one transaction and one business action; apart from `cardOpen`
+ * it takes the `version` of the card it was based on, and a stale version is rejected with
+ * `STALE_CARD`. A rejected mutation changes nothing at all and answers with `userErrors`.
+ * Nothing is ever deleted: wrong entries are corrected (the earlier value stays in the history) or
+ * voided with who, when and why.
+ */
+export type MutationAdditionalEducationCorrectArgs = {
+  id: Scalars['ID']['input'];
+  input: AdditionalEducationInput;
+  version: Scalars['Int']['input'];
+};
+
+
+/**
+ * Changes to cards. Every mutation is one transaction and one business action; apart from `cardOpen`
+ * it takes the `version` of the card it was based on, and a stale version is rejected with
+ * `STALE_CARD`. A rejected mutation changes nothing at all and answers with `userErrors`.
+ * Nothing is ever deleted: wrong entries are corrected (the earlier value stays in the history) or
+ * voided with who, when and why.
+ */
+export type MutationCardEntryVoidArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+  version: Scalars['Int']['input'];
+};
+
+
+/**
+ * Changes to cards. Every mutation is one transaction and one business action; apart from `cardOpen`
+ * it takes the `version` of the card it was based on, and a stale version is rejected with
+ * `STALE_CARD`. A rejected mutation changes nothing at all and answers with `userErrors`.
+ * Nothing is ever deleted: wrong entries are corrected (the earlier value stays in the history) or
+ * voided with who, when and why.
+ */
+export type MutationCardOpenArgs = {
+  input: CardOpenInput;
+};
+
+
+/**
+ * Changes to cards. Every mutation is one transaction and one business action; apart from `cardOpen`
+ * it takes the `version` of the card it was based on, and a stale version is rejected with
+ * `STALE_CARD`. A rejected mutation changes nothing at all and answers with `userErrors`.
+ * Nothing is ever deleted: wrong entries are corrected (the earlier value stays in the history) or
+ * voided with who, when and why.
+ */
+export type MutationCardSetExpectationsArgs = {
+  id: Scalars['ID']['input'];
+  input?: InputMaybe<ExpectationsInput>;
+  version: Scalars['Int']['input'];
+};
+
+
+/**
+ * Changes to cards. Every mutation is one transaction and one business action; apart from `cardOpen`
+ * it takes the `version` of the card it was based on, and a stale version is rejected with
+ * `STALE_CARD`. A rejected mutation changes nothing at all and answers with `userErrors`.
+ * Nothing is ever deleted: wrong entries are corrected (the earlier value stays in the history) or
+ * voided with who, when and why.
+ */
+export type MutationCardSetLastJobArgs = {
+  id: Scalars['ID']['input'];
+  input?: InputMaybe<LastJobInput>;
+  version: Scalars['Int']['input'];
+};
+
+
+/**
+ * Changes to cards. Every mutation is one transaction and one business action; apart from `cardOpen`
+ * it takes the `version` of the card it was based on, and a stale version is rejected with
+ * `STALE_CARD`. A rejected mutation changes nothing at all and answers with `userErrors`.
+ * Nothing is ever deleted: wrong entries are corrected (the earlier value stays in the history) or
+ * voided with who, when and why.
+ */
+export type MutationCardSignArgs = {
+  id: Scalars['ID']['input'];
+  input: CardSignInput;
+  version: Scalars['Int']['input'];
+};
+
+
+/**
+ * Changes to cards. Every mutation is one transaction and one business action; apart from `cardOpen`
+ * it takes the `version` of the card it was based on, and a stale version is rejected with
+ * `STALE_CARD`. A rejected mutation changes nothing at all and answers with `userErrors`.
+ * Nothing is ever deleted: wrong entries are corrected (the earlier value stays in the history) or
+ * voided with who, when and why.
+ */
+export type MutationCardUpdateFooterArgs = {
+  id: Scalars['ID']['input'];
+  input: FooterInput;
+  version: Scalars['Int']['input'];
+};
+
+
+/**
+ * Changes to cards. Every mutation is one transaction and one business action; apart from `cardOpen`
+ * it takes the `version` of the card it was based on, and a stale version is rejected with
+ * `STALE_CARD`. A rejected mutation changes nothing at all and answers with `userErrors`.
+ * Nothing is ever deleted: wrong entries are corrected (the earlier value stays in the history) or
+ * voided with who, when and why.
+ */
+export type MutationCardUpdateIdentityArgs = {
+  id: Scalars['ID']['input'];
+  input: IdentityInput;
+  version: Scalars['Int']['input'];
+};
+
+
+/**
+ * Changes to cards. Every mutation is one transaction and one business action; apart from `cardOpen`
+ * it takes the `version` of the card it was based on, and a stale version is rejected with
+ * `STALE_CARD`. A rejected mutation changes nothing at all and answers with `userErrors`.
+ * Nothing is ever deleted: wrong entries are corrected (the earlier value stays in the history) or
+ * voided with who, when and why.
+ */
+export type MutationCareerGuidanceAddArgs = {
+  cardId: Scalars['ID']['input'];
+  input: CareerGuidanceInput;
+  version: Scalars['Int']['input'];
+};
+
+
+/**
+ * Changes to cards. Every mutation is one transaction and one business action; apart from `cardOpen`
+ * it takes the `version` of the card it was based on, and a stale version is rejected with
+ * `STALE_CARD`. A rejected mutation changes nothing at all and answers with `userErrors`.
+ * Nothing is ever deleted: wrong entries are corrected (the earlier value stays in the history) or
+ * voided with who, when and why.
+ */
+export type MutationCareerGuidanceCorrectArgs = {
+  id: Scalars['ID']['input'];
+  input: CareerGuidanceInput;
+  version: Scalars['Int']['input'];
+};
+
+
+/**
+ * Changes to cards. Every mutation is one transaction and one business action; apart from `cardOpen`
+ * it takes the `version` of the card it was based on, and a stale version is rejected with
+ * `STALE_CARD`. A rejected mutation changes nothing at all and answers with `userErrors`.
+ * Nothing is ever deleted: wrong entries are corrected (the earlier value stays in the history) or
+ * voided with who, when and why.
+ */
+export type MutationEmploymentPlanRowAddArgs = {
+  cardId: Scalars['ID']['input'];
+  input: EmploymentPlanRowInput;
+  version: Scalars['Int']['input'];
+};
+
+
+/**
+ * Changes to cards. Every mutation is one transaction and one business action; apart from `cardOpen`
+ * it takes the `version` of the card it was based on, and a stale version is rejected with
+ * `STALE_CARD`. A rejected mutation changes nothing at all and answers with `userErrors`.
+ * Nothing is ever deleted: wrong entries are corrected (the earlier value stays in the history) or
+ * voided with who, when and why.
+ */
+export type MutationEmploymentPlanRowCorrectArgs = {
+  id: Scalars['ID']['input'];
+  input: EmploymentPlanRowCorrectInput;
+  version: Scalars['Int']['input'];
+};
+
+
+/**
+ * Changes to cards. Every mutation is one transaction and one business action; apart from `cardOpen`
+ * it takes the `version` of the card it was based on, and a stale version is rejected with
+ * `STALE_CARD`. A rejected mutation changes nothing at all and answers with `userErrors`.
+ * Nothing is ever deleted: wrong entries are corrected (the earlier value stays in the history) or
+ * voided with who, when and why.
+ */
+export type MutationEmploymentPlanRowRecordExecutionArgs = {
+  id: Scalars['ID']['input'];
+  input: EmploymentPlanExecutionInput;
+  version: Scalars['Int']['input'];
+};
+
+
+/**
+ * Changes to cards. Every mutation is one transaction and one business action; apart from `cardOpen`
+ * it takes the `version` of the card it was based on, and a stale version is rejected with
+ * `STALE_CARD`. A rejected mutation changes nothing at all and answers with `userErrors`.
+ * Nothing is ever deleted: wrong entries are corrected (the earlier value stays in the history) or
+ * voided with who, when and why.
+ */
+export type MutationEmploymentPlanRowRecordNonExecutionArgs = {
+  id: Scalars['ID']['input'];
+  input: EmploymentPlanNonExecutionInput;
+  version: Scalars['Int']['input'];
+};
+
+
+/**
+ * Changes to cards. Every mutation is one transaction and one business action; apart from `cardOpen`
+ * it takes the `version` of the card it was based on, and a stale version is rejected with
+ * `STALE_CARD`. A rejected mutation changes nothing at all and answers with `userErrors`.
+ * Nothing is ever deleted: wrong entries are corrected (the earlier value stays in the history) or
+ * voided with who, when and why.
+ */
+export type MutationEntrepreneurshipSupportCorrectArgs = {
+  id: Scalars['ID']['input'];
+  input: EntrepreneurshipSupportInput;
+  version: Scalars['Int']['input'];
+};
+
+
+/**
+ * Changes to cards. Every mutation is one transaction and one business action; apart from `cardOpen`
+ * it takes the `version` of the card it was based on, and a stale version is rejected with
+ * `STALE_CARD`. A rejected mutation changes nothing at all and answers with `userErrors`.
+ * Nothing is ever deleted: wrong entries are corrected (the earlier value stays in the history) or
+ * voided with who, when and why.
+ */
+export type MutationEntrepreneurshipSupportCreateArgs = {
+  cardId: Scalars['ID']['input'];
+  input: EntrepreneurshipSupportInput;
+  version: Scalars['Int']['input'];
+};
+
+
+/**
+ * Changes to cards. Every mutation is one transaction and one business action; apart from `cardOpen`
+ * it takes the `version` of the card it was based on, and a stale version is rejected with
+ * `STALE_CARD`. A rejected mutation changes nothing at all and answers with `userErrors`.
+ * Nothing is ever deleted: wrong entries are corrected (the earlier value stays in the history) or
+ * voided with who, when and why.
+ */
+export type MutationMainEducationAddArgs = {
+  cardId: Scalars['ID']['input'];
+  input: MainEducationInput;
+  version: Scalars['Int']['input'];
+};
+
+
+/**
+ * Changes to cards. Every mutation is one transaction and one business action; apart from `cardOpen`
+ * it takes the `version` of the card it was based on, and a stale version is rejected with
+ * `STALE_CARD`. A rejected mutation changes nothing at all and answers with `userErrors`.
+ * Nothing is ever deleted: wrong entries are corrected (the earlier value stays in the history) or
+ * voided with who, when and why.
+ */
+export type MutationMainEducationCorrectArgs = {
+  id: Scalars['ID']['input'];
+  input: MainEducationInput;
+  version: Scalars['Int']['input'];
+};
+
+
+/**
+ * Changes to cards. Every mutation is one transaction and one business action; apart from `cardOpen`
+ * it takes the `version` of the card it was based on, and a stale version is rejected with
+ * `STALE_CARD`. A rejected mutation changes nothing at all and answers with `userErrors`.
+ * Nothing is ever deleted: wrong entries are corrected (the earlier value stays in the history) or
+ * voided with who, when and why.
+ */
+export type MutationProfessionalTrainingCorrectArgs = {
+  id: Scalars['ID']['input'];
+  input: ProfessionalTrainingInput;
+  version: Scalars['Int']['input'];
+};
+
+
+/**
+ * Changes to cards. Every mutation is one transaction and one business action; apart from `cardOpen`
+ * it takes the `version` of the card it was based on, and a stale version is rejected with
+ * `STALE_CARD`. A rejected mutation changes nothing at all and answers with `userErrors`.
+ * Nothing is ever deleted: wrong entries are corrected (the earlier value stays in the history) or
+ * voided with who, when and why.
+ */
+export type MutationProfessionalTrainingCreateArgs = {
+  cardId: Scalars['ID']['input'];
+  input: ProfessionalTrainingInput;
+  version: Scalars['Int']['input'];
+};
+
+
+/**
+ * Changes to cards. Every mutation is one transaction and one business action; apart from `cardOpen`
+ * it takes the `version` of the card it was based on, and a stale version is rejected with
+ * `STALE_CARD`. A rejected mutation changes nothing at all and answers with `userErrors`.
+ * Nothing is ever deleted: wrong entries are corrected (the earlier value stays in the history) or
+ * voided with who, when and why.
+ */
+export type MutationReferralCorrectArgs = {
+  id: Scalars['ID']['input'];
+  input: ReferralInput;
+  version: Scalars['Int']['input'];
+};
+
+
+/**
+ * Changes to cards. Every mutation is one transaction and one business action; apart from `cardOpen`
+ * it takes the `version` of the card it was based on, and a stale version is rejected with
+ * `STALE_CARD`. A rejected mutation changes nothing at all and answers with `userErrors`.
+ * Nothing is ever deleted: wrong entries are corrected (the earlier value stays in the history) or
+ * voided with who, when and why.
+ */
+export type MutationReferralCreateArgs = {
+  cardId: Scalars['ID']['input'];
+  input: ReferralInput;
+  version: Scalars['Int']['input'];
+};
+
+
+/**
+ * Changes to cards. Every mutation is one transaction and one business action; apart from `cardOpen`
+ * it takes the `version` of the card it was based on, and a stale version is rejected with
+ * `STALE_CARD`. A rejected mutation changes nothing at all and answers with `userErrors`.
+ * Nothing is ever deleted: wrong entries are corrected (the earlier value stays in the history) or
+ * voided with who, when and why.
+ */
+export type MutationReferralRecordHiringArgs = {
+  id: Scalars['ID']['input'];
+  input: HiringActInput;
+  version: Scalars['Int']['input'];
+};
+
+
+/**
+ * Changes to cards. Every mutation is one transaction and one business action; apart from `cardOpen`
+ * it takes the `version` of the card it was based on, and a stale version is rejected with
+ * `STALE_CARD`. A rejected mutation changes nothing at all and answers with `userErrors`.
+ * Nothing is ever deleted: wrong entries are corrected (the earlier value stays in the history) or
+ * voided with who, when and why.
+ */
+export type MutationReferralRecordRefusalArgs = {
+  id: Scalars['ID']['input'];
+  input: ReferralRefusalInput;
+  version: Scalars['Int']['input'];
+};
+
+
+/**
+ * Changes to cards. Every mutation is one transaction and one business action; apart from `cardOpen`
+ * it takes the `version` of the card it was based on, and a stale version is rejected with
+ * `STALE_CARD`. A rejected mutation changes nothing at all and answers with `userErrors`.
+ * Nothing is ever deleted: wrong entries are corrected (the earlier value stays in the history) or
+ * voided with who, when and why.
+ */
+export type MutationRegistrationApplyArgs = {
+  cardId: Scalars['ID']['input'];
+  input: RegistrationApplyInput;
+  version: Scalars['Int']['input'];
+};
+
+
+/**
+ * Changes to cards. Every mutation is one transaction and one business action; apart from `cardOpen`
+ * it takes the `version` of the card it was based on, and a stale version is rejected with
+ * `STALE_CARD`. A rejected mutation changes nothing at all and answers with `userErrors`.
+ * Nothing is ever deleted: wrong entries are corrected (the earlier value stays in the history) or
+ * voided with who, when and why.
+ */
+export type MutationRegistrationCorrectArgs = {
+  id: Scalars['ID']['input'];
+  input: RegistrationCorrectInput;
+  version: Scalars['Int']['input'];
+};
+
+
+/**
+ * Changes to cards. Every mutation is one transaction and one business action; apart from `cardOpen`
+ * it takes the `version` of the card it was based on, and a stale version is rejected with
+ * `STALE_CARD`. A rejected mutation changes nothing at all and answers with `userErrors`.
+ * Nothing is ever deleted: wrong entries are corrected (the earlier value stays in the history) or
+ * voided with who, when and why.
+ */
+export type MutationRegistrationDeregisterArgs = {
+  id: Scalars['ID']['input'];
+  input: RegistrationDeregisterInput;
+  version: Scalars['Int']['input'];
+};
+
+
+/**
+ * Changes to cards. Every mutation is one transaction and one business action; apart from `cardOpen`
+ * it takes the `version` of the card it was based on, and a stale version is rejected with
+ * `STALE_CARD`. A rejected mutation changes nothing at all and answers with `userErrors`.
+ * Nothing is ever deleted: wrong entries are corrected (the earlier value stays in the history) or
+ * voided with who, when and why.
+ */
+export type MutationRegistrationRefuseArgs = {
+  id: Scalars['ID']['input'];
+  input: RegistrationRefuseInput;
+  version: Scalars['Int']['input'];
+};
+
+
+/**
+ * Changes to cards. Every mutation is one transaction and one business action; apart from `cardOpen`
+ * it takes the `version` of the card it was based on, and a stale version is rejected with
+ * `STALE_CARD`. A rejected mutation changes nothing at all and answers with `userErrors`.
+ * Nothing is ever deleted: wrong entries are corrected (the earlier value stays in the history) or
+ * voided with who, when and why.
+ */
+export type MutationRegistrationRegisterArgs = {
+  id: Scalars['ID']['input'];
+  input: RegistrationRegisterInput;
+  version: Scalars['Int']['input'];
+};
+
+
+/**
+ * Changes to cards. Every mutation is one transaction and one business action; apart from `cardOpen`
+ * it takes the `version` of the card it was based on, and a stale version is rejected with
+ * `STALE_CARD`. A rejected mutation changes nothing at all and answers with `userErrors`.
+ * Nothing is ever deleted: wrong entries are corrected (the earlier value stays in the history) or
+ * voided with who, when and why.
+ */
+export type MutationRelocationCorrectArgs = {
+  id: Scalars['ID']['input'];
+  input: RelocationInput;
+  version: Scalars['Int']['input'];
+};
+
+
+/**
+ * Changes to cards. Every mutation is one transaction and one business action; apart from `cardOpen`
+ * it takes the `version` of the card it was based on, and a stale version is rejected with
+ * `STALE_CARD`. A rejected mutation changes nothing at all and answers with `userErrors`.
+ * Nothing is ever deleted: wrong entries are corrected (the earlier value stays in the history) or
+ * voided with who, when and why.
+ */
+export type MutationRelocationCreateArgs = {
+  cardId: Scalars['ID']['input'];
+  input: RelocationInput;
+  version: Scalars['Int']['input'];
+};
+
+
+/**
+ * Changes to cards. Every mutation is one transaction and one business action; apart from `cardOpen`
+ * it takes the `version` of the card it was based on, and a stale version is rejected with
+ * `STALE_CARD`. A rejected mutation changes nothing at all and answers with `userErrors`.
+ * Nothing is ever deleted: wrong entries are corrected (the earlier value stays in the history) or
+ * voided with who, when and why.
+ */
+export type MutationSpecialWorkplaceCorrectArgs = {
+  id: Scalars['ID']['input'];
+  input: SpecialWorkplaceInput;
+  version: Scalars['Int']['input'];
+};
+
+
+/**
+ * Changes to cards. Every mutation is one transaction and one business action; apart from `cardOpen`
+ * it takes the `version` of the card it was based on, and a stale version is rejected with
+ * `STALE_CARD`. A rejected mutation changes nothing at all and answers with `userErrors`.
+ * Nothing is ever deleted: wrong entries are corrected (the earlier value stays in the history) or
+ * voided with who, when and why.
+ */
+export type MutationSpecialWorkplaceCreateArgs = {
+  cardId: Scalars['ID']['input'];
+  input: SpecialWorkplaceInput;
+  version: Scalars['Int']['input'];
+};
+
+
+/**
+ * Changes to cards. Every mutation is one transaction and one business action; apart from `cardOpen`
+ * it takes the `version` of the card it was based on, and a stale version is rejected with
+ * `STALE_CARD`. A rejected mutation changes nothing at all and answers with `userErrors`.
+ * Nothing is ever deleted: wrong entries are corrected (the earlier value stays in the history) or
+ * voided with who, when and why.
+ */
+export type MutationSpecialWorkplaceRecordHiringArgs = {
+  id: Scalars['ID']['input'];
+  input: HiringActInput;
+  version: Scalars['Int']['input'];
+};
+
+
+/**
+ * Changes to cards. Every mutation is one transaction and one business action; apart from `cardOpen`
+ * it takes the `version` of the card it was based on, and a stale version is rejected with
+ * `STALE_CARD`. A rejected mutation changes nothing at all and answers with `userErrors`.
+ * Nothing is ever deleted: wrong entries are corrected (the earlier value stays in the history) or
+ * voided with who, when and why.
+ */
+export type MutationSubsidizedJobCorrectArgs = {
+  id: Scalars['ID']['input'];
+  input: SubsidizedJobInput;
+  version: Scalars['Int']['input'];
+};
+
+
+/**
+ * Changes to cards. Every mutation is one transaction and one business action; apart from `cardOpen`
+ * it takes the `version` of the card it was based on, and a stale version is rejected with
+ * `STALE_CARD`. A rejected mutation changes nothing at all and answers with `userErrors`.
+ * Nothing is ever deleted: wrong entries are corrected (the earlier value stays in the history) or
+ * voided with who, when and why.
+ */
+export type MutationSubsidizedJobCreateArgs = {
+  cardId: Scalars['ID']['input'];
+  input: SubsidizedJobInput;
+  version: Scalars['Int']['input'];
+};
+
+
+/**
+ * Changes to cards. Every mutation is one transaction and one business action; apart from `cardOpen`
+ * it takes the `version` of the card it was based on, and a stale version is rejected with
+ * `STALE_CARD`. A rejected mutation changes nothing at all and answers with `userErrors`.
+ * Nothing is ever deleted: wrong entries are corrected (the earlier value stays in the history) or
+ * voided with who, when and why.
+ */
+export type MutationSubsidizedJobRecordDecisionArgs = {
+  id: Scalars['ID']['input'];
+  input: ReferralOutcomeInput;
+  version: Scalars['Int']['input'];
+};
+
+
+/**
+ * Changes to cards. Every mutation is one transaction and one business action; apart from `cardOpen`
+ * it takes the `version` of the card it was based on, and a stale version is rejected with
+ * `STALE_CARD`. A rejected mutation changes nothing at all and answers with `userErrors`.
+ * Nothing is ever deleted: wrong entries are corrected (the earlier value stays in the history) or
+ * voided with who, when and why.
+ */
+export type MutationVisitCorrectArgs = {
+  id: Scalars['ID']['input'];
+  input: VisitCorrectInput;
+  version: Scalars['Int']['input'];
+};
+
+
+/**
+ * Changes to cards. Every mutation is one transaction and one business action; apart from `cardOpen`
+ * it takes the `version` of the card it was based on, and a stale version is rejected with
+ * `STALE_CARD`. A rejected mutation changes nothing at all and answers with `userErrors`.
+ * Nothing is ever deleted: wrong entries are corrected (the earlier value stays in the history) or
+ * voided with who, when and why.
+ */
+export type MutationVisitPlanArgs = {
+  cardId: Scalars['ID']['input'];
+  input: VisitPlanInput;
+  version: Scalars['Int']['input'];
+};
+
+
+/**
+ * Changes to cards. Every mutation is one transaction and one business action; apart from `cardOpen`
+ * it takes the `version` of the card it was based on, and a stale version is rejected with
+ * `STALE_CARD`. A rejected mutation changes nothing at all and answers with `userErrors`.
+ * Nothing is ever deleted: wrong entries are corrected (the earlier value stays in the history) or
+ * voided with who, when and why.
+ */
+export type MutationVisitRecordArgs = {
+  id: Scalars['ID']['input'];
+  input: VisitRecordInput;
+  version: Scalars['Int']['input'];
 };
 
 /** An object with a globally unique, opaque id (Relay Global Object Identification). */
@@ -659,6 +1853,18 @@ export type Organisation = {
   name: Scalars['String']['output'];
   /** Footer — phone. */
   phone?: Maybe<Scalars['PhoneNumber']['output']>;
+};
+
+/** Footer — the issuing organisation's details. */
+export type OrganisationInput = {
+  /** Footer — address. */
+  address?: InputMaybe<Scalars['String']['input']>;
+  /** Footer — e-mail. */
+  email?: InputMaybe<Scalars['EmailAddress']['input']>;
+  /** Footer — organisation name. */
+  name: Scalars['String']['input'];
+  /** Footer — phone. */
+  phone?: InputMaybe<Scalars['PhoneNumber']['input']>;
 };
 
 /** Relay pagination state of a connection. */
@@ -685,6 +1891,16 @@ export type PersonName = {
   surname: Scalars['String']['output'];
 };
 
+/** §1 — full name. */
+export type PersonNameInput = {
+  /** §1 — given name. */
+  givenName: Scalars['String']['input'];
+  /** §1 — patronymic, if any. */
+  patronymic?: InputMaybe<Scalars['String']['input']>;
+  /** §1 — surname. */
+  surname: Scalars['String']['input'];
+};
+
 /** §16.4, §19 — a place: region, district and settlement (city, town or village). */
 export type Place = {
   __typename?: 'Place';
@@ -694,6 +1910,16 @@ export type Place = {
   region?: Maybe<Region>;
   /** §16.4, §19 — settlement: city, town or village (ауыл / село). */
   settlement?: Maybe<Scalars['String']['output']>;
+};
+
+/** §16.4, §19 — a place by region and district codes and a settlement name. */
+export type PlaceInput = {
+  /** §16.4, §19 — district code, within the region. */
+  district?: InputMaybe<Scalars['ID']['input']>;
+  /** §16.4, §19 — region code (see `regions`). */
+  region?: InputMaybe<Scalars['ID']['input']>;
+  /** §16.4, §19 — settlement name. */
+  settlement?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** §16.1 — referral to professional training. */
@@ -717,12 +1943,37 @@ export type ProfessionalTraining = Node & {
   studyPeriod?: Maybe<DatePeriod>;
   /** §16.1 — professional training type. */
   trainingType: TrainingType;
+  /** Rule 3 — set when the referral was voided as wrong. */
+  voided?: Maybe<Voiding>;
+};
+
+/** §16.1 — a referral to professional training. */
+export type ProfessionalTrainingInput = {
+  /** §16.1 — permanent employment afterwards (not before the referral). */
+  permanentEmployment?: InputMaybe<EmploymentInput>;
+  /** §16.1 — its address. */
+  providerAddress?: InputMaybe<Scalars['String']['input']>;
+  /** §16.1 — employer and/or education organisation. */
+  providerName: Scalars['String']['input'];
+  /** §16.1 — its phone. */
+  providerPhone?: InputMaybe<Scalars['PhoneNumber']['input']>;
+  /** §16.1 — qualification obtained. */
+  qualificationObtained?: InputMaybe<Scalars['String']['input']>;
+  /** §16.1 — referral date (not in the future, not before birth). */
+  referredOn: Scalars['Date']['input'];
+  /** §16.1 — study period (not before the referral). */
+  studyPeriod?: InputMaybe<DatePeriodInput>;
+  /** §16.1 — training type. */
+  trainingType: TrainingType;
 };
 
 /** Entry points of the API. */
 export type Query = {
   __typename?: 'Query';
-  /** A card by its global id; null when there is none. */
+  /**
+   * A card by its global id; null when there is none. With `asOf`, the card exactly as it stood at
+   * that moment (Rule 3: what it said on any past date), or null if it did not exist yet.
+   */
   card?: Maybe<Card>;
   /** §2 — the card of the person with this IIN; null when there is none. */
   cardByIin?: Maybe<Card>;
@@ -741,6 +1992,7 @@ export type Query = {
 
 /** Entry points of the API. */
 export type QueryCardArgs = {
+  asOf?: InputMaybe<Scalars['DateTime']['input']>;
   id: Scalars['ID']['input'];
 };
 
@@ -783,6 +2035,8 @@ export type Referral = Node & {
   position: Scalars['String']['output'];
   /** §14 — date the referral was issued. */
   referredOn: Scalars['Date']['output'];
+  /** Rule 3 — set when the referral was voided as wrong. */
+  voided?: Maybe<Voiding>;
 };
 
 /** §14 — a page of referrals in chronological order (Relay connection). */
@@ -805,8 +2059,39 @@ export type ReferralEdge = {
   node: Referral;
 };
 
+/** §14 — a referral to suitable work. */
+export type ReferralInput = {
+  /** §14 — employer's name. */
+  employerName: Scalars['String']['input'];
+  /** §14 — the outcome, if known (only when correcting a referral). */
+  outcome?: InputMaybe<ReferralOutcomeInput>;
+  /** §14 — position (profession) offered. */
+  position: Scalars['String']['input'];
+  /** §14 — date the referral was issued (not in the future, not before birth). */
+  referredOn: Scalars['Date']['input'];
+};
+
 /** §14, §16.3 — how a referral ended: hired (the employer's act) or refused. */
 export type ReferralOutcome = HiringAct | ReferralRefusal;
+
+/** §14, §16.3 — an outcome: exactly one of `hiring` or `refusal`. */
+export type ReferralOutcomeInput = {
+  /** §14, §16.3 — hired. */
+  hiring?: InputMaybe<HiringActInput>;
+  /** §14, §16.3 — refused. */
+  refusal?: InputMaybe<ReferralRefusalInput>;
+};
+
+/** Result of a §14 mutation. */
+export type ReferralPayload = {
+  __typename?: 'ReferralPayload';
+  /** The card after the change; null when rejected. */
+  card?: Maybe<Card>;
+  /** §14 — the referral. */
+  referral?: Maybe<Referral>;
+  /** Why nothing was changed, if so. */
+  userErrors: Array<UserError>;
+};
 
 /** §14, §16.3 — a refusal to hire after a referral, with its reason and date. */
 export type ReferralRefusal = {
@@ -817,6 +2102,16 @@ export type ReferralRefusal = {
   refusedBy: RefusingParty;
   /** §14, §16.3 — refusal date. */
   refusedOn: Scalars['Date']['output'];
+};
+
+/** §14, §16.3 — a refusal after a referral. */
+export type ReferralRefusalInput = {
+  /** §14, §16.3 — refusal reason. */
+  reason: Scalars['String']['input'];
+  /** §14, §16.3 — who refused. */
+  refusedBy: RefusingParty;
+  /** §14, §16.3 — refusal date (not before the referral, not in the future). */
+  refusedOn: Scalars['Date']['input'];
 };
 
 /** §14, §16.3 — who refused: the employer, or the applicant (the applicant's own refusal counts too). */
@@ -865,6 +2160,38 @@ export type Registration = Node & {
   registeredOn?: Maybe<Scalars['Date']['output']>;
   /** §12, §15 — where the episode stands in its lifecycle. */
   status: RegistrationEpisodeStatus;
+  /** Rule 3 — set when the episode was voided as wrong. */
+  voided?: Maybe<Voiding>;
+};
+
+/** §12, §15 — an application to a register. */
+export type RegistrationApplyInput = {
+  /** §12, §15 — application date (not in the future, not before birth). */
+  appliedOn: Scalars['Date']['input'];
+  /** §12 or §15 — which register. */
+  kind: RegistrationKind;
+};
+
+/** §12, §15 — an episode's dates and decisions as they should read (a correction, checked as a whole). */
+export type RegistrationCorrectInput = {
+  /** §12, §15 — application date. */
+  appliedOn: Scalars['Date']['input'];
+  /** §12, §15 — the deregistration, if deregistered (needs a registration). */
+  deregistration?: InputMaybe<RegistrationDeregisterInput>;
+  /** §12, §15 — the refusal, if refused (then no registration). */
+  refusal?: InputMaybe<RegistrationRefuseInput>;
+  /** §12, §15 — registration date, if registered. */
+  registeredOn?: InputMaybe<Scalars['Date']['input']>;
+};
+
+/** §12, §15 — a deregistration. */
+export type RegistrationDeregisterInput = {
+  /** §12, §15 — deregistration date (not before the registration, not in the future). */
+  deregisteredOn: Scalars['Date']['input'];
+  /** §12, §15 — the reason in words; required for `OTHER`. */
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** §12, §15 — deregistration reason. */
+  reason: DeregistrationReason;
 };
 
 /**
@@ -888,6 +2215,17 @@ export type RegistrationKind =
   | 'JOB_SEEKER'
   /** §15 — registration as unemployed (жұмыссыз / безработный). */
   | 'UNEMPLOYED';
+
+/** Result of a §12 / §15 mutation. */
+export type RegistrationPayload = {
+  __typename?: 'RegistrationPayload';
+  /** The card after the change; null when rejected. */
+  card?: Maybe<Card>;
+  /** §12, §15 — the episode. */
+  registration?: Maybe<Registration>;
+  /** Why nothing was changed, if so. */
+  userErrors: Array<UserError>;
+};
 
 /** §12, §15 — a refusal to register. */
 export type RegistrationRefusal = {
@@ -917,6 +2255,22 @@ export type RegistrationRefusalReason =
   /** The person is under 16. */
   | 'UNDER_AGE';
 
+/** §12, §15 — a refusal to register. */
+export type RegistrationRefuseInput = {
+  /** §12, §15 — the reason in words; required for `OTHER`. */
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** §12, §15 — refusal reason. */
+  reason: RegistrationRefusalReason;
+  /** §12, §15 — refusal date (not before the application, not in the future). */
+  refusedOn: Scalars['Date']['input'];
+};
+
+/** §12, §15 — the registration decision. */
+export type RegistrationRegisterInput = {
+  /** §12, §15 — registration date (not before the application, not in the future). */
+  registeredOn: Scalars['Date']['input'];
+};
+
 /** §12, §15 — where a person stands now: registered as unemployed, as a job seeker only, or neither. */
 export type RegistrationStatus =
   /** §12 — has an open job-seeker registration and no open unemployed registration. */
@@ -945,6 +2299,8 @@ export type Relocation = Node & {
   materialAssistance: RelocationAssistance;
   /** §16.4 — date the person was referred to the measure. */
   referredOn: Scalars['Date']['output'];
+  /** Rule 3 — set when the referral was voided as wrong. */
+  voided?: Maybe<Voiding>;
 };
 
 /** §16.4 — material assistance (көрсетілген материалдық көмек), each amount exact in tenge. */
@@ -960,6 +2316,16 @@ export type RelocationAssistance = {
   total: Scalars['Money']['output'];
 };
 
+/** §16.4 — material assistance, each amount exact and non-negative. */
+export type RelocationAssistanceInput = {
+  /** §16.4 — economic mobility certificate. */
+  economicMobilityCertificate?: InputMaybe<Scalars['Money']['input']>;
+  /** §16.4 — reimbursement of relocation expenses. */
+  relocationExpenses?: InputMaybe<Scalars['Money']['input']>;
+  /** §16.4 — reimbursement of housing rent. */
+  rentReimbursement?: InputMaybe<Scalars['Money']['input']>;
+};
+
 /** §16.4 — a member of the relocating family. */
 export type RelocationFamilyMember = {
   __typename?: 'RelocationFamilyMember';
@@ -973,6 +2339,18 @@ export type RelocationFamilyMember = {
   unableToWorkReason?: Maybe<Scalars['String']['output']>;
 };
 
+/** §16.4 — a member of the relocating family. */
+export type RelocationFamilyMemberInput = {
+  /** §16.4 — able to work. */
+  ableToWork: Scalars['Boolean']['input'];
+  /** §16.4 — full name. */
+  fullName: Scalars['String']['input'];
+  /** §16.4 — kinship. */
+  kinship?: InputMaybe<Scalars['String']['input']>;
+  /** §16.4 — why unable to work; required when not able to work. */
+  unableToWorkReason?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** §16.4 — housing provided on relocation. */
 export type RelocationHousing = {
   __typename?: 'RelocationHousing';
@@ -980,6 +2358,30 @@ export type RelocationHousing = {
   areaPerFamilyMember?: Maybe<Scalars['Float']['output']>;
   /** §16.4 — housing type. */
   type: HousingType;
+};
+
+/** §16.4 — housing provided. */
+export type RelocationHousingInput = {
+  /** §16.4 — m² per family member (greater than zero). */
+  areaPerFamilyMember?: InputMaybe<Scalars['Float']['input']>;
+  /** §16.4 — housing type. */
+  type: HousingType;
+};
+
+/** §16.4 — a referral to voluntary relocation. */
+export type RelocationInput = {
+  /** §16.4 — destination (region required). */
+  destination: PlaceInput;
+  /** §16.4 — employment at the destination. */
+  employment?: InputMaybe<EmploymentInput>;
+  /** §16.4 — the family members, able and unable to work. */
+  familyMembers: Array<RelocationFamilyMemberInput>;
+  /** §16.4 — housing provided, if any. */
+  housing?: InputMaybe<RelocationHousingInput>;
+  /** §16.4 — material assistance. */
+  materialAssistance: RelocationAssistanceInput;
+  /** §16.4 — referral date. */
+  referredOn: Scalars['Date']['input'];
 };
 
 /** §19.4 — how long the person plans to search; the form numbers the answers 1, 2 and 5. */
@@ -1029,6 +2431,33 @@ export type SpecialWorkplace = Node & {
   position: Scalars['String']['output'];
   /** §17 — date the referral was issued. */
   referredOn: Scalars['Date']['output'];
+  /** Rule 3 — set when the entry was voided as wrong. */
+  voided?: Maybe<Voiding>;
+};
+
+/** §17 — a referral to a special workplace. */
+export type SpecialWorkplaceInput = {
+  /** §17 — employer's name. */
+  employerName: Scalars['String']['input'];
+  /** §17 — the employer's act of hiring, if any. */
+  hiringAct?: InputMaybe<HiringActInput>;
+  /** §17 — participation period (not before the referral). */
+  participationPeriod?: InputMaybe<DatePeriodInput>;
+  /** §17 — position (profession). */
+  position: Scalars['String']['input'];
+  /** §17 — date the referral was issued (not in the future, not before birth). */
+  referredOn: Scalars['Date']['input'];
+};
+
+/** Result of a §17 mutation. */
+export type SpecialWorkplacePayload = {
+  __typename?: 'SpecialWorkplacePayload';
+  /** The card after the change; null when rejected. */
+  card?: Maybe<Card>;
+  /** §17 — the entry. */
+  specialWorkplace?: Maybe<SpecialWorkplace>;
+  /** Why nothing was changed, if so. */
+  userErrors: Array<UserError>;
 };
 
 /** §16.3 — referral to a subsidized job. */
@@ -1050,6 +2479,26 @@ export type SubsidizedJob = Node & {
   position: Scalars['String']['output'];
   /** §16.3 — referral date (жолдама күні). */
   referredOn: Scalars['Date']['output'];
+  /** Rule 3 — set when the referral was voided as wrong. */
+  voided?: Maybe<Voiding>;
+};
+
+/** §16.3 — a referral to a subsidized job. */
+export type SubsidizedJobInput = {
+  /** §16.3 — the employer's decision, if known (exactly one of hiring or refusal). */
+  employerDecision?: InputMaybe<ReferralOutcomeInput>;
+  /** §16.3 — employer's name. */
+  employerName: Scalars['String']['input'];
+  /** §16.3 — subsidized-job type. */
+  jobType: SubsidizedJobType;
+  /** §16.3 — participation period (not before the referral). */
+  participationPeriod?: InputMaybe<DatePeriodInput>;
+  /** §16.3 — permanent employment afterwards. */
+  permanentEmployment?: InputMaybe<EmploymentInput>;
+  /** §16.3 — position. */
+  position: Scalars['String']['input'];
+  /** §16.3 — referral date. */
+  referredOn: Scalars['Date']['input'];
 };
 
 /** §16.3 — subsidized-job type (субсидияланатын жұмыс орнының түрі). */
@@ -1080,6 +2529,48 @@ export type TrainingType =
   /** §16.1 — vocational preparation for a new profession (кәсіптік даярлау / профессиональная подготовка). */
   | 'VOCATIONAL_PREPARATION';
 
+/** Why a mutation was rejected (Rule 3: a rejected mutation changes nothing). */
+export type UserError = {
+  __typename?: 'UserError';
+  /** What kind of problem it is, for programs. */
+  code: UserErrorCode;
+  /** Path of the input field at fault, e.g. `["input", "registeredOn"]`; null when the whole request is at fault. */
+  field?: Maybe<Array<Scalars['String']['output']>>;
+  /** What is wrong, for people. */
+  message: Scalars['String']['output'];
+};
+
+/** Kinds of rejected mutations. */
+export type UserErrorCode =
+  /** A date before the person's birth date. */
+  | 'BEFORE_BIRTH'
+  /** Dates are out of order: an end before its start, a decision before the application, a dismissal before the hire. */
+  | 'DATE_ORDER'
+  /** §12, §15 — the lifecycle does not allow this step from the episode's current state. */
+  | 'INVALID_TRANSITION'
+  /** A value is not allowed here (e.g. empty text, the wrong kind of entry). */
+  | 'INVALID_VALUE'
+  /** A date in the future for a fact that must already have happened. */
+  | 'IN_FUTURE'
+  /** The card or entry does not exist. */
+  | 'NOT_FOUND'
+  /** §16.4 — an area must be greater than zero. */
+  | 'NOT_POSITIVE'
+  /** §14, §16.3, §17 — the outcome is already recorded; correct the entry instead. */
+  | 'OUTCOME_ALREADY_RECORDED'
+  /** §12, §15 — a registration of this kind is already open (applied or registered). */
+  | 'REGISTRATION_ALREADY_OPEN'
+  /** A required value is missing. */
+  | 'REQUIRED'
+  /** The card changed since the version the mutation was based on; reload and retry. */
+  | 'STALE_CARD'
+  /** A dictionary code (region, district, career center) is unknown. */
+  | 'UNKNOWN_CODE'
+  /** The entry was voided and can no longer change. */
+  | 'VOIDED'
+  /** §19 — the minimum acceptable wage is above the desired wage. */
+  | 'WAGE_ORDER';
+
 /** §18 — one row of the visits table: a planned visit and, once it happened, the actual date. */
 export type Visit = Node & {
   __typename?: 'Visit';
@@ -1093,6 +2584,8 @@ export type Visit = Node & {
   plannedOn: Scalars['Date']['output'];
   /** §18 — row number (№ р/с). */
   rowNumber: Scalars['Int']['output'];
+  /** Rule 3 — set when the row was voided as wrong. */
+  voided?: Maybe<Voiding>;
 };
 
 /** §18 — a page of visits in chronological order (Relay connection). */
@@ -1106,6 +2599,16 @@ export type VisitConnection = {
   totalCount: Scalars['Int']['output'];
 };
 
+/** §18 — a visit row as it should read. */
+export type VisitCorrectInput = {
+  /** §18 — actual date, if the visit happened. */
+  attendedOn?: InputMaybe<Scalars['Date']['input']>;
+  /** §18 — the center employee's note. */
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** §18 — planned date. */
+  plannedOn: Scalars['Date']['input'];
+};
+
 /** §18 — a visit with its cursor. */
 export type VisitEdge = {
   __typename?: 'VisitEdge';
@@ -1113,6 +2616,42 @@ export type VisitEdge = {
   cursor: Scalars['String']['output'];
   /** §18 — the visit. */
   node: Visit;
+};
+
+/** Result of a §18 mutation. */
+export type VisitPayload = {
+  __typename?: 'VisitPayload';
+  /** The card after the change; null when rejected. */
+  card?: Maybe<Card>;
+  /** Why nothing was changed, if so. */
+  userErrors: Array<UserError>;
+  /** §18 — the visit. */
+  visit?: Maybe<Visit>;
+};
+
+/** §18 — a planned visit. */
+export type VisitPlanInput = {
+  /** §18 — planned date (may be in the future, not before birth). */
+  plannedOn: Scalars['Date']['input'];
+};
+
+/** §18 — what happened at a visit. */
+export type VisitRecordInput = {
+  /** §18 — actual date of the visit (not in the future). */
+  attendedOn: Scalars['Date']['input'];
+  /** §18 — the center employee's note. */
+  note?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Rule 3 — how an entry was voided instead of deleted: who, when and why. */
+export type Voiding = {
+  __typename?: 'Voiding';
+  /** Rule 3 — when the entry was voided. */
+  at: Scalars['DateTime']['output'];
+  /** Rule 3 — who voided it. */
+  by: Scalars['String']['output'];
+  /** Rule 3 — why. */
+  reason: Scalars['String']['output'];
 };
 
 
@@ -1203,6 +2742,7 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
   Node:
     | ( EducationEntryModel )
     | ( CardModel )
+    | ( CardHistoryModel )
     | ( CardSignatureModel )
     | ( CareerCenterModel )
     | ( CareerGuidanceModel )
@@ -1225,21 +2765,37 @@ export type ResolversTypes = {
   ActiveMeasureConnection: ResolverTypeWrapper<Omit<ActiveMeasureConnection, 'edges'> & { edges: Array<ResolversTypes['ActiveMeasureEdge']> }>;
   ActiveMeasureEdge: ResolverTypeWrapper<Omit<ActiveMeasureEdge, 'node'> & { node: ResolversTypes['ActiveMeasure'] }>;
   ActiveMeasureKind: ActiveMeasureKind;
+  ActiveMeasurePayload: ResolverTypeWrapper<Omit<ActiveMeasurePayload, 'activeMeasure' | 'card'> & { activeMeasure?: Maybe<ResolversTypes['ActiveMeasure']>, card?: Maybe<ResolversTypes['Card']> }>;
   AdditionalEducation: ResolverTypeWrapper<EducationEntryModel>;
+  AdditionalEducationInput: AdditionalEducationInput;
   AdditionalEducationKind: AdditionalEducationKind;
+  AdditionalEducationPayload: ResolverTypeWrapper<Omit<AdditionalEducationPayload, 'card' | 'entry'> & { card?: Maybe<ResolversTypes['Card']>, entry?: Maybe<ResolversTypes['AdditionalEducation']> }>;
   Address: ResolverTypeWrapper<AddressModel>;
+  AddressInput: AddressInput;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Card: ResolverTypeWrapper<CardModel>;
   CardConnection: ResolverTypeWrapper<CardPageModel>;
   CardEdge: ResolverTypeWrapper<Omit<CardEdge, 'node'> & { node: ResolversTypes['Card'] }>;
   CardFilter: CardFilter;
   CardFooter: ResolverTypeWrapper<CardModel>;
+  CardHistoryConnection: ResolverTypeWrapper<Omit<CardHistoryConnection, 'edges'> & { edges: Array<ResolversTypes['CardHistoryEdge']> }>;
+  CardHistoryEdge: ResolverTypeWrapper<Omit<CardHistoryEdge, 'node'> & { node: ResolversTypes['CardHistoryEntry'] }>;
+  CardHistoryEntry: ResolverTypeWrapper<CardHistoryModel>;
+  CardOpenInput: CardOpenInput;
+  CardOpenPayload: ResolverTypeWrapper<Omit<CardOpenPayload, 'card' | 'registration'> & { card?: Maybe<ResolversTypes['Card']>, registration?: Maybe<ResolversTypes['Registration']> }>;
+  CardPayload: ResolverTypeWrapper<Omit<CardPayload, 'card'> & { card?: Maybe<ResolversTypes['Card']> }>;
+  CardSignInput: CardSignInput;
+  CardSignPayload: ResolverTypeWrapper<Omit<CardSignPayload, 'card' | 'signature'> & { card?: Maybe<ResolversTypes['Card']>, signature?: Maybe<ResolversTypes['CardSignature']> }>;
   CardSignature: ResolverTypeWrapper<CardSignatureModel>;
+  CardSignatureStatus: ResolverTypeWrapper<CardModel>;
   CareerCenter: ResolverTypeWrapper<CareerCenterModel>;
   CareerGuidance: ResolverTypeWrapper<CareerGuidanceModel>;
+  CareerGuidanceInput: CareerGuidanceInput;
+  CareerGuidancePayload: ResolverTypeWrapper<Omit<CareerGuidancePayload, 'card' | 'careerGuidance'> & { card?: Maybe<ResolversTypes['Card']>, careerGuidance?: Maybe<ResolversTypes['CareerGuidance']> }>;
   CountryCode: ResolverTypeWrapper<Scalars['CountryCode']['output']>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DatePeriod: ResolverTypeWrapper<DatePeriodModel>;
+  DatePeriodInput: DatePeriodInput;
   DateRange: DateRange;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Deregistration: ResolverTypeWrapper<DeregistrationModel>;
@@ -1249,65 +2805,113 @@ export type ResolversTypes = {
   DictionaryName: DictionaryName;
   District: ResolverTypeWrapper<DistrictEntryModel>;
   DistrictKind: DistrictKind;
-  Education: ResolverTypeWrapper<CardModel>;
+  Education: ResolverTypeWrapper<EducationSectionModel>;
   EducationLevel: EducationLevel;
   EmailAddress: ResolverTypeWrapper<Scalars['EmailAddress']['output']>;
   Employment: ResolverTypeWrapper<EmploymentModel>;
+  EmploymentInput: EmploymentInput;
+  EmploymentPlanExecutionInput: EmploymentPlanExecutionInput;
+  EmploymentPlanNonExecutionInput: EmploymentPlanNonExecutionInput;
   EmploymentPlanRow: ResolverTypeWrapper<EmploymentPlanRowModel>;
+  EmploymentPlanRowCorrectInput: EmploymentPlanRowCorrectInput;
+  EmploymentPlanRowInput: EmploymentPlanRowInput;
+  EmploymentPlanRowPayload: ResolverTypeWrapper<Omit<EmploymentPlanRowPayload, 'card' | 'row'> & { card?: Maybe<ResolversTypes['Card']>, row?: Maybe<ResolversTypes['EmploymentPlanRow']> }>;
   EntrepreneurshipBasicsTraining: ResolverTypeWrapper<EntrepreneurshipBasicsTrainingModel>;
+  EntrepreneurshipBasicsTrainingInput: EntrepreneurshipBasicsTrainingInput;
   EntrepreneurshipSupport: ResolverTypeWrapper<EntrepreneurshipSupportModel>;
+  EntrepreneurshipSupportInput: EntrepreneurshipSupportInput;
   Expectations: ResolverTypeWrapper<ExpectationsModel>;
+  ExpectationsInput: ExpectationsInput;
   ExpectedWage: ResolverTypeWrapper<ExpectedWageModel>;
+  ExpectedWageInput: ExpectedWageInput;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  FooterInput: FooterInput;
   Grant: ResolverTypeWrapper<GrantModel>;
+  GrantInput: GrantInput;
   HiringAct: ResolverTypeWrapper<HiringActModel>;
+  HiringActInput: HiringActInput;
   HousingType: HousingType;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   IIN: ResolverTypeWrapper<Scalars['IIN']['output']>;
+  IdentityInput: IdentityInput;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  JSONObject: ResolverTypeWrapper<Scalars['JSONObject']['output']>;
   LastJob: ResolverTypeWrapper<LastJobModel>;
+  LastJobInput: LastJobInput;
   MainEducation: ResolverTypeWrapper<EducationEntryModel>;
+  MainEducationInput: MainEducationInput;
+  MainEducationPayload: ResolverTypeWrapper<Omit<MainEducationPayload, 'card' | 'entry'> & { card?: Maybe<ResolversTypes['Card']>, entry?: Maybe<ResolversTypes['MainEducation']> }>;
   Microcredit: ResolverTypeWrapper<MicrocreditModel>;
+  MicrocreditInput: MicrocreditInput;
   Money: ResolverTypeWrapper<Scalars['Money']['output']>;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Node: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Node']>;
   NonNegativeInt: ResolverTypeWrapper<Scalars['NonNegativeInt']['output']>;
   Organisation: ResolverTypeWrapper<OrganisationModel>;
+  OrganisationInput: OrganisationInput;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   PersonName: ResolverTypeWrapper<PersonNameModel>;
+  PersonNameInput: PersonNameInput;
   PhoneNumber: ResolverTypeWrapper<Scalars['PhoneNumber']['output']>;
   Place: ResolverTypeWrapper<PlaceModel>;
+  PlaceInput: PlaceInput;
   ProfessionalTraining: ResolverTypeWrapper<ProfessionalTrainingModel>;
+  ProfessionalTrainingInput: ProfessionalTrainingInput;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Referral: ResolverTypeWrapper<ReferralModel>;
   ReferralConnection: ResolverTypeWrapper<Omit<ReferralConnection, 'edges'> & { edges: Array<ResolversTypes['ReferralEdge']> }>;
   ReferralEdge: ResolverTypeWrapper<Omit<ReferralEdge, 'node'> & { node: ResolversTypes['Referral'] }>;
+  ReferralInput: ReferralInput;
   ReferralOutcome: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['ReferralOutcome']>;
+  ReferralOutcomeInput: ReferralOutcomeInput;
+  ReferralPayload: ResolverTypeWrapper<Omit<ReferralPayload, 'card' | 'referral'> & { card?: Maybe<ResolversTypes['Card']>, referral?: Maybe<ResolversTypes['Referral']> }>;
   ReferralRefusal: ResolverTypeWrapper<ReferralRefusalModel>;
+  ReferralRefusalInput: ReferralRefusalInput;
   RefusingParty: RefusingParty;
   Region: ResolverTypeWrapper<RegionEntryModel>;
   RegionKind: RegionKind;
   Registration: ResolverTypeWrapper<RegistrationModel>;
+  RegistrationApplyInput: RegistrationApplyInput;
+  RegistrationCorrectInput: RegistrationCorrectInput;
+  RegistrationDeregisterInput: RegistrationDeregisterInput;
   RegistrationEpisodeStatus: RegistrationEpisodeStatus;
   RegistrationKind: RegistrationKind;
+  RegistrationPayload: ResolverTypeWrapper<Omit<RegistrationPayload, 'card' | 'registration'> & { card?: Maybe<ResolversTypes['Card']>, registration?: Maybe<ResolversTypes['Registration']> }>;
   RegistrationRefusal: ResolverTypeWrapper<RegistrationRefusalModel>;
   RegistrationRefusalReason: RegistrationRefusalReason;
+  RegistrationRefuseInput: RegistrationRefuseInput;
+  RegistrationRegisterInput: RegistrationRegisterInput;
   RegistrationStatus: RegistrationStatus;
   Relocation: ResolverTypeWrapper<RelocationModel>;
   RelocationAssistance: ResolverTypeWrapper<RelocationAssistanceModel>;
+  RelocationAssistanceInput: RelocationAssistanceInput;
   RelocationFamilyMember: ResolverTypeWrapper<RelocationFamilyMemberModel>;
+  RelocationFamilyMemberInput: RelocationFamilyMemberInput;
   RelocationHousing: ResolverTypeWrapper<RelocationHousingModel>;
+  RelocationHousingInput: RelocationHousingInput;
+  RelocationInput: RelocationInput;
   SearchTimeScale: SearchTimeScale;
   Sex: Sex;
   Signatory: ResolverTypeWrapper<SignatoryOfModel>;
   SignatoryRole: SignatoryRole;
   SpecialWorkplace: ResolverTypeWrapper<SpecialWorkplaceModel>;
+  SpecialWorkplaceInput: SpecialWorkplaceInput;
+  SpecialWorkplacePayload: ResolverTypeWrapper<Omit<SpecialWorkplacePayload, 'card' | 'specialWorkplace'> & { card?: Maybe<ResolversTypes['Card']>, specialWorkplace?: Maybe<ResolversTypes['SpecialWorkplace']> }>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   SubsidizedJob: ResolverTypeWrapper<SubsidizedJobModel>;
+  SubsidizedJobInput: SubsidizedJobInput;
   SubsidizedJobType: SubsidizedJobType;
   TrainingType: TrainingType;
+  UserError: ResolverTypeWrapper<UserError>;
+  UserErrorCode: UserErrorCode;
   Visit: ResolverTypeWrapper<VisitModel>;
   VisitConnection: ResolverTypeWrapper<Omit<VisitConnection, 'edges'> & { edges: Array<ResolversTypes['VisitEdge']> }>;
+  VisitCorrectInput: VisitCorrectInput;
   VisitEdge: ResolverTypeWrapper<Omit<VisitEdge, 'node'> & { node: ResolversTypes['Visit'] }>;
+  VisitPayload: ResolverTypeWrapper<Omit<VisitPayload, 'card' | 'visit'> & { card?: Maybe<ResolversTypes['Card']>, visit?: Maybe<ResolversTypes['Visit']> }>;
+  VisitPlanInput: VisitPlanInput;
+  VisitRecordInput: VisitRecordInput;
+  Voiding: ResolverTypeWrapper<Voiding>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -1315,72 +2919,135 @@ export type ResolversParentTypes = {
   ActiveMeasure: ResolversUnionTypes<ResolversParentTypes>['ActiveMeasure'];
   ActiveMeasureConnection: Omit<ActiveMeasureConnection, 'edges'> & { edges: Array<ResolversParentTypes['ActiveMeasureEdge']> };
   ActiveMeasureEdge: Omit<ActiveMeasureEdge, 'node'> & { node: ResolversParentTypes['ActiveMeasure'] };
+  ActiveMeasurePayload: Omit<ActiveMeasurePayload, 'activeMeasure' | 'card'> & { activeMeasure?: Maybe<ResolversParentTypes['ActiveMeasure']>, card?: Maybe<ResolversParentTypes['Card']> };
   AdditionalEducation: EducationEntryModel;
+  AdditionalEducationInput: AdditionalEducationInput;
+  AdditionalEducationPayload: Omit<AdditionalEducationPayload, 'card' | 'entry'> & { card?: Maybe<ResolversParentTypes['Card']>, entry?: Maybe<ResolversParentTypes['AdditionalEducation']> };
   Address: AddressModel;
+  AddressInput: AddressInput;
   Boolean: Scalars['Boolean']['output'];
   Card: CardModel;
   CardConnection: CardPageModel;
   CardEdge: Omit<CardEdge, 'node'> & { node: ResolversParentTypes['Card'] };
   CardFilter: CardFilter;
   CardFooter: CardModel;
+  CardHistoryConnection: Omit<CardHistoryConnection, 'edges'> & { edges: Array<ResolversParentTypes['CardHistoryEdge']> };
+  CardHistoryEdge: Omit<CardHistoryEdge, 'node'> & { node: ResolversParentTypes['CardHistoryEntry'] };
+  CardHistoryEntry: CardHistoryModel;
+  CardOpenInput: CardOpenInput;
+  CardOpenPayload: Omit<CardOpenPayload, 'card' | 'registration'> & { card?: Maybe<ResolversParentTypes['Card']>, registration?: Maybe<ResolversParentTypes['Registration']> };
+  CardPayload: Omit<CardPayload, 'card'> & { card?: Maybe<ResolversParentTypes['Card']> };
+  CardSignInput: CardSignInput;
+  CardSignPayload: Omit<CardSignPayload, 'card' | 'signature'> & { card?: Maybe<ResolversParentTypes['Card']>, signature?: Maybe<ResolversParentTypes['CardSignature']> };
   CardSignature: CardSignatureModel;
+  CardSignatureStatus: CardModel;
   CareerCenter: CareerCenterModel;
   CareerGuidance: CareerGuidanceModel;
+  CareerGuidanceInput: CareerGuidanceInput;
+  CareerGuidancePayload: Omit<CareerGuidancePayload, 'card' | 'careerGuidance'> & { card?: Maybe<ResolversParentTypes['Card']>, careerGuidance?: Maybe<ResolversParentTypes['CareerGuidance']> };
   CountryCode: Scalars['CountryCode']['output'];
   Date: Scalars['Date']['output'];
   DatePeriod: DatePeriodModel;
+  DatePeriodInput: DatePeriodInput;
   DateRange: DateRange;
   DateTime: Scalars['DateTime']['output'];
   Deregistration: DeregistrationModel;
   Dictionary: Dictionary;
   DictionaryEntry: DictionaryEntry;
   District: DistrictEntryModel;
-  Education: CardModel;
+  Education: EducationSectionModel;
   EmailAddress: Scalars['EmailAddress']['output'];
   Employment: EmploymentModel;
+  EmploymentInput: EmploymentInput;
+  EmploymentPlanExecutionInput: EmploymentPlanExecutionInput;
+  EmploymentPlanNonExecutionInput: EmploymentPlanNonExecutionInput;
   EmploymentPlanRow: EmploymentPlanRowModel;
+  EmploymentPlanRowCorrectInput: EmploymentPlanRowCorrectInput;
+  EmploymentPlanRowInput: EmploymentPlanRowInput;
+  EmploymentPlanRowPayload: Omit<EmploymentPlanRowPayload, 'card' | 'row'> & { card?: Maybe<ResolversParentTypes['Card']>, row?: Maybe<ResolversParentTypes['EmploymentPlanRow']> };
   EntrepreneurshipBasicsTraining: EntrepreneurshipBasicsTrainingModel;
+  EntrepreneurshipBasicsTrainingInput: EntrepreneurshipBasicsTrainingInput;
   EntrepreneurshipSupport: EntrepreneurshipSupportModel;
+  EntrepreneurshipSupportInput: EntrepreneurshipSupportInput;
   Expectations: ExpectationsModel;
+  ExpectationsInput: ExpectationsInput;
   ExpectedWage: ExpectedWageModel;
+  ExpectedWageInput: ExpectedWageInput;
   Float: Scalars['Float']['output'];
+  FooterInput: FooterInput;
   Grant: GrantModel;
+  GrantInput: GrantInput;
   HiringAct: HiringActModel;
+  HiringActInput: HiringActInput;
   ID: Scalars['ID']['output'];
   IIN: Scalars['IIN']['output'];
+  IdentityInput: IdentityInput;
   Int: Scalars['Int']['output'];
+  JSONObject: Scalars['JSONObject']['output'];
   LastJob: LastJobModel;
+  LastJobInput: LastJobInput;
   MainEducation: EducationEntryModel;
+  MainEducationInput: MainEducationInput;
+  MainEducationPayload: Omit<MainEducationPayload, 'card' | 'entry'> & { card?: Maybe<ResolversParentTypes['Card']>, entry?: Maybe<ResolversParentTypes['MainEducation']> };
   Microcredit: MicrocreditModel;
+  MicrocreditInput: MicrocreditInput;
   Money: Scalars['Money']['output'];
+  Mutation: Record<PropertyKey, never>;
   Node: ResolversInterfaceTypes<ResolversParentTypes>['Node'];
   NonNegativeInt: Scalars['NonNegativeInt']['output'];
   Organisation: OrganisationModel;
+  OrganisationInput: OrganisationInput;
   PageInfo: PageInfo;
   PersonName: PersonNameModel;
+  PersonNameInput: PersonNameInput;
   PhoneNumber: Scalars['PhoneNumber']['output'];
   Place: PlaceModel;
+  PlaceInput: PlaceInput;
   ProfessionalTraining: ProfessionalTrainingModel;
+  ProfessionalTrainingInput: ProfessionalTrainingInput;
   Query: Record<PropertyKey, never>;
   Referral: ReferralModel;
   ReferralConnection: Omit<ReferralConnection, 'edges'> & { edges: Array<ResolversParentTypes['ReferralEdge']> };
   ReferralEdge: Omit<ReferralEdge, 'node'> & { node: ResolversParentTypes['Referral'] };
+  ReferralInput: ReferralInput;
   ReferralOutcome: ResolversUnionTypes<ResolversParentTypes>['ReferralOutcome'];
+  ReferralOutcomeInput: ReferralOutcomeInput;
+  ReferralPayload: Omit<ReferralPayload, 'card' | 'referral'> & { card?: Maybe<ResolversParentTypes['Card']>, referral?: Maybe<ResolversParentTypes['Referral']> };
   ReferralRefusal: ReferralRefusalModel;
+  ReferralRefusalInput: ReferralRefusalInput;
   Region: RegionEntryModel;
   Registration: RegistrationModel;
+  RegistrationApplyInput: RegistrationApplyInput;
+  RegistrationCorrectInput: RegistrationCorrectInput;
+  RegistrationDeregisterInput: RegistrationDeregisterInput;
+  RegistrationPayload: Omit<RegistrationPayload, 'card' | 'registration'> & { card?: Maybe<ResolversParentTypes['Card']>, registration?: Maybe<ResolversParentTypes['Registration']> };
   RegistrationRefusal: RegistrationRefusalModel;
+  RegistrationRefuseInput: RegistrationRefuseInput;
+  RegistrationRegisterInput: RegistrationRegisterInput;
   Relocation: RelocationModel;
   RelocationAssistance: RelocationAssistanceModel;
+  RelocationAssistanceInput: RelocationAssistanceInput;
   RelocationFamilyMember: RelocationFamilyMemberModel;
+  RelocationFamilyMemberInput: RelocationFamilyMemberInput;
   RelocationHousing: RelocationHousingModel;
+  RelocationHousingInput: RelocationHousingInput;
+  RelocationInput: RelocationInput;
   Signatory: SignatoryOfModel;
   SpecialWorkplace: SpecialWorkplaceModel;
+  SpecialWorkplaceInput: SpecialWorkplaceInput;
+  SpecialWorkplacePayload: Omit<SpecialWorkplacePayload, 'card' | 'specialWorkplace'> & { card?: Maybe<ResolversParentTypes['Card']>, specialWorkplace?: Maybe<ResolversParentTypes['SpecialWorkplace']> };
   String: Scalars['String']['output'];
   SubsidizedJob: SubsidizedJobModel;
+  SubsidizedJobInput: SubsidizedJobInput;
+  UserError: UserError;
   Visit: VisitModel;
   VisitConnection: Omit<VisitConnection, 'edges'> & { edges: Array<ResolversParentTypes['VisitEdge']> };
+  VisitCorrectInput: VisitCorrectInput;
   VisitEdge: Omit<VisitEdge, 'node'> & { node: ResolversParentTypes['Visit'] };
+  VisitPayload: Omit<VisitPayload, 'card' | 'visit'> & { card?: Maybe<ResolversParentTypes['Card']>, visit?: Maybe<ResolversParentTypes['Visit']> };
+  VisitPlanInput: VisitPlanInput;
+  VisitRecordInput: VisitRecordInput;
+  Voiding: Voiding;
 };
 
 export type ActiveMeasureResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ActiveMeasure'] = ResolversParentTypes['ActiveMeasure']> = {
@@ -1398,13 +3065,26 @@ export type ActiveMeasureEdgeResolvers<ContextType = Context, ParentType extends
   node?: Resolver<ResolversTypes['ActiveMeasure'], ParentType, ContextType>;
 };
 
+export type ActiveMeasurePayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ActiveMeasurePayload'] = ResolversParentTypes['ActiveMeasurePayload']> = {
+  activeMeasure?: Resolver<Maybe<ResolversTypes['ActiveMeasure']>, ParentType, ContextType>;
+  card?: Resolver<Maybe<ResolversTypes['Card']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
 export type AdditionalEducationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AdditionalEducation'] = ResolversParentTypes['AdditionalEducation']> = {
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['AdditionalEducationKind'], ParentType, ContextType>;
   organisationName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   specialty?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   studyPeriod?: Resolver<Maybe<ResolversTypes['DatePeriod']>, ParentType, ContextType>;
+  voided?: Resolver<Maybe<ResolversTypes['Voiding']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type AdditionalEducationPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AdditionalEducationPayload'] = ResolversParentTypes['AdditionalEducationPayload']> = {
+  card?: Resolver<Maybe<ResolversTypes['Card']>, ParentType, ContextType>;
+  entry?: Resolver<Maybe<ResolversTypes['AdditionalEducation']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
 
 export type AddressResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Address'] = ResolversParentTypes['Address']> = {
@@ -1417,34 +3097,37 @@ export type AddressResolvers<ContextType = Context, ParentType extends Resolvers
 };
 
 export type CardResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Card'] = ResolversParentTypes['Card']> = {
-  activeMeasures?: Resolver<ResolversTypes['ActiveMeasureConnection'], ParentType, ContextType, RequireFields<CardActiveMeasuresArgs, 'first'>>;
+  activeMeasures?: Resolver<ResolversTypes['ActiveMeasureConnection'], ParentType, ContextType, RequireFields<CardActiveMeasuresArgs, 'first' | 'includeVoided'>>;
   address?: Resolver<Maybe<ResolversTypes['Address']>, ParentType, ContextType>;
+  asOf?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   birthDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   careerCenter?: Resolver<ResolversTypes['CareerCenter'], ParentType, ContextType>;
-  careerGuidance?: Resolver<Array<ResolversTypes['CareerGuidance']>, ParentType, ContextType>;
+  careerGuidance?: Resolver<Array<ResolversTypes['CareerGuidance']>, ParentType, ContextType, RequireFields<CardCareerGuidanceArgs, 'includeVoided'>>;
   citizenship?: Resolver<Maybe<ResolversTypes['CountryCode']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
-  education?: Resolver<ResolversTypes['Education'], ParentType, ContextType>;
+  education?: Resolver<ResolversTypes['Education'], ParentType, ContextType, RequireFields<CardEducationArgs, 'includeVoided'>>;
   email?: Resolver<Maybe<ResolversTypes['EmailAddress']>, ParentType, ContextType>;
-  employmentPlan?: Resolver<Array<ResolversTypes['EmploymentPlanRow']>, ParentType, ContextType>;
+  employmentPlan?: Resolver<Array<ResolversTypes['EmploymentPlanRow']>, ParentType, ContextType, RequireFields<CardEmploymentPlanArgs, 'includeVoided'>>;
   expectations?: Resolver<Maybe<ResolversTypes['Expectations']>, ParentType, ContextType>;
   footer?: Resolver<ResolversTypes['CardFooter'], ParentType, ContextType>;
   fullName?: Resolver<ResolversTypes['PersonName'], ParentType, ContextType>;
+  history?: Resolver<ResolversTypes['CardHistoryConnection'], ParentType, ContextType, RequireFields<CardHistoryArgs, 'first'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   iin?: Resolver<ResolversTypes['IIN'], ParentType, ContextType>;
-  jobSeekerRegistrations?: Resolver<Array<ResolversTypes['Registration']>, ParentType, ContextType>;
+  jobSeekerRegistrations?: Resolver<Array<ResolversTypes['Registration']>, ParentType, ContextType, RequireFields<CardJobSeekerRegistrationsArgs, 'includeVoided'>>;
   lastJob?: Resolver<Maybe<ResolversTypes['LastJob']>, ParentType, ContextType>;
   nationality?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   openedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   phone?: Resolver<Maybe<ResolversTypes['PhoneNumber']>, ParentType, ContextType>;
-  referrals?: Resolver<ResolversTypes['ReferralConnection'], ParentType, ContextType, RequireFields<CardReferralsArgs, 'first'>>;
+  referrals?: Resolver<ResolversTypes['ReferralConnection'], ParentType, ContextType, RequireFields<CardReferralsArgs, 'first' | 'includeVoided'>>;
   registrationStatus?: Resolver<ResolversTypes['RegistrationStatus'], ParentType, ContextType>;
   sex?: Resolver<ResolversTypes['Sex'], ParentType, ContextType>;
-  specialWorkplaces?: Resolver<Array<ResolversTypes['SpecialWorkplace']>, ParentType, ContextType>;
-  unemployedRegistrations?: Resolver<Array<ResolversTypes['Registration']>, ParentType, ContextType>;
+  signatures?: Resolver<ResolversTypes['CardSignatureStatus'], ParentType, ContextType>;
+  specialWorkplaces?: Resolver<Array<ResolversTypes['SpecialWorkplace']>, ParentType, ContextType, RequireFields<CardSpecialWorkplacesArgs, 'includeVoided'>>;
+  unemployedRegistrations?: Resolver<Array<ResolversTypes['Registration']>, ParentType, ContextType, RequireFields<CardUnemployedRegistrationsArgs, 'includeVoided'>>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  visits?: Resolver<ResolversTypes['VisitConnection'], ParentType, ContextType, RequireFields<CardVisitsArgs, 'first'>>;
+  visits?: Resolver<ResolversTypes['VisitConnection'], ParentType, ContextType, RequireFields<CardVisitsArgs, 'first' | 'includeVoided'>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -1467,8 +3150,51 @@ export type CardFooterResolvers<ContextType = Context, ParentType extends Resolv
   signatures?: Resolver<Array<ResolversTypes['CardSignature']>, ParentType, ContextType>;
 };
 
+export type CardHistoryConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CardHistoryConnection'] = ResolversParentTypes['CardHistoryConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['CardHistoryEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type CardHistoryEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CardHistoryEdge'] = ResolversParentTypes['CardHistoryEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['CardHistoryEntry'], ParentType, ContextType>;
+};
+
+export type CardHistoryEntryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CardHistoryEntry'] = ResolversParentTypes['CardHistoryEntry']> = {
+  action?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  actor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  actorName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  entryId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  newValue?: Resolver<Maybe<ResolversTypes['JSONObject']>, ParentType, ContextType>;
+  oldValue?: Resolver<Maybe<ResolversTypes['JSONObject']>, ParentType, ContextType>;
+  part?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type CardOpenPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CardOpenPayload'] = ResolversParentTypes['CardOpenPayload']> = {
+  card?: Resolver<Maybe<ResolversTypes['Card']>, ParentType, ContextType>;
+  existingCard?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  registration?: Resolver<Maybe<ResolversTypes['Registration']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type CardPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CardPayload'] = ResolversParentTypes['CardPayload']> = {
+  card?: Resolver<Maybe<ResolversTypes['Card']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type CardSignPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CardSignPayload'] = ResolversParentTypes['CardSignPayload']> = {
+  card?: Resolver<Maybe<ResolversTypes['Card']>, ParentType, ContextType>;
+  signature?: Resolver<Maybe<ResolversTypes['CardSignature']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
 export type CardSignatureResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CardSignature'] = ResolversParentTypes['CardSignature']> = {
   cardVersion?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  coversCurrentVersion?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   digest?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   role?: Resolver<ResolversTypes['SignatoryRole'], ParentType, ContextType>;
@@ -1476,6 +3202,16 @@ export type CardSignatureResolvers<ContextType = Context, ParentType extends Res
   signedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   signerName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type CardSignatureStatusResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CardSignatureStatus'] = ResolversParentTypes['CardSignatureStatus']> = {
+  all?: Resolver<Array<ResolversTypes['CardSignature']>, ParentType, ContextType>;
+  covered?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  currentVersion?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  digest?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  document?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  executor?: Resolver<Maybe<ResolversTypes['CardSignature']>, ParentType, ContextType>;
+  head?: Resolver<Maybe<ResolversTypes['CardSignature']>, ParentType, ContextType>;
 };
 
 export type CareerCenterResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CareerCenter'] = ResolversParentTypes['CareerCenter']> = {
@@ -1496,7 +3232,14 @@ export type CareerGuidanceResolvers<ContextType = Context, ParentType extends Re
   heldOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   result?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  voided?: Resolver<Maybe<ResolversTypes['Voiding']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type CareerGuidancePayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CareerGuidancePayload'] = ResolversParentTypes['CareerGuidancePayload']> = {
+  card?: Resolver<Maybe<ResolversTypes['Card']>, ParentType, ContextType>;
+  careerGuidance?: Resolver<Maybe<ResolversTypes['CareerGuidance']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
 
 export interface CountryCodeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['CountryCode'], any> {
@@ -1563,7 +3306,14 @@ export type EmploymentPlanRowResolvers<ContextType = Context, ParentType extends
   measure?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   nonExecutionReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   rowNumber?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  voided?: Resolver<Maybe<ResolversTypes['Voiding']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type EmploymentPlanRowPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EmploymentPlanRowPayload'] = ResolversParentTypes['EmploymentPlanRowPayload']> = {
+  card?: Resolver<Maybe<ResolversTypes['Card']>, ParentType, ContextType>;
+  row?: Resolver<Maybe<ResolversTypes['EmploymentPlanRow']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
 
 export type EntrepreneurshipBasicsTrainingResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EntrepreneurshipBasicsTraining'] = ResolversParentTypes['EntrepreneurshipBasicsTraining']> = {
@@ -1577,6 +3327,7 @@ export type EntrepreneurshipSupportResolvers<ContextType = Context, ParentType e
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   microcredit?: Resolver<Maybe<ResolversTypes['Microcredit']>, ParentType, ContextType>;
   referredOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  voided?: Resolver<Maybe<ResolversTypes['Voiding']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -1611,6 +3362,10 @@ export interface IinScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes[
   name: 'IIN';
 }
 
+export interface JsonObjectScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSONObject'], any> {
+  name: 'JSONObject';
+}
+
 export type LastJobResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LastJob'] = ResolversParentTypes['LastJob']> = {
   dismissedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   employerName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1624,7 +3379,14 @@ export type MainEducationResolvers<ContextType = Context, ParentType extends Res
   level?: Resolver<ResolversTypes['EducationLevel'], ParentType, ContextType>;
   specialty?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   studyPeriod?: Resolver<Maybe<ResolversTypes['DatePeriod']>, ParentType, ContextType>;
+  voided?: Resolver<Maybe<ResolversTypes['Voiding']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type MainEducationPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MainEducationPayload'] = ResolversParentTypes['MainEducationPayload']> = {
+  card?: Resolver<Maybe<ResolversTypes['Card']>, ParentType, ContextType>;
+  entry?: Resolver<Maybe<ResolversTypes['MainEducation']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
 
 export type MicrocreditResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Microcredit'] = ResolversParentTypes['Microcredit']> = {
@@ -1639,8 +3401,53 @@ export interface MoneyScalarConfig extends GraphQLScalarTypeConfig<ResolversType
   name: 'Money';
 }
 
+export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  activeMeasureRecordEmployment?: Resolver<ResolversTypes['ActiveMeasurePayload'], ParentType, ContextType, RequireFields<MutationActiveMeasureRecordEmploymentArgs, 'id' | 'input' | 'version'>>;
+  additionalEducationAdd?: Resolver<ResolversTypes['AdditionalEducationPayload'], ParentType, ContextType, RequireFields<MutationAdditionalEducationAddArgs, 'cardId' | 'input' | 'version'>>;
+  additionalEducationCorrect?: Resolver<ResolversTypes['AdditionalEducationPayload'], ParentType, ContextType, RequireFields<MutationAdditionalEducationCorrectArgs, 'id' | 'input' | 'version'>>;
+  cardEntryVoid?: Resolver<ResolversTypes['CardPayload'], ParentType, ContextType, RequireFields<MutationCardEntryVoidArgs, 'id' | 'reason' | 'version'>>;
+  cardOpen?: Resolver<ResolversTypes['CardOpenPayload'], ParentType, ContextType, RequireFields<MutationCardOpenArgs, 'input'>>;
+  cardSetExpectations?: Resolver<ResolversTypes['CardPayload'], ParentType, ContextType, RequireFields<MutationCardSetExpectationsArgs, 'id' | 'version'>>;
+  cardSetLastJob?: Resolver<ResolversTypes['CardPayload'], ParentType, ContextType, RequireFields<MutationCardSetLastJobArgs, 'id' | 'version'>>;
+  cardSign?: Resolver<ResolversTypes['CardSignPayload'], ParentType, ContextType, RequireFields<MutationCardSignArgs, 'id' | 'input' | 'version'>>;
+  cardUpdateFooter?: Resolver<ResolversTypes['CardPayload'], ParentType, ContextType, RequireFields<MutationCardUpdateFooterArgs, 'id' | 'input' | 'version'>>;
+  cardUpdateIdentity?: Resolver<ResolversTypes['CardPayload'], ParentType, ContextType, RequireFields<MutationCardUpdateIdentityArgs, 'id' | 'input' | 'version'>>;
+  careerGuidanceAdd?: Resolver<ResolversTypes['CareerGuidancePayload'], ParentType, ContextType, RequireFields<MutationCareerGuidanceAddArgs, 'cardId' | 'input' | 'version'>>;
+  careerGuidanceCorrect?: Resolver<ResolversTypes['CareerGuidancePayload'], ParentType, ContextType, RequireFields<MutationCareerGuidanceCorrectArgs, 'id' | 'input' | 'version'>>;
+  employmentPlanRowAdd?: Resolver<ResolversTypes['EmploymentPlanRowPayload'], ParentType, ContextType, RequireFields<MutationEmploymentPlanRowAddArgs, 'cardId' | 'input' | 'version'>>;
+  employmentPlanRowCorrect?: Resolver<ResolversTypes['EmploymentPlanRowPayload'], ParentType, ContextType, RequireFields<MutationEmploymentPlanRowCorrectArgs, 'id' | 'input' | 'version'>>;
+  employmentPlanRowRecordExecution?: Resolver<ResolversTypes['EmploymentPlanRowPayload'], ParentType, ContextType, RequireFields<MutationEmploymentPlanRowRecordExecutionArgs, 'id' | 'input' | 'version'>>;
+  employmentPlanRowRecordNonExecution?: Resolver<ResolversTypes['EmploymentPlanRowPayload'], ParentType, ContextType, RequireFields<MutationEmploymentPlanRowRecordNonExecutionArgs, 'id' | 'input' | 'version'>>;
+  entrepreneurshipSupportCorrect?: Resolver<ResolversTypes['ActiveMeasurePayload'], ParentType, ContextType, RequireFields<MutationEntrepreneurshipSupportCorrectArgs, 'id' | 'input' | 'version'>>;
+  entrepreneurshipSupportCreate?: Resolver<ResolversTypes['ActiveMeasurePayload'], ParentType, ContextType, RequireFields<MutationEntrepreneurshipSupportCreateArgs, 'cardId' | 'input' | 'version'>>;
+  mainEducationAdd?: Resolver<ResolversTypes['MainEducationPayload'], ParentType, ContextType, RequireFields<MutationMainEducationAddArgs, 'cardId' | 'input' | 'version'>>;
+  mainEducationCorrect?: Resolver<ResolversTypes['MainEducationPayload'], ParentType, ContextType, RequireFields<MutationMainEducationCorrectArgs, 'id' | 'input' | 'version'>>;
+  professionalTrainingCorrect?: Resolver<ResolversTypes['ActiveMeasurePayload'], ParentType, ContextType, RequireFields<MutationProfessionalTrainingCorrectArgs, 'id' | 'input' | 'version'>>;
+  professionalTrainingCreate?: Resolver<ResolversTypes['ActiveMeasurePayload'], ParentType, ContextType, RequireFields<MutationProfessionalTrainingCreateArgs, 'cardId' | 'input' | 'version'>>;
+  referralCorrect?: Resolver<ResolversTypes['ReferralPayload'], ParentType, ContextType, RequireFields<MutationReferralCorrectArgs, 'id' | 'input' | 'version'>>;
+  referralCreate?: Resolver<ResolversTypes['ReferralPayload'], ParentType, ContextType, RequireFields<MutationReferralCreateArgs, 'cardId' | 'input' | 'version'>>;
+  referralRecordHiring?: Resolver<ResolversTypes['ReferralPayload'], ParentType, ContextType, RequireFields<MutationReferralRecordHiringArgs, 'id' | 'input' | 'version'>>;
+  referralRecordRefusal?: Resolver<ResolversTypes['ReferralPayload'], ParentType, ContextType, RequireFields<MutationReferralRecordRefusalArgs, 'id' | 'input' | 'version'>>;
+  registrationApply?: Resolver<ResolversTypes['RegistrationPayload'], ParentType, ContextType, RequireFields<MutationRegistrationApplyArgs, 'cardId' | 'input' | 'version'>>;
+  registrationCorrect?: Resolver<ResolversTypes['RegistrationPayload'], ParentType, ContextType, RequireFields<MutationRegistrationCorrectArgs, 'id' | 'input' | 'version'>>;
+  registrationDeregister?: Resolver<ResolversTypes['RegistrationPayload'], ParentType, ContextType, RequireFields<MutationRegistrationDeregisterArgs, 'id' | 'input' | 'version'>>;
+  registrationRefuse?: Resolver<ResolversTypes['RegistrationPayload'], ParentType, ContextType, RequireFields<MutationRegistrationRefuseArgs, 'id' | 'input' | 'version'>>;
+  registrationRegister?: Resolver<ResolversTypes['RegistrationPayload'], ParentType, ContextType, RequireFields<MutationRegistrationRegisterArgs, 'id' | 'input' | 'version'>>;
+  relocationCorrect?: Resolver<ResolversTypes['ActiveMeasurePayload'], ParentType, ContextType, RequireFields<MutationRelocationCorrectArgs, 'id' | 'input' | 'version'>>;
+  relocationCreate?: Resolver<ResolversTypes['ActiveMeasurePayload'], ParentType, ContextType, RequireFields<MutationRelocationCreateArgs, 'cardId' | 'input' | 'version'>>;
+  specialWorkplaceCorrect?: Resolver<ResolversTypes['SpecialWorkplacePayload'], ParentType, ContextType, RequireFields<MutationSpecialWorkplaceCorrectArgs, 'id' | 'input' | 'version'>>;
+  specialWorkplaceCreate?: Resolver<ResolversTypes['SpecialWorkplacePayload'], ParentType, ContextType, RequireFields<MutationSpecialWorkplaceCreateArgs, 'cardId' | 'input' | 'version'>>;
+  specialWorkplaceRecordHiring?: Resolver<ResolversTypes['SpecialWorkplacePayload'], ParentType, ContextType, RequireFields<MutationSpecialWorkplaceRecordHiringArgs, 'id' | 'input' | 'version'>>;
+  subsidizedJobCorrect?: Resolver<ResolversTypes['ActiveMeasurePayload'], ParentType, ContextType, RequireFields<MutationSubsidizedJobCorrectArgs, 'id' | 'input' | 'version'>>;
+  subsidizedJobCreate?: Resolver<ResolversTypes['ActiveMeasurePayload'], ParentType, ContextType, RequireFields<MutationSubsidizedJobCreateArgs, 'cardId' | 'input' | 'version'>>;
+  subsidizedJobRecordDecision?: Resolver<ResolversTypes['ActiveMeasurePayload'], ParentType, ContextType, RequireFields<MutationSubsidizedJobRecordDecisionArgs, 'id' | 'input' | 'version'>>;
+  visitCorrect?: Resolver<ResolversTypes['VisitPayload'], ParentType, ContextType, RequireFields<MutationVisitCorrectArgs, 'id' | 'input' | 'version'>>;
+  visitPlan?: Resolver<ResolversTypes['VisitPayload'], ParentType, ContextType, RequireFields<MutationVisitPlanArgs, 'cardId' | 'input' | 'version'>>;
+  visitRecord?: Resolver<ResolversTypes['VisitPayload'], ParentType, ContextType, RequireFields<MutationVisitRecordArgs, 'id' | 'input' | 'version'>>;
+};
+
 export type NodeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
-  __resolveType: TypeResolveFn<'AdditionalEducation' | 'Card' | 'CardSignature' | 'CareerCenter' | 'CareerGuidance' | 'EmploymentPlanRow' | 'EntrepreneurshipSupport' | 'MainEducation' | 'ProfessionalTraining' | 'Referral' | 'Registration' | 'Relocation' | 'SpecialWorkplace' | 'SubsidizedJob' | 'Visit', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'AdditionalEducation' | 'Card' | 'CardHistoryEntry' | 'CardSignature' | 'CareerCenter' | 'CareerGuidance' | 'EmploymentPlanRow' | 'EntrepreneurshipSupport' | 'MainEducation' | 'ProfessionalTraining' | 'Referral' | 'Registration' | 'Relocation' | 'SpecialWorkplace' | 'SubsidizedJob' | 'Visit', ParentType, ContextType>;
 };
 
 export interface NonNegativeIntScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['NonNegativeInt'], any> {
@@ -1687,6 +3494,7 @@ export type ProfessionalTrainingResolvers<ContextType = Context, ParentType exte
   referredOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   studyPeriod?: Resolver<Maybe<ResolversTypes['DatePeriod']>, ParentType, ContextType>;
   trainingType?: Resolver<ResolversTypes['TrainingType'], ParentType, ContextType>;
+  voided?: Resolver<Maybe<ResolversTypes['Voiding']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -1706,6 +3514,7 @@ export type ReferralResolvers<ContextType = Context, ParentType extends Resolver
   outcome?: Resolver<Maybe<ResolversTypes['ReferralOutcome']>, ParentType, ContextType>;
   position?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   referredOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  voided?: Resolver<Maybe<ResolversTypes['Voiding']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -1722,6 +3531,12 @@ export type ReferralEdgeResolvers<ContextType = Context, ParentType extends Reso
 
 export type ReferralOutcomeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ReferralOutcome'] = ResolversParentTypes['ReferralOutcome']> = {
   __resolveType: TypeResolveFn<'HiringAct' | 'ReferralRefusal', ParentType, ContextType>;
+};
+
+export type ReferralPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ReferralPayload'] = ResolversParentTypes['ReferralPayload']> = {
+  card?: Resolver<Maybe<ResolversTypes['Card']>, ParentType, ContextType>;
+  referral?: Resolver<Maybe<ResolversTypes['Referral']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
 
 export type ReferralRefusalResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ReferralRefusal'] = ResolversParentTypes['ReferralRefusal']> = {
@@ -1747,7 +3562,14 @@ export type RegistrationResolvers<ContextType = Context, ParentType extends Reso
   refusal?: Resolver<Maybe<ResolversTypes['RegistrationRefusal']>, ParentType, ContextType>;
   registeredOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['RegistrationEpisodeStatus'], ParentType, ContextType>;
+  voided?: Resolver<Maybe<ResolversTypes['Voiding']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type RegistrationPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RegistrationPayload'] = ResolversParentTypes['RegistrationPayload']> = {
+  card?: Resolver<Maybe<ResolversTypes['Card']>, ParentType, ContextType>;
+  registration?: Resolver<Maybe<ResolversTypes['Registration']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
 
 export type RegistrationRefusalResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RegistrationRefusal'] = ResolversParentTypes['RegistrationRefusal']> = {
@@ -1765,6 +3587,7 @@ export type RelocationResolvers<ContextType = Context, ParentType extends Resolv
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   materialAssistance?: Resolver<ResolversTypes['RelocationAssistance'], ParentType, ContextType>;
   referredOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  voided?: Resolver<Maybe<ResolversTypes['Voiding']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -1799,7 +3622,14 @@ export type SpecialWorkplaceResolvers<ContextType = Context, ParentType extends 
   participationPeriod?: Resolver<Maybe<ResolversTypes['DatePeriod']>, ParentType, ContextType>;
   position?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   referredOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  voided?: Resolver<Maybe<ResolversTypes['Voiding']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type SpecialWorkplacePayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SpecialWorkplacePayload'] = ResolversParentTypes['SpecialWorkplacePayload']> = {
+  card?: Resolver<Maybe<ResolversTypes['Card']>, ParentType, ContextType>;
+  specialWorkplace?: Resolver<Maybe<ResolversTypes['SpecialWorkplace']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
 
 export type SubsidizedJobResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SubsidizedJob'] = ResolversParentTypes['SubsidizedJob']> = {
@@ -1811,7 +3641,14 @@ export type SubsidizedJobResolvers<ContextType = Context, ParentType extends Res
   permanentEmployment?: Resolver<Maybe<ResolversTypes['Employment']>, ParentType, ContextType>;
   position?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   referredOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  voided?: Resolver<Maybe<ResolversTypes['Voiding']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type UserErrorResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UserError'] = ResolversParentTypes['UserError']> = {
+  code?: Resolver<ResolversTypes['UserErrorCode'], ParentType, ContextType>;
+  field?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type VisitResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Visit'] = ResolversParentTypes['Visit']> = {
@@ -1820,6 +3657,7 @@ export type VisitResolvers<ContextType = Context, ParentType extends ResolversPa
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   plannedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   rowNumber?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  voided?: Resolver<Maybe<ResolversTypes['Voiding']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -1834,19 +3672,41 @@ export type VisitEdgeResolvers<ContextType = Context, ParentType extends Resolve
   node?: Resolver<ResolversTypes['Visit'], ParentType, ContextType>;
 };
 
+export type VisitPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['VisitPayload'] = ResolversParentTypes['VisitPayload']> = {
+  card?: Resolver<Maybe<ResolversTypes['Card']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+  visit?: Resolver<Maybe<ResolversTypes['Visit']>, ParentType, ContextType>;
+};
+
+export type VoidingResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Voiding'] = ResolversParentTypes['Voiding']> = {
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  by?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type Resolvers<ContextType = Context> = {
   ActiveMeasure?: ActiveMeasureResolvers<ContextType>;
   ActiveMeasureConnection?: ActiveMeasureConnectionResolvers<ContextType>;
   ActiveMeasureEdge?: ActiveMeasureEdgeResolvers<ContextType>;
+  ActiveMeasurePayload?: ActiveMeasurePayloadResolvers<ContextType>;
   AdditionalEducation?: AdditionalEducationResolvers<ContextType>;
+  AdditionalEducationPayload?: AdditionalEducationPayloadResolvers<ContextType>;
   Address?: AddressResolvers<ContextType>;
   Card?: CardResolvers<ContextType>;
   CardConnection?: CardConnectionResolvers<ContextType>;
   CardEdge?: CardEdgeResolvers<ContextType>;
   CardFooter?: CardFooterResolvers<ContextType>;
+  CardHistoryConnection?: CardHistoryConnectionResolvers<ContextType>;
+  CardHistoryEdge?: CardHistoryEdgeResolvers<ContextType>;
+  CardHistoryEntry?: CardHistoryEntryResolvers<ContextType>;
+  CardOpenPayload?: CardOpenPayloadResolvers<ContextType>;
+  CardPayload?: CardPayloadResolvers<ContextType>;
+  CardSignPayload?: CardSignPayloadResolvers<ContextType>;
   CardSignature?: CardSignatureResolvers<ContextType>;
+  CardSignatureStatus?: CardSignatureStatusResolvers<ContextType>;
   CareerCenter?: CareerCenterResolvers<ContextType>;
   CareerGuidance?: CareerGuidanceResolvers<ContextType>;
+  CareerGuidancePayload?: CareerGuidancePayloadResolvers<ContextType>;
   CountryCode?: GraphQLScalarType;
   Date?: GraphQLScalarType;
   DatePeriod?: DatePeriodResolvers<ContextType>;
@@ -1859,6 +3719,7 @@ export type Resolvers<ContextType = Context> = {
   EmailAddress?: GraphQLScalarType;
   Employment?: EmploymentResolvers<ContextType>;
   EmploymentPlanRow?: EmploymentPlanRowResolvers<ContextType>;
+  EmploymentPlanRowPayload?: EmploymentPlanRowPayloadResolvers<ContextType>;
   EntrepreneurshipBasicsTraining?: EntrepreneurshipBasicsTrainingResolvers<ContextType>;
   EntrepreneurshipSupport?: EntrepreneurshipSupportResolvers<ContextType>;
   Expectations?: ExpectationsResolvers<ContextType>;
@@ -1866,10 +3727,13 @@ export type Resolvers<ContextType = Context> = {
   Grant?: GrantResolvers<ContextType>;
   HiringAct?: HiringActResolvers<ContextType>;
   IIN?: GraphQLScalarType;
+  JSONObject?: GraphQLScalarType;
   LastJob?: LastJobResolvers<ContextType>;
   MainEducation?: MainEducationResolvers<ContextType>;
+  MainEducationPayload?: MainEducationPayloadResolvers<ContextType>;
   Microcredit?: MicrocreditResolvers<ContextType>;
   Money?: GraphQLScalarType;
+  Mutation?: MutationResolvers<ContextType>;
   Node?: NodeResolvers<ContextType>;
   NonNegativeInt?: GraphQLScalarType;
   Organisation?: OrganisationResolvers<ContextType>;
@@ -1883,9 +3747,11 @@ export type Resolvers<ContextType = Context> = {
   ReferralConnection?: ReferralConnectionResolvers<ContextType>;
   ReferralEdge?: ReferralEdgeResolvers<ContextType>;
   ReferralOutcome?: ReferralOutcomeResolvers<ContextType>;
+  ReferralPayload?: ReferralPayloadResolvers<ContextType>;
   ReferralRefusal?: ReferralRefusalResolvers<ContextType>;
   Region?: RegionResolvers<ContextType>;
   Registration?: RegistrationResolvers<ContextType>;
+  RegistrationPayload?: RegistrationPayloadResolvers<ContextType>;
   RegistrationRefusal?: RegistrationRefusalResolvers<ContextType>;
   Relocation?: RelocationResolvers<ContextType>;
   RelocationAssistance?: RelocationAssistanceResolvers<ContextType>;
@@ -1893,9 +3759,13 @@ export type Resolvers<ContextType = Context> = {
   RelocationHousing?: RelocationHousingResolvers<ContextType>;
   Signatory?: SignatoryResolvers<ContextType>;
   SpecialWorkplace?: SpecialWorkplaceResolvers<ContextType>;
+  SpecialWorkplacePayload?: SpecialWorkplacePayloadResolvers<ContextType>;
   SubsidizedJob?: SubsidizedJobResolvers<ContextType>;
+  UserError?: UserErrorResolvers<ContextType>;
   Visit?: VisitResolvers<ContextType>;
   VisitConnection?: VisitConnectionResolvers<ContextType>;
   VisitEdge?: VisitEdgeResolvers<ContextType>;
+  VisitPayload?: VisitPayloadResolvers<ContextType>;
+  Voiding?: VoidingResolvers<ContextType>;
 };
 

@@ -28,3 +28,9 @@ function fromTiyn(tiyn: bigint): string {
 export function sumMoney(amounts: ReadonlyArray<string | null | undefined>): string {
   return fromTiyn(amounts.reduce<bigint>((sum, amount) => (amount == null ? sum : sum + toTiyn(amount)), 0n));
 }
+
+/** Compares two amounts exactly: negative, zero or positive as `a` is below, equal to or above `b`. */
+export function compareMoney(a: string, b: string): number {
+  const difference = toTiyn(a) - toTiyn(b);
+  return difference < 0n ? -1 : difference > 0n ? 1 : 0;
+}

@@ -14,7 +14,7 @@ const CardSchema = defineEntity({
   tableName: 'card',
   properties: {
     ...stored(),
-    version: p.integer().default(1),
+    version: p.integer().version(),
     openedOn: p.date(),
     careerCenter: () => p.manyToOne(CareerCenter).mapToPk().index(),
     iin: p.string().length(12).unique(),

@@ -1,11 +1,23 @@
 import type { Resolvers } from '../../graphql/generated/resolvers.ts';
-import { idOf, toGlobalId } from '../../graphql/relay.ts';
+import { sectionsOf } from '../../graphql/context.ts';
+import { changeDeps, payload } from '../../graphql/mutations.ts';
+import { idOf, parseGlobalId, toGlobalId } from '../../graphql/relay.ts';
+import { cardAsOf } from '../history/as-of.ts';
 import { registrationStatus } from '../registration/registration.rules.ts';
+import { openCard, voidEntry } from './card-actions.ts';
 import { findCards } from './card.service.ts';
 
 export const cardResolvers: Resolvers = {
   Query: {
-    card: (_, { id }, { loaders }) => loaders.cardById.load(idOf(id, ['Card'], 'id')),
+    card: async (_, { id, asOf }, context) => {
+      const cardId = idOf(id, ['Card'], 'id');
+      if (!asOf) return context.loaders.cardById.load(cardId);
+      const view = await cardAsOf(context.em, cardId, asOf);
+      if (!view) return null;
+      // The card and its entries read their sections from this view, not the live tables.
+      for (const object of view.objects()) context.views.set(object, view);
+      return view.card;
+    },
     cardByIin: (_, { iin }, { loaders }) => loaders.cardByIin.load(iin),
     cards: (_, args, { em, territories }) => findCards(em, territories, args),
   },
@@ -15,6 +27,20 @@ export const cardResolvers: Resolvers = {
   Card: {
     id: (card) => toGlobalId('Card', card.id),
     careerCenter: async (card, _, { loaders }) => (await loaders.careerCenterById.load(card.careerCenter))!,
-    registrationStatus: async (card, _, { loaders }) => registrationStatus(await loaders.registrationsByCard.load(card.id)),
+    registrationStatus: async (card, _, context) => registrationStatus(await sectionsOf(context, card).registrations(card.id)),
+    asOf: (card, _, context) => sectionsOf(context, card).asOf?.at ?? null,
+  },
+  Mutation: {
+    cardOpen: async (_, { input }, context) => {
+      const { iin, appliedOn, careerCenter, ...identity } = input;
+      const careerCenterId = idOf(careerCenter, ['CareerCenter'], 'input.careerCenter');
+      const outcome = await openCard(changeDeps(context), { iin, appliedOn, careerCenterId, identity });
+      return payload(context, outcome, ({ registration, existingCard }) => ({ registration, existingCard }), { existingCard: false });
+    },
+    cardEntryVoid: async (_, { id, version, reason }, context) => {
+      const type = parseGlobalId(id)?.type ?? '';
+      const entryId = idOf(id, [type], 'id');
+      return payload(context, await voidEntry(changeDeps(context), type, entryId, version, reason), () => ({}));
+    },
   },
 };

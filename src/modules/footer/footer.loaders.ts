@@ -4,8 +4,7 @@ import { CardSignature } from './footer.entity.ts';
 
 export function footerLoaders(em: SqlEntityManager) {
   return {
-    // Signatures are never voided: they are evidence of what was signed.
-    signaturesByCard: entriesByCard(em, CardSignature, { orderBy: { signedAt: 'asc', id: 'asc' }, voidable: false }),
+    signaturesByCard: entriesByCard(em, CardSignature, { orderBy: { signedAt: 'asc', id: 'asc' } }),
     signatureById: byId(em, CardSignature),
   };
 }

@@ -1,8 +1,9 @@
 import type { SignatoryRole } from '../../graphql/generated/resolvers.ts';
+import type { Card } from '../card/card.entity.ts';
 
 /** Footer — a signatory named on a card, whose signature is looked up by role. */
 export interface SignatoryOf {
-  cardId: string;
+  card: Card;
   role: SignatoryRole;
   fullName: string;
 }

@@ -1,11 +1,23 @@
 import type { Resolvers } from '../../graphql/generated/resolvers.ts';
-import { toGlobalId } from '../../graphql/relay.ts';
+import { sectionsOf } from '../../graphql/context.ts';
+import { changeDeps, payload } from '../../graphql/mutations.ts';
+import { idOf, toGlobalId } from '../../graphql/relay.ts';
+import { voidingOf } from '../../graphql/voiding.ts';
+import { visible } from '../card/card-sections.ts';
+import { addCareerGuidance, correctCareerGuidance } from './guidance.service.ts';
 
 export const guidanceResolvers: Resolvers = {
   Card: {
-    careerGuidance: (card, _, { loaders }) => loaders.careerGuidanceByCard.load(card.id),
+    careerGuidance: async (card, { includeVoided }, context) => visible(await sectionsOf(context, card).careerGuidance(card.id), includeVoided),
   },
   CareerGuidance: {
     id: (guidance) => toGlobalId('CareerGuidance', guidance.id),
+    voided: voidingOf,
+  },
+  Mutation: {
+    careerGuidanceAdd: async (_, { cardId, version, input }, context) =>
+      payload(context, await addCareerGuidance(changeDeps(context), idOf(cardId, ['Card'], 'cardId'), version, input), (careerGuidance) => ({ careerGuidance })),
+    careerGuidanceCorrect: async (_, { id, version, input }, context) =>
+      payload(context, await correctCareerGuidance(changeDeps(context), idOf(id, ['CareerGuidance'], 'id'), version, input), (careerGuidance) => ({ careerGuidance })),
   },
 };

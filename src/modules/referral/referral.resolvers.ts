@@ -1,18 +1,36 @@
 import type { Resolvers } from '../../graphql/generated/resolvers.ts';
-import { toGlobalId } from '../../graphql/relay.ts';
+import { sectionsOf } from '../../graphql/context.ts';
+import { changeDeps, payload } from '../../graphql/mutations.ts';
+import { idOf, toGlobalId } from '../../graphql/relay.ts';
 import { sectionConnection } from '../../graphql/section-connection.ts';
+import { voidingOf } from '../../graphql/voiding.ts';
 import { HiringAct } from './referral.entity.ts';
+import { correctReferral, createReferral, recordReferralOutcome } from './referral.service.ts';
+
+const referral = (id: string) => idOf(id, ['Referral'], 'id');
 
 export const referralResolvers: Resolvers = {
   Card: {
-    referrals: (card, args, { loaders }) =>
-      sectionConnection(loaders.referralPages, card.id, args, (referral) => [referral.referredOn, referral.id]),
+    referrals: (card, args, context) =>
+      sectionConnection((request) => sectionsOf(context, card).referrals(request), card.id, args, (r) => [r.referredOn, r.id]),
   },
   Referral: {
-    id: (referral) => toGlobalId('Referral', referral.id),
-    outcome: (referral) => referral.hiringAct ?? referral.refusal ?? null,
+    id: (entry) => toGlobalId('Referral', entry.id),
+    outcome: (entry) => entry.hiringAct ?? entry.refusal ?? null,
+    voided: voidingOf,
   },
   ReferralOutcome: {
-    __resolveType: (outcome) => (outcome instanceof HiringAct ? 'HiringAct' : 'ReferralRefusal'),
+    // An outcome read as of a past date is a plain object: a hiring act has an order number.
+    __resolveType: (outcome) => (outcome instanceof HiringAct || 'orderNumber' in outcome ? 'HiringAct' : 'ReferralRefusal'),
+  },
+  Mutation: {
+    referralCreate: async (_, { cardId, version, input }, context) =>
+      payload(context, await createReferral(changeDeps(context), idOf(cardId, ['Card'], 'cardId'), version, input), (r) => ({ referral: r })),
+    referralRecordHiring: async (_, { id, version, input }, context) =>
+      payload(context, await recordReferralOutcome(changeDeps(context), referral(id), version, { hiring: input }), (r) => ({ referral: r })),
+    referralRecordRefusal: async (_, { id, version, input }, context) =>
+      payload(context, await recordReferralOutcome(changeDeps(context), referral(id), version, { refusal: input }), (r) => ({ referral: r })),
+    referralCorrect: async (_, { id, version, input }, context) =>
+      payload(context, await correctReferral(changeDeps(context), referral(id), version, input), (r) => ({ referral: r })),
   },
 };

@@ -14,7 +14,7 @@ export function episodeStatus(registration: Registration): RegistrationEpisodeSt
 }
 
 export function registrationStatus(registrations: readonly Registration[]): RegistrationStatus {
-  const open = (kind: RegistrationKind) => registrations.some((r) => r.kind === kind && episodeStatus(r) === 'REGISTERED');
+  const open = (kind: RegistrationKind) => registrations.some((r) => r.kind === kind && !r.voidedAt && episodeStatus(r) === 'REGISTERED');
   if (open('UNEMPLOYED')) return 'UNEMPLOYED';
   if (open('JOB_SEEKER')) return 'JOB_SEEKER';
   return 'NONE';
@@ -35,4 +35,10 @@ export function registrationStatusSql(cardAlias: string, status: RegistrationSta
     case 'JOB_SEEKER': return `(${jobSeeker} and not ${unemployed})`;
     case 'NONE': return `(not ${jobSeeker} and not ${unemployed})`;
   }
+}
+
+/** Open: applied and awaiting a decision, or registered; at most one per kind (voided ones do not count). */
+export function isOpenEpisode(registration: Registration): boolean {
+  const status = episodeStatus(registration);
+  return !registration.voidedAt && (status === 'APPLIED' || status === 'REGISTERED');
 }

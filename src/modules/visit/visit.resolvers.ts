@@ -1,12 +1,28 @@
 import type { Resolvers } from '../../graphql/generated/resolvers.ts';
-import { toGlobalId } from '../../graphql/relay.ts';
+import { sectionsOf } from '../../graphql/context.ts';
+import { changeDeps, payload } from '../../graphql/mutations.ts';
+import { idOf, toGlobalId } from '../../graphql/relay.ts';
 import { sectionConnection } from '../../graphql/section-connection.ts';
+import { voidingOf } from '../../graphql/voiding.ts';
+import { correctVisit, planVisit, recordVisit } from './visit.service.ts';
+
+const visitId = (id: string) => idOf(id, ['Visit'], 'id');
 
 export const visitResolvers: Resolvers = {
   Card: {
-    visits: (card, args, { loaders }) => sectionConnection(loaders.visitPages, card.id, args, (visit) => [visit.plannedOn, visit.id]),
+    visits: (card, args, context) =>
+      sectionConnection((request) => sectionsOf(context, card).visits(request), card.id, args, (visit) => [visit.plannedOn, visit.id]),
   },
   Visit: {
     id: (visit) => toGlobalId('Visit', visit.id),
+    voided: voidingOf,
+  },
+  Mutation: {
+    visitPlan: async (_, { cardId, version, input }, context) =>
+      payload(context, await planVisit(changeDeps(context), idOf(cardId, ['Card'], 'cardId'), version, input.plannedOn), (visit) => ({ visit })),
+    visitRecord: async (_, { id, version, input }, context) =>
+      payload(context, await recordVisit(changeDeps(context), visitId(id), version, input), (visit) => ({ visit })),
+    visitCorrect: async (_, { id, version, input }, context) =>
+      payload(context, await correctVisit(changeDeps(context), visitId(id), version, input), (visit) => ({ visit })),
   },
 };

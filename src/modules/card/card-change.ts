@@ -1,0 +1,184 @@
+import { LockMode, OptimisticLockError, type EntityClass } from '@mikro-orm/core';
+import type { SqlEntityManager } from '@mikro-orm/sql';
+import { Checks } from '../base/checks.ts';
+import { Rejected, userError, type Outcome, type UserErrorData } from '../base/user-errors.ts';
+import type { Territories } from '../dictionary/territories.ts';
+import { CardHistory } from '../history/history.entity.ts';
+import { CARD_PARTS, entrySnapshot, type CardPart, type EntryPart, type Snapshot } from '../history/parts.ts';
+import { Card } from './card.entity.ts';
+
+// The unit of work of one mutation of one card: one transaction that checks the version the
+// caller based the change on, applies the change, writes a history record for every part it
+// changed, and bumps the card's version (optimistically locked: of two concurrent changes based on
+// the same version, exactly one commits). Anything rejected rolls back completely.
+
+/** Who acts, as recorded in the history. */
+export interface Actor {
+  id: string;
+  name: string | null;
+}
+
+/** What a change needs from the request. */
+export interface ChangeDeps {
+  em: SqlEntityManager;
+  actor: Actor;
+  territories: Territories;
+  now: () => Date;
+  /** Today's date in Kazakhstan (`YYYY-MM-DD`). */
+  today: () => string;
+}
+
+interface PendingRecord {
+  part: CardPart | EntryPart;
+  entity: { id: string } | null;
+  oldValue: Snapshot | null;
+  newValue: () => Snapshot | null;
+}
+
+export class CardChange {
+  readonly em: SqlEntityManager;
+  readonly card: Card;
+  readonly now: Date;
+  readonly deps: ChangeDeps;
+  readonly #records: PendingRecord[] = [];
+
+  constructor(em: SqlEntityManager, card: Card, deps: ChangeDeps, now: Date, basedOnVersion = card.version) {
+    this.em = em;
+    this.card = card;
+    this.#basedOnVersion = basedOnVersion;
+    this.deps = deps;
+    this.now = now;
+  }
+
+  /** Fresh checks against this card's birth date, today and the dictionaries. */
+  checks(): Checks {
+    return new Checks({ birthDate: this.card.birthDate, today: this.deps.today(), territories: this.deps.territories });
+  }
+
+  /** Records a part of a card created by this change (no value before). */
+  created(part: CardPart): void {
+    this.#records.push({ part, entity: null, oldValue: null, newValue: () => CARD_PARTS[part](this.card) });
+  }
+
+  /** Changes a part of the card row, recording its value before and after. */
+  updateCard(part: CardPart, mutate: (card: Card) => void): void {
+    const snapshot = () => CARD_PARTS[part](this.card);
+    const oldValue = snapshot();
+    mutate(this.card);
+    this.#records.push({ part, entity: null, oldValue, newValue: snapshot });
+  }
+
+  /** Creates an entry of a list section of this card. */
+  add<E extends { id: string }>(part: EntryPart, entity: EntityClass<E>, data: object, snapshot: (e: E) => Snapshot = entrySnapshot): E {
+    const created = this.em.create(entity, { ...data, card: this.card.id } as never);
+    this.#records.push({ part, entity: created, oldValue: null, newValue: () => snapshot(created) });
+    return created;
+  }
+
+  /** Creates a row that belongs to an entry of this card (a §16.4 family member of a relocation). */
+  addChild<E extends { id: string }>(part: EntryPart, entity: EntityClass<E>, data: object): E {
+    const created = this.em.create(entity, data as never);
+    this.#records.push({ part, entity: created, oldValue: null, newValue: () => entrySnapshot(created) });
+    return created;
+  }
+
+  /** Changes an entry, recording its value before and after. */
+  update<E extends { id: string }>(part: EntryPart, entry: E, mutate: (e: E) => void, snapshot: (e: E) => Snapshot = entrySnapshot): void {
+    const oldValue = snapshot(entry);
+    mutate(entry);
+    this.#records.push({ part, entity: entry, oldValue, newValue: () => snapshot(entry) });
+  }
+
+  /** History rows for everything changed; called after the entries got their ids. */
+  historyRows(): CardHistory[] {
+    return this.#records.map((record) => this.em.create(CardHistory, {
+      card: this.card.id,
+      at: this.now,
+      basedOnVersion: this.#basedOnVersion,
+      actor: this.deps.actor.id,
+      actorName: this.deps.actor.name,
+      action: this.#action,
+      part: record.part,
+      entryId: record.entity?.id ?? null,
+      oldValue: record.oldValue,
+      newValue: record.newValue(),
+    }));
+  }
+
+  readonly #basedOnVersion: number;
+  #action = '';
+  /** The business action recorded in the history (the mutation's name). */
+  set action(name: string) {
+    this.#action = name;
+  }
+}
+
+const stale = () => userError(['version'], 'STALE_CARD', 'the card changed since this version; reload it and try again');
+
+/** A list entry as changes see it. */
+interface Entry {
+  id: string;
+  card: string;
+  voidedAt?: Date | null;
+}
+
+/**
+ * Runs `work` as one change of the card that holds the entry `entryId` of `entity`; the entry,
+ * locked with its card, must exist and not be voided.
+ */
+export async function changeEntry<E extends Entry, T>(
+  deps: ChangeDeps,
+  target: { entity: EntityClass<E>; entryId: string; version: number; action: string },
+  work: (change: CardChange, entry: E) => Promise<T>,
+): Promise<Outcome<T> & { card?: Card }> {
+  const found = await deps.em.fork().findOne(target.entity, { id: target.entryId } as never);
+  if (!found) return { ok: false, errors: [userError(['id'], 'NOT_FOUND', 'no such entry')] };
+  return changeCard(deps, { cardId: found.card, version: target.version, action: target.action }, async (change) => {
+    const entry = await change.em.findOneOrFail(target.entity, { id: target.entryId } as never);
+    if (entry.voidedAt) throw new Rejected([userError(['id'], 'VOIDED', 'the entry was voided and cannot change')]);
+    return work(change, entry);
+  });
+}
+
+/** Writes the change: the card row (bumping its version unless told not to), then its history. */
+export async function commitChange(em: SqlEntityManager, change: CardChange, bumpVersion = true): Promise<void> {
+  // Touching the row makes MikroORM bump `version` with `where version = ?`: a concurrent change
+  // that committed first turns this flush into an OptimisticLockError.
+  if (bumpVersion) change.card.updatedAt = change.now;
+  await em.flush();
+  em.persist(change.historyRows());
+  await em.flush();
+}
+
+/** The outcome of a change whose transaction failed: expected failures become user errors. */
+export function failedChange(error: unknown): { ok: false; errors: UserErrorData[] } {
+  if (error instanceof Rejected) return { ok: false, errors: error.errors };
+  if (error instanceof OptimisticLockError) return { ok: false, errors: [stale()] };
+  throw error;
+}
+
+/**
+ * Runs `work` as one change of the card `cardId`, based on `version` (null only for an
+ * application to an existing card, which needs no prior knowledge of it).
+ */
+export async function changeCard<T>(
+  deps: ChangeDeps,
+  target: { cardId: string; version: number | null; action: string; bumpVersion?: boolean },
+  work: (change: CardChange) => Promise<T>,
+): Promise<Outcome<T> & { card?: Card }> {
+  try {
+    return await deps.em.fork().transactional(async (em) => {
+      // Locked for the transaction: concurrent changes of one card queue here, then see its new version.
+      const card = await em.findOne(Card, { id: target.cardId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      if (!card) throw new Rejected([userError(['id'], 'NOT_FOUND', 'no such card')]);
+      if (target.version !== null && card.version !== target.version) throw new Rejected([stale()]);
+      const change = new CardChange(em, card, deps, deps.now());
+      change.action = target.action;
+      const value = await work(change);
+      await commitChange(em, change, target.bumpVersion !== false);
+      return { ok: true as const, value, card };
+    });
+  } catch (error) {
+    return failedChange(error);
+  }
+}

@@ -1,0 +1,62 @@
+import { changeCard, changeEntry, type CardChange, type ChangeDeps } from '../card/card-change.ts';
+import { alreadyRecorded } from '../referral/referral.service.ts';
+import { EmploymentPlanRow } from './employment-plan.entity.ts';
+
+// §20 — the plan for placing the person in permanent work: measures, then for each either its
+// execution or the reasons it was not executed.
+
+async function nextRowNumber(change: CardChange): Promise<number> {
+  const rows = await change.em.find(EmploymentPlanRow, { card: change.card.id }, { fields: ['rowNumber'] });
+  return Math.max(0, ...rows.map((row) => row.rowNumber)) + 1;
+}
+
+export function addPlanRow(deps: ChangeDeps, cardId: string, version: number, measure: string) {
+  return changeCard(deps, { cardId, version, action: 'employmentPlanRowAdd' }, async (change) => {
+    change.checks().text(['input', 'measure'], measure).orReject();
+    return change.add('employmentPlanRow', EmploymentPlanRow, { rowNumber: await nextRowNumber(change), measure: measure.trim() });
+  });
+}
+
+const settled = (row: EmploymentPlanRow) => row.executedOn || row.execution || row.nonExecutionReason;
+
+export function recordPlanExecution(deps: ChangeDeps, id: string, version: number, data: { executedOn: string; execution: string }) {
+  return changeEntry(deps, { entity: EmploymentPlanRow, entryId: id, version, action: 'employmentPlanRowRecordExecution' }, async (change, row) => {
+    if (settled(row)) throw alreadyRecorded();
+    change.checks().happened(['input', 'executedOn'], data.executedOn).text(['input', 'execution'], data.execution).orReject();
+    change.update('employmentPlanRow', row, (r) => Object.assign(r, { executedOn: data.executedOn, execution: data.execution.trim() }));
+    return row;
+  });
+}
+
+export function recordPlanNonExecution(deps: ChangeDeps, id: string, version: number, reason: string) {
+  return changeEntry(deps, { entity: EmploymentPlanRow, entryId: id, version, action: 'employmentPlanRowRecordNonExecution' }, async (change, row) => {
+    if (settled(row)) throw alreadyRecorded();
+    change.checks().text(['input', 'reason'], reason).orReject();
+    change.update('employmentPlanRow', row, (r) => Object.assign(r, { nonExecutionReason: reason.trim() }));
+    return row;
+  });
+}
+
+export interface PlanRowCorrection {
+  measure: string;
+  execution?: string | null;
+  executedOn?: string | null;
+  nonExecutionReason?: string | null;
+}
+
+export function correctPlanRow(deps: ChangeDeps, id: string, version: number, data: PlanRowCorrection) {
+  return changeEntry(deps, { entity: EmploymentPlanRow, entryId: id, version, action: 'employmentPlanRowCorrect' }, async (change, row) => {
+    const checks = change.checks().text(['input', 'measure'], data.measure).text(['input', 'execution'], data.execution, false)
+      .text(['input', 'nonExecutionReason'], data.nonExecutionReason, false).happened(['input', 'executedOn'], data.executedOn);
+    if ((data.execution || data.executedOn) && data.nonExecutionReason) {
+      checks.add(['input', 'nonExecutionReason'], 'INVALID_VALUE', 'a row is either executed or not executed, not both');
+    }
+    if (data.execution && !data.executedOn) checks.add(['input', 'executedOn'], 'REQUIRED', 'an execution needs its date');
+    checks.orReject();
+    change.update('employmentPlanRow', row, (r) => Object.assign(r, {
+      measure: data.measure.trim(), execution: data.execution?.trim() || null, executedOn: data.executedOn ?? null,
+      nonExecutionReason: data.nonExecutionReason?.trim() || null,
+    }));
+    return row;
+  });
+}

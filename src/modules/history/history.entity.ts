@@ -1,0 +1,31 @@
+import { defineEntity, p } from '@mikro-orm/core';
+import { Card } from '../card/card.entity.ts';
+
+// Rule 3: every change to a card, written in the same transaction as the change. Rows are only
+// ever inserted. `part` names what changed (a part of the card row such as `identity`, or a list
+// section such as `referral` with `entry_id`); the values are the part before and after.
+const CardHistorySchema = defineEntity({
+  name: 'CardHistory',
+  tableName: 'card_history',
+  properties: {
+    id: p.bigint('string').primary().autoincrement(),
+    card: () => p.manyToOne(Card).mapToPk(),
+    at: p.datetime(),
+    /** The card version the change was based on (0 for the change that created the card). */
+    basedOnVersion: p.integer(),
+    actor: p.string(),
+    actorName: p.string().nullable(),
+    action: p.string().length(64),
+    part: p.string().length(32),
+    entryId: p.bigint('string').nullable(),
+    oldValue: p.json<Record<string, unknown>>().nullable(),
+    newValue: p.json<Record<string, unknown>>().nullable(),
+  },
+  indexes: [
+    { properties: ['card', 'at', 'id'], name: 'card_history_card_chronology_index' },
+    { properties: ['card', 'part', 'entryId', 'at'], name: 'card_history_part_index' },
+  ],
+});
+/** Rule 3 — one recorded change of a card. */
+export class CardHistory extends CardHistorySchema.class {}
+CardHistorySchema.setClass(CardHistory);

@@ -1,0 +1,36 @@
+import { alreadyRecorded } from '../referral/referral.service.ts';
+import { changeCard, changeEntry, type CardChange, type ChangeDeps } from '../card/card-change.ts';
+import { Visit } from './visit.entity.ts';
+
+// §18 — visits: planned (possibly ahead), then recorded with the actual date and a note. Row
+// numbers follow the order rows were added, voided rows keeping theirs, as on the paper form.
+
+async function nextRowNumber(change: CardChange): Promise<number> {
+  const rows = await change.em.find(Visit, { card: change.card.id }, { fields: ['rowNumber'] });
+  return Math.max(0, ...rows.map((row) => row.rowNumber)) + 1;
+}
+
+export function planVisit(deps: ChangeDeps, cardId: string, version: number, plannedOn: string) {
+  return changeCard(deps, { cardId, version, action: 'visitPlan' }, async (change) => {
+    change.checks().afterBirth(['input', 'plannedOn'], plannedOn).orReject();
+    return change.add('visit', Visit, { rowNumber: await nextRowNumber(change), plannedOn });
+  });
+}
+
+export function recordVisit(deps: ChangeDeps, id: string, version: number, data: { attendedOn: string; note?: string | null }) {
+  return changeEntry(deps, { entity: Visit, entryId: id, version, action: 'visitRecord' }, async (change, visit) => {
+    if (visit.attendedOn) throw alreadyRecorded();
+    change.checks().happened(['input', 'attendedOn'], data.attendedOn).text(['input', 'note'], data.note, false).orReject();
+    change.update('visit', visit, (v) => Object.assign(v, { attendedOn: data.attendedOn, note: data.note?.trim() || null }));
+    return visit;
+  });
+}
+
+export function correctVisit(deps: ChangeDeps, id: string, version: number, data: { plannedOn: string; attendedOn?: string | null; note?: string | null }) {
+  return changeEntry(deps, { entity: Visit, entryId: id, version, action: 'visitCorrect' }, async (change, visit) => {
+    change.checks().afterBirth(['input', 'plannedOn'], data.plannedOn).happened(['input', 'attendedOn'], data.attendedOn)
+      .text(['input', 'note'], data.note, false).orReject();
+    change.update('visit', visit, (v) => Object.assign(v, { plannedOn: data.plannedOn, attendedOn: data.attendedOn ?? null, note: data.note?.trim() || null }));
+    return visit;
+  });
+}
