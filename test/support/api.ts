@@ -41,8 +41,9 @@ export async function createTestApi(orm: Orm): Promise<TestApi> {
       const { result: response, statements } = await withSqlLog(() =>
         server.executeOperation({ query, variables }, { contextValue: createContext(orm, territories, { actor, clock }) }));
       if (response.body.kind !== 'single') throw new Error('unexpected incremental response');
-      const { data, errors } = response.body.singleResult;
-      return { data: data as never, errors: errors as GraphQLResult['errors'], statements };
+      // As a client gets it: through JSON (scalars such as DateTime serialise to Date objects in-process).
+      const { data, errors } = JSON.parse(JSON.stringify(response.body.singleResult));
+      return { data, errors, statements };
     },
   };
 }

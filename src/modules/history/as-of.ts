@@ -127,7 +127,10 @@ export async function cardAsOf(em: SqlEntityManager, cardId: string, at: Date): 
     return record ? (record.oldValue as Snapshot | null) : now();
   };
 
-  const past = (entity: EntityClass<object>, data: object) => em.create(entity, data as never, { managed: false, persist: false });
+  // Past objects are built in an empty fork: creating an object with the id of one already in the
+  // request's identity map would hand back (and overwrite) the current entity instead.
+  const scratch = em.fork({ clear: true });
+  const past = (entity: EntityClass<object>, data: object) => scratch.create(entity, data as never, { managed: false, persist: false });
   const pojo = (entity: object) => wrap(entity).toPOJO() as Snapshot;
 
   let cardData: Snapshot = pojo(current);

@@ -20,8 +20,7 @@ export const referralResolvers: Resolvers = {
     voided: voidingOf,
   },
   ReferralOutcome: {
-    // An outcome read as of a past date is a plain object: a hiring act has an order number.
-    __resolveType: (outcome) => (outcome instanceof HiringAct || 'orderNumber' in outcome ? 'HiringAct' : 'ReferralRefusal'),
+    __resolveType: (outcome) => (outcome instanceof HiringAct ? 'HiringAct' : 'ReferralRefusal'),
   },
   Mutation: {
     referralCreate: async (_, { cardId, version, input }, context) =>
