@@ -107,6 +107,23 @@ describe('GraphQL over HTTP', () => {
     expect(await response.text()).not.toMatch(/\bat \w|node_modules|SyntaxError:/);
   });
 
+  it('records the acting user named by the request headers, and refuses changes without one', async () => {
+    const card = await aCard().save(db.orm.em.fork());
+    const id = Buffer.from(`Card:${card.id}`).toString('base64url');
+    const mutation = { query: `mutation($id: ID!) { visitPlan(cardId: $id, version: 1, input: { plannedOn: "2026-12-20" }) {
+      card { history(first: 10) { edges { node { actor actorName action } } } } userErrors { code } } }`, variables: { id } };
+    const anonymous = await (await post(mutation)).json() as any;
+    expect(anonymous.errors).toEqual([expect.objectContaining({ extensions: { code: 'UNAUTHENTICATED' } })]);
+    const response = await fetch(`${base}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-actor-id': 'cw-042', 'x-actor-name': encodeURIComponent('Сейітова Ләззат') },
+      body: JSON.stringify(mutation),
+    });
+    const { data } = await response.json() as any;
+    expect(data.visitPlan.userErrors).toEqual([]);
+    expect(data.visitPlan.card.history.edges.map((e: any) => e.node)).toEqual([{ actor: 'cw-042', actorName: 'Сейітова Ләззат', action: 'visitPlan' }]);
+  });
+
   it('has a health check', async () => {
     expect(await (await fetch(`${base}/healthz`)).json()).toEqual({ status: 'ok' });
   });

@@ -885,7 +885,7 @@ export type EntrepreneurshipBasicsTraining = {
 export type EntrepreneurshipBasicsTrainingInput = {
   /** §16.2 — end date (not before the start). */
   finishedOn?: InputMaybe<Scalars['Date']['input']>;
-  /** §16.2 — start date. */
+  /** §16.2 — start date (not before the referral; may lie ahead). */
   startedOn: Scalars['Date']['input'];
 };
 
@@ -1961,7 +1961,7 @@ export type ProfessionalTrainingInput = {
   qualificationObtained?: InputMaybe<Scalars['String']['input']>;
   /** §16.1 — referral date (not in the future, not before birth). */
   referredOn: Scalars['Date']['input'];
-  /** §16.1 — study period (not before the referral). */
+  /** §16.1 — study period (not before the referral; may lie ahead). */
   studyPeriod?: InputMaybe<DatePeriodInput>;
   /** §16.1 — training type. */
   trainingType: TrainingType;
@@ -2441,7 +2441,7 @@ export type SpecialWorkplaceInput = {
   employerName: Scalars['String']['input'];
   /** §17 — the employer's act of hiring, if any. */
   hiringAct?: InputMaybe<HiringActInput>;
-  /** §17 — participation period (not before the referral). */
+  /** §17 — participation period (not before the referral; may lie ahead). */
   participationPeriod?: InputMaybe<DatePeriodInput>;
   /** §17 — position (profession). */
   position: Scalars['String']['input'];
@@ -2491,7 +2491,7 @@ export type SubsidizedJobInput = {
   employerName: Scalars['String']['input'];
   /** §16.3 — subsidized-job type. */
   jobType: SubsidizedJobType;
-  /** §16.3 — participation period (not before the referral). */
+  /** §16.3 — participation period (not before the referral; may lie ahead). */
   participationPeriod?: InputMaybe<DatePeriodInput>;
   /** §16.3 — permanent employment afterwards. */
   permanentEmployment?: InputMaybe<EmploymentInput>;

@@ -80,6 +80,14 @@ export class Checks {
     return this;
   }
 
+  /** A period that may lie ahead (a course or placement arranged for later): in order, after birth. */
+  plannedPeriod(field: Field, period: { start: string; end?: string | null } | null | undefined, notBefore?: { date: string; what: string }): this {
+    if (!period) return this;
+    this.afterBirth([...field, 'start'], period.start).order([...field, 'end'], period.start, period.end, 'the start');
+    if (notBefore) this.order([...field, 'start'], notBefore.date, period.start, notBefore.what);
+    return this;
+  }
+
   /** Region and district codes that exist, the district within the region. */
   place(field: Field, region: string | null | undefined, district: string | null | undefined): this {
     const { territories } = this.facts;

@@ -77,7 +77,7 @@ function trainingColumns(checks: Checks, data: ProfessionalTrainingData) {
   const referral = { date: data.referredOn, what: 'the referral' };
   checks.happened(['input', 'referredOn'], data.referredOn).text(['input', 'providerName'], data.providerName)
     .text(['input', 'providerAddress'], data.providerAddress, false).text(['input', 'qualificationObtained'], data.qualificationObtained, false)
-    .period(['input', 'studyPeriod'], data.studyPeriod, referral);
+    .plannedPeriod(['input', 'studyPeriod'], data.studyPeriod, referral);
   return {
     kind: 'PROFESSIONAL_TRAINING' as const, referredOn: data.referredOn, trainingType: data.trainingType, providerName: data.providerName.trim(),
     providerAddress: text(data.providerAddress), providerPhone: data.providerPhone ?? null, studyPeriod: period(data.studyPeriod),
@@ -100,7 +100,8 @@ function entrepreneurshipColumns(checks: Checks, data: EntrepreneurshipSupportDa
   }
   if (basicsTraining) {
     const at = ['input', 'basicsTraining'];
-    checks.happened([...at, 'startedOn'], basicsTraining.startedOn).happened([...at, 'finishedOn'], basicsTraining.finishedOn)
+    // Training may be arranged ahead: its dates may lie in the future.
+    checks.afterBirth([...at, 'startedOn'], basicsTraining.startedOn)
       .order([...at, 'startedOn'], data.referredOn, basicsTraining.startedOn, 'the referral')
       .order([...at, 'finishedOn'], basicsTraining.startedOn, basicsTraining.finishedOn, 'the start');
   }
@@ -123,7 +124,7 @@ function entrepreneurshipColumns(checks: Checks, data: EntrepreneurshipSupportDa
 
 function subsidizedColumns(checks: Checks, data: SubsidizedJobData) {
   checks.happened(['input', 'referredOn'], data.referredOn).text(['input', 'employerName'], data.employerName).text(['input', 'position'], data.position)
-    .period(['input', 'participationPeriod'], data.participationPeriod, { date: data.referredOn, what: 'the referral' });
+    .plannedPeriod(['input', 'participationPeriod'], data.participationPeriod, { date: data.referredOn, what: 'the referral' });
   return {
     kind: 'SUBSIDIZED_JOB' as const, referredOn: data.referredOn, jobType: data.jobType, participationPeriod: period(data.participationPeriod),
     employerName: data.employerName.trim(), position: data.position.trim(),

@@ -17,7 +17,7 @@ export interface SpecialWorkplaceData {
 function columns(checks: Checks, data: SpecialWorkplaceData) {
   checks.text(['input', 'employerName'], data.employerName).text(['input', 'position'], data.position)
     .happened(['input', 'referredOn'], data.referredOn)
-    .period(['input', 'participationPeriod'], data.participationPeriod, { date: data.referredOn, what: 'the referral' });
+    .plannedPeriod(['input', 'participationPeriod'], data.participationPeriod, { date: data.referredOn, what: 'the referral' });
   if (data.hiringAct) checkHiringAct(checks, ['input', 'hiringAct'], data.hiringAct, data.referredOn);
   return {
     employerName: data.employerName.trim(), referredOn: data.referredOn, position: data.position.trim(),
