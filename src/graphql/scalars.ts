@@ -2,7 +2,7 @@ import { GraphQLError, GraphQLScalarType, Kind, type ValueNode } from 'graphql';
 import {
   CountryCodeResolver, DateTimeResolver, EmailAddressResolver, GraphQLDate, JSONObjectResolver, NonNegativeIntResolver, PhoneNumberResolver,
 } from 'graphql-scalars';
-import { normalizeMoney } from '../modules/base/money.ts';
+import { normalizeMoney, STORED_DIGITS } from '../modules/base/money.ts';
 import { parseIin } from '../modules/person/iin.ts';
 
 // Dates stay `YYYY-MM-DD` strings end to end (MikroORM maps `date` columns to such strings), so
@@ -52,18 +52,19 @@ const IinScalar = new GraphQLScalarType<string, string>({
   parseLiteral: (ast) => parseIinValue(ast.kind === Kind.STRING ? ast.value : undefined, ast),
 });
 
-function parseMoneyValue(value: unknown, node?: ValueNode): string {
+function parseMoneyValue(value: unknown, node?: ValueNode, integerDigits = STORED_DIGITS): string {
   // A whole number is exact in JSON too; a fractional JSON number may already have lost precision.
   const text = typeof value === 'number' && Number.isSafeInteger(value) ? String(value) : value;
   if (typeof text !== 'string') invalid('Money must be a decimal string such as "150000.00"', node);
-  const money = normalizeMoney(text);
-  if (money === null) invalid(`"${text}" is not a valid amount: at most 12 integer and 2 fraction digits, not negative`, node);
+  const money = normalizeMoney(text, integerDigits);
+  if (money === null) invalid(`"${text}" is not a valid amount: at most ${integerDigits} integer and 2 fraction digits, not negative`, node);
   return money;
 }
 
 const MoneyScalar = new GraphQLScalarType<string, string>({
   name: 'Money',
-  serialize: serializeChecked('Money', parseMoneyValue),
+  // Output may be a sum of stored amounts (a total), so it may be longer than what input accepts.
+  serialize: serializeChecked('Money', (value) => parseMoneyValue(value, undefined, 18)),
   parseValue: (value) => parseMoneyValue(value),
   parseLiteral: (ast) => {
     if (ast.kind === Kind.STRING || ast.kind === Kind.INT) return parseMoneyValue(ast.value, ast);

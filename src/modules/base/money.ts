@@ -1,18 +1,26 @@
 // Money is exact: amounts travel as decimal strings and are added as integer tiyn (1/100 tenge)
 // in BigInt, never as binary floats.
 
-const MONEY = /^(0|[1-9]\d{0,11})(\.\d{1,2})?$/;
+const PATTERNS = new Map<number, RegExp>();
 
-/** The canonical form ("1500.50") of a non-negative amount with at most 2 fraction digits, or null. */
-export function normalizeMoney(value: string): string | null {
-  const match = MONEY.exec(value);
+/** Digits before the point of an amount that can be stored: numeric(14,2). */
+export const STORED_DIGITS = 12;
+
+/**
+ * The canonical form ("1500.50") of a non-negative amount with at most 2 fraction digits and
+ * `integerDigits` before the point (sums, such as a total of stored amounts, may need more), or null.
+ */
+export function normalizeMoney(value: string, integerDigits = STORED_DIGITS): string | null {
+  let pattern = PATTERNS.get(integerDigits);
+  if (!pattern) PATTERNS.set(integerDigits, (pattern = new RegExp(`^(0|[1-9]\\d{0,${integerDigits - 1}})(\\.\\d{1,2})?$`)));
+  const match = pattern.exec(value);
   if (!match) return null;
   const fraction = (match[2] ?? '.').slice(1).padEnd(2, '0');
   return `${match[1]}.${fraction}`;
 }
 
 function toTiyn(amount: string): bigint {
-  const canonical = normalizeMoney(amount);
+  const canonical = normalizeMoney(amount, 18);
   if (canonical === null) throw new RangeError(`"${amount}" is not an amount of money`);
   const [whole, fraction] = canonical.split('.');
   return BigInt(whole!) * 100n + BigInt(fraction!);

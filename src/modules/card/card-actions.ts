@@ -11,7 +11,7 @@ import { checkIdentity, identityColumns, type IdentityData } from '../person/ide
 import { parseIin } from '../person/iin.ts';
 import { Referral } from '../referral/referral.entity.ts';
 import { Registration } from '../registration/registration.entity.ts';
-import { isOpenEpisode } from '../registration/registration.rules.ts';
+import { checkNewApplication } from '../registration/registration.service.ts';
 import { SpecialWorkplace } from '../special-workplace/special-workplace.entity.ts';
 import { Visit } from '../visit/visit.entity.ts';
 import { Card } from './card.entity.ts';
@@ -77,11 +77,13 @@ export async function openCard(deps: ChangeDeps, data: CardOpenData): Promise<Ou
 
 function applyAgain(deps: ChangeDeps, cardId: string, data: CardOpenData) {
   return changeCard(deps, { cardId, version: null, action: 'cardOpen' }, async (change): Promise<Opened> => {
-    const episodes = await change.em.find(Registration, { card: cardId, kind: 'JOB_SEEKER' });
-    if (episodes.some(isOpenEpisode)) throw alreadyOpen();
-    const checks = change.checks();
-    const lastClosed = episodes.filter((r) => !r.voidedAt).map((r) => r.deregistration?.deregisteredOn ?? r.refusal?.refusedOn).sort().at(-1);
-    checks.order(['input', 'appliedOn'], lastClosed, data.appliedOn, 'the end of the previous episode').orReject();
+    try {
+      await checkNewApplication(change, 'JOB_SEEKER', data.appliedOn);
+    } catch (error) {
+      // For an application the person is known by the IIN: that is the field at fault.
+      if (error instanceof Rejected && error.errors.some((e) => e.code === 'REGISTRATION_ALREADY_OPEN')) throw alreadyOpen();
+      throw error;
+    }
     if (change.card.careerCenter !== data.careerCenterId) {
       change.updateCard('careerCenter', (card) => {
         card.careerCenter = data.careerCenterId;

@@ -163,14 +163,14 @@ export function failedChange(error: unknown): { ok: false; errors: UserErrorData
  */
 export async function changeCard<T>(
   deps: ChangeDeps,
-  target: { cardId: string; version: number | null; action: string; bumpVersion?: boolean },
+  target: { cardId: string; version: number | null; action: string; bumpVersion?: boolean; argument?: 'id' | 'cardId' },
   work: (change: CardChange) => Promise<T>,
 ): Promise<Outcome<T> & { card?: Card }> {
   try {
     return await deps.em.fork().transactional(async (em) => {
       // Locked for the transaction: concurrent changes of one card queue here, then see its new version.
       const card = await em.findOne(Card, { id: target.cardId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-      if (!card) throw new Rejected([userError(['id'], 'NOT_FOUND', 'no such card')]);
+      if (!card) throw new Rejected([userError([target.argument ?? 'id'], 'NOT_FOUND', 'no such card')]);
       if (target.version !== null && card.version !== target.version) throw new Rejected([stale()]);
       const change = new CardChange(em, card, deps, deps.now());
       change.action = target.action;

@@ -55,7 +55,7 @@ function additionalColumns(checks: Checks, data: AdditionalEducationData) {
 type Columns = ReturnType<typeof mainColumns> | ReturnType<typeof additionalColumns>;
 
 function add(deps: ChangeDeps, cardId: string, version: number, action: string, columns: (checks: Checks) => Columns) {
-  return changeCard(deps, { cardId, version, action }, async (change) => {
+  return changeCard(deps, { cardId, version, action, argument: 'cardId' }, async (change) => {
     const checks = change.checks();
     const data = columns(checks);
     checks.orReject();

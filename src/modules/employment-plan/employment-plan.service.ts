@@ -11,7 +11,7 @@ async function nextRowNumber(change: CardChange): Promise<number> {
 }
 
 export function addPlanRow(deps: ChangeDeps, cardId: string, version: number, measure: string) {
-  return changeCard(deps, { cardId, version, action: 'employmentPlanRowAdd' }, async (change) => {
+  return changeCard(deps, { cardId, version, action: 'employmentPlanRowAdd', argument: 'cardId' }, async (change) => {
     change.checks().text(['input', 'measure'], measure).orReject();
     return change.add('employmentPlanRow', EmploymentPlanRow, { rowNumber: await nextRowNumber(change), measure: measure.trim() });
   });

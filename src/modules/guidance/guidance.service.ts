@@ -16,7 +16,7 @@ function columns(checks: Checks, data: CareerGuidanceData) {
 }
 
 export function addCareerGuidance(deps: ChangeDeps, cardId: string, version: number, data: CareerGuidanceData) {
-  return changeCard(deps, { cardId, version, action: 'careerGuidanceAdd' }, async (change) => {
+  return changeCard(deps, { cardId, version, action: 'careerGuidanceAdd', argument: 'cardId' }, async (change) => {
     const checks = change.checks();
     const row = columns(checks, data);
     checks.orReject();

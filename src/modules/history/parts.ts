@@ -44,6 +44,10 @@ const BOOKKEEPING = new Set(['id', 'card', 'createdAt', 'updatedAt']);
  */
 export function entrySnapshot(entity: object): Snapshot {
   const pojo = plain(wrap(entity).toPOJO()) ?? {};
+  // Every field appears, unset ones as null, so a record always shows the whole entry.
+  for (const prop of wrap(entity, true).__meta.props) {
+    if (!(prop.name in pojo) && prop.persist !== false && !prop.embedded) pojo[prop.name] = null;
+  }
   for (const key of Object.keys(pojo)) if (BOOKKEEPING.has(key)) delete pojo[key];
   return pojo;
 }

@@ -1,7 +1,7 @@
 import type { Resolvers } from '../../graphql/generated/resolvers.ts';
 import { sectionsOf } from '../../graphql/context.ts';
 import { changeDeps, payload } from '../../graphql/mutations.ts';
-import { idOf, toGlobalId } from '../../graphql/relay.ts';
+import { idOf, parseGlobalId, toGlobalId } from '../../graphql/relay.ts';
 import { sectionConnection } from '../../graphql/section-connection.ts';
 import { voidingOf } from '../../graphql/voiding.ts';
 import { sumMoney } from '../base/money.ts';
@@ -9,7 +9,7 @@ import { visible } from '../card/card-sections.ts';
 import { EntrepreneurshipSupport, ProfessionalTraining, Relocation, SubsidizedJob, type ActiveMeasure } from './measure.entity.ts';
 import {
   correctEntrepreneurshipSupport, correctProfessionalTraining, correctRelocation, correctSubsidizedJob, createEntrepreneurshipSupport,
-  createProfessionalTraining, createRelocation, createSubsidizedJob, recordMeasureEmployment, recordSubsidizedJobDecision,
+  createProfessionalTraining, createRelocation, createSubsidizedJob, recordMeasureEmployment, recordSubsidizedJobDecision, type Kind,
 } from './measure.service.ts';
 
 /** The GraphQL type of a §16 entry: the union member its kind maps to. */
@@ -22,6 +22,9 @@ export function measureTypeName(measure: ActiveMeasure) {
 }
 
 const card = (id: string) => idOf(id, ['Card'], 'cardId');
+const KIND_OF_TYPE: Record<string, Kind> = {
+  ProfessionalTraining: 'PROFESSIONAL_TRAINING', EntrepreneurshipSupport: 'ENTREPRENEURSHIP_SUPPORT', SubsidizedJob: 'SUBSIDIZED_JOB', Relocation: 'RELOCATION',
+};
 const measure = (id: string, ...types: string[]) => idOf(id, types, 'id');
 const asMeasure = (activeMeasure: object) => ({ activeMeasure: activeMeasure as ProfessionalTraining });
 
@@ -83,7 +86,10 @@ export const measureResolvers: Resolvers = {
       payload(context, await createRelocation(changeDeps(context), card(cardId), version, input), asMeasure),
     relocationCorrect: async (_, { id, version, input }, context) =>
       payload(context, await correctRelocation(changeDeps(context), measure(id, 'Relocation'), version, input), asMeasure),
-    activeMeasureRecordEmployment: async (_, { id, version, input }, context) =>
-      payload(context, await recordMeasureEmployment(changeDeps(context), measure(id, 'ProfessionalTraining', 'SubsidizedJob', 'Relocation', 'EntrepreneurshipSupport'), version, input), asMeasure),
+    activeMeasureRecordEmployment: async (_, { id, version, input }, context) => {
+      const entryId = measure(id, ...Object.keys(KIND_OF_TYPE));
+      const kind = KIND_OF_TYPE[parseGlobalId(id)!.type]!;
+      return payload(context, await recordMeasureEmployment(changeDeps(context), entryId, version, input, kind), asMeasure);
+    },
   },
 };

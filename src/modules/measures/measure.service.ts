@@ -63,6 +63,8 @@ export interface RelocationData {
 }
 
 const text = (value: string | null | undefined) => value?.trim() || null;
+/** §16.4 — beyond any real dwelling (and what the column stores: numeric(7,2)). */
+const MAX_AREA = 10_000;
 const period = (p: PeriodData | null | undefined) => (p ? { start: p.start, end: p.end ?? null } : null);
 const money = (value: string | null | undefined) => (value == null ? null : normalizeMoney(value));
 
@@ -148,7 +150,9 @@ function relocationColumns(checks: Checks, data: RelocationData) {
   for (const key of ['relocationExpenses', 'rentReimbursement', 'economicMobilityCertificate'] as const) {
     checks.money(['input', 'materialAssistance', key], assistance[key]);
   }
-  if (data.housing) checks.positive(['input', 'housing', 'areaPerFamilyMember'], data.housing.areaPerFamilyMember);
+  const area = data.housing?.areaPerFamilyMember;
+  checks.positive(['input', 'housing', 'areaPerFamilyMember'], area);
+  if (area != null && area > MAX_AREA) checks.add(['input', 'housing', 'areaPerFamilyMember'], 'INVALID_VALUE', `more than ${MAX_AREA} m² per family member`);
   return {
     row: {
       kind: 'RELOCATION' as const, referredOn: data.referredOn,
@@ -172,7 +176,7 @@ const KINDS = {
   SUBSIDIZED_JOB: SubsidizedJob,
   RELOCATION: Relocation,
 } as const;
-type Kind = keyof typeof KINDS;
+export type Kind = keyof typeof KINDS;
 
 /**
  * §16.4 — the family of a relocation: members are rows of their own, recorded in the history one
@@ -190,7 +194,7 @@ async function setFamily(change: CardChange, relocation: AnyActiveMeasure, famil
 
 function create<K extends Kind, D>(kind: K, action: string, columns: (checks: Checks, data: D) => object) {
   return (deps: ChangeDeps, cardId: string, version: number, data: D) =>
-    changeCard(deps, { cardId, version, action }, async (change) => {
+    changeCard(deps, { cardId, version, action, argument: 'cardId' }, async (change) => {
       const checks = change.checks();
       const built = columns(checks, data);
       checks.orReject();
@@ -242,15 +246,18 @@ export function recordSubsidizedJobDecision(deps: ChangeDeps, id: string, versio
     if (!outcome.hiring === !outcome.refusal) {
       checks.add(['input'], 'INVALID_VALUE', 'a decision is either hiring or refusal: give exactly one').orReject();
     }
-    const row = recordedOutcome(checks, job as SubsidizedJob, outcome, job.referredOn);
+    const row = recordedOutcome(checks, job as SubsidizedJob, outcome, job.referredOn, (which) => ['input', which]);
     change.update('activeMeasure', job, (j) => change.em.assign(j, row as never));
     return job;
   });
 }
 
-/** §16.1, §16.3, §16.4 — permanent employment after the measure, once. */
-export function recordMeasureEmployment(deps: ChangeDeps, id: string, version: number, data: EmploymentData) {
-  return changeEntry(deps, { entity: ActiveMeasure as never, entryId: id, version, action: 'activeMeasureRecordEmployment' }, async (change, measure: AnyActiveMeasure) => {
+/**
+ * §16.1, §16.3, §16.4 — permanent employment after the measure, once. `kind` is the kind the
+ * caller's id names: a measure of another kind is not found.
+ */
+export function recordMeasureEmployment(deps: ChangeDeps, id: string, version: number, data: EmploymentData, kind: Kind) {
+  return changeMeasure(deps, id, version, 'activeMeasureRecordEmployment', [kind], async (change, measure) => {
     if (measure instanceof EntrepreneurshipSupport) {
       throw new Rejected([userError(['id'], 'INVALID_VALUE', '§16.2 entrepreneurship support records no employment')]);
     }

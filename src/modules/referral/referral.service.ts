@@ -59,13 +59,16 @@ const outcomeRow = (outcome: OutcomeData) => ({
 });
 
 /**
- * Checks an outcome recorded on its own (the mutation's input is the hiring act or the refusal)
- * against an entry that has none yet; returns the columns it sets.
+ * Checks an outcome recorded for an entry that has none yet; returns the columns it sets. `field`
+ * is where the hiring act or the refusal sits in the mutation's input.
  */
-export function recordedOutcome(checks: Checks, current: { hiringAct?: object | null; refusal?: object | null }, outcome: OutcomeData, referredOn: string) {
+export function recordedOutcome(
+  checks: Checks, current: { hiringAct?: object | null; refusal?: object | null }, outcome: OutcomeData, referredOn: string,
+  field: (which: 'hiring' | 'refusal') => string[] = () => ['input'],
+) {
   if (current.hiringAct || current.refusal) throw alreadyRecorded();
-  if (outcome.hiring) checkHiringAct(checks, ['input'], outcome.hiring, referredOn);
-  if (outcome.refusal) checkRefusal(checks, ['input'], outcome.refusal, referredOn);
+  if (outcome.hiring) checkHiringAct(checks, field('hiring'), outcome.hiring, referredOn);
+  if (outcome.refusal) checkRefusal(checks, field('refusal'), outcome.refusal, referredOn);
   checks.orReject();
   return outcomeRow(outcome);
 }
@@ -82,7 +85,7 @@ export const alreadyRecorded = () => new Rejected([userError(['id'], 'OUTCOME_AL
 
 /** §14 — issues a referral; its outcome comes later. */
 export function createReferral(deps: ChangeDeps, cardId: string, version: number, data: ReferralData) {
-  return changeCard(deps, { cardId, version, action: 'referralCreate' }, async (change) => {
+  return changeCard(deps, { cardId, version, action: 'referralCreate', argument: 'cardId' }, async (change) => {
     const checks = change.checks();
     const row = columns(checks, data);
     if (data.outcome) checks.add(['input', 'outcome'], 'INVALID_VALUE', 'a new referral has no outcome yet: record it with referralRecordHiring or referralRecordRefusal');

@@ -32,21 +32,30 @@ export interface EpisodeData {
   deregistration?: DeregistrationData | null;
 }
 
+function checkRefusal(checks: Checks, field: readonly string[], refusal: RefusalData, appliedOn: string): void {
+  checks.happened([...field, 'refusedOn'], refusal.refusedOn).order([...field, 'refusedOn'], appliedOn, refusal.refusedOn, 'the application');
+  if (refusal.reason === 'OTHER') checks.text([...field, 'note'], refusal.note);
+  else checks.text([...field, 'note'], refusal.note, false);
+}
+
+function checkDeregistration(checks: Checks, field: readonly string[], deregistration: DeregistrationData, registeredOn: string | null | undefined): void {
+  checks.happened([...field, 'deregisteredOn'], deregistration.deregisteredOn)
+    .order([...field, 'deregisteredOn'], registeredOn, deregistration.deregisteredOn, 'the registration');
+  if (deregistration.reason === 'OTHER') checks.text([...field, 'note'], deregistration.note);
+  else checks.text([...field, 'note'], deregistration.note, false);
+}
+
 /** The checks of a whole episode: its dates, and a state the lifecycle can reach. */
 export function checkEpisode(checks: Checks, data: EpisodeData, field: readonly string[] = ['input']): void {
   const at = (...path: string[]) => [...field, ...path];
   checks.happened(at('appliedOn'), data.appliedOn).happened(at('registeredOn'), data.registeredOn)
     .order(at('registeredOn'), data.appliedOn, data.registeredOn, 'the application');
   if (data.refusal) {
-    checks.happened(at('refusal', 'refusedOn'), data.refusal.refusedOn)
-      .order(at('refusal', 'refusedOn'), data.appliedOn, data.refusal.refusedOn, 'the application');
-    if (data.refusal.reason === 'OTHER') checks.text(at('refusal', 'note'), data.refusal.note);
+    checkRefusal(checks, at('refusal'), data.refusal, data.appliedOn);
     if (data.registeredOn) checks.add(at('refusal'), 'INVALID_TRANSITION', 'an episode is either registered or refused, not both');
   }
   if (data.deregistration) {
-    checks.happened(at('deregistration', 'deregisteredOn'), data.deregistration.deregisteredOn)
-      .order(at('deregistration', 'deregisteredOn'), data.registeredOn, data.deregistration.deregisteredOn, 'the registration');
-    if (data.deregistration.reason === 'OTHER') checks.text(at('deregistration', 'note'), data.deregistration.note);
+    checkDeregistration(checks, at('deregistration'), data.deregistration, data.registeredOn);
     if (!data.registeredOn) checks.add(at('deregistration'), 'INVALID_TRANSITION', 'only a registered episode can be deregistered');
   }
 }
@@ -54,33 +63,46 @@ export function checkEpisode(checks: Checks, data: EpisodeData, field: readonly 
 const refusalColumns = (r: RefusalData) => ({ refusedOn: r.refusedOn, reason: r.reason, note: r.note?.trim() || null });
 const deregistrationColumns = (d: DeregistrationData) => ({ deregisteredOn: d.deregisteredOn, reason: d.reason, note: d.note?.trim() || null });
 
-async function ensureNoOtherOpen(change: CardChange, kind: RegistrationKind, except?: string): Promise<void> {
+async function ensureNoOtherOpen(change: CardChange, kind: RegistrationKind, except?: string): Promise<Registration[]> {
   const episodes = await change.em.find(Registration, { card: change.card.id, kind });
   if (episodes.some((r) => r.id !== except && isOpenEpisode(r))) {
     throw new Rejected([userError(['input'], 'REGISTRATION_ALREADY_OPEN', `a ${kind === 'JOB_SEEKER' ? 'job-seeker' : 'unemployed'} registration is already open`)]);
   }
+  return episodes;
+}
+
+/**
+ * Checks a new application of `kind`: none of that kind may be open, and it comes after the
+ * previous one ended. Used by `registrationApply` and by `cardOpen` on a known card.
+ */
+export async function checkNewApplication(change: CardChange, kind: RegistrationKind, appliedOn: string): Promise<void> {
+  const episodes = await ensureNoOtherOpen(change, kind);
+  const lastEnd = episodes.filter((r) => !r.voidedAt).map((r) => r.deregistration?.deregisteredOn ?? r.refusal?.refusedOn).filter(Boolean).sort().at(-1);
+  change.checks().happened(['input', 'appliedOn'], appliedOn).order(['input', 'appliedOn'], lastEnd, appliedOn, 'the end of the previous episode').orReject();
 }
 
 /** §12, §15 — a new application. */
 export function applyForRegistration(deps: ChangeDeps, cardId: string, version: number, data: { kind: RegistrationKind; appliedOn: string }) {
-  return changeCard(deps, { cardId, version, action: 'registrationApply' }, async (change) => {
-    await ensureNoOtherOpen(change, data.kind);
-    change.checks().happened(['input', 'appliedOn'], data.appliedOn).orReject();
+  return changeCard(deps, { cardId, version, action: 'registrationApply', argument: 'cardId' }, async (change) => {
+    await checkNewApplication(change, data.kind, data.appliedOn);
     return change.add('registration', Registration, { kind: data.kind, appliedOn: data.appliedOn });
   });
 }
 
-/** One step of the lifecycle, allowed only from `from`. */
-function step(deps: ChangeDeps, id: string, version: number, action: string, from: 'APPLIED' | 'REGISTERED', next: (r: Registration) => EpisodeData) {
+/** One step of the lifecycle, allowed only from `from`; `check` checks the step's own (flat) input. */
+function step(
+  deps: ChangeDeps, id: string, version: number, action: string, from: 'APPLIED' | 'REGISTERED',
+  next: (r: Registration) => EpisodeData, check: (checks: Checks, r: Registration) => void,
+) {
   return changeEntry(deps, { entity: Registration, entryId: id, version, action }, async (change, registration) => {
     const state = episodeStatus(registration);
     if (state !== from) {
       throw new Rejected([userError(['id'], 'INVALID_TRANSITION', `the episode is ${state}; this step needs it ${from}`)]);
     }
-    const data = next(registration);
     const checks = change.checks();
-    checkEpisode(checks, data);
+    check(checks, registration);
     checks.orReject();
+    const data = next(registration);
     change.update('registration', registration, (r) => change.em.assign(r, {
       registeredOn: data.registeredOn ?? null,
       refusal: data.refusal ? refusalColumns(data.refusal) : null,
@@ -95,13 +117,16 @@ const current = (r: Registration): EpisodeData => ({
 });
 
 export const registerEpisode = (deps: ChangeDeps, id: string, version: number, registeredOn: string) =>
-  step(deps, id, version, 'registrationRegister', 'APPLIED', (r) => ({ ...current(r), registeredOn }));
+  step(deps, id, version, 'registrationRegister', 'APPLIED', (r) => ({ ...current(r), registeredOn }),
+    (checks, r) => checks.happened(['input', 'registeredOn'], registeredOn).order(['input', 'registeredOn'], r.appliedOn, registeredOn, 'the application'));
 
 export const refuseEpisode = (deps: ChangeDeps, id: string, version: number, refusal: RefusalData) =>
-  step(deps, id, version, 'registrationRefuse', 'APPLIED', (r) => ({ ...current(r), refusal }));
+  step(deps, id, version, 'registrationRefuse', 'APPLIED', (r) => ({ ...current(r), refusal }),
+    (checks, r) => checkRefusal(checks, ['input'], refusal, r.appliedOn));
 
 export const deregisterEpisode = (deps: ChangeDeps, id: string, version: number, deregistration: DeregistrationData) =>
-  step(deps, id, version, 'registrationDeregister', 'REGISTERED', (r) => ({ ...current(r), deregistration }));
+  step(deps, id, version, 'registrationDeregister', 'REGISTERED', (r) => ({ ...current(r), deregistration }),
+    (checks, r) => checkDeregistration(checks, ['input'], deregistration, r.registeredOn));
 
 /** §12, §15 — corrects an episode; the result must be a reachable, consistent state. */
 export function correctEpisode(deps: ChangeDeps, id: string, version: number, data: EpisodeData) {

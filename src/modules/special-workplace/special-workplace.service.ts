@@ -27,7 +27,7 @@ function columns(checks: Checks, data: SpecialWorkplaceData) {
 }
 
 export function createSpecialWorkplace(deps: ChangeDeps, cardId: string, version: number, data: SpecialWorkplaceData) {
-  return changeCard(deps, { cardId, version, action: 'specialWorkplaceCreate' }, async (change) => {
+  return changeCard(deps, { cardId, version, action: 'specialWorkplaceCreate', argument: 'cardId' }, async (change) => {
     const checks = change.checks();
     const row = columns(checks, data);
     checks.orReject();

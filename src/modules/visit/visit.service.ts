@@ -11,7 +11,7 @@ async function nextRowNumber(change: CardChange): Promise<number> {
 }
 
 export function planVisit(deps: ChangeDeps, cardId: string, version: number, plannedOn: string) {
-  return changeCard(deps, { cardId, version, action: 'visitPlan' }, async (change) => {
+  return changeCard(deps, { cardId, version, action: 'visitPlan', argument: 'cardId' }, async (change) => {
     change.checks().afterBirth(['input', 'plannedOn'], plannedOn).orReject();
     return change.add('visit', Visit, { rowNumber: await nextRowNumber(change), plannedOn });
   });
