@@ -57,8 +57,7 @@ export async function openCard(deps: ChangeDeps, data: CardOpenData): Promise<Ou
         careerCenter: data.careerCenterId, ...identityColumns(data.identity),
       } as never) as Card;
       await em.flush();
-      const change = new CardChange(em, card, deps, deps.now(), 0);
-      change.action = 'cardOpen';
+      const change = new CardChange(em, card, deps, 'cardOpen', 0);
       change.created('identity');
       change.created('careerCenter');
       const registration = change.add('registration', Registration, { kind: 'JOB_SEEKER', appliedOn: data.appliedOn });

@@ -7,10 +7,10 @@ import { CardHistory } from '../history/history.entity.ts';
 import { CARD_PARTS, entrySnapshot, type CardPart, type EntryPart, type Snapshot } from '../history/parts.ts';
 import { Card } from './card.entity.ts';
 
-// The unit of work of one mutation of one card: one transaction that checks the version the
-// caller based the change on, applies the change, writes a history record for every part it
-// changed, and bumps the card's version (optimistically locked: of two concurrent changes based on
-// the same version, exactly one commits). Anything rejected rolls back completely.
+// The unit of work of one mutation of one card: one transaction that locks the card row, checks
+// the version the caller based the change on, applies the change, writes a history record for
+// every part it changed, and bumps the version (the update also checks the version, so of two
+// concurrent changes based on one version exactly one commits). Anything rejected rolls back.
 
 /** Who acts, as recorded in the history. */
 export interface Actor {
@@ -40,14 +40,18 @@ export class CardChange {
   readonly card: Card;
   readonly now: Date;
   readonly deps: ChangeDeps;
+  /** The business action recorded in the history (the mutation's name). */
+  readonly action: string;
+  readonly #basedOnVersion: number;
   readonly #records: PendingRecord[] = [];
 
-  constructor(em: SqlEntityManager, card: Card, deps: ChangeDeps, now: Date, basedOnVersion = card.version) {
+  constructor(em: SqlEntityManager, card: Card, deps: ChangeDeps, action: string, basedOnVersion = card.version) {
     this.em = em;
     this.card = card;
-    this.#basedOnVersion = basedOnVersion;
     this.deps = deps;
-    this.now = now;
+    this.action = action;
+    this.#basedOnVersion = basedOnVersion;
+    this.now = deps.now();
   }
 
   /** Fresh checks against this card's birth date, today and the dictionaries. */
@@ -69,10 +73,8 @@ export class CardChange {
   }
 
   /** Creates an entry of a list section of this card. */
-  add<E extends { id: string }>(part: EntryPart, entity: EntityClass<E>, data: object, snapshot: (e: E) => Snapshot = entrySnapshot): E {
-    const created = this.em.create(entity, { ...data, card: this.card.id } as never);
-    this.#records.push({ part, entity: created, oldValue: null, newValue: () => snapshot(created) });
-    return created;
+  add<E extends { id: string }>(part: EntryPart, entity: EntityClass<E>, data: object): E {
+    return this.addChild(part, entity, { ...data, card: this.card.id });
   }
 
   /** Creates a row that belongs to an entry of this card (a §16.4 family member of a relocation). */
@@ -83,10 +85,10 @@ export class CardChange {
   }
 
   /** Changes an entry, recording its value before and after. */
-  update<E extends { id: string }>(part: EntryPart, entry: E, mutate: (e: E) => void, snapshot: (e: E) => Snapshot = entrySnapshot): void {
-    const oldValue = snapshot(entry);
+  update<E extends { id: string }>(part: EntryPart, entry: E, mutate: (e: E) => void): void {
+    const oldValue = entrySnapshot(entry);
     mutate(entry);
-    this.#records.push({ part, entity: entry, oldValue, newValue: () => snapshot(entry) });
+    this.#records.push({ part, entity: entry, oldValue, newValue: () => entrySnapshot(entry) });
   }
 
   /** History rows for everything changed; called after the entries got their ids. */
@@ -97,7 +99,7 @@ export class CardChange {
       basedOnVersion: this.#basedOnVersion,
       actor: this.deps.actor.id,
       actorName: this.deps.actor.name,
-      action: this.#action,
+      action: this.action,
       part: record.part,
       entryId: record.entity?.id ?? null,
       oldValue: record.oldValue,
@@ -105,12 +107,6 @@ export class CardChange {
     }));
   }
 
-  readonly #basedOnVersion: number;
-  #action = '';
-  /** The business action recorded in the history (the mutation's name). */
-  set action(name: string) {
-    this.#action = name;
-  }
 }
 
 const stale = () => userError(['version'], 'STALE_CARD', 'the card changed since this version; reload it and try again');
@@ -172,8 +168,7 @@ export async function changeCard<T>(
       const card = await em.findOne(Card, { id: target.cardId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
       if (!card) throw new Rejected([userError([target.argument ?? 'id'], 'NOT_FOUND', 'no such card')]);
       if (target.version !== null && card.version !== target.version) throw new Rejected([stale()]);
-      const change = new CardChange(em, card, deps, deps.now());
-      change.action = target.action;
+      const change = new CardChange(em, card, deps, target.action);
       const value = await work(change);
       await commitChange(em, change, target.bumpVersion !== false);
       return { ok: true as const, value, card };
