@@ -64,6 +64,15 @@ export class CardChange {
     this.#records.push({ part, entity: null, oldValue: null, newValue: () => CARD_PARTS[part](this.card) });
   }
 
+  /**
+   * The number of the next row of a numbered table (§18 visits, §20 plan rows): after the last,
+   * voided rows keeping theirs, as on the paper form.
+   */
+  async nextRowNumber(entity: EntityClass<{ rowNumber: number }>): Promise<number> {
+    const rows = await this.em.find(entity, { card: this.card.id } as never, { fields: ['rowNumber'] as never });
+    return Math.max(0, ...rows.map((row) => row.rowNumber)) + 1;
+  }
+
   /** Changes a part of the card row, recording its value before and after. */
   updateCard(part: CardPart, mutate: (card: Card) => void): void {
     const snapshot = () => CARD_PARTS[part](this.card);

@@ -1,19 +1,14 @@
-import { changeCard, changeEntry, type CardChange, type ChangeDeps } from '../card/card-change.ts';
+import { changeCard, changeEntry, type ChangeDeps } from '../card/card-change.ts';
 import { alreadyRecorded } from '../referral/referral.service.ts';
 import { EmploymentPlanRow } from './employment-plan.entity.ts';
 
 // §20 — the plan for placing the person in permanent work: measures, then for each either its
 // execution or the reasons it was not executed.
 
-async function nextRowNumber(change: CardChange): Promise<number> {
-  const rows = await change.em.find(EmploymentPlanRow, { card: change.card.id }, { fields: ['rowNumber'] });
-  return Math.max(0, ...rows.map((row) => row.rowNumber)) + 1;
-}
-
 export function addPlanRow(deps: ChangeDeps, cardId: string, version: number, measure: string) {
   return changeCard(deps, { cardId, version, action: 'employmentPlanRowAdd', argument: 'cardId' }, async (change) => {
     change.checks().text(['input', 'measure'], measure).orReject();
-    return change.add('employmentPlanRow', EmploymentPlanRow, { rowNumber: await nextRowNumber(change), measure: measure.trim() });
+    return change.add('employmentPlanRow', EmploymentPlanRow, { rowNumber: await change.nextRowNumber(EmploymentPlanRow), measure: measure.trim() });
   });
 }
 

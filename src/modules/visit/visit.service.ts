@@ -1,19 +1,14 @@
 import { alreadyRecorded } from '../referral/referral.service.ts';
-import { changeCard, changeEntry, type CardChange, type ChangeDeps } from '../card/card-change.ts';
+import { changeCard, changeEntry, type ChangeDeps } from '../card/card-change.ts';
 import { Visit } from './visit.entity.ts';
 
 // §18 — visits: planned (possibly ahead), then recorded with the actual date and a note. Row
 // numbers follow the order rows were added, voided rows keeping theirs, as on the paper form.
 
-async function nextRowNumber(change: CardChange): Promise<number> {
-  const rows = await change.em.find(Visit, { card: change.card.id }, { fields: ['rowNumber'] });
-  return Math.max(0, ...rows.map((row) => row.rowNumber)) + 1;
-}
-
 export function planVisit(deps: ChangeDeps, cardId: string, version: number, plannedOn: string) {
   return changeCard(deps, { cardId, version, action: 'visitPlan', argument: 'cardId' }, async (change) => {
     change.checks().afterBirth(['input', 'plannedOn'], plannedOn).orReject();
-    return change.add('visit', Visit, { rowNumber: await nextRowNumber(change), plannedOn });
+    return change.add('visit', Visit, { rowNumber: await change.nextRowNumber(Visit), plannedOn });
   });
 }
 
