@@ -23,3 +23,14 @@ export function voidable() {
     voidReason: p.text().nullable(),
   };
 }
+
+/**
+ * The id an imported entry has in the information system it came from (rules 2 and 5): a second
+ * import of the same entry finds it by this id and updates it instead of adding another.
+ * Unique per card and section; null for entries made in the API.
+ */
+export function sourced() {
+  return {
+    sourceId: p.string().length(100).nullable(),
+  };
+}

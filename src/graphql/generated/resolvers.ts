@@ -231,6 +231,8 @@ export type Card = Node & {
   history: CardHistoryConnection;
   /** Opaque global id of the card. */
   id: Scalars['ID']['output'];
+  /** Rule 2 — whether the identity (§1–6) was verified against the state registry of individuals. */
+  identityVerification: IdentityVerification;
   /** §2 — individual identification number. */
   iin: Scalars['IIN']['output'];
   /** §12 — registration as a job seeker, episodes in chronological order of application. */
@@ -1045,6 +1047,21 @@ export type IdentityInput = {
   nationality?: InputMaybe<Scalars['String']['input']>;
   /** §8 — phone. */
   phone?: InputMaybe<Scalars['PhoneNumber']['input']>;
+};
+
+/** Rule 2 — the last check of the identity against the state registry of individuals. */
+export type IdentityVerification = {
+  __typename?: 'IdentityVerification';
+  /** Rule 2 — when the registry was last asked, whatever it answered. */
+  checkedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Rule 2 — why the identity is pending or failed, in words for the caseworker. */
+  reason?: Maybe<Scalars['String']['output']>;
+  /** Rule 2 — the registry that answered the last successful check. */
+  source?: Maybe<Scalars['String']['output']>;
+  /** Rule 2 — the outcome of the last check. */
+  status: VerificationStatus;
+  /** Rule 2 — when the registry last confirmed the identity. */
+  verifiedAt?: Maybe<Scalars['DateTime']['output']>;
 };
 
 /** §11 — last place of work (service). */
@@ -2571,6 +2588,15 @@ export type UserErrorCode =
   /** §19 — the minimum acceptable wage is above the desired wage. */
   | 'WAGE_ORDER';
 
+/** Rule 2 — where the identity stands against the state registry of individuals. */
+export type VerificationStatus =
+  /** Rule 2 — the registry does not know the IIN or answered something unusable; a person must look. */
+  | 'FAILED'
+  /** Rule 2 — not checked yet, or the registry was slow or down; it will be checked again. */
+  | 'PENDING'
+  /** Rule 2 — the registry confirmed the identity; §1, §5 and §6 hold its values. */
+  | 'VERIFIED';
+
 /** §18 — one row of the visits table: a planned visit and, once it happened, the actual date. */
 export type Visit = Node & {
   __typename?: 'Visit';
@@ -2834,6 +2860,7 @@ export type ResolversTypes = {
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   IIN: ResolverTypeWrapper<Scalars['IIN']['output']>;
   IdentityInput: IdentityInput;
+  IdentityVerification: ResolverTypeWrapper<IdentityVerification>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   JSONObject: ResolverTypeWrapper<Scalars['JSONObject']['output']>;
   LastJob: ResolverTypeWrapper<LastJobModel>;
@@ -2904,6 +2931,7 @@ export type ResolversTypes = {
   TrainingType: TrainingType;
   UserError: ResolverTypeWrapper<UserError>;
   UserErrorCode: UserErrorCode;
+  VerificationStatus: VerificationStatus;
   Visit: ResolverTypeWrapper<VisitModel>;
   VisitConnection: ResolverTypeWrapper<Omit<VisitConnection, 'edges'> & { edges: Array<ResolversTypes['VisitEdge']> }>;
   VisitCorrectInput: VisitCorrectInput;
@@ -2982,6 +3010,7 @@ export type ResolversParentTypes = {
   ID: Scalars['ID']['output'];
   IIN: Scalars['IIN']['output'];
   IdentityInput: IdentityInput;
+  IdentityVerification: IdentityVerification;
   Int: Scalars['Int']['output'];
   JSONObject: Scalars['JSONObject']['output'];
   LastJob: LastJobModel;
@@ -3113,6 +3142,7 @@ export type CardResolvers<ContextType = Context, ParentType extends ResolversPar
   fullName?: Resolver<ResolversTypes['PersonName'], ParentType, ContextType>;
   history?: Resolver<ResolversTypes['CardHistoryConnection'], ParentType, ContextType, RequireFields<CardHistoryArgs, 'first'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  identityVerification?: Resolver<ResolversTypes['IdentityVerification'], ParentType, ContextType>;
   iin?: Resolver<ResolversTypes['IIN'], ParentType, ContextType>;
   jobSeekerRegistrations?: Resolver<Array<ResolversTypes['Registration']>, ParentType, ContextType, RequireFields<CardJobSeekerRegistrationsArgs, 'includeVoided'>>;
   lastJob?: Resolver<Maybe<ResolversTypes['LastJob']>, ParentType, ContextType>;
@@ -3361,6 +3391,14 @@ export type HiringActResolvers<ContextType = Context, ParentType extends Resolve
 export interface IinScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['IIN'], any> {
   name: 'IIN';
 }
+
+export type IdentityVerificationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['IdentityVerification'] = ResolversParentTypes['IdentityVerification']> = {
+  checkedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  source?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['VerificationStatus'], ParentType, ContextType>;
+  verifiedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+};
 
 export interface JsonObjectScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSONObject'], any> {
   name: 'JSONObject';
@@ -3727,6 +3765,7 @@ export type Resolvers<ContextType = Context> = {
   Grant?: GrantResolvers<ContextType>;
   HiringAct?: HiringActResolvers<ContextType>;
   IIN?: GraphQLScalarType;
+  IdentityVerification?: IdentityVerificationResolvers<ContextType>;
   JSONObject?: GraphQLScalarType;
   LastJob?: LastJobResolvers<ContextType>;
   MainEducation?: MainEducationResolvers<ContextType>;

@@ -5,7 +5,7 @@ import { codes, sexLabels } from '../dictionary/codes.ts';
 import { LastJob } from '../education/education.entity.ts';
 import { Expectations } from '../expectations/expectations.entity.ts';
 import { Organisation } from '../footer/footer.entity.ts';
-import { Address, PersonName } from '../person/person.entity.ts';
+import { Address, IdentityVerification, PersonName } from '../person/person.entity.ts';
 
 // One row per person. The sections that occur once (§1–9, §11, §19, footer) are columns of this
 // row (embeddables), so reading them costs no extra query; list sections live in their own tables.
@@ -26,6 +26,9 @@ const CardSchema = defineEntity({
     address: () => p.embedded(Address).prefix('address_').nullable(),
     phone: p.string().length(20).nullable(),
     email: p.string().nullable(),
+    /** Rule 2 — PENDING until the registry is first asked. */
+    verification: () => p.embedded(IdentityVerification).prefix('verification_')
+      .onCreate(() => Object.assign(new IdentityVerification(), { status: 'PENDING' })),
     lastJob: () => p.embedded(LastJob).prefix('last_job_').nullable(),
     expectations: () => p.embedded(Expectations).prefix('expectations_').nullable(),
     organisation: () => p.embedded(Organisation).prefix('organisation_').nullable(),
@@ -36,6 +39,8 @@ const CardSchema = defineEntity({
   indexes: [
     { properties: ['address.region'] as never, name: 'card_address_region_index' },
     { properties: ['address.district'] as never, name: 'card_address_district_index' },
+    // `npm run sync` walks the cards not verified for N days.
+    { properties: ['verification.verifiedAt', 'id'] as never, name: 'card_verification_verified_at_index' },
   ],
 });
 /** The individual employment card of one person (Appendix 1). */

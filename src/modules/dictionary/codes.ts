@@ -1,7 +1,7 @@
 import type {
   ActiveMeasureKind, AdditionalEducationKind, DeregistrationReason, DictionaryName, EducationLevel,
   HousingType, RefusingParty, RegistrationEpisodeStatus, RegistrationKind, RegistrationRefusalReason,
-  RegistrationStatus, SearchTimeScale, Sex, SignatoryRole, SubsidizedJobType, TrainingType,
+  RegistrationStatus, SearchTimeScale, Sex, SignatoryRole, SubsidizedJobType, TrainingType, VerificationStatus,
 } from '../../graphql/generated/resolvers.ts';
 
 // The code lists the order names, with their Kazakh and Russian labels. Each map is typed by the
@@ -133,6 +133,12 @@ export const signatoryRoleLabels: Labels<SignatoryRole> = {
 };
 
 /** Every code list by its name in the API. */
+export const verificationStatusLabels: Labels<VerificationStatus> = {
+  VERIFIED: { kk: 'Тексерілді', ru: 'Проверено' },
+  PENDING: { kk: 'Тексеруді күтуде', ru: 'Ожидает проверки' },
+  FAILED: { kk: 'Тексеруден өтпеді', ru: 'Проверка не пройдена' },
+};
+
 export const dictionaries: { readonly [N in DictionaryName]: Labels<string> } = {
   SEX: sexLabels,
   EDUCATION_LEVEL: educationLevelLabels,

@@ -1,5 +1,5 @@
 import { defineEntity, p } from '@mikro-orm/core';
-import { stored, voidable } from '../../db/entity-base.ts';
+import { sourced, stored, voidable } from '../../db/entity-base.ts';
 import { DatePeriod } from '../base/values.entity.ts';
 import { Card } from '../card/card.entity.ts';
 import { additionalEducationKindLabels, codes, educationLevelLabels } from '../dictionary/codes.ts';
@@ -10,6 +10,7 @@ const EducationEntrySchema = defineEntity({
   properties: {
     ...stored(),
     ...voidable(),
+    ...sourced(),
     card: () => p.manyToOne(Card).mapToPk().index(),
     /** MAIN (§10.1) or ADDITIONAL (§10.2). */
     section: p.enum(['MAIN', 'ADDITIONAL'] as const),
@@ -19,6 +20,7 @@ const EducationEntrySchema = defineEntity({
     studyPeriod: () => p.embedded(DatePeriod).prefix('study_').nullable(),
     specialty: p.string().nullable(),
   },
+  uniques: [{ properties: ['card', 'sourceId'], name: 'education_entry_card_source_id_unique' }],
 });
 /** §10 — one entry of main or additional education. */
 export class EducationEntry extends EducationEntrySchema.class {}

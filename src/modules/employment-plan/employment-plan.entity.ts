@@ -1,5 +1,5 @@
 import { defineEntity, p } from '@mikro-orm/core';
-import { stored, voidable } from '../../db/entity-base.ts';
+import { sourced, stored, voidable } from '../../db/entity-base.ts';
 import { Card } from '../card/card.entity.ts';
 
 const EmploymentPlanRowSchema = defineEntity({
@@ -8,6 +8,7 @@ const EmploymentPlanRowSchema = defineEntity({
   properties: {
     ...stored(),
     ...voidable(),
+    ...sourced(),
     card: () => p.manyToOne(Card).mapToPk().index(),
     rowNumber: p.integer(),
     measure: p.text(),
@@ -15,6 +16,7 @@ const EmploymentPlanRowSchema = defineEntity({
     executedOn: p.date().nullable(),
     nonExecutionReason: p.text().nullable(),
   },
+  uniques: [{ properties: ['card', 'sourceId'], name: 'employment_plan_row_card_source_id_unique' }],
 });
 /** §20 — one row of the placement plan. */
 export class EmploymentPlanRow extends EmploymentPlanRowSchema.class {}

@@ -1,5 +1,5 @@
 import { defineEntity, p } from '@mikro-orm/core';
-import { stored, voidable } from '../../db/entity-base.ts';
+import { sourced, stored, voidable } from '../../db/entity-base.ts';
 import { Card } from '../card/card.entity.ts';
 
 const CareerGuidanceSchema = defineEntity({
@@ -8,11 +8,13 @@ const CareerGuidanceSchema = defineEntity({
   properties: {
     ...stored(),
     ...voidable(),
+    ...sourced(),
     card: () => p.manyToOne(Card).mapToPk().index(),
     bodyName: p.string(),
     heldOn: p.date(),
     result: p.text(),
   },
+  uniques: [{ properties: ['card', 'sourceId'], name: 'career_guidance_card_source_id_unique' }],
 });
 /** §13 — one career-guidance session and its result. */
 export class CareerGuidance extends CareerGuidanceSchema.class {}

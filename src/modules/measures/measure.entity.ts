@@ -1,5 +1,5 @@
 import { defineEntity, p } from '@mikro-orm/core';
-import { stored, voidable } from '../../db/entity-base.ts';
+import { sourced, stored, voidable } from '../../db/entity-base.ts';
 import { DatePeriod, Employment, Place } from '../base/values.entity.ts';
 import { Card } from '../card/card.entity.ts';
 import {
@@ -18,12 +18,14 @@ const ActiveMeasureSchema = defineEntity({
   properties: {
     ...stored(),
     ...voidable(),
+    ...sourced(),
     card: () => p.manyToOne(Card).mapToPk(),
     kind: p.enum(codes(activeMeasureKindLabels)),
     referredOn: p.date(),
     /** §16.1, §16.3, §16.4 — employment in a permanent job afterwards. */
     employment: () => p.embedded(Employment).prefix('employment_').nullable(),
   },
+  uniques: [{ properties: ['card', 'sourceId'], name: 'active_measure_card_source_id_unique' }],
   indexes: [{ properties: ['card', 'referredOn', 'id'], name: 'active_measure_card_chronology_index' }],
 });
 /** §16 — a referral to an active employment-promotion measure. */

@@ -1,4 +1,5 @@
 import { defineEntity, p } from '@mikro-orm/core';
+import { codes, verificationStatusLabels } from '../dictionary/codes.ts';
 
 const PersonNameSchema = defineEntity({
   name: 'PersonName',
@@ -28,3 +29,18 @@ const AddressSchema = defineEntity({
 /** §7 — residence address; region and district are dictionary codes. */
 export class Address extends AddressSchema.class {}
 AddressSchema.setClass(Address);
+
+const IdentityVerificationSchema = defineEntity({
+  name: 'IdentityVerification',
+  embeddable: true,
+  properties: {
+    status: p.enum(codes(verificationStatusLabels)).default('PENDING'),
+    source: p.string().nullable(),
+    verifiedAt: p.datetime().nullable(),
+    checkedAt: p.datetime().nullable(),
+    reason: p.text().nullable(),
+  },
+});
+/** Rule 2 — the last check of the identity against the state registry of individuals. */
+export class IdentityVerification extends IdentityVerificationSchema.class {}
+IdentityVerificationSchema.setClass(IdentityVerification);

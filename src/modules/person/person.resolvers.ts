@@ -9,6 +9,9 @@ export const personResolvers: Resolvers = {
     region: (address, _, { territories }) => territories.region(address.region)!,
     district: (address, _, { territories }) => (address.district ? territories.district(address.district)! : null),
   },
+  Card: {
+    identityVerification: (card) => card.verification,
+  },
   Mutation: {
     cardUpdateIdentity: async (_, { id, version, input }, context) =>
       payload(context, await updateIdentity(changeDeps(context), idOf(id, ['Card'], 'id'), version, input), () => ({})),

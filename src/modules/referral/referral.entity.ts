@@ -1,5 +1,5 @@
 import { defineEntity, p } from '@mikro-orm/core';
-import { stored, voidable } from '../../db/entity-base.ts';
+import { sourced, stored, voidable } from '../../db/entity-base.ts';
 import { Card } from '../card/card.entity.ts';
 import { codes, refusingPartyLabels } from '../dictionary/codes.ts';
 
@@ -35,6 +35,7 @@ const ReferralSchema = defineEntity({
   properties: {
     ...stored(),
     ...voidable(),
+    ...sourced(),
     card: () => p.manyToOne(Card).mapToPk(),
     employerName: p.string(),
     position: p.string(),
@@ -42,6 +43,7 @@ const ReferralSchema = defineEntity({
     hiringAct: () => p.embedded(HiringAct).prefix('hiring_').nullable(),
     refusal: () => p.embedded(ReferralRefusal).prefix('refusal_').nullable(),
   },
+  uniques: [{ properties: ['card', 'sourceId'], name: 'referral_card_source_id_unique' }],
   indexes: [{ properties: ['card', 'referredOn', 'id'], name: 'referral_card_chronology_index' }],
 });
 /** §14 — a referral to suitable work. */

@@ -1,5 +1,5 @@
 import { defineEntity, p } from '@mikro-orm/core';
-import { stored, voidable } from '../../db/entity-base.ts';
+import { sourced, stored, voidable } from '../../db/entity-base.ts';
 import { Card } from '../card/card.entity.ts';
 import { codes, deregistrationReasonLabels, registrationKindLabels, registrationRefusalReasonLabels } from '../dictionary/codes.ts';
 
@@ -35,6 +35,7 @@ const RegistrationSchema = defineEntity({
   properties: {
     ...stored(),
     ...voidable(),
+    ...sourced(),
     card: () => p.manyToOne(Card).mapToPk().index(),
     kind: p.enum(codes(registrationKindLabels)),
     appliedOn: p.date(),
@@ -42,6 +43,7 @@ const RegistrationSchema = defineEntity({
     refusal: () => p.embedded(RegistrationRefusal).prefix('refusal_').nullable(),
     deregistration: () => p.embedded(Deregistration).prefix('deregistration_').nullable(),
   },
+  uniques: [{ properties: ['card', 'sourceId'], name: 'registration_card_source_id_unique' }],
 });
 /** §12 (job seeker) or §15 (unemployed) — one registration episode. */
 export class Registration extends RegistrationSchema.class {}

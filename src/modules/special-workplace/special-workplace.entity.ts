@@ -1,5 +1,5 @@
 import { defineEntity, p } from '@mikro-orm/core';
-import { stored, voidable } from '../../db/entity-base.ts';
+import { sourced, stored, voidable } from '../../db/entity-base.ts';
 import { DatePeriod } from '../base/values.entity.ts';
 import { Card } from '../card/card.entity.ts';
 import { HiringAct } from '../referral/referral.entity.ts';
@@ -10,6 +10,7 @@ const SpecialWorkplaceSchema = defineEntity({
   properties: {
     ...stored(),
     ...voidable(),
+    ...sourced(),
     card: () => p.manyToOne(Card).mapToPk().index(),
     employerName: p.string(),
     referredOn: p.date(),
@@ -17,6 +18,7 @@ const SpecialWorkplaceSchema = defineEntity({
     position: p.string(),
     hiringAct: () => p.embedded(HiringAct).prefix('hiring_').nullable(),
   },
+  uniques: [{ properties: ['card', 'sourceId'], name: 'special_workplace_card_source_id_unique' }],
 });
 /** §17 — a special workplace for a person with disability. */
 export class SpecialWorkplace extends SpecialWorkplaceSchema.class {}

@@ -1,5 +1,5 @@
 import { defineEntity, p } from '@mikro-orm/core';
-import { stored, voidable } from '../../db/entity-base.ts';
+import { sourced, stored, voidable } from '../../db/entity-base.ts';
 import { Card } from '../card/card.entity.ts';
 
 const VisitSchema = defineEntity({
@@ -8,12 +8,14 @@ const VisitSchema = defineEntity({
   properties: {
     ...stored(),
     ...voidable(),
+    ...sourced(),
     card: () => p.manyToOne(Card).mapToPk(),
     rowNumber: p.integer(),
     plannedOn: p.date(),
     attendedOn: p.date().nullable(),
     note: p.text().nullable(),
   },
+  uniques: [{ properties: ['card', 'sourceId'], name: 'visit_card_source_id_unique' }],
   indexes: [{ properties: ['card', 'plannedOn', 'id'], name: 'visit_card_chronology_index' }],
 });
 /** §18 — one row of the visits table. */
