@@ -18,6 +18,7 @@ fragment FullCard on Card {
   iin sex birthDate citizenship nationality
   address { ${PLACE} street house apartment }
   phone email
+  identityVerification { status source verifiedAt checkedAt reason }
   education {
     main { id institutionName level studyPeriod { ${PERIOD} } specialty }
     additional { id organisationName kind studyPeriod { ${PERIOD} } specialty }

@@ -13,6 +13,7 @@ import { expectationsResolvers } from '../modules/expectations/expectations.reso
 import { footerResolvers } from '../modules/footer/footer.resolvers.ts';
 import { guidanceResolvers } from '../modules/guidance/guidance.resolvers.ts';
 import { historyResolvers } from '../modules/history/history.resolvers.ts';
+import { importResolvers } from '../modules/import/import.resolvers.ts';
 import { measureResolvers } from '../modules/measures/measure.resolvers.ts';
 import { personResolvers } from '../modules/person/person.resolvers.ts';
 import { referralResolvers } from '../modules/referral/referral.resolvers.ts';
@@ -36,7 +37,7 @@ export function readTypeDefs(): string[] {
 const moduleResolvers: Resolvers[] = [
   baseResolvers, dictionaryResolvers, cardResolvers, personResolvers, educationResolvers, registrationResolvers,
   guidanceResolvers, referralResolvers, measureResolvers, specialWorkplaceResolvers, visitResolvers,
-  employmentPlanResolvers, expectationsResolvers, footerResolvers, careerCenterResolvers, historyResolvers, nodeResolvers,
+  employmentPlanResolvers, expectationsResolvers, footerResolvers, careerCenterResolvers, historyResolvers, importResolvers, nodeResolvers,
 ];
 
 /** Merges the modules' resolver maps type by type; two modules resolving the same field is a bug. */

@@ -467,6 +467,43 @@ export type CardHistoryEntry = Node & {
   part: Scalars['String']['output'];
 };
 
+/** Rules 2 and 5 — the result of a `cardImport` batch. */
+export type CardImportPayload = {
+  __typename?: 'CardImportPayload';
+  /** Rules 2 and 5 — one result per record, in the order given. */
+  results: Array<CardImportResult>;
+  /** Rules 2 and 5 — how many records were created, updated, unchanged and rejected. */
+  summary: CardImportSummary;
+};
+
+/** Rules 2 and 5 — the result of one record of a `cardImport` batch. */
+export type CardImportResult = {
+  __typename?: 'CardImportResult';
+  /** Rules 2 and 5 — the card the record was written to (null when rejected). */
+  card?: Maybe<Card>;
+  /** Rules 2 and 5 — why the record was refused; `field` is a path within the record (e.g. `visits.2.plannedOn`). */
+  errors: Array<UserError>;
+  /** §2 — the IIN the record named, when it had a readable one. */
+  iin?: Maybe<Scalars['String']['output']>;
+  /** Rules 2 and 5 — position of the record in the batch, from 0. */
+  index: Scalars['Int']['output'];
+  /** Rules 2 and 5 — what was done. */
+  outcome: ImportOutcome;
+};
+
+/** Rules 2 and 5 — counts of a batch's outcomes. */
+export type CardImportSummary = {
+  __typename?: 'CardImportSummary';
+  /** Rules 2 and 5 — cards opened. */
+  created: Scalars['Int']['output'];
+  /** Rules 2 and 5 — records refused. */
+  rejected: Scalars['Int']['output'];
+  /** Rules 2 and 5 — records that changed nothing. */
+  unchanged: Scalars['Int']['output'];
+  /** Rules 2 and 5 — cards changed. */
+  updated: Scalars['Int']['output'];
+};
+
 /** Rule 1 — a job seeker's application that opens a card, or adds an episode to the existing one. */
 export type CardOpenInput = {
   /** §7 — residence address. */
@@ -1064,6 +1101,17 @@ export type IdentityVerification = {
   verifiedAt?: Maybe<Scalars['DateTime']['output']>;
 };
 
+/** Rules 2 and 5 — what an import did with one record. */
+export type ImportOutcome =
+  /** Rules 2 and 5 — no card had the IIN: a card was opened from the record. */
+  | 'CREATED'
+  /** Rules 2 and 5 — the record was refused (see its errors); nothing of it was stored. */
+  | 'REJECTED'
+  /** Rules 2 and 5 — the card already said everything the record says: nothing was written. */
+  | 'UNCHANGED'
+  /** Rules 2 and 5 — the person's card changed; every change is in its history. */
+  | 'UPDATED';
+
 /** §11 — last place of work (service). */
 export type LastJob = {
   __typename?: 'LastJob';
@@ -1178,6 +1226,15 @@ export type Mutation = {
   additionalEducationCorrect: AdditionalEducationPayload;
   /** Rule 3 — voids a wrong entry of any list section (never deleted: hidden unless `includeVoided`). */
   cardEntryVoid: CardPayload;
+  /**
+   * Rules 2 and 5 — imports a batch of card records from a state information system, exactly as
+   * `npm run import` does: each record follows `schema/import/card-record.schema.json`, is checked
+   * with the rules of the other mutations, and upserts the card of its IIN, matching entries by their
+   * source ids (a second import of the same record changes nothing). Each record stands alone: a
+   * rejected one costs the others nothing. The batch size is limited (`IMPORT_BATCH_LIMIT`, 500 by
+   * default); a larger batch is refused whole with `BATCH_TOO_LARGE`.
+   */
+  cardImport: CardImportPayload;
   /**
    * Rule 1 — a person applies to be registered as a job seeker. Opens the card for the IIN; if the
    * IIN already has a card (one card per person), adds a new §12 application episode to it instead,
@@ -1321,6 +1378,18 @@ export type MutationCardEntryVoidArgs = {
   id: Scalars['ID']['input'];
   reason: Scalars['String']['input'];
   version: Scalars['Int']['input'];
+};
+
+
+/**
+ * Changes to cards. Every mutation is one transaction and one business action; apart from `cardOpen`
+ * it takes the `version` of the card it was based on, and a stale version is rejected with
+ * `STALE_CARD`. A rejected mutation changes nothing at all and answers with `userErrors`.
+ * Nothing is ever deleted: wrong entries are corrected (the earlier value stays in the history) or
+ * voided with who, when and why.
+ */
+export type MutationCardImportArgs = {
+  records: Array<Scalars['JSONObject']['input']>;
 };
 
 
@@ -2581,6 +2650,8 @@ export type UserErrorCode =
   | 'REQUIRED'
   /** The card changed since the version the mutation was based on; reload and retry. */
   | 'STALE_CARD'
+  /** Rules 2 and 5 — an import record passed the checks but the database refused it; nothing of it was stored. */
+  | 'STORAGE_FAILED'
   /** A dictionary code (region, district, career center) is unknown. */
   | 'UNKNOWN_CODE'
   /** The entry was voided and can no longer change. */
@@ -2807,6 +2878,9 @@ export type ResolversTypes = {
   CardHistoryConnection: ResolverTypeWrapper<Omit<CardHistoryConnection, 'edges'> & { edges: Array<ResolversTypes['CardHistoryEdge']> }>;
   CardHistoryEdge: ResolverTypeWrapper<Omit<CardHistoryEdge, 'node'> & { node: ResolversTypes['CardHistoryEntry'] }>;
   CardHistoryEntry: ResolverTypeWrapper<CardHistoryModel>;
+  CardImportPayload: ResolverTypeWrapper<Omit<CardImportPayload, 'results'> & { results: Array<ResolversTypes['CardImportResult']> }>;
+  CardImportResult: ResolverTypeWrapper<Omit<CardImportResult, 'card'> & { card?: Maybe<ResolversTypes['Card']> }>;
+  CardImportSummary: ResolverTypeWrapper<CardImportSummary>;
   CardOpenInput: CardOpenInput;
   CardOpenPayload: ResolverTypeWrapper<Omit<CardOpenPayload, 'card' | 'registration'> & { card?: Maybe<ResolversTypes['Card']>, registration?: Maybe<ResolversTypes['Registration']> }>;
   CardPayload: ResolverTypeWrapper<Omit<CardPayload, 'card'> & { card?: Maybe<ResolversTypes['Card']> }>;
@@ -2861,6 +2935,7 @@ export type ResolversTypes = {
   IIN: ResolverTypeWrapper<Scalars['IIN']['output']>;
   IdentityInput: IdentityInput;
   IdentityVerification: ResolverTypeWrapper<IdentityVerification>;
+  ImportOutcome: ImportOutcome;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   JSONObject: ResolverTypeWrapper<Scalars['JSONObject']['output']>;
   LastJob: ResolverTypeWrapper<LastJobModel>;
@@ -2962,6 +3037,9 @@ export type ResolversParentTypes = {
   CardHistoryConnection: Omit<CardHistoryConnection, 'edges'> & { edges: Array<ResolversParentTypes['CardHistoryEdge']> };
   CardHistoryEdge: Omit<CardHistoryEdge, 'node'> & { node: ResolversParentTypes['CardHistoryEntry'] };
   CardHistoryEntry: CardHistoryModel;
+  CardImportPayload: Omit<CardImportPayload, 'results'> & { results: Array<ResolversParentTypes['CardImportResult']> };
+  CardImportResult: Omit<CardImportResult, 'card'> & { card?: Maybe<ResolversParentTypes['Card']> };
+  CardImportSummary: CardImportSummary;
   CardOpenInput: CardOpenInput;
   CardOpenPayload: Omit<CardOpenPayload, 'card' | 'registration'> & { card?: Maybe<ResolversParentTypes['Card']>, registration?: Maybe<ResolversParentTypes['Registration']> };
   CardPayload: Omit<CardPayload, 'card'> & { card?: Maybe<ResolversParentTypes['Card']> };
@@ -3204,6 +3282,26 @@ export type CardHistoryEntryResolvers<ContextType = Context, ParentType extends 
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type CardImportPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CardImportPayload'] = ResolversParentTypes['CardImportPayload']> = {
+  results?: Resolver<Array<ResolversTypes['CardImportResult']>, ParentType, ContextType>;
+  summary?: Resolver<ResolversTypes['CardImportSummary'], ParentType, ContextType>;
+};
+
+export type CardImportResultResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CardImportResult'] = ResolversParentTypes['CardImportResult']> = {
+  card?: Resolver<Maybe<ResolversTypes['Card']>, ParentType, ContextType>;
+  errors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+  iin?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  index?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  outcome?: Resolver<ResolversTypes['ImportOutcome'], ParentType, ContextType>;
+};
+
+export type CardImportSummaryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CardImportSummary'] = ResolversParentTypes['CardImportSummary']> = {
+  created?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rejected?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  unchanged?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  updated?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type CardOpenPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CardOpenPayload'] = ResolversParentTypes['CardOpenPayload']> = {
   card?: Resolver<Maybe<ResolversTypes['Card']>, ParentType, ContextType>;
   existingCard?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -3444,6 +3542,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   additionalEducationAdd?: Resolver<ResolversTypes['AdditionalEducationPayload'], ParentType, ContextType, RequireFields<MutationAdditionalEducationAddArgs, 'cardId' | 'input' | 'version'>>;
   additionalEducationCorrect?: Resolver<ResolversTypes['AdditionalEducationPayload'], ParentType, ContextType, RequireFields<MutationAdditionalEducationCorrectArgs, 'id' | 'input' | 'version'>>;
   cardEntryVoid?: Resolver<ResolversTypes['CardPayload'], ParentType, ContextType, RequireFields<MutationCardEntryVoidArgs, 'id' | 'reason' | 'version'>>;
+  cardImport?: Resolver<ResolversTypes['CardImportPayload'], ParentType, ContextType, RequireFields<MutationCardImportArgs, 'records'>>;
   cardOpen?: Resolver<ResolversTypes['CardOpenPayload'], ParentType, ContextType, RequireFields<MutationCardOpenArgs, 'input'>>;
   cardSetExpectations?: Resolver<ResolversTypes['CardPayload'], ParentType, ContextType, RequireFields<MutationCardSetExpectationsArgs, 'id' | 'version'>>;
   cardSetLastJob?: Resolver<ResolversTypes['CardPayload'], ParentType, ContextType, RequireFields<MutationCardSetLastJobArgs, 'id' | 'version'>>;
@@ -3737,6 +3836,9 @@ export type Resolvers<ContextType = Context> = {
   CardHistoryConnection?: CardHistoryConnectionResolvers<ContextType>;
   CardHistoryEdge?: CardHistoryEdgeResolvers<ContextType>;
   CardHistoryEntry?: CardHistoryEntryResolvers<ContextType>;
+  CardImportPayload?: CardImportPayloadResolvers<ContextType>;
+  CardImportResult?: CardImportResultResolvers<ContextType>;
+  CardImportSummary?: CardImportSummaryResolvers<ContextType>;
   CardOpenPayload?: CardOpenPayloadResolvers<ContextType>;
   CardPayload?: CardPayloadResolvers<ContextType>;
   CardSignPayload?: CardSignPayloadResolvers<ContextType>;

@@ -54,6 +54,11 @@ export class CardChange {
     this.now = deps.now();
   }
 
+  /** Whether the change has recorded anything so far. */
+  get changed(): boolean {
+    return this.#records.length > 0;
+  }
+
   /** Fresh checks against this card's birth date, today and the dictionaries. */
   checks(): Checks {
     return new Checks({ birthDate: this.card.birthDate, today: this.deps.today(), territories: this.deps.territories });

@@ -34,7 +34,7 @@ export interface LastJobData {
 
 const period = (p: PeriodData | null | undefined) => (p ? { start: p.start, end: p.end ?? null } : null);
 
-function mainColumns(checks: Checks, data: MainEducationData) {
+export function mainColumns(checks: Checks, data: MainEducationData) {
   checks.text(['input', 'institutionName'], data.institutionName).text(['input', 'specialty'], data.specialty, false)
     .period(['input', 'studyPeriod'], data.studyPeriod);
   return {
@@ -43,7 +43,7 @@ function mainColumns(checks: Checks, data: MainEducationData) {
   };
 }
 
-function additionalColumns(checks: Checks, data: AdditionalEducationData) {
+export function additionalColumns(checks: Checks, data: AdditionalEducationData) {
   checks.text(['input', 'organisationName'], data.organisationName).text(['input', 'specialty'], data.specialty, false)
     .period(['input', 'studyPeriod'], data.studyPeriod);
   return {
@@ -90,17 +90,17 @@ export function checkLastJob(checks: Checks, data: LastJobData): void {
     .order(['input', 'dismissedOn'], data.hiredOn, data.dismissedOn, 'the hire date');
 }
 
+/** The §11 embeddable, tidied. */
+export function lastJobColumns(data: LastJobData) {
+  return { employerName: data.employerName.trim(), hiredOn: data.hiredOn ?? null, dismissedOn: data.dismissedOn ?? null, position: data.position?.trim() ?? null };
+}
+
 /** §11 — sets, corrects or clears the last place of work. */
 export function setLastJob(deps: ChangeDeps, cardId: string, version: number, data: LastJobData | null) {
   return changeCard(deps, { cardId, version, action: 'cardSetLastJob' }, async (change) => {
     const checks = change.checks();
     if (data) checkLastJob(checks, data);
     checks.orReject();
-    change.updateCard('lastJob', (card) => change.em.assign(card, {
-      lastJob: data && {
-        employerName: data.employerName.trim(), hiredOn: data.hiredOn ?? null, dismissedOn: data.dismissedOn ?? null,
-        position: data.position?.trim() ?? null,
-      },
-    } as never));
+    change.updateCard('lastJob', (card) => change.em.assign(card, { lastJob: data && lastJobColumns(data) } as never));
   });
 }

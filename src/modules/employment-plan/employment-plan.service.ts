@@ -1,3 +1,4 @@
+import type { Checks } from '../base/checks.ts';
 import { changeCard, changeEntry, type ChangeDeps } from '../card/card-change.ts';
 import { alreadyRecorded } from '../referral/referral.service.ts';
 import { EmploymentPlanRow } from './employment-plan.entity.ts';
@@ -39,19 +40,26 @@ export interface PlanRowCorrection {
   nonExecutionReason?: string | null;
 }
 
+/** A whole §20 row: executed (with its date) or not executed (with the reason), or neither yet. */
+export function planRowColumns(checks: Checks, data: PlanRowCorrection) {
+  checks.text(['input', 'measure'], data.measure).text(['input', 'execution'], data.execution, false)
+    .text(['input', 'nonExecutionReason'], data.nonExecutionReason, false).happened(['input', 'executedOn'], data.executedOn);
+  if ((data.execution || data.executedOn) && data.nonExecutionReason) {
+    checks.add(['input', 'nonExecutionReason'], 'INVALID_VALUE', 'a row is either executed or not executed, not both');
+  }
+  if (data.execution && !data.executedOn) checks.add(['input', 'executedOn'], 'REQUIRED', 'an execution needs its date');
+  return {
+    measure: data.measure.trim(), execution: data.execution?.trim() || null, executedOn: data.executedOn ?? null,
+    nonExecutionReason: data.nonExecutionReason?.trim() || null,
+  };
+}
+
 export function correctPlanRow(deps: ChangeDeps, id: string, version: number, data: PlanRowCorrection) {
   return changeEntry(deps, { entity: EmploymentPlanRow, entryId: id, version, action: 'employmentPlanRowCorrect' }, async (change, row) => {
-    const checks = change.checks().text(['input', 'measure'], data.measure).text(['input', 'execution'], data.execution, false)
-      .text(['input', 'nonExecutionReason'], data.nonExecutionReason, false).happened(['input', 'executedOn'], data.executedOn);
-    if ((data.execution || data.executedOn) && data.nonExecutionReason) {
-      checks.add(['input', 'nonExecutionReason'], 'INVALID_VALUE', 'a row is either executed or not executed, not both');
-    }
-    if (data.execution && !data.executedOn) checks.add(['input', 'executedOn'], 'REQUIRED', 'an execution needs its date');
+    const checks = change.checks();
+    const columns = planRowColumns(checks, data);
     checks.orReject();
-    change.update('employmentPlanRow', row, (r) => Object.assign(r, {
-      measure: data.measure.trim(), execution: data.execution?.trim() || null, executedOn: data.executedOn ?? null,
-      nonExecutionReason: data.nonExecutionReason?.trim() || null,
-    }));
+    change.update('employmentPlanRow', row, (r) => Object.assign(r, columns));
     return row;
   });
 }

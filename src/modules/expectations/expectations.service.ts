@@ -26,22 +26,25 @@ export function checkExpectations(checks: Checks, data: ExpectationsData): void 
   checks.text(['input', 'preferredPosition'], data.preferredPosition, false).text(['input', 'lessSuitablePosition'], data.lessSuitablePosition, false);
 }
 
+/** The §19 embeddable, tidied. */
+export function expectationsColumns(data: ExpectationsData) {
+  return {
+    wage: { desired: money(data.wage.desired), sufficientToStart: money(data.wage.sufficientToStart), minimum: money(data.wage.minimum) },
+    workplace: data.workplace
+      ? { region: data.workplace.region ?? null, district: data.workplace.district ?? null, settlement: data.workplace.settlement?.trim() || null }
+      : null,
+    preferredPosition: data.preferredPosition?.trim() || null,
+    lessSuitablePosition: data.lessSuitablePosition?.trim() || null,
+    searchTime: data.searchTime ?? null,
+  };
+}
+
 /** §19 — records, corrects or clears the expectations. */
 export function setExpectations(deps: ChangeDeps, cardId: string, version: number, data: ExpectationsData | null) {
   return changeCard(deps, { cardId, version, action: 'cardSetExpectations' }, async (change) => {
     const checks = change.checks();
     if (data) checkExpectations(checks, data);
     checks.orReject();
-    change.updateCard('expectations', (card) => change.em.assign(card, {
-      expectations: data && {
-        wage: { desired: money(data.wage.desired), sufficientToStart: money(data.wage.sufficientToStart), minimum: money(data.wage.minimum) },
-        workplace: data.workplace
-          ? { region: data.workplace.region ?? null, district: data.workplace.district ?? null, settlement: data.workplace.settlement?.trim() || null }
-          : null,
-        preferredPosition: data.preferredPosition?.trim() || null,
-        lessSuitablePosition: data.lessSuitablePosition?.trim() || null,
-        searchTime: data.searchTime ?? null,
-      },
-    } as never));
+    change.updateCard('expectations', (card) => change.em.assign(card, { expectations: data && expectationsColumns(data) } as never));
   });
 }

@@ -10,7 +10,7 @@ export interface CareerGuidanceData {
   result: string;
 }
 
-function columns(checks: Checks, data: CareerGuidanceData) {
+export function guidanceColumns(checks: Checks, data: CareerGuidanceData) {
   checks.text(['input', 'bodyName'], data.bodyName).text(['input', 'result'], data.result).happened(['input', 'heldOn'], data.heldOn);
   return { bodyName: data.bodyName.trim(), heldOn: data.heldOn, result: data.result.trim() };
 }
@@ -18,7 +18,7 @@ function columns(checks: Checks, data: CareerGuidanceData) {
 export function addCareerGuidance(deps: ChangeDeps, cardId: string, version: number, data: CareerGuidanceData) {
   return changeCard(deps, { cardId, version, action: 'careerGuidanceAdd', argument: 'cardId' }, async (change) => {
     const checks = change.checks();
-    const row = columns(checks, data);
+    const row = guidanceColumns(checks, data);
     checks.orReject();
     return change.add('careerGuidance', CareerGuidance, row);
   });
@@ -27,7 +27,7 @@ export function addCareerGuidance(deps: ChangeDeps, cardId: string, version: num
 export function correctCareerGuidance(deps: ChangeDeps, id: string, version: number, data: CareerGuidanceData) {
   return changeEntry(deps, { entity: CareerGuidance, entryId: id, version, action: 'careerGuidanceCorrect' }, async (change, entry) => {
     const checks = change.checks();
-    const row = columns(checks, data);
+    const row = guidanceColumns(checks, data);
     checks.orReject();
     change.update('careerGuidance', entry, (e) => change.em.assign(e, row));
     return entry;

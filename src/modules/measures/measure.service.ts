@@ -75,7 +75,7 @@ function employment(checks: Checks, field: readonly string[], data: EmploymentDa
   return { employedOn: data.employedOn, employerName: data.employerName.trim(), position: data.position.trim() };
 }
 
-function trainingColumns(checks: Checks, data: ProfessionalTrainingData) {
+export function trainingColumns(checks: Checks, data: ProfessionalTrainingData) {
   const referral = { date: data.referredOn, what: 'the referral' };
   checks.happened(['input', 'referredOn'], data.referredOn).text(['input', 'providerName'], data.providerName)
     .text(['input', 'providerAddress'], data.providerAddress, false).text(['input', 'qualificationObtained'], data.qualificationObtained, false)
@@ -88,7 +88,7 @@ function trainingColumns(checks: Checks, data: ProfessionalTrainingData) {
   };
 }
 
-function entrepreneurshipColumns(checks: Checks, data: EntrepreneurshipSupportData) {
+export function entrepreneurshipColumns(checks: Checks, data: EntrepreneurshipSupportData) {
   checks.happened(['input', 'referredOn'], data.referredOn);
   const { microcredit, basicsTraining, grant } = data;
   if (microcredit) {
@@ -124,7 +124,7 @@ function entrepreneurshipColumns(checks: Checks, data: EntrepreneurshipSupportDa
   };
 }
 
-function subsidizedColumns(checks: Checks, data: SubsidizedJobData) {
+export function subsidizedColumns(checks: Checks, data: SubsidizedJobData) {
   checks.happened(['input', 'referredOn'], data.referredOn).text(['input', 'employerName'], data.employerName).text(['input', 'position'], data.position)
     .plannedPeriod(['input', 'participationPeriod'], data.participationPeriod, { date: data.referredOn, what: 'the referral' });
   return {
@@ -135,7 +135,7 @@ function subsidizedColumns(checks: Checks, data: SubsidizedJobData) {
   };
 }
 
-function relocationColumns(checks: Checks, data: RelocationData) {
+export function relocationColumns(checks: Checks, data: RelocationData) {
   checks.happened(['input', 'referredOn'], data.referredOn);
   data.familyMembers.forEach((member, i) => {
     const at = ['input', 'familyMembers', String(i)];

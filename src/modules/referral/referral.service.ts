@@ -73,7 +73,7 @@ export function recordedOutcome(
   return outcomeRow(outcome);
 }
 
-function columns(checks: Checks, data: ReferralData) {
+export function referralColumns(checks: Checks, data: ReferralData) {
   checks.text(['input', 'employerName'], data.employerName).text(['input', 'position'], data.position).happened(['input', 'referredOn'], data.referredOn);
   return {
     employerName: data.employerName.trim(), position: data.position.trim(), referredOn: data.referredOn,
@@ -87,7 +87,7 @@ export const alreadyRecorded = () => new Rejected([userError(['id'], 'OUTCOME_AL
 export function createReferral(deps: ChangeDeps, cardId: string, version: number, data: ReferralData) {
   return changeCard(deps, { cardId, version, action: 'referralCreate', argument: 'cardId' }, async (change) => {
     const checks = change.checks();
-    const row = columns(checks, data);
+    const row = referralColumns(checks, data);
     if (data.outcome) checks.add(['input', 'outcome'], 'INVALID_VALUE', 'a new referral has no outcome yet: record it with referralRecordHiring or referralRecordRefusal');
     checks.orReject();
     return change.add('referral', Referral, row);
@@ -108,7 +108,7 @@ export function recordReferralOutcome(deps: ChangeDeps, id: string, version: num
 export function correctReferral(deps: ChangeDeps, id: string, version: number, data: ReferralData) {
   return changeEntry(deps, { entity: Referral, entryId: id, version, action: 'referralCorrect' }, async (change, referral) => {
     const checks = change.checks();
-    const row = columns(checks, data);
+    const row = referralColumns(checks, data);
     checks.orReject();
     change.update('referral', referral, (r) => change.em.assign(r, row as never));
     return referral;

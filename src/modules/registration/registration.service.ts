@@ -63,6 +63,15 @@ export function checkEpisode(checks: Checks, data: EpisodeData, field: readonly 
 const refusalColumns = (r: RefusalData) => ({ refusedOn: r.refusedOn, reason: r.reason, note: r.note?.trim() || null });
 const deregistrationColumns = (d: DeregistrationData) => ({ deregisteredOn: d.deregisteredOn, reason: d.reason, note: d.note?.trim() || null });
 
+/** The columns of a whole episode, tidied. */
+export function episodeColumns(data: EpisodeData) {
+  return {
+    appliedOn: data.appliedOn, registeredOn: data.registeredOn ?? null,
+    refusal: data.refusal ? refusalColumns(data.refusal) : null,
+    deregistration: data.deregistration ? deregistrationColumns(data.deregistration) : null,
+  };
+}
+
 async function ensureNoOtherOpen(change: CardChange, kind: RegistrationKind, except?: string): Promise<Registration[]> {
   const episodes = await change.em.find(Registration, { card: change.card.id, kind });
   if (episodes.some((r) => r.id !== except && isOpenEpisode(r))) {
@@ -134,9 +143,7 @@ export function correctEpisode(deps: ChangeDeps, id: string, version: number, da
     const checks = change.checks();
     checkEpisode(checks, data);
     checks.orReject();
-    const corrected = { appliedOn: data.appliedOn, registeredOn: data.registeredOn ?? null,
-      refusal: data.refusal ? refusalColumns(data.refusal) : null,
-      deregistration: data.deregistration ? deregistrationColumns(data.deregistration) : null };
+    const corrected = episodeColumns(data);
     if (!corrected.refusal && !corrected.deregistration) await ensureNoOtherOpen(change, registration.kind, registration.id);
     change.update('registration', registration, (r) => change.em.assign(r, corrected as never));
     return registration;

@@ -14,7 +14,7 @@ export interface SpecialWorkplaceData {
   hiringAct?: HiringActData | null;
 }
 
-function columns(checks: Checks, data: SpecialWorkplaceData) {
+export function specialWorkplaceColumns(checks: Checks, data: SpecialWorkplaceData) {
   checks.text(['input', 'employerName'], data.employerName).text(['input', 'position'], data.position)
     .happened(['input', 'referredOn'], data.referredOn)
     .plannedPeriod(['input', 'participationPeriod'], data.participationPeriod, { date: data.referredOn, what: 'the referral' });
@@ -29,7 +29,7 @@ function columns(checks: Checks, data: SpecialWorkplaceData) {
 export function createSpecialWorkplace(deps: ChangeDeps, cardId: string, version: number, data: SpecialWorkplaceData) {
   return changeCard(deps, { cardId, version, action: 'specialWorkplaceCreate', argument: 'cardId' }, async (change) => {
     const checks = change.checks();
-    const row = columns(checks, data);
+    const row = specialWorkplaceColumns(checks, data);
     checks.orReject();
     return change.add('specialWorkplace', SpecialWorkplace, row);
   });
@@ -46,7 +46,7 @@ export function recordSpecialWorkplaceHiring(deps: ChangeDeps, id: string, versi
 export function correctSpecialWorkplace(deps: ChangeDeps, id: string, version: number, data: SpecialWorkplaceData) {
   return changeEntry(deps, { entity: SpecialWorkplace, entryId: id, version, action: 'specialWorkplaceCorrect' }, async (change, entry) => {
     const checks = change.checks();
-    const row = columns(checks, data);
+    const row = specialWorkplaceColumns(checks, data);
     checks.orReject();
     change.update('specialWorkplace', entry, (e) => change.em.assign(e, row as never));
     return entry;

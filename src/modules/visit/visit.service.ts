@@ -1,3 +1,4 @@
+import type { Checks } from '../base/checks.ts';
 import { alreadyRecorded } from '../referral/referral.service.ts';
 import { changeCard, changeEntry, type ChangeDeps } from '../card/card-change.ts';
 import { Visit } from './visit.entity.ts';
@@ -21,11 +22,24 @@ export function recordVisit(deps: ChangeDeps, id: string, version: number, data:
   });
 }
 
-export function correctVisit(deps: ChangeDeps, id: string, version: number, data: { plannedOn: string; attendedOn?: string | null; note?: string | null }) {
+export interface VisitData {
+  plannedOn: string;
+  attendedOn?: string | null;
+  note?: string | null;
+}
+
+/** A whole §18 row: a planned date (may be ahead), and the attendance if it happened. */
+export function visitColumns(checks: Checks, data: VisitData) {
+  checks.afterBirth(['input', 'plannedOn'], data.plannedOn).happened(['input', 'attendedOn'], data.attendedOn).text(['input', 'note'], data.note, false);
+  return { plannedOn: data.plannedOn, attendedOn: data.attendedOn ?? null, note: data.note?.trim() || null };
+}
+
+export function correctVisit(deps: ChangeDeps, id: string, version: number, data: VisitData) {
   return changeEntry(deps, { entity: Visit, entryId: id, version, action: 'visitCorrect' }, async (change, visit) => {
-    change.checks().afterBirth(['input', 'plannedOn'], data.plannedOn).happened(['input', 'attendedOn'], data.attendedOn)
-      .text(['input', 'note'], data.note, false).orReject();
-    change.update('visit', visit, (v) => Object.assign(v, { plannedOn: data.plannedOn, attendedOn: data.attendedOn ?? null, note: data.note?.trim() || null }));
+    const checks = change.checks();
+    const row = visitColumns(checks, data);
+    checks.orReject();
+    change.update('visit', visit, (v) => Object.assign(v, row));
     return visit;
   });
 }

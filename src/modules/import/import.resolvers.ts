@@ -1,0 +1,37 @@
+import { GraphQLError } from 'graphql';
+import type { Resolvers } from '../../graphql/generated/resolvers.ts';
+import { changeDeps } from '../../graphql/mutations.ts';
+import { CardImporter } from './importer.ts';
+
+/** The most records one `cardImport` call may carry (`IMPORT_BATCH_LIMIT`). */
+export function importBatchLimit(): number {
+  const configured = Number(process.env.IMPORT_BATCH_LIMIT ?? 500);
+  return Number.isSafeInteger(configured) && configured > 0 ? configured : 500;
+}
+
+export const importResolvers: Resolvers = {
+  Mutation: {
+    cardImport: async (_, { records }, context) => {
+      const deps = changeDeps(context);
+      const limit = importBatchLimit();
+      if (records.length > limit) {
+        throw new GraphQLError(`A batch may hold at most ${limit} records; this one has ${records.length}`, {
+          extensions: { code: 'BATCH_TOO_LARGE', limit },
+        });
+      }
+      const results = await new CardImporter(deps).importBatch(records.map((record, line) => ({ line, record })));
+      context.refresh();
+      const count = (outcome: string) => results.filter((r) => r.outcome === outcome).length;
+      return {
+        results: await Promise.all(results.map(async (result) => ({
+          index: result.line,
+          iin: result.iin,
+          outcome: result.outcome,
+          card: result.cardId ? await context.loaders.cardById.load(result.cardId) : null,
+          errors: result.errors,
+        }))),
+        summary: { created: count('CREATED'), updated: count('UPDATED'), unchanged: count('UNCHANGED'), rejected: count('REJECTED') },
+      };
+    },
+  },
+};
