@@ -7,11 +7,11 @@ import { migrate, openOrm, type Orm } from '../db/orm.ts';
  * A throw-away database for a benchmark: in-memory PGlite, or with DATABASE_URL a new database on
  * that server, dropped afterwards — a benchmark never writes into a database someone uses.
  */
-export async function scratchDatabase(serverUrl: string | undefined): Promise<{ orm: Orm; kind: string; drop(): Promise<void> }> {
+export async function scratchDatabase(serverUrl: string | undefined): Promise<{ orm: Orm; kind: string; url: string | null; drop(): Promise<void> }> {
   if (!serverUrl) {
     const orm = await openOrm({ embeddedDir: 'memory://' });
     await migrate(orm);
-    return { orm, kind: 'embedded PGlite', drop: () => orm.close() };
+    return { orm, kind: 'embedded PGlite', url: null, drop: () => orm.close() };
   }
   const name = `card_bench_${randomBytes(4).toString('hex')}`;
   const admin = await MikroORM.init({ driver: PostgreSqlDriver, clientUrl: serverUrl, entities: [], discovery: { warnWhenNoEntities: false } });
@@ -23,6 +23,7 @@ export async function scratchDatabase(serverUrl: string | undefined): Promise<{ 
   return {
     orm,
     kind: `PostgreSQL ${new URL(serverUrl).host}`,
+    url: url.toString(),
     async drop() {
       await orm.close();
       await admin.em.getConnection().execute(`drop database if exists "${name}" with (force)`);

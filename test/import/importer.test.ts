@@ -141,7 +141,7 @@ describe('a batch with good, bad and repeated records', () => {
     const twoOpen = anIdentityRecord(center, {
       registrations: [{ sourceId: 'a', kind: 'JOB_SEEKER', appliedOn: '2026-01-15' }, { sourceId: 'b', kind: 'JOB_SEEKER', appliedOn: '2026-02-15' }],
     });
-    const badShape = { ...anIdentityRecord(center), visits: [{ sourceId: 'v', plannedOn: '2026-02-30' }], extra: true };
+    const badShape: Record<string, any> = { ...anIdentityRecord(center), visits: [{ sourceId: 'v', plannedOn: '2026-02-30' }], extra: true };
     const results = await importer().importBatch([
       ...items(good, badIin, future, unknownCenter, twoOpen, badShape, repeated),
       { line: 8, error: 'malformed JSON: Unexpected token' },

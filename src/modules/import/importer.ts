@@ -1,5 +1,6 @@
 import { LockMode, type EntityClass } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/sql';
+import { BulkInsert, type PlainRow } from '../../db/bulk-insert.ts';
 import { Checks } from '../base/checks.ts';
 import { userError, type UserErrorData } from '../base/user-errors.ts';
 import { Card } from '../card/card.entity.ts';
@@ -10,7 +11,7 @@ import { EmploymentPlanRow } from '../employment-plan/employment-plan.entity.ts'
 import { canonicalJson } from '../footer/footer.service.ts';
 import { CareerGuidance } from '../guidance/guidance.entity.ts';
 import { CardHistory } from '../history/history.entity.ts';
-import { CARD_PARTS, entrySnapshot, type CardPart, type EntryPart } from '../history/parts.ts';
+import { BOOKKEEPING, CARD_PARTS, type CardPart, type EntryPart } from '../history/parts.ts';
 import {
   ActiveMeasure, EntrepreneurshipSupport, ProfessionalTraining, Relocation, RelocationFamilyMember, SubsidizedJob,
 } from '../measures/measure.entity.ts';
@@ -207,7 +208,7 @@ export class CardImporter {
       }
       const card = stored.cards.get(record.iin);
       if (!card) {
-        fresh.push(this.#freshCard(em, item, centerId, now));
+        fresh.push(this.#freshCard(item, centerId, now));
         return { line: item.line, iin: record.iin, outcome: 'CREATED', cardId: null, errors: [] };
       }
       const errors = this.#conflicts(record, card, stored);
@@ -220,7 +221,7 @@ export class CardImporter {
     });
 
     await this.#insertFresh(em, fresh, now);
-    for (const created of fresh) outcomes[round.indexOf(created.item)]!.cardId = created.card.id;
+    for (const created of fresh) outcomes[round.indexOf(created.item)]!.cardId = created.card.id as string;
 
     if (changes.length) {
       for (const { change } of changes) change.card.updatedAt = now; // bumps the version, as any change does
@@ -371,82 +372,96 @@ export class CardImporter {
     return true;
   }
 
-  #freshCard(em: SqlEntityManager, item: Checked, careerCenter: string, now: Date): FreshCard {
+  #freshCard(item: Checked, careerCenter: string, now: Date): FreshCard {
     const { record } = item;
-    const card = em.create(Card, {
+    const card: PlainRow = {
       iin: record.iin, birthDate: record.facts.birthDate, sex: record.facts.sex, openedOn: record.openedOn, careerCenter,
-      fullName: record.identity.fullName, citizenship: null, nationality: null, address: null, phone: null, email: null,
-      ...record.identity, lastJob: record.lastJob ?? null, expectations: record.expectations ?? null,
+      citizenship: null, nationality: null, address: null, phone: null, email: null, ...record.identity,
+      lastJob: record.lastJob ?? null, expectations: record.expectations ?? null,
       verification: { status: 'PENDING', reason: 'imported; awaiting the person registry' },
       version: 1, createdAt: now, updatedAt: now,
-    } as never, { persist: false }) as Card;
+    };
     const counters = new Map<EntryPart, number>();
     const entries = record.entries.map((entry) => {
-      const data: Record<string, unknown> = { ...entry.columns, sourceId: entry.sourceId, createdAt: now, updatedAt: now };
+      const row: PlainRow = { ...entry.columns, sourceId: entry.sourceId, createdAt: now, updatedAt: now };
       if (NUMBERED.has(entry.part)) {
         counters.set(entry.part, (counters.get(entry.part) ?? 0) + 1);
-        data.rowNumber = counters.get(entry.part);
+        row.rowNumber = counters.get(entry.part);
       }
-      return { entry, entity: entityOf(entry), data, row: null as Row | null, family: [] as RelocationFamilyMember[] };
+      const family = (entry.family ?? []).map((member): PlainRow => ({ ...familyColumns(member), createdAt: now, updatedAt: now }));
+      return { entry, entity: entityOf(entry), row, family };
     });
     return { item, card, entries };
   }
 
-  /** Writes new cards with multi-row INSERTs, then their history. */
+  /**
+   * Writes new cards, their entries and their history: ids first (so rows can name each other),
+   * then one INSERT per table for the whole batch.
+   */
   async #insertFresh(em: SqlEntityManager, fresh: FreshCard[], now: Date): Promise<void> {
     if (!fresh.length) return;
-    const cardIds = (await em.insertMany(fresh.map((f) => f.card))) as unknown as string[];
+    const bulk = new BulkInsert(em);
+    const cardIds = await bulk.ids(Card, fresh.length);
     fresh.forEach((f, i) => {
-      f.card.id = String(cardIds[i]);
+      f.card.id = cardIds[i];
     });
-    const byEntity = new Map<EntityClass<Row>, FreshCard['entries']>();
-    for (const f of fresh) {
-      for (const e of f.entries) {
-        e.row = em.create(e.entity, { ...e.data, card: f.card.id } as never, { persist: false }) as Row;
-        byEntity.set(e.entity, [...(byEntity.get(e.entity) ?? []), e]);
-      }
+    const byEntity = new Map<EntityClass<Row>, PlainRow[]>();
+    const entries = fresh.flatMap((f) => f.entries.map((e) => {
+      e.row.card = f.card.id;
+      byEntity.set(e.entity, [...(byEntity.get(e.entity) ?? []), e.row]);
+      return e;
+    }));
+    // §16 kinds share one table and one sequence.
+    const tables = new Map<EntityClass<Row>, PlainRow[]>();
+    for (const e of entries) {
+      const table = tableOf(e.entry);
+      tables.set(table, [...(tables.get(table) ?? []), e.row]);
     }
-    for (const list of byEntity.values()) {
-      const ids = (await em.insertMany(list.map((e) => e.row!))) as unknown as string[];
-      list.forEach((e, i) => {
-        e.row!.id = String(ids[i]);
+    for (const [table, rows] of tables) {
+      const ids = await bulk.ids(table, rows.length);
+      rows.forEach((row, i) => {
+        row.id = ids[i];
       });
     }
-    const members = fresh.flatMap((f) => f.entries.filter((e) => e.entry.family).flatMap((e) => e.entry.family!.map((member) => {
-      const row = em.create(RelocationFamilyMember, { ...familyColumns(member), relocation: e.row!.id, createdAt: now, updatedAt: now } as never, { persist: false });
-      e.family.push(row);
-      return row;
-    })));
-    if (members.length) {
-      const ids = (await em.insertMany(members)) as unknown as string[];
-      members.forEach((member, i) => {
-        member.id = String(ids[i]);
-      });
-    }
+    const members = entries.flatMap((e) => e.family.map((member) => Object.assign(member, { relocation: e.row.id })));
+    const memberIds = await bulk.ids(RelocationFamilyMember, members.length);
+    members.forEach((member, i) => {
+      member.id = memberIds[i];
+    });
+
+    await bulk.insert(Card, fresh.map((f) => f.card));
+    for (const [entity, rows] of byEntity) await bulk.insert(entity, rows);
+    await bulk.insert(RelocationFamilyMember, members);
+
     const actor = this.#deps.actor;
+    const snapshot = (entity: EntityClass<unknown>, row: PlainRow) => {
+      const value: PlainRow = {};
+      for (const name of bulk.properties(entity)) if (!BOOKKEEPING.has(name)) value[name] = row[name] ?? null;
+      return JSON.parse(JSON.stringify(value));
+    };
     const history = fresh.flatMap((f) => {
-      const record = (part: CardPart | EntryPart, entryId: string | null, newValue: Record<string, unknown> | null) => em.create(CardHistory, {
+      const record = (part: CardPart | EntryPart, entryId: unknown, newValue: unknown): PlainRow => ({
         card: f.card.id, at: now, basedOnVersion: 0, actor: actor.id, actorName: actor.name, action: IMPORT_ACTION, part, entryId, oldValue: null, newValue,
-      } as never, { persist: false });
+      });
       const parts: CardPart[] = ['identity', 'careerCenter'];
       if (f.card.lastJob) parts.push('lastJob');
       if (f.card.expectations) parts.push('expectations');
       return [
-        ...parts.map((part) => record(part, null, CARD_PARTS[part](f.card))),
+        ...parts.map((part) => record(part, null, CARD_PARTS[part](f.card as unknown as Card))),
         ...f.entries.flatMap((e) => [
-          record(e.entry.part, e.row!.id, entrySnapshot(e.row!)),
-          ...e.family.map((member) => record('relocationFamilyMember', member.id, entrySnapshot(member))),
+          record(e.entry.part, e.row.id, snapshot(e.entity, e.row)),
+          ...e.family.map((member) => record('relocationFamilyMember', member.id, snapshot(RelocationFamilyMember, member))),
         ]),
       ];
     });
-    await em.insertMany(history);
+    await bulk.insert(CardHistory, history);
   }
 }
 
 interface FreshCard {
   item: Checked;
-  card: Card;
-  entries: { entry: RecordEntry; entity: EntityClass<Row>; data: Record<string, unknown>; row: Row | null; family: RelocationFamilyMember[] }[];
+  card: PlainRow;
+  entries: { entry: RecordEntry; entity: EntityClass<Row>; row: PlainRow; family: PlainRow[] }[];
 }
 
 function rejected(line: number, iin: string | null, errors: UserErrorData[]): ImportResult {

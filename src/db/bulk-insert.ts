@@ -1,0 +1,79 @@
+import type { EntityClass, EntityMetadata, EntityProperty } from '@mikro-orm/core';
+import type { SqlEntityManager } from '@mikro-orm/sql';
+
+// Bulk INSERTs for the import, where a batch is tens of thousands of rows: each table gets one
+// statement whose single parameter is a JSON array of rows, unpacked by PostgreSQL itself
+// (`json_populate_recordset` over the table's own row type, so every value gets its column's type).
+// Ids are taken from the tables' sequences first, so rows can refer to one another (an entry to its
+// card, a history record to its entry) before any is written. Rows are plain objects in entity
+// property names (embeddables nested, as the services build them); the entity metadata maps them
+// to columns, so column names live in one place: the entities.
+
+interface Column {
+  name: string;
+  /** Property path of the value: `['expectations', 'wage', 'desired']`. */
+  path: string[];
+}
+
+export type PlainRow = Record<string, unknown>;
+
+export class BulkInsert {
+  readonly #em: SqlEntityManager;
+  readonly #columns = new Map<string, Column[]>();
+
+  constructor(em: SqlEntityManager) {
+    this.#em = em;
+  }
+
+  /** Takes `count` ids from the sequence of the entity's table. */
+  async ids(entity: EntityClass<unknown>, count: number): Promise<string[]> {
+    if (count === 0) return [];
+    const table = this.#meta(entity).root.tableName;
+    const rows = await this.#em.execute<{ id: string }[]>(
+      `select nextval(pg_get_serial_sequence('"${table}"', 'id'))::text as id from generate_series(1, ?)`, [count],
+    );
+    return rows.map((row) => row.id);
+  }
+
+  /** Inserts rows of one entity (each with every property it sets; the rest are null). */
+  async insert(entity: EntityClass<unknown>, rows: readonly PlainRow[]): Promise<void> {
+    if (rows.length === 0) return;
+    const meta = this.#meta(entity);
+    const columns = this.#columnsOf(meta);
+    const table = `"${meta.root.tableName}"`;
+    const records = rows.map((row) => {
+      const record: PlainRow = {};
+      for (const column of columns) {
+        let value: unknown = row;
+        for (const key of column.path) value = (value as PlainRow | null | undefined)?.[key];
+        if (value != null) record[column.name] = value;
+      }
+      return record;
+    });
+    // Columns no row sets are left out, so they take their defaults (the id from its sequence).
+    const present = new Set(records.flatMap((record) => Object.keys(record)));
+    const names = columns.filter((column) => present.has(column.name)).map((column) => `"${column.name}"`).join(', ');
+    await this.#em.execute(`insert into ${table} (${names}) select ${names} from jsonb_populate_recordset(null::${table}, ?::jsonb)`, [JSON.stringify(records)]);
+  }
+
+  /** The entity's own properties (embeddables as one, relations by their name), as `toPOJO` lists them. */
+  properties(entity: EntityClass<unknown>): string[] {
+    return this.#meta(entity).props.filter((prop) => !prop.embedded && prop.persist !== false).map((prop) => prop.name);
+  }
+
+  #meta(entity: EntityClass<unknown>): EntityMetadata {
+    return this.#em.getMetadata().get(entity as never) as EntityMetadata;
+  }
+
+  #columnsOf(meta: EntityMetadata): Column[] {
+    const cached = this.#columns.get(meta.className);
+    if (cached) return cached;
+    const pathOf = (prop: EntityProperty): string[] =>
+      (prop.embedded ? [...pathOf(meta.properties[prop.embedded[0]] as EntityProperty), prop.embedded[1]] : [prop.name]);
+    const columns = meta.props
+      .filter((prop) => prop.persist !== false && prop.kind !== 'embedded' && (prop.kind === 'scalar' || prop.kind === 'm:1') && prop.fieldNames?.length === 1)
+      .map((prop) => ({ name: prop.fieldNames[0]!, path: pathOf(prop) }));
+    this.#columns.set(meta.className, columns);
+    return columns;
+  }
+}
