@@ -9,9 +9,15 @@ import { createContext } from './graphql/context.ts';
 import { graphiqlAssets, graphiqlPage } from './graphql/graphiql.ts';
 import { buildSchema } from './graphql/schema.ts';
 import { Territories } from './modules/dictionary/territories.ts';
+import type { PersonRegistry } from './modules/verification/person-registry.ts';
+import { registryFromEnv } from './modules/verification/registry-from-env.ts';
 
-/** The HTTP application: GraphQL (and GraphiQL) at /graphql, GraphiQL's assets, a health check. */
-export async function createApp(orm: Orm) {
+/**
+ * The HTTP application: GraphQL (and GraphiQL) at /graphql, GraphiQL's assets, a health check.
+ * The person registry (Rule 2) is the one given, or else the one the environment configures.
+ */
+export async function createApp(orm: Orm, options: { registry?: PersonRegistry | null } = {}) {
+  const registry = options.registry === undefined ? await registryFromEnv() : options.registry;
   const territories = await Territories.load(orm.em.fork());
   const apollo = createApolloServer(buildSchema());
   await apollo.start();
@@ -29,10 +35,12 @@ export async function createApp(orm: Orm) {
       startSqlLog();
       next();
     },
-    expressMiddleware(apollo, { context: async ({ req }) => createContext(orm, territories, { actor: actorFromHeaders((name) => req.get(name)) }) }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => createContext(orm, territories, { actor: actorFromHeaders((name) => req.get(name)), registry }),
+    }),
   );
   app.use(httpErrors);
-  return { app, apollo, territories };
+  return { app, apollo, territories, registry };
 }
 
 /**

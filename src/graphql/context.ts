@@ -3,6 +3,7 @@ import type { Orm } from '../db/orm.ts';
 import type { Actor } from '../modules/card/card-change.ts';
 import type { CardSections } from '../modules/card/card-sections.ts';
 import type { Territories } from '../modules/dictionary/territories.ts';
+import type { PersonRegistry } from '../modules/verification/person-registry.ts';
 import { createLoaders, liveSections, type Loaders } from './loaders.ts';
 
 /** The time source: injectable so tests can fix "today". */
@@ -34,6 +35,8 @@ export interface Context {
   /** The acting user, or null for an anonymous request. */
   actor: Actor | null;
   clock: Clock;
+  /** Rule 2 — the state registry of individuals, shared by all requests; null when none is configured. */
+  registry: PersonRegistry | null;
   /** Forgets what the request has read so far (after a mutation changed it). */
   refresh(): void;
 }
@@ -41,7 +44,7 @@ export interface Context {
 export function createContext(
   orm: Orm,
   territories: Territories,
-  options: { actor?: Actor | null; clock?: Clock } = {},
+  options: { actor?: Actor | null; clock?: Clock; registry?: PersonRegistry | null } = {},
 ): Context {
   const em = orm.em.fork();
   const context: Context = {
@@ -52,6 +55,7 @@ export function createContext(
     territories,
     actor: options.actor ?? null,
     clock: options.clock ?? systemClock,
+    registry: options.registry ?? null,
     refresh() {
       em.clear();
       context.loaders = createLoaders(em);

@@ -19,6 +19,7 @@ export function changeDeps(context: Context): ChangeDeps {
     territories: context.territories,
     now: () => context.clock.now(),
     today: () => context.clock.today(),
+    registry: context.registry,
   };
 }
 

@@ -6,6 +6,7 @@ import { createContext, type Clock, type Context } from '../../src/graphql/conte
 import type { Actor } from '../../src/modules/card/card-change.ts';
 import { buildSchema } from '../../src/graphql/schema.ts';
 import { Territories } from '../../src/modules/dictionary/territories.ts';
+import type { PersonRegistry } from '../../src/modules/verification/person-registry.ts';
 
 export interface GraphQLResult<T = any> {
   data?: T | null;
@@ -29,7 +30,9 @@ export const CASEWORKER: Actor = { id: 'caseworker-7', name: 'Ахметова �
 export const TODAY = '2026-11-29';
 const clock: Clock = { now: () => new Date(), today: () => TODAY };
 
-export async function createTestApi(orm: Orm): Promise<TestApi> {
+/** `registry`: the person registry the API asks (Rule 2); none by default. */
+export async function createTestApi(orm: Orm, options: { registry?: PersonRegistry | null } = {}): Promise<TestApi> {
+  const registry = options.registry ?? null;
   const territories = await Territories.load(orm.em.fork());
   const server = createApolloServer(buildSchema());
   await server.start();
@@ -39,7 +42,7 @@ export async function createTestApi(orm: Orm): Promise<TestApi> {
     async execute(query, variables, options = {}) {
       const actor = options.actor === undefined ? CASEWORKER : options.actor;
       const { result: response, statements } = await withSqlLog(() =>
-        server.executeOperation({ query, variables }, { contextValue: createContext(orm, territories, { actor, clock }) }));
+        server.executeOperation({ query, variables }, { contextValue: createContext(orm, territories, { actor, clock, registry }) }));
       if (response.body.kind !== 'single') throw new Error('unexpected incremental response');
       // As a client gets it: through JSON (scalars such as DateTime serialise to Date objects in-process).
       const { data, errors } = JSON.parse(JSON.stringify(response.body.singleResult));

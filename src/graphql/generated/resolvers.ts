@@ -1086,7 +1086,10 @@ export type IdentityInput = {
   phone?: InputMaybe<Scalars['PhoneNumber']['input']>;
 };
 
-/** Rule 2 — the last check of the identity against the state registry of individuals. */
+/**
+ * Rule 2 — the last check of the identity against the state registry of individuals (on opening the
+ * card, on each identity update, on `cardVerifyIdentity`, and by the periodic sync of Rule 4).
+ */
 export type IdentityVerification = {
   __typename?: 'IdentityVerification';
   /** Rule 2 — when the registry was last asked, whatever it answered. */
@@ -1239,6 +1242,8 @@ export type Mutation = {
    * Rule 1 — a person applies to be registered as a job seeker. Opens the card for the IIN; if the
    * IIN already has a card (one card per person), adds a new §12 application episode to it instead,
    * provided no job-seeker episode is open there. The card is then kept by the receiving center.
+   * Rule 2 — the person is then checked against the state registry of individuals (see
+   * `cardVerifyIdentity`); the card is saved with what was typed whatever the registry answers.
    */
   cardOpen: CardOpenPayload;
   /** §19 — records or corrects the person's expectations; null clears them (the earlier value stays in the history). */
@@ -1253,8 +1258,20 @@ export type Mutation = {
   cardSign: CardSignPayload;
   /** Footer — sets or corrects the organisation, the signatories' names and the date filled. */
   cardUpdateFooter: CardPayload;
-  /** §1, §5–9 — corrects or updates the person's identity and contacts (the earlier values stay in the history). */
+  /**
+   * §1, §5–9 — corrects or updates the person's identity and contacts (the earlier values stay in the
+   * history). Rule 2 — the identity is then checked against the state registry of individuals: where
+   * it disagrees, §1, §5 and §6 take the registry's values as a further change (a further version),
+   * and `identityVerification` tells the outcome. The update is kept whatever the registry does.
+   */
   cardUpdateIdentity: CardPayload;
+  /**
+   * Rule 2 — checks the card's identity against the state registry of individuals now. Where the
+   * registry disagrees, §1, §5 and §6 take its values (the earlier values stay in the history, and the
+   * version goes up); otherwise only `identityVerification` changes, and the version stays. Needs no
+   * version: the registry speaks about the person, whatever the card says.
+   */
+  cardVerifyIdentity: CardPayload;
   /** §13 — records the results of a career-guidance session. */
   careerGuidanceAdd: CareerGuidancePayload;
   /** §13 — corrects a career-guidance entry. */
@@ -1472,6 +1489,18 @@ export type MutationCardUpdateIdentityArgs = {
   id: Scalars['ID']['input'];
   input: IdentityInput;
   version: Scalars['Int']['input'];
+};
+
+
+/**
+ * Changes to cards. Every mutation is one transaction and one business action; apart from `cardOpen`
+ * it takes the `version` of the card it was based on, and a stale version is rejected with
+ * `STALE_CARD`. A rejected mutation changes nothing at all and answers with `userErrors`.
+ * Nothing is ever deleted: wrong entries are corrected (the earlier value stays in the history) or
+ * voided with who, when and why.
+ */
+export type MutationCardVerifyIdentityArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -3549,6 +3578,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   cardSign?: Resolver<ResolversTypes['CardSignPayload'], ParentType, ContextType, RequireFields<MutationCardSignArgs, 'id' | 'input' | 'version'>>;
   cardUpdateFooter?: Resolver<ResolversTypes['CardPayload'], ParentType, ContextType, RequireFields<MutationCardUpdateFooterArgs, 'id' | 'input' | 'version'>>;
   cardUpdateIdentity?: Resolver<ResolversTypes['CardPayload'], ParentType, ContextType, RequireFields<MutationCardUpdateIdentityArgs, 'id' | 'input' | 'version'>>;
+  cardVerifyIdentity?: Resolver<ResolversTypes['CardPayload'], ParentType, ContextType, RequireFields<MutationCardVerifyIdentityArgs, 'id'>>;
   careerGuidanceAdd?: Resolver<ResolversTypes['CareerGuidancePayload'], ParentType, ContextType, RequireFields<MutationCareerGuidanceAddArgs, 'cardId' | 'input' | 'version'>>;
   careerGuidanceCorrect?: Resolver<ResolversTypes['CareerGuidancePayload'], ParentType, ContextType, RequireFields<MutationCareerGuidanceCorrectArgs, 'id' | 'input' | 'version'>>;
   employmentPlanRowAdd?: Resolver<ResolversTypes['EmploymentPlanRowPayload'], ParentType, ContextType, RequireFields<MutationEmploymentPlanRowAddArgs, 'cardId' | 'input' | 'version'>>;

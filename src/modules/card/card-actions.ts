@@ -1,4 +1,5 @@
 import { UniqueConstraintViolationException, type EntityClass } from '@mikro-orm/core';
+import type { SqlEntityManager } from '@mikro-orm/sql';
 import { Checks } from '../base/checks.ts';
 import { Rejected, userError, type Outcome } from '../base/user-errors.ts';
 import { CareerCenter } from '../career-center/career-center.entity.ts';
@@ -13,6 +14,7 @@ import { Referral } from '../referral/referral.entity.ts';
 import { Registration } from '../registration/registration.entity.ts';
 import { checkNewApplication } from '../registration/registration.service.ts';
 import { SpecialWorkplace } from '../special-workplace/special-workplace.entity.ts';
+import { askRegistry, recordReplyIn, type RegistryReply } from '../verification/verification.service.ts';
 import { Visit } from '../visit/visit.entity.ts';
 import { Card } from './card.entity.ts';
 import { CardChange, changeCard, changeEntry, commitChange, failedChange, type ChangeDeps } from './card-change.ts';
@@ -35,7 +37,9 @@ const alreadyOpen = () => new Rejected([userError(['input', 'iin'], 'REGISTRATIO
 /**
  * Rule 1 — a person applies as a job seeker. One card per IIN: a new IIN opens a card; a known
  * one gets a new §12 episode on its card (and the card moves to the receiving center), unless a
- * job-seeker episode is still open there.
+ * job-seeker episode is still open there. Rule 2 — the registry's answer about the person, asked
+ * before any card is locked, is then applied as a change of its own: the card is saved with what
+ * was typed whatever the registry does.
  */
 export async function openCard(deps: ChangeDeps, data: CardOpenData): Promise<Outcome<Opened> & { card?: Card }> {
   const iin = parseIin(data.iin);
@@ -48,8 +52,9 @@ export async function openCard(deps: ChangeDeps, data: CardOpenData): Promise<Ou
   }
   if (checks.errors.length) return { ok: false, errors: checks.errors };
 
+  const reply = await askRegistry(deps.registry, data.iin);
   const existing = await deps.em.fork().findOne(Card, { iin: data.iin });
-  if (existing) return applyAgain(deps, existing.id, data);
+  if (existing) return applyAgain(deps, existing.id, data, reply);
   try {
     return await deps.em.fork().transactional(async (em) => {
       const card = em.create(Card, {
@@ -62,20 +67,22 @@ export async function openCard(deps: ChangeDeps, data: CardOpenData): Promise<Ou
       change.created('careerCenter');
       const registration = change.add('registration', Registration, { kind: 'JOB_SEEKER', appliedOn: data.appliedOn });
       await commitChange(em, change, false);
+      await recordReplyIn(em, card, deps, reply);
       return { ok: true as const, value: { registration, existingCard: false }, card };
     });
   } catch (error) {
     // Two applications for one new IIN at once: the other opened the card; this one joins it.
     if (error instanceof UniqueConstraintViolationException) {
       const card = await deps.em.fork().findOneOrFail(Card, { iin: data.iin });
-      return applyAgain(deps, card.id, data);
+      return applyAgain(deps, card.id, data, reply);
     }
     return failedChange(error);
   }
 }
 
-function applyAgain(deps: ChangeDeps, cardId: string, data: CardOpenData) {
-  return changeCard(deps, { cardId, version: null, action: 'cardOpen' }, async (change): Promise<Opened> => {
+function applyAgain(deps: ChangeDeps, cardId: string, data: CardOpenData, reply: RegistryReply) {
+  const followUp = (em: SqlEntityManager, card: Card) => recordReplyIn(em, card, deps, reply);
+  return changeCard(deps, { cardId, version: null, action: 'cardOpen', followUp }, async (change): Promise<Opened> => {
     try {
       await checkNewApplication(change, 'JOB_SEEKER', data.appliedOn);
     } catch (error) {

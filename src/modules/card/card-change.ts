@@ -5,6 +5,7 @@ import { Rejected, userError, type Outcome, type UserErrorData } from '../base/u
 import type { Territories } from '../dictionary/territories.ts';
 import { CardHistory } from '../history/history.entity.ts';
 import { CARD_PARTS, entrySnapshot, type CardPart, type EntryPart, type Snapshot } from '../history/parts.ts';
+import type { PersonRegistry } from '../verification/person-registry.ts';
 import { Card } from './card.entity.ts';
 
 // The unit of work of one mutation of one card: one transaction that locks the card row, checks
@@ -26,6 +27,8 @@ export interface ChangeDeps {
   now: () => Date;
   /** Today's date in Kazakhstan (`YYYY-MM-DD`). */
   today: () => string;
+  /** Rule 2 — the state registry of individuals; absent or null when none is configured. */
+  registry?: PersonRegistry | null;
 }
 
 interface PendingRecord {
@@ -173,7 +176,11 @@ export function failedChange(error: unknown): { ok: false; errors: UserErrorData
  */
 export async function changeCard<T>(
   deps: ChangeDeps,
-  target: { cardId: string; version: number | null; action: string; bumpVersion?: boolean; argument?: 'id' | 'cardId' },
+  target: {
+    cardId: string; version: number | null; action: string; bumpVersion?: boolean; argument?: 'id' | 'cardId';
+    /** A change of its own made after this one is recorded, in the same transaction (Rule 2: the registry's answer). */
+    followUp?: (em: SqlEntityManager, card: Card) => Promise<unknown>;
+  },
   work: (change: CardChange) => Promise<T>,
 ): Promise<Outcome<T> & { card?: Card }> {
   try {
@@ -185,6 +192,7 @@ export async function changeCard<T>(
       const change = new CardChange(em, card, deps, target.action);
       const value = await work(change);
       await commitChange(em, change, target.bumpVersion !== false);
+      await target.followUp?.(em, card);
       return { ok: true as const, value, card };
     });
   } catch (error) {

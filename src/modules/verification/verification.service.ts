@@ -1,0 +1,130 @@
+import type { SqlEntityManager } from '@mikro-orm/sql';
+import type { VerificationStatus } from '../../graphql/generated/resolvers.ts';
+import { userError, type Outcome } from '../base/user-errors.ts';
+import { Card } from '../card/card.entity.ts';
+import { CardChange, changeCard, commitChange, type Actor, type ChangeDeps } from '../card/card-change.ts';
+import type { IdentityVerification } from '../person/person.entity.ts';
+import type { PersonRegistry, RegistryAnswer } from './person-registry.ts';
+
+// Rule 2 — the identity on a card is the registry's: §1 full name, §5 citizenship and §6
+// nationality take its values. The registry is asked before a card is locked (no network call
+// while a transaction holds the card), and its answer is applied as a change of its own, so the
+// history shows the values the caseworker typed and then the registry's.
+//
+// Only a change of the identity bumps the card version. The outcome of a check alone (status,
+// times, reason) is written without it, so a check never makes a caseworker's version stale.
+
+/** The action the history records for a change the registry's answer made. */
+export const VERIFY_ACTION = 'registryVerification';
+
+export const NO_REGISTRY_REASON =
+  'no person registry is configured (PERSON_REGISTRY_URL or PERSON_REGISTRY_FILE), so the identity was not checked';
+
+/** Who acts when the registry's answer is applied by the sync rather than on a user's request. */
+export const registryActor = (registry: PersonRegistry): Actor => ({ id: 'system:person-registry', name: registry.name });
+
+/** What a registry said about an IIN, and which registry said it (null: none is configured). */
+export interface RegistryReply {
+  source: string | null;
+  answer: RegistryAnswer;
+}
+
+export interface Verified {
+  status: VerificationStatus;
+  /** Whether §1, §5 or §6 took the registry's values (a new card version). */
+  identityChanged: boolean;
+}
+
+/** Asks the registry about an IIN. Never throws: a card is kept whatever the registry does. */
+export async function askRegistry(registry: PersonRegistry | null | undefined, iin: string): Promise<RegistryReply> {
+  if (!registry) return { source: null, answer: { kind: 'unavailable', reason: NO_REGISTRY_REASON } };
+  try {
+    return { source: registry.name, answer: await registry.lookup(iin) };
+  } catch (error) {
+    // The port promises not to throw; a defect behind it must still not cost anyone the card.
+    console.error(`Person registry ${registry.name} failed:`, error);
+    return { source: registry.name, answer: { kind: 'unavailable', reason: 'the person registry failed unexpectedly' } };
+  }
+}
+
+/** Why a check did not confirm the identity, in words for the caseworker. */
+function reasonOf(answer: Exclude<RegistryAnswer, { kind: 'found' }>): string {
+  switch (answer.kind) {
+    case 'notFound': return 'the person registry has no person with this IIN';
+    case 'invalid': return `the person registry's answer is unusable: ${answer.reason}`;
+    case 'unavailable': return answer.reason;
+  }
+}
+
+/** Applies the reply to the card `change` holds locked; the caller commits the change. */
+async function applyReply(change: CardChange, reply: RegistryReply): Promise<Verified> {
+  const { card, now, em } = change;
+  const { answer } = reply;
+  if (answer.kind !== 'found') {
+    const status = answer.kind === 'unavailable' ? 'PENDING' : 'FAILED';
+    // The last confirmation (its source and time) stands; only the outcome of this check is new.
+    // With no registry configured nothing was asked, so the time of the last check stays too.
+    const { source = null, verifiedAt = null, checkedAt = null } = card.verification;
+    await writeVerificationOnly(em, card, {
+      status, source, verifiedAt, checkedAt: reply.source === null ? checkedAt : now, reason: reasonOf(answer),
+    });
+    return { status, identityChanged: false };
+  }
+  const { person } = answer;
+  const registry = {
+    fullName: { surname: person.surname, givenName: person.givenName, patronymic: person.patronymic },
+    citizenship: person.citizenship,
+    nationality: person.nationality,
+  };
+  const verified = { status: 'VERIFIED' as const, source: reply.source, verifiedAt: now, checkedAt: now, reason: null };
+  const differs = card.fullName.surname !== person.surname || card.fullName.givenName !== person.givenName
+    || (card.fullName.patronymic ?? null) !== person.patronymic || (card.citizenship ?? null) !== person.citizenship
+    || (card.nationality ?? null) !== person.nationality;
+  if (!differs) {
+    await writeVerificationOnly(em, card, verified);
+    return { status: 'VERIFIED', identityChanged: false };
+  }
+  // The history keeps the identity as it was (typed by the caseworker) beside the registry's.
+  change.updateCard('identity', (c) => em.assign(c, registry as never));
+  em.assign(card, { verification: verified } as never);
+  return { status: 'VERIFIED', identityChanged: true };
+}
+
+type VerificationColumns = Pick<IdentityVerification, 'status' | 'source' | 'verifiedAt' | 'checkedAt' | 'reason'>;
+
+const sameVerification = (a: VerificationColumns, b: VerificationColumns) => a.status === b.status && a.source === b.source
+  && a.reason === b.reason && a.verifiedAt?.getTime() === b.verifiedAt?.getTime() && a.checkedAt?.getTime() === b.checkedAt?.getTime();
+
+/** Writes the verification columns and nothing else: the version stays (the row is locked, so it is current). */
+async function writeVerificationOnly(em: SqlEntityManager, card: Card, verification: VerificationColumns): Promise<void> {
+  const current = card.verification;
+  if (sameVerification(verification, { ...current, source: current.source ?? null, reason: current.reason ?? null })) return;
+  // Naming the version keeps MikroORM from incrementing it, as it does on any other update.
+  await em.nativeUpdate(Card, { id: card.id }, { verification, version: card.version } as never);
+  // Reload so the entity shows the outcome without a pending change of its own.
+  await em.refresh(card);
+}
+
+/**
+ * Applies a reply as a change of its own to a card that `em`'s transaction holds locked, after
+ * the caller's own change is recorded (opening the card, or the caseworker's identity update).
+ */
+export async function recordReplyIn(em: SqlEntityManager, card: Card, deps: ChangeDeps, reply: RegistryReply): Promise<Verified> {
+  const change = new CardChange(em, card, deps, VERIFY_ACTION);
+  const verified = await applyReply(change, reply);
+  await commitChange(em, change, false);
+  return verified;
+}
+
+/** Applies a reply to the card `cardId` in a transaction of its own. */
+export function recordReply(deps: ChangeDeps, cardId: string, reply: RegistryReply): Promise<Outcome<Verified> & { card?: Card }> {
+  // No version to base on: the registry speaks about the person, whatever the card says now.
+  return changeCard(deps, { cardId, version: null, action: VERIFY_ACTION, bumpVersion: false }, (change) => applyReply(change, reply));
+}
+
+/** Rule 2 — checks one card against the registry now (`cardVerifyIdentity`). */
+export async function verifyIdentity(deps: ChangeDeps, cardId: string): Promise<Outcome<Verified> & { card?: Card }> {
+  const card = await deps.em.fork().findOne(Card, { id: cardId }, { fields: ['iin'] });
+  if (!card) return { ok: false, errors: [userError(['id'], 'NOT_FOUND', 'no such card')] };
+  return recordReply(deps, cardId, await askRegistry(deps.registry, card.iin));
+}
