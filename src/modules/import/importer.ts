@@ -406,17 +406,19 @@ export class CardImporter {
       f.card.id = cardIds[i];
     });
     const byEntity = new Map<EntityClass<Row>, PlainRow[]>();
-    const entries = fresh.flatMap((f) => f.entries.map((e) => {
-      e.row.card = f.card.id;
-      byEntity.set(e.entity, [...(byEntity.get(e.entity) ?? []), e.row]);
-      return e;
-    }));
     // §16 kinds share one table and one sequence.
     const tables = new Map<EntityClass<Row>, PlainRow[]>();
-    for (const e of entries) {
-      const table = tableOf(e.entry);
-      tables.set(table, [...(tables.get(table) ?? []), e.row]);
-    }
+    const push = (map: Map<EntityClass<Row>, PlainRow[]>, key: EntityClass<Row>, row: PlainRow) => {
+      const list = map.get(key);
+      if (list) list.push(row);
+      else map.set(key, [row]);
+    };
+    const entries = fresh.flatMap((f) => f.entries.map((e) => {
+      e.row.card = f.card.id;
+      push(byEntity, e.entity, e.row);
+      push(tables, tableOf(e.entry), e.row);
+      return e;
+    }));
     for (const [table, rows] of tables) {
       const ids = await bulk.ids(table, rows.length);
       rows.forEach((row, i) => {
