@@ -1,9 +1,10 @@
 import type { EntityClass, EntityMetadata, EntityProperty } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/sql';
+import { CompiledQuery, type QueryExecutor } from 'kysely';
 
 // Bulk INSERTs for the import, where a batch is tens of thousands of rows: each table gets one
-// statement whose single parameter is a JSON array of rows, unpacked by PostgreSQL itself
-// (`json_populate_recordset` over the table's own row type, so every value gets its column's type).
+// statement whose single (bound) parameter is a JSON array of rows, unpacked by PostgreSQL itself
+// (`jsonb_populate_recordset` over the table's own row type, so every value gets its column's type).
 // Ids are taken from the tables' sequences first, so rows can refer to one another (an entry to its
 // card, a history record to its entry) before any is written. Rows are plain objects in entity
 // property names (embeddables nested, as the services build them); the entity metadata maps them
@@ -29,9 +30,7 @@ export class BulkInsert {
   async ids(entity: EntityClass<unknown>, count: number): Promise<string[]> {
     if (count === 0) return [];
     const table = this.#meta(entity).root.tableName;
-    const rows = await this.#em.execute<{ id: string }[]>(
-      `select nextval(pg_get_serial_sequence('"${table}"', 'id'))::text as id from generate_series(1, ?)`, [count],
-    );
+    const rows = await this.#run<{ id: string }>(`select nextval(pg_get_serial_sequence('"${table}"', 'id'))::text as id from generate_series(1, $1::int)`, [count]);
     return rows.map((row) => row.id);
   }
 
@@ -53,12 +52,23 @@ export class BulkInsert {
     // Columns no row sets are left out, so they take their defaults (the id from its sequence).
     const present = new Set(records.flatMap((record) => Object.keys(record)));
     const names = columns.filter((column) => present.has(column.name)).map((column) => `"${column.name}"`).join(', ');
-    await this.#em.execute(`insert into ${table} (${names}) select ${names} from jsonb_populate_recordset(null::${table}, ?::jsonb)`, [JSON.stringify(records)]);
+    await this.#run(`insert into ${table} (${names}) select ${names} from jsonb_populate_recordset(null::${table}, $1::jsonb)`, [JSON.stringify(records)]);
   }
 
   /** The entity's own properties (embeddables as one, relations by their name), as `toPOJO` lists them. */
   properties(entity: EntityClass<unknown>): string[] {
     return this.#meta(entity).props.filter((prop) => !prop.embedded && prop.persist !== false).map((prop) => prop.name);
+  }
+
+  /**
+   * Runs a statement in the EntityManager's transaction with a real bound parameter: `em.execute`
+   * inlines parameters into the SQL text, and a batch's JSON is megabytes the server would then
+   * scan as a literal (three times slower, measured).
+   */
+  async #run<T>(sql: string, parameters: unknown[]): Promise<T[]> {
+    const executor = (this.#em.getTransactionContext() ?? this.#em.getConnection().getClient()) as unknown as { executeQuery: QueryExecutor['executeQuery'] };
+    const result = await executor.executeQuery<T>(CompiledQuery.raw(sql, parameters));
+    return result.rows as T[];
   }
 
   #meta(entity: EntityClass<unknown>): EntityMetadata {
