@@ -34,6 +34,12 @@ export class BulkInsert {
     return rows.map((row) => row.id);
   }
 
+  /** Refreshes the planner's statistics of the entities' tables. */
+  async analyze(entities: readonly EntityClass<unknown>[]): Promise<void> {
+    const tables = [...new Set(entities.map((entity) => `"${this.#meta(entity).root.tableName}"`))];
+    await this.#run(`analyze ${tables.join(', ')}`, []);
+  }
+
   /** Inserts rows of one entity (each with every property it sets; the rest are null). */
   async insert(entity: EntityClass<unknown>, rows: readonly PlainRow[]): Promise<void> {
     if (rows.length === 0) return;

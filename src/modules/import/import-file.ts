@@ -4,8 +4,8 @@ import { createProgress, type ImportCounts } from './progress.ts';
 import { openRecordSource } from './read-records.ts';
 import { createRejectReport } from './reject-report.ts';
 
-// `npm run import`: a file streamed through the importer in batches. Memory is bounded by two
-// batches (the one being written and the one being read), whatever the size of the file.
+// `npm run import`: a file streamed through the importer in batches. Memory is bounded by the
+// batches being written and the one being read, whatever the size of the file.
 
 export interface ImportFileOptions {
   path: string;
@@ -17,6 +17,8 @@ export interface ImportFileOptions {
   /** Where progress goes, and whether it is a terminal (a redrawn bar) or not (plain lines). */
   progress?: { out: { write(s: string): unknown }; isTTY: boolean; intervalMs?: number };
   onStorageError?: (error: unknown, line: number) => void;
+  /** Batches written at once, each on its own connection (default 2). */
+  writers?: number;
   /** Told the counts after every batch (the benchmark samples memory here). */
   onBatch?: (counts: Readonly<ImportCounts>) => void;
 }
@@ -26,6 +28,11 @@ export interface ImportFileSummary extends ImportCounts {
   /** Rows written to the reject report (one per error). */
   rejectRows: number;
 }
+
+const iinOf = (item: ImportItem): string | null => {
+  const iin = (item.record as { iin?: unknown } | undefined)?.iin;
+  return typeof iin === 'string' ? iin : null;
+};
 
 export async function importFile(deps: ChangeDeps, options: ImportFileOptions): Promise<ImportFileSummary> {
   const started = performance.now();
@@ -50,24 +57,37 @@ export async function importFile(deps: ChangeDeps, options: ImportFileOptions): 
     options.onBatch?.(counts);
   };
 
+  // Up to `writers` batches are written at once, each in its own transaction on its own
+  // connection, while the next is read and parsed; results are settled in file order.
+  const writers = options.writers ?? 2;
+  const inFlight: { iins: Set<string>; done: Promise<ImportResult[]> }[] = [];
+  const settleOldest = async () => settle(await inFlight.shift()!.done);
+  const submit = async (batch: ImportItem[]) => {
+    const iins = new Set(batch.map(iinOf).filter((iin): iin is string => iin !== null));
+    // A person whose earlier record is still being written waits for it: records apply in file order.
+    while (inFlight.some((writing) => [...iins].some((iin) => writing.iins.has(iin)))) await settleOldest();
+    while (inFlight.length >= writers) await settleOldest();
+    const done = importer.importBatch(batch);
+    done.catch(() => undefined); // awaited in turn; this only keeps a failure from being reported twice
+    inFlight.push({ iins, done });
+  };
+
+  let rejectRows = 0;
   try {
-    // The database writes one batch while the next is read and parsed.
-    let writing: Promise<ImportResult[]> | null = null;
     let batch: ImportItem[] = [];
     for await (const item of source.records) {
       batch.push(item);
       counts.read++;
       if (batch.length < batchSize) continue;
-      if (writing) await settle(await writing);
-      writing = importer.importBatch(batch);
+      await submit(batch);
       batch = [];
     }
-    if (writing) await settle(await writing);
-    if (batch.length) await settle(await importer.importBatch(batch));
+    if (batch.length) await submit(batch);
+    while (inFlight.length) await settleOldest();
   } finally {
-    const rejectRows = await report.close();
+    await Promise.allSettled(inFlight.map((writing) => writing.done));
+    rejectRows = await report.close();
     progress?.finish(counts, source.bytesRead());
-    Object.assign(counts, { rejectRows });
   }
-  return { ...counts, rejectRows: (counts as ImportFileSummary).rejectRows, elapsedMs: performance.now() - started };
+  return { ...counts, rejectRows, elapsedMs: performance.now() - started };
 }
