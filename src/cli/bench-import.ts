@@ -14,11 +14,13 @@ import { importFile } from '../modules/import/import-file.ts';
 // Generates deterministic import records (the demo seeder's people, in the import format), then
 // imports the file into a scratch PostgreSQL database (DATABASE_URL, or the local server) the way
 // `npm run import` does, and prints cards per second and the process's memory: RSS after 10,000
-// records, at the end, and at its peak. Not a test: figures, no assertions.
+// records, at the end, and at its peak (the two samples after a full GC, so they count what is
+// kept rather than garbage not yet collected). Not a test: figures, no assertions.
 
 const { values } = parseArgs({
   options: {
     records: { type: 'string', default: '100000' },
+    writers: { type: 'string', default: '2' },
     batch: { type: 'string', default: '1000' },
     embedded: { type: 'boolean', default: false },
   },
@@ -44,6 +46,7 @@ try {
   global.gc?.();
   const rssBefore = process.memoryUsage().rss;
   let rssAt10k = 0;
+  let heapAt10k = 0;
   let rssPeak = rssBefore;
   started = performance.now();
   const summary = await importFile({
@@ -56,15 +59,21 @@ try {
     path: file,
     rejectsPath: join(dir, 'rejects.csv'),
     batchSize,
+    writers: Number(values.writers),
     progress: { out: process.stderr, isTTY: process.stderr.isTTY === true },
     onBatch: (counts) => {
-      const rss = process.memoryUsage().rss;
-      rssPeak = Math.max(rssPeak, rss);
-      if (!rssAt10k && counts.read >= 10_000) rssAt10k = rss;
+      rssPeak = Math.max(rssPeak, process.memoryUsage().rss);
+      if (!rssAt10k && counts.read >= 10_000) {
+        global.gc?.();
+        rssAt10k = process.memoryUsage().rss;
+        heapAt10k = process.memoryUsage().heapUsed;
+      }
     },
   });
   const seconds = (performance.now() - started) / 1000;
+  global.gc?.();
   const rssEnd = process.memoryUsage().rss;
+  const heapEnd = process.memoryUsage().heapUsed;
   const stored = summary.created + summary.updated + summary.unchanged;
   console.log([
     '',
@@ -75,7 +84,7 @@ try {
     `RSS before import      ${mb(rssBefore)}`,
     `RSS after 10,000       ${mb(rssAt10k)}`,
     `RSS at the end         ${mb(rssEnd)}`,
-    `RSS growth 10k → end   ${mb(rssEnd - rssAt10k)}`,
+    `RSS growth 10k → end   ${mb(rssEnd - rssAt10k)} (live JS heap ${mb(heapAt10k)} → ${mb(heapEnd)})`,
     `RSS peak (sampled)     ${mb(rssPeak)}; process max RSS ${mb(process.resourceUsage().maxRSS * 1024)}`,
   ].join('\n'));
 } finally {

@@ -16,6 +16,7 @@ const { values, positionals } = parseArgs({
   options: {
     format: { type: 'string' },
     rejects: { type: 'string' },
+    writers: { type: 'string', default: '2' },
     batch: { type: 'string', default: '500' },
     source: { type: 'string' },
   },
@@ -47,6 +48,7 @@ try {
     format: values.format as 'ndjson' | 'csv' | undefined,
     rejectsPath,
     batchSize,
+    writers: Number(values.writers),
     progress: { out: process.stderr, isTTY: process.stderr.isTTY === true },
     // The report says only that the record was not stored; the operator sees the database's reason here.
     onStorageError: (error, line) => console.error(`line ${line}: not stored: ${(error as Error).message}`),

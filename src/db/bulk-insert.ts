@@ -12,15 +12,18 @@ import { CompiledQuery, type QueryExecutor } from 'kysely';
 
 interface Column {
   name: string;
-  /** Property path of the value: `['expectations', 'wage', 'desired']`. */
-  path: string[];
+  /** Reads the value at the property's path in a plain row, e.g. `expectations.wage.desired`. */
+  get: (row: PlainRow) => unknown;
 }
+
+// Entity metadata does not change while the process runs: the column lists are worked out once.
+const COLUMNS = new Map<string, Column[]>();
+const PROPERTIES = new Map<string, string[]>();
 
 export type PlainRow = Record<string, unknown>;
 
 export class BulkInsert {
   readonly #em: SqlEntityManager;
-  readonly #columns = new Map<string, Column[]>();
 
   constructor(em: SqlEntityManager) {
     this.#em = em;
@@ -44,26 +47,26 @@ export class BulkInsert {
   async insert(entity: EntityClass<unknown>, rows: readonly PlainRow[]): Promise<void> {
     if (rows.length === 0) return;
     const meta = this.#meta(entity);
-    const columns = this.#columnsOf(meta);
+    // Rows without ids get theirs from the sequence (the column is left out of the INSERT).
+    const columns = this.#columnsOf(meta).filter((column) => column.name !== 'id' || rows[0]!.id !== undefined);
     const table = `"${meta.root.tableName}"`;
+    // Every record gets every column in the same order: one object shape, which V8 builds and
+    // serialises fastest (this loop runs for tens of thousands of rows a batch).
     const records = rows.map((row) => {
       const record: PlainRow = {};
-      for (const column of columns) {
-        let value: unknown = row;
-        for (const key of column.path) value = (value as PlainRow | null | undefined)?.[key];
-        if (value != null) record[column.name] = value;
-      }
+      for (const column of columns) record[column.name] = column.get(row) ?? null;
       return record;
     });
-    // Columns no row sets are left out, so they take their defaults (the id from its sequence).
-    const present = new Set(records.flatMap((record) => Object.keys(record)));
-    const names = columns.filter((column) => present.has(column.name)).map((column) => `"${column.name}"`).join(', ');
+    const names = columns.map((column) => `"${column.name}"`).join(', ');
     await this.#run(`insert into ${table} (${names}) select ${names} from jsonb_populate_recordset(null::${table}, $1::jsonb)`, [JSON.stringify(records)]);
   }
 
   /** The entity's own properties (embeddables as one, relations by their name), as `toPOJO` lists them. */
-  properties(entity: EntityClass<unknown>): string[] {
-    return this.#meta(entity).props.filter((prop) => !prop.embedded && prop.persist !== false).map((prop) => prop.name);
+  properties(entity: EntityClass<unknown>): readonly string[] {
+    const meta = this.#meta(entity);
+    let names = PROPERTIES.get(meta.className);
+    if (!names) PROPERTIES.set(meta.className, (names = meta.props.filter((prop) => !prop.embedded && prop.persist !== false).map((prop) => prop.name)));
+    return names;
   }
 
   /**
@@ -82,14 +85,23 @@ export class BulkInsert {
   }
 
   #columnsOf(meta: EntityMetadata): Column[] {
-    const cached = this.#columns.get(meta.className);
+    const cached = COLUMNS.get(meta.className);
     if (cached) return cached;
     const pathOf = (prop: EntityProperty): string[] =>
       (prop.embedded ? [...pathOf(meta.properties[prop.embedded[0]] as EntityProperty), prop.embedded[1]] : [prop.name]);
     const columns = meta.props
       .filter((prop) => prop.persist !== false && prop.kind !== 'embedded' && (prop.kind === 'scalar' || prop.kind === 'm:1') && prop.fieldNames?.length === 1)
-      .map((prop) => ({ name: prop.fieldNames[0]!, path: pathOf(prop) }));
-    this.#columns.set(meta.className, columns);
+      .map((prop) => ({ name: prop.fieldNames[0]!, get: getter(pathOf(prop)) }));
+    COLUMNS.set(meta.className, columns);
     return columns;
   }
+}
+
+/** Reads a property path of a plain row (embeddables nest at most two deep). */
+function getter(path: string[]): (row: PlainRow) => unknown {
+  const [a, b, c] = path as [string, string?, string?];
+  if (b === undefined) return (row) => row[a];
+  if (c === undefined) return (row) => (row[a] as PlainRow | null | undefined)?.[b];
+  if (path.length === 3) return (row) => ((row[a] as PlainRow | null | undefined)?.[b] as PlainRow | null | undefined)?.[c];
+  return (row) => path.reduce<unknown>((value, key) => (value as PlainRow | null | undefined)?.[key], row);
 }
