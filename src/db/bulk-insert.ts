@@ -4,7 +4,7 @@ import { CompiledQuery, type QueryExecutor } from 'kysely';
 
 // Bulk INSERTs for the import, where a batch is tens of thousands of rows: each table gets one
 // statement whose single (bound) parameter is a JSON array of rows, unpacked by PostgreSQL itself
-// (`jsonb_populate_recordset` over the table's own row type, so every value gets its column's type).
+// (each value cast to its column's type, from the entity metadata).
 // Ids are taken from the tables' sequences first, so rows can refer to one another (an entry to its
 // card, a history record to its entry) before any is written. Rows are plain objects in entity
 // property names (embeddables nested, as the services build them); the entity metadata maps them
@@ -12,6 +12,8 @@ import { CompiledQuery, type QueryExecutor } from 'kysely';
 
 interface Column {
   name: string;
+  /** The column's SQL type, to read its value out of the JSON. */
+  type: string;
   /** Reads the value at the property's path in a plain row, e.g. `expectations.wage.desired`. */
   get: (row: PlainRow) => unknown;
 }
@@ -19,6 +21,8 @@ interface Column {
 // Entity metadata does not change while the process runs: the column lists are worked out once.
 const COLUMNS = new Map<string, Column[]>();
 const PROPERTIES = new Map<string, string[]>();
+/** Auto-increment columns hold plain integers. */
+const SERIAL_TYPES: Record<string, string> = { bigserial: 'bigint', serial: 'int' };
 
 export type PlainRow = Record<string, unknown>;
 
@@ -49,16 +53,12 @@ export class BulkInsert {
     const meta = this.#meta(entity);
     // Rows without ids get theirs from the sequence (the column is left out of the INSERT).
     const columns = this.#columnsOf(meta).filter((column) => column.name !== 'id' || rows[0]!.id !== undefined);
-    const table = `"${meta.root.tableName}"`;
-    // Every record gets every column in the same order: one object shape, which V8 builds and
-    // serialises fastest (this loop runs for tens of thousands of rows a batch).
-    const records = rows.map((row) => {
-      const record: PlainRow = {};
-      for (const column of columns) record[column.name] = column.get(row) ?? null;
-      return record;
-    });
+    // Each row travels as a JSON array of its column values: a third of the bytes of an object
+    // repeating every column name, which both sides would spend most of their time on.
+    const values = rows.map((row) => columns.map((column) => column.get(row) ?? null));
     const names = columns.map((column) => `"${column.name}"`).join(', ');
-    await this.#run(`insert into ${table} (${names}) select ${names} from jsonb_populate_recordset(null::${table}, $1::jsonb)`, [JSON.stringify(records)]);
+    const read = columns.map((column, i) => (column.type === 'jsonb' ? `nullif(r->${i}, 'null')` : `(r->>${i})::${column.type}`)).join(', ');
+    await this.#run(`insert into "${meta.root.tableName}" (${names}) select ${read} from jsonb_array_elements($1::jsonb) r`, [JSON.stringify(values)]);
   }
 
   /** The entity's own properties (embeddables as one, relations by their name), as `toPOJO` lists them. */
@@ -91,7 +91,7 @@ export class BulkInsert {
       (prop.embedded ? [...pathOf(meta.properties[prop.embedded[0]] as EntityProperty), prop.embedded[1]] : [prop.name]);
     const columns = meta.props
       .filter((prop) => prop.persist !== false && prop.kind !== 'embedded' && (prop.kind === 'scalar' || prop.kind === 'm:1') && prop.fieldNames?.length === 1)
-      .map((prop) => ({ name: prop.fieldNames[0]!, get: getter(pathOf(prop)) }));
+      .map((prop) => ({ name: prop.fieldNames[0]!, type: SERIAL_TYPES[prop.columnTypes[0]!] ?? prop.columnTypes[0]!, get: getter(pathOf(prop)) }));
     COLUMNS.set(meta.className, columns);
     return columns;
   }
