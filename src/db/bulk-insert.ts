@@ -20,7 +20,6 @@ interface Column {
 
 // Entity metadata does not change while the process runs: the column lists are worked out once.
 const COLUMNS = new Map<string, Column[]>();
-const PROPERTIES = new Map<string, string[]>();
 /** Auto-increment columns hold plain integers. */
 const SERIAL_TYPES: Record<string, string> = { bigserial: 'bigint', serial: 'int' };
 
@@ -59,14 +58,6 @@ export class BulkInsert {
     const names = columns.map((column) => `"${column.name}"`).join(', ');
     const read = columns.map((column, i) => (column.type === 'jsonb' ? `nullif(r->${i}, 'null')` : `(r->>${i})::${column.type}`)).join(', ');
     await this.#run(`insert into "${meta.root.tableName}" (${names}) select ${read} from jsonb_array_elements($1::jsonb) r`, [JSON.stringify(values)]);
-  }
-
-  /** The entity's own properties (embeddables as one, relations by their name), as `toPOJO` lists them. */
-  properties(entity: EntityClass<unknown>): readonly string[] {
-    const meta = this.#meta(entity);
-    let names = PROPERTIES.get(meta.className);
-    if (!names) PROPERTIES.set(meta.className, (names = meta.props.filter((prop) => !prop.embedded && prop.persist !== false).map((prop) => prop.name)));
-    return names;
   }
 
   /**

@@ -463,7 +463,7 @@ export type CardHistoryEntry = Node & {
   newValue?: Maybe<Scalars['JSONObject']['output']>;
   /** Rule 3 — the part's value before the change; null when it was created by it. */
   oldValue?: Maybe<Scalars['JSONObject']['output']>;
-  /** Rule 3 — which part of the card changed: `identity`, `lastJob`, `expectations`, `footer`, `careerCenter`, a list section such as `referral`, or `card` for a card created by import (rules 2 and 5: its whole content as it arrived, with `sections` by list). */
+  /** Rule 3 — which part of the card changed: `identity`, `lastJob`, `expectations`, `footer`, `careerCenter`, a list section such as `referral`, or `card` for a card created by import (rules 2 and 5: the identity, the keeping center and the number of entries of each section; the whole card as created is `card(id, asOf)` at that moment). */
   part: Scalars['String']['output'];
 };
 

@@ -36,8 +36,7 @@ export type CardPart = keyof typeof CARD_PARTS;
 export type EntryPart = 'education' | 'registration' | 'careerGuidance' | 'referral' | 'activeMeasure'
   | 'relocationFamilyMember' | 'specialWorkplace' | 'visit' | 'employmentPlanRow' | 'signature';
 
-/** Row bookkeeping, not part of a recorded value. */
-export const BOOKKEEPING = new Set(['id', 'card', 'createdAt', 'updatedAt']);
+const BOOKKEEPING = new Set(['id', 'card', 'createdAt', 'updatedAt']);
 
 /**
  * The recorded value of a list entry: its own fields, without its id, card and row timestamps

@@ -11,7 +11,7 @@ import { EmploymentPlanRow } from '../employment-plan/employment-plan.entity.ts'
 import { canonicalJson } from '../footer/footer.service.ts';
 import { CareerGuidance } from '../guidance/guidance.entity.ts';
 import { CardHistory } from '../history/history.entity.ts';
-import { BOOKKEEPING, CARD_PARTS, type CardPart, type EntryPart } from '../history/parts.ts';
+import { CARD_PARTS, type CardPart, type EntryPart } from '../history/parts.ts';
 import {
   ActiveMeasure, EntrepreneurshipSupport, ProfessionalTraining, Relocation, RelocationFamilyMember, SubsidizedJob,
 } from '../measures/measure.entity.ts';
@@ -460,28 +460,20 @@ export class CardImporter {
     await bulk.insert(RelocationFamilyMember, members);
 
     const actor = this.#deps.actor;
-    // The rows hold plain JSON values already (the timestamps are bookkeeping, left out).
-    const snapshot = (entity: EntityClass<unknown>, row: PlainRow) => {
-      const value: PlainRow = {};
-      for (const name of bulk.properties(entity)) if (!BOOKKEEPING.has(name)) value[name] = row[name] ?? null;
-      return value;
-    };
-    // One history record per card created, holding all of it as it arrived: a card's creation is
-    // one act, and a record per part and entry (about 20 a card) was half of the import's database
-    // time. The card did not exist before, so `asOf` needs nothing finer; later changes are recorded
-    // part by part, as everywhere.
+    // One history record per card created: a card's creation is one act, and a record per part
+    // and entry (about 20 a card) was half of the import's database time. It names who the person
+    // is, the keeping center and how many entries each section got; the whole card as created is
+    // `card(id, asOf: at)`, since every later change records the value it replaced.
     const history = fresh.map((f): PlainRow => {
-      const sections: Record<string, PlainRow[]> = {};
-      const add = (part: EntryPart, value: PlainRow) => (sections[part] ??= []).push(value);
+      const entries: Record<string, number> = {};
       for (const e of f.entries) {
-        add(e.entry.part, { id: e.row.id, ...snapshot(e.entity, e.row) });
-        for (const member of e.family) add('relocationFamilyMember', { id: member.id, ...snapshot(RelocationFamilyMember, member) });
+        entries[e.entry.part] = (entries[e.entry.part] ?? 0) + 1;
+        if (e.family.length) entries.relocationFamilyMember = (entries.relocationFamilyMember ?? 0) + e.family.length;
       }
-      const parts = Object.fromEntries((['identity', 'careerCenter', 'lastJob', 'expectations'] as const)
-        .map((part) => [part, CARD_PARTS[part](f.card as unknown as Card)]));
+      const card = f.card as unknown as Card;
       return {
-        card: f.card.id, at: now, basedOnVersion: 0, actor: actor.id, actorName: actor.name, action: IMPORT_ACTION,
-        part: CREATED_CARD_PART, entryId: null, oldValue: null, newValue: { ...parts, sections },
+        card: f.card.id, at: now, basedOnVersion: 0, actor: actor.id, actorName: actor.name, action: IMPORT_ACTION, part: CREATED_CARD_PART,
+        entryId: null, oldValue: null, newValue: { identity: CARD_PARTS.identity(card), careerCenter: CARD_PARTS.careerCenter(card), entries },
       };
     });
     await bulk.insert(CardHistory, history);
