@@ -32,12 +32,21 @@ export class BulkInsert {
     this.#em = em;
   }
 
-  /** Takes `count` ids from the sequence of the entity's table. */
-  async ids(entity: EntityClass<unknown>, count: number): Promise<string[]> {
-    if (count === 0) return [];
-    const table = this.#meta(entity).root.tableName;
-    const rows = await this.#run<{ id: string }>(`select nextval(pg_get_serial_sequence('"${table}"', 'id'))::text as id from generate_series(1, $1::int)`, [count]);
-    return rows.map((row) => row.id);
+  /** Gives every row of each group an id from the sequence of its entity's table, in one statement. */
+  async assignIds(groups: readonly (readonly [EntityClass<unknown>, readonly PlainRow[]])[]): Promise<void> {
+    const wanted = groups.filter(([, rows]) => rows.length > 0);
+    if (!wanted.length) return;
+    const spec = wanted.map(([entity, rows], k) => ({ k, t: `"${this.#meta(entity).root.tableName}"`, n: rows.length }));
+    const ids = await this.#run<{ k: number; id: string }>(
+      `select v.k, nextval(q.s)::text as id from jsonb_to_recordset($1::jsonb) v(k int, t text, n int)
+       cross join lateral (select pg_get_serial_sequence(v.t, 'id')::regclass as s) q cross join generate_series(1, v.n) g
+       order by v.k, g`,
+      [JSON.stringify(spec)],
+    );
+    let next = 0;
+    for (const [, rows] of wanted) {
+      for (const row of rows) row.id = ids[next++]!.id;
+    }
   }
 
   /** Refreshes the planner's statistics of the entities' tables. */

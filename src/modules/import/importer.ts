@@ -425,10 +425,6 @@ export class CardImporter {
   async #insertFresh(em: SqlEntityManager, fresh: FreshCard[], now: Date): Promise<void> {
     if (!fresh.length) return;
     const bulk = new BulkInsert(em);
-    const cardIds = await bulk.ids(Card, fresh.length);
-    fresh.forEach((f, i) => {
-      f.card.id = cardIds[i];
-    });
     const byEntity = new Map<EntityClass<Row>, PlainRow[]>();
     // §16 kinds share one table and one sequence.
     const tables = new Map<EntityClass<Row>, PlainRow[]>();
@@ -438,22 +434,15 @@ export class CardImporter {
       else map.set(key, [row]);
     };
     const entries = fresh.flatMap((f) => f.entries.map((e) => {
-      e.row.card = f.card.id;
       push(byEntity, e.entity, e.row);
       push(tables, tableOf(e.entry), e.row);
       return e;
     }));
-    for (const [table, rows] of tables) {
-      const ids = await bulk.ids(table, rows.length);
-      rows.forEach((row, i) => {
-        row.id = ids[i];
-      });
-    }
-    const members = entries.flatMap((e) => e.family.map((member) => Object.assign(member, { relocation: e.row.id })));
-    const memberIds = await bulk.ids(RelocationFamilyMember, members.length);
-    members.forEach((member, i) => {
-      member.id = memberIds[i];
-    });
+    const members = entries.flatMap((e) => e.family);
+    await bulk.assignIds([[Card, fresh.map((f) => f.card)], ...tables, [RelocationFamilyMember, members]]);
+    // Now rows can name the rows they belong to.
+    for (const f of fresh) for (const e of f.entries) e.row.card = f.card.id;
+    for (const e of entries) for (const member of e.family) member.relocation = e.row.id;
 
     await bulk.insert(Card, fresh.map((f) => f.card));
     for (const [entity, rows] of byEntity) await bulk.insert(entity, rows);
