@@ -59,6 +59,12 @@ interface Checked {
   record: CheckedRecord;
 }
 
+/** A batch after the checks that need no database: the results so far, and what is left to write. */
+export interface CheckedBatch {
+  results: ImportResult[];
+  pending: Checked[];
+}
+
 type Row = Record<string, unknown> & { id: string; card: string; voidedAt?: Date | null; sourceId?: string | null };
 
 const MEASURES = {
@@ -153,9 +159,17 @@ export class CardImporter {
   }
 
   /** Imports a batch; one result per item, in order. */
-  async importBatch(items: readonly ImportItem[]): Promise<ImportResult[]> {
+  importBatch(items: readonly ImportItem[]): Promise<ImportResult[]> {
+    return this.store(this.check(items));
+  }
+
+  /**
+   * The checks that need no database, run apart from the writing so that a caller can check the
+   * next batch while the database writes the one before.
+   */
+  check(items: readonly ImportItem[]): CheckedBatch {
     const results: ImportResult[] = new Array(items.length);
-    let pending: Checked[] = [];
+    const pending: Checked[] = [];
     const facts = { today: this.#deps.today(), territories: this.#deps.territories };
     items.forEach((item, index) => {
       if (item.error !== undefined) {
@@ -166,6 +180,13 @@ export class CardImporter {
       if (check.ok) pending.push({ index, line: item.line, record: check.record });
       else results[index] = rejected(item.line, check.iin, check.errors);
     });
+    return { results, pending };
+  }
+
+  /** Writes a checked batch; one result per item, in order. */
+  async store(batch: CheckedBatch): Promise<ImportResult[]> {
+    const { results } = batch;
+    let { pending } = batch;
     // A person twice in one batch: the later record is written after the earlier one, in a
     // round of its own, so it sees the card the earlier one made.
     while (pending.length) {
