@@ -55,18 +55,27 @@ export class BulkInsert {
     await this.#run(`analyze ${tables.join(', ')}`, []);
   }
 
-  /** Inserts rows of one entity (each with every property it sets; the rest are null). */
-  async insert(entity: EntityClass<unknown>, rows: readonly PlainRow[]): Promise<void> {
-    if (rows.length === 0) return;
-    const meta = this.#meta(entity);
-    // Rows without ids get theirs from the sequence (the column is left out of the INSERT).
-    const columns = this.#columnsOf(meta).filter((column) => column.name !== 'id' || rows[0]!.id !== undefined);
-    // Each row travels as a JSON array of its column values: a third of the bytes of an object
-    // repeating every column name, which both sides would spend most of their time on.
-    const values = rows.map((row) => columns.map((column) => column.get(row) ?? null));
-    const names = columns.map((column) => `"${column.name}"`).join(', ');
-    const read = columns.map((column, i) => (column.type === 'jsonb' ? `nullif(r->${i}, 'null')` : `(r->>${i})::${column.type}`)).join(', ');
-    await this.#run(`insert into "${meta.root.tableName}" (${names}) select ${read} from jsonb_array_elements($1::jsonb) r`, [JSON.stringify(values)]);
+  /**
+   * Inserts rows of several entities in one statement (one INSERT each, as parts of a WITH), so the
+   * server writes them all without waiting on the client in between. Rows name their entity's
+   * properties; what they leave out is null. Rows without ids get theirs from the sequence.
+   */
+  async insert(groups: readonly (readonly [EntityClass<unknown>, readonly PlainRow[]])[]): Promise<void> {
+    const parameters: string[] = [];
+    const inserts = groups.filter(([, rows]) => rows.length > 0).map(([entity, rows]) => {
+      const meta = this.#meta(entity);
+      const columns = this.#columnsOf(meta).filter((column) => column.name !== 'id' || rows[0]!.id !== undefined);
+      // Each row travels as a JSON array of its column values: a third of the bytes of an object
+      // repeating every column name, which both sides would spend most of their time on.
+      parameters.push(JSON.stringify(rows.map((row) => columns.map((column) => column.get(row) ?? null))));
+      const names = columns.map((column) => `"${column.name}"`).join(', ');
+      const read = columns.map((column, i) => (column.type === 'jsonb' ? `nullif(r->${i}, 'null')` : `(r->>${i})::${column.type}`)).join(', ');
+      return `insert into "${meta.root.tableName}" (${names}) select ${read} from jsonb_array_elements($${parameters.length}::jsonb) r`;
+    });
+    const [main, ...others] = inserts;
+    if (!main) return;
+    // Foreign keys are checked at the end of the statement, when every part has written its rows.
+    await this.#run(others.length ? `with ${others.map((sql, i) => `part${i} as (${sql})`).join(', ')} ${main}` : main, parameters);
   }
 
   /**

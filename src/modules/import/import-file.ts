@@ -64,7 +64,7 @@ export async function importFile(deps: ChangeDeps, options: ImportFileOptions): 
   const settleOldest = async () => settle(await inFlight.shift()!.done);
   const submit = async (batch: ImportItem[]) => {
     const iins = new Set(batch.map(iinOf).filter((iin): iin is string => iin !== null));
-    const checked = importer.check(batch); // while the writers are busy
+    const checked = await importer.check(batch); // while the writers are busy
     // A person whose earlier record is still being written waits for it: records apply in file order.
     while (inFlight.some((writing) => [...iins].some((iin) => writing.iins.has(iin)))) await settleOldest();
     while (inFlight.length >= writers) await settleOldest();
