@@ -449,24 +449,23 @@ export class CardImporter {
     if (!fresh.length) return;
     const bulk = new BulkInsert(em);
     const byEntity = new Map<EntityClass<Row>, PlainRow[]>();
-    // §16 kinds share one table and one sequence.
-    const tables = new Map<EntityClass<Row>, PlainRow[]>();
-    const push = (map: Map<EntityClass<Row>, PlainRow[]>, key: EntityClass<Row>, row: PlainRow) => {
-      const list = map.get(key);
-      if (list) list.push(row);
-      else map.set(key, [row]);
-    };
-    const entries = fresh.flatMap((f) => f.entries.map((e) => {
-      push(byEntity, e.entity, e.row);
-      push(tables, tableOf(e.entry), e.row);
-      return e;
-    }));
-    const members = entries.flatMap((e) => e.family);
-    await bulk.assignIds([[Card, fresh.map((f) => f.card)], ...tables, [RelocationFamilyMember, members]]);
-    // Now rows can name the rows they belong to.
-    for (const f of fresh) for (const e of f.entries) e.row.card = f.card.id;
-    for (const e of entries) for (const member of e.family) member.relocation = e.row.id;
-
+    for (const f of fresh) {
+      for (const e of f.entries) {
+        const list = byEntity.get(e.entity);
+        if (list) list.push(e.row);
+        else byEntity.set(e.entity, [e.row]);
+      }
+    }
+    // Only rows that others name need their ids first (cards, and relocations for their families);
+    // the rest take theirs from the column default as they are inserted.
+    await bulk.assignIds([[Card, fresh.map((f) => f.card)], [Relocation, byEntity.get(Relocation as never) ?? []]]);
+    const members: PlainRow[] = [];
+    for (const f of fresh) {
+      for (const e of f.entries) {
+        e.row.card = f.card.id;
+        for (const member of e.family) members.push(Object.assign(member, { relocation: e.row.id }));
+      }
+    }
 
     const actor = this.#deps.actor;
     // One history record per card created: a card's creation is one act, and a record per part
