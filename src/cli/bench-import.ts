@@ -10,7 +10,7 @@ import { CareerCenter } from '../modules/career-center/career-center.entity.ts';
 import { Territories } from '../modules/dictionary/territories.ts';
 import { importFile } from '../modules/import/import-file.ts';
 
-// npm run bench:import [-- --records 100000 --batch 1000 --embedded]
+// npm run bench:import [-- --records 100000 --batch 500 --writers 2 --embedded]
 // Generates deterministic import records (the demo seeder's people, in the import format), then
 // imports the file into a scratch PostgreSQL database (DATABASE_URL, or the local server) the way
 // `npm run import` does, and prints cards per second and the process's memory: RSS after 10,000
@@ -21,7 +21,7 @@ const { values } = parseArgs({
   options: {
     records: { type: 'string', default: '100000' },
     writers: { type: 'string', default: '2' },
-    batch: { type: 'string', default: '1000' },
+    batch: { type: 'string', default: '500' },
     embedded: { type: 'boolean', default: false },
   },
 });
