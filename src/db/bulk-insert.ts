@@ -2,13 +2,12 @@ import type { EntityClass, EntityMetadata, EntityProperty } from '@mikro-orm/cor
 import type { SqlEntityManager } from '@mikro-orm/sql';
 import { CompiledQuery, type QueryExecutor } from 'kysely';
 
-// Bulk INSERTs for the import, where a batch is tens of thousands of rows: each table gets one
-// statement whose single (bound) parameter is a JSON array of rows, unpacked by PostgreSQL itself
-// (each value cast to its column's type, from the entity metadata).
-// Ids are taken from the tables' sequences first, so rows can refer to one another (an entry to its
-// card, a history record to its entry) before any is written. Rows are plain objects in entity
-// property names (embeddables nested, as the services build them); the entity metadata maps them
-// to columns, so column names live in one place: the entities.
+// Bulk INSERTs for the import, where a batch is tens of thousands of rows: one statement writes
+// every table, each part with a single bound parameter, a JSON array of rows that PostgreSQL
+// unpacks itself (each value cast to its column's type, from the entity metadata). Rows that others
+// refer to (a card, a relocation) get their ids from the sequences first. Rows are plain objects in
+// entity property names (embeddables nested, as the services build them); the entity metadata maps
+// them to columns, so column names live in one place: the entities.
 
 interface Column {
   name: string;

@@ -7,7 +7,7 @@ import { EducationEntry } from '../../modules/education/education.entity.ts';
 import { EmploymentPlanRow } from '../../modules/employment-plan/employment-plan.entity.ts';
 import { CareerGuidance } from '../../modules/guidance/guidance.entity.ts';
 import {
-  EntrepreneurshipSupport, ProfessionalTraining, Relocation, RelocationFamilyMember, SubsidizedJob,
+  MEASURE_ENTITIES, RelocationFamilyMember,
 } from '../../modules/measures/measure.entity.ts';
 import { Referral } from '../../modules/referral/referral.entity.ts';
 import { Registration } from '../../modules/registration/registration.entity.ts';
@@ -25,13 +25,6 @@ export interface SeedOptions {
   batchSize?: number;
   onProgress?: (done: number, total: number) => void;
 }
-
-const MEASURE_ENTITIES = {
-  PROFESSIONAL_TRAINING: ProfessionalTraining,
-  ENTREPRENEURSHIP_SUPPORT: EntrepreneurshipSupport,
-  SUBSIDIZED_JOB: SubsidizedJob,
-  RELOCATION: Relocation,
-} as const;
 
 /** One career center per district, city and city district: the network that keeps the cards. */
 async function ensureCareerCenters(em: SqlEntityManager, territories: Territories): Promise<SeedCenter[]> {

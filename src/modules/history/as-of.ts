@@ -8,7 +8,7 @@ import { EmploymentPlanRow } from '../employment-plan/employment-plan.entity.ts'
 import { CardSignature } from '../footer/footer.entity.ts';
 import { CareerGuidance } from '../guidance/guidance.entity.ts';
 import {
-  ActiveMeasure, EntrepreneurshipSupport, ProfessionalTraining, Relocation, RelocationFamilyMember, SubsidizedJob,
+  ActiveMeasure, MEASURE_ENTITIES, RelocationFamilyMember,
   type AnyActiveMeasure,
 } from '../measures/measure.entity.ts';
 import { Referral } from '../referral/referral.entity.ts';
@@ -31,13 +31,6 @@ const CARD_PART_FIELDS: Record<CardPart, (value: Snapshot | null) => Snapshot> =
   expectations: (value) => ({ expectations: value }),
   footer: (value) => value ?? {},
 };
-
-const MEASURE_CLASSES = {
-  PROFESSIONAL_TRAINING: ProfessionalTraining,
-  ENTREPRENEURSHIP_SUPPORT: EntrepreneurshipSupport,
-  SUBSIDIZED_JOB: SubsidizedJob,
-  RELOCATION: Relocation,
-} as const;
 
 type Row = { id: string; voidedAt?: unknown };
 
@@ -148,8 +141,8 @@ export async function cardAsOf(em: SqlEntityManager, cardId: string, at: Date): 
       const data = pojo(row);
       const value = valueAt(part, String(data.id), () => data);
       if (!value) return [];
-      const kind = value.kind as keyof typeof MEASURE_CLASSES | undefined;
-      const type = part === 'activeMeasure' && kind ? MEASURE_CLASSES[kind] as EntityClass<object> : entity;
+      const kind = value.kind as keyof typeof MEASURE_ENTITIES | undefined;
+      const type = part === 'activeMeasure' && kind ? MEASURE_ENTITIES[kind] as EntityClass<object> : entity;
       return [past(type, { ...value, id: data.id, ...owner }) as Row];
     });
     lists.set(part, restored);

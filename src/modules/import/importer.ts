@@ -13,7 +13,7 @@ import { CareerGuidance } from '../guidance/guidance.entity.ts';
 import { CardHistory } from '../history/history.entity.ts';
 import { CARD_PARTS, type CardPart, type EntryPart } from '../history/parts.ts';
 import {
-  ActiveMeasure, EntrepreneurshipSupport, ProfessionalTraining, Relocation, RelocationFamilyMember, SubsidizedJob,
+  ActiveMeasure, MEASURE_ENTITIES, Relocation, RelocationFamilyMember,
 } from '../measures/measure.entity.ts';
 import { Referral } from '../referral/referral.entity.ts';
 import { Registration } from '../registration/registration.entity.ts';
@@ -67,30 +67,24 @@ export interface CheckedBatch {
 
 type Row = Record<string, unknown> & { id: string; card: string; voidedAt?: Date | null; sourceId?: string | null };
 
-const MEASURES = {
-  PROFESSIONAL_TRAINING: ProfessionalTraining,
-  ENTREPRENEURSHIP_SUPPORT: EntrepreneurshipSupport,
-  SUBSIDIZED_JOB: SubsidizedJob,
-  RELOCATION: Relocation,
-} as const;
+/** The table of each list section an import writes (the §16 kinds share one). */
+const SECTION_TABLES: Record<Exclude<EntryPart, 'relocationFamilyMember' | 'signature'>, EntityClass<unknown>> = {
+  education: EducationEntry,
+  registration: Registration,
+  careerGuidance: CareerGuidance,
+  referral: Referral,
+  activeMeasure: ActiveMeasure,
+  specialWorkplace: SpecialWorkplace,
+  visit: Visit,
+  employmentPlanRow: EmploymentPlanRow,
+};
 
-/** The entity of an entry's section (and, for §16, of its kind). */
-function entityOf(entry: RecordEntry): EntityClass<Row> {
-  const entities: Record<Exclude<EntryPart, 'relocationFamilyMember' | 'signature'>, EntityClass<unknown>> = {
-    education: EducationEntry,
-    registration: Registration,
-    careerGuidance: CareerGuidance,
-    referral: Referral,
-    activeMeasure: MEASURES[entry.variant as keyof typeof MEASURES] ?? ActiveMeasure,
-    specialWorkplace: SpecialWorkplace,
-    visit: Visit,
-    employmentPlanRow: EmploymentPlanRow,
-  };
-  return entities[entry.part as keyof typeof entities] as EntityClass<Row>;
-}
+/** The table an entry's source id is unique in. */
+const tableOf = (entry: RecordEntry) => SECTION_TABLES[entry.part as keyof typeof SECTION_TABLES] as EntityClass<Row>;
 
-/** The table an entry's source id is unique in (the §16 kinds share one). */
-const tableOf = (entry: RecordEntry): EntityClass<Row> => (entry.part === 'activeMeasure' ? ActiveMeasure as never : entityOf(entry));
+/** The entity of an entry: its section's, or for §16 its kind's. */
+const entityOf = (entry: RecordEntry): EntityClass<Row> =>
+  (entry.part === 'activeMeasure' ? MEASURE_ENTITIES[entry.variant as keyof typeof MEASURE_ENTITIES] as never : tableOf(entry));
 
 /** Which variant a stored row is, to refuse a source id that names an entry of another kind. */
 function variantOf(part: EntryPart, row: Row): string | undefined {
@@ -245,8 +239,8 @@ export class CardImporter {
     const centers = await this.#careerCenters(em, round.map((item) => item.record.careerCenterCode));
     const stored = await this.#load(em, round);
     const now = this.#deps.now();
-    const fresh: FreshCard[] = [];
-    const changes: { change: CardChange; item: Checked; relocations: [Row, Record<string, unknown>[]][] }[] = [];
+    const fresh: (FreshCard & { result: ImportResult })[] = [];
+    const changes: { change: CardChange; relocations: [Row, Record<string, unknown>[]][] }[] = [];
     const outcomes = round.map((item): ImportResult => {
       const { record } = item;
       const centerId = centers.get(record.careerCenterCode);
@@ -255,20 +249,21 @@ export class CardImporter {
       }
       const card = stored.cards.get(record.iin);
       if (!card) {
-        fresh.push(this.#freshCard(item, centerId, now));
-        return { line: item.line, iin: record.iin, outcome: 'CREATED', cardId: null, errors: [] };
+        const created: ImportResult = { line: item.line, iin: record.iin, outcome: 'CREATED', cardId: null, errors: [] };
+        fresh.push({ ...this.#freshCard(item, centerId, now), result: created });
+        return created;
       }
       const errors = this.#conflicts(record, card, stored);
       if (errors.length) return rejected(item.line, record.iin, errors);
       const change = new CardChange(em, card, this.#deps, IMPORT_ACTION);
       const relocations = this.#apply(change, record, centerId, stored);
       if (!change.changed) return { line: item.line, iin: record.iin, outcome: 'UNCHANGED', cardId: card.id, errors: [] };
-      changes.push({ change, item, relocations });
+      changes.push({ change, relocations });
       return { line: item.line, iin: record.iin, outcome: 'UPDATED', cardId: card.id, errors: [] };
     });
 
     await this.#insertFresh(em, fresh, now);
-    for (const created of fresh) outcomes[round.indexOf(created.item)]!.cardId = created.card.id as string;
+    for (const created of fresh) created.result.cardId = created.card.id as string;
 
     if (changes.length) {
       for (const { change } of changes) change.card.updatedAt = now; // bumps the version, as any change does
@@ -438,7 +433,7 @@ export class CardImporter {
       const family = (entry.family ?? []).map((member): PlainRow => ({ ...familyColumns(member), createdAt: now, updatedAt: now }));
       return { entry, entity: entityOf(entry), row, family };
     });
-    return { item, card, entries };
+    return { card, entries };
   }
 
   /**
@@ -489,7 +484,6 @@ export class CardImporter {
 }
 
 interface FreshCard {
-  item: Checked;
   card: PlainRow;
   entries: { entry: RecordEntry; entity: EntityClass<Row>; row: PlainRow; family: PlainRow[] }[];
 }

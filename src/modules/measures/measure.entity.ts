@@ -176,5 +176,13 @@ const RelocationFamilyMemberSchema = defineEntity({
 export class RelocationFamilyMember extends RelocationFamilyMemberSchema.class {}
 RelocationFamilyMemberSchema.setClass(RelocationFamilyMember);
 
+/** The entity of each §16 kind. */
+export const MEASURE_ENTITIES = {
+  PROFESSIONAL_TRAINING: ProfessionalTraining,
+  ENTREPRENEURSHIP_SUPPORT: EntrepreneurshipSupport,
+  SUBSIDIZED_JOB: SubsidizedJob,
+  RELOCATION: Relocation,
+} as const;
+
 /** A §16 row as loaded: always one of the four kinds. */
 export type AnyActiveMeasure = ProfessionalTraining | EntrepreneurshipSupport | SubsidizedJob | Relocation;

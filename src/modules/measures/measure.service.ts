@@ -6,7 +6,7 @@ import { changeCard, changeEntry, type CardChange, type ChangeDeps } from '../ca
 import type { PeriodData } from '../education/education.service.ts';
 import { alreadyRecorded, outcomeColumns, recordedOutcome, type OutcomeData } from '../referral/referral.service.ts';
 import {
-  ActiveMeasure, EntrepreneurshipSupport, ProfessionalTraining, Relocation, RelocationFamilyMember, SubsidizedJob,
+  ActiveMeasure, EntrepreneurshipSupport, MEASURE_ENTITIES, Relocation, RelocationFamilyMember, SubsidizedJob,
   type AnyActiveMeasure,
 } from './measure.entity.ts';
 
@@ -170,13 +170,7 @@ export function relocationColumns(checks: Checks, data: RelocationData) {
   };
 }
 
-const KINDS = {
-  PROFESSIONAL_TRAINING: ProfessionalTraining,
-  ENTREPRENEURSHIP_SUPPORT: EntrepreneurshipSupport,
-  SUBSIDIZED_JOB: SubsidizedJob,
-  RELOCATION: Relocation,
-} as const;
-export type Kind = keyof typeof KINDS;
+export type Kind = keyof typeof MEASURE_ENTITIES;
 
 /**
  * §16.4 — the family of a relocation: members are rows of their own, recorded in the history one
@@ -198,7 +192,7 @@ function create<K extends Kind, D>(kind: K, action: string, columns: (checks: Ch
       const checks = change.checks();
       const built = columns(checks, data);
       checks.orReject();
-      if (kind !== 'RELOCATION') return change.add('activeMeasure', KINDS[kind] as never, built) as AnyActiveMeasure;
+      if (kind !== 'RELOCATION') return change.add('activeMeasure', MEASURE_ENTITIES[kind] as never, built) as AnyActiveMeasure;
       const { row, family } = built as ReturnType<typeof relocationColumns>;
       const relocation = change.add('activeMeasure', Relocation, row) as AnyActiveMeasure;
       await setFamily(change, relocation, family);
