@@ -10,6 +10,32 @@ const OUTCOME = `__typename ... on HiringAct { ${HIRING} } ... on ReferralRefusa
 const REGISTRATION = 'id kind status appliedOn registeredOn refusal { refusedOn reason note } deregistration { deregisteredOn reason note }';
 const SIGNATURE = 'id role signerName signedAt cardVersion digest signature';
 
+/** §16 — every field of every ActiveMeasure member. */
+export const ACTIVE_MEASURE = `__typename
+... on ProfessionalTraining {
+  id referredOn trainingType providerName providerAddress providerPhone studyPeriod { ${PERIOD} }
+  qualificationObtained permanentEmployment { ${EMPLOYMENT} }
+}
+... on EntrepreneurshipSupport {
+  id referredOn
+  microcredit { receivedOn amount gracePeriodMonths repaymentTermMonths activityType }
+  basicsTraining { startedOn finishedOn }
+  grant { appliedOn receivedOn activityType }
+}
+... on SubsidizedJob {
+  id referredOn jobType participationPeriod { ${PERIOD} } employerName position
+  employerDecision { ${OUTCOME} } permanentEmployment { ${EMPLOYMENT} }
+}
+... on Relocation {
+  id referredOn
+  familyMembersAbleToWork { fullName kinship ableToWork unableToWorkReason }
+  familyMembersUnableToWork { fullName kinship ableToWork unableToWorkReason }
+  destination { ${PLACE} }
+  materialAssistance { relocationExpenses rentReimbursement economicMobilityCertificate total }
+  housing { type areaPerFamilyMember }
+  employment { ${EMPLOYMENT} }
+}`;
+
 export const FULL_CARD = `
 fragment FullCard on Card {
   id version openedOn createdAt updatedAt registrationStatus
@@ -36,30 +62,7 @@ fragment FullCard on Card {
     edges {
       cursor
       node {
-        __typename
-        ... on ProfessionalTraining {
-          id referredOn trainingType providerName providerAddress providerPhone studyPeriod { ${PERIOD} }
-          qualificationObtained permanentEmployment { ${EMPLOYMENT} }
-        }
-        ... on EntrepreneurshipSupport {
-          id referredOn
-          microcredit { receivedOn amount gracePeriodMonths repaymentTermMonths activityType }
-          basicsTraining { startedOn finishedOn }
-          grant { appliedOn receivedOn activityType }
-        }
-        ... on SubsidizedJob {
-          id referredOn jobType participationPeriod { ${PERIOD} } employerName position
-          employerDecision { ${OUTCOME} } permanentEmployment { ${EMPLOYMENT} }
-        }
-        ... on Relocation {
-          id referredOn
-          familyMembersAbleToWork { fullName kinship ableToWork unableToWorkReason }
-          familyMembersUnableToWork { fullName kinship ableToWork unableToWorkReason }
-          destination { ${PLACE} }
-          materialAssistance { relocationExpenses rentReimbursement economicMobilityCertificate total }
-          housing { type areaPerFamilyMember }
-          employment { ${EMPLOYMENT} }
-        }
+        ${ACTIVE_MEASURE}
       }
     }
   }

@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { ACTIVE_MEASURE } from '../../src/bench/queries.ts';
 import { parseGlobalId, toGlobalId } from '../../src/graphql/relay.ts';
 import { createTestApi, dataOf, TODAY, type GraphQLResult, type TestApi } from '../support/api.ts';
 import { aCard, type CardBuilder } from '../support/builders.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
-import { accepted, PAYLOAD_ERRORS, rejects, wholeCard } from '../support/keeping.ts';
+import { accepted, BEFORE_BIRTH, MALFORMED, PAYLOAD_ERRORS, rejects, TOMORROW, UNKNOWN, wholeCard } from '../support/keeping.ts';
 
 // §16 active measures through GraphQL: the four members of the ActiveMeasure union, created,
 // corrected and completed (decision, employment); every field read back exactly; every invariant
@@ -17,48 +18,11 @@ beforeAll(async () => {
 });
 afterAll(() => db.close());
 
-/** The builders' birth date is 1990-05-17; the day before it: */
-const BEFORE_BIRTH = '1990-05-16';
-/** The day after `TODAY` (2026-11-29). */
-const TOMORROW = '2026-11-30';
-/** A database id no row has. */
-const UNKNOWN = '987654321';
-const MALFORMED = '%%not-an-id%%';
 
 // ---------------------------------------------------------------------------------------------
 // Client documents (the same shapes as the full-card query, so entries compare as they are read)
 
-const PERIOD = 'start end';
-const EMPLOYMENT = 'employedOn employerName position';
-const PLACE = 'region { code kk ru } district { code kk ru region { code } } settlement';
-const OUTCOME = '__typename ... on HiringAct { orderDate orderNumber position } ... on ReferralRefusal { refusedBy refusedOn reason }';
-const MEMBER = 'fullName kinship ableToWork unableToWorkReason';
-const MEASURE = `__typename
-  ... on ProfessionalTraining {
-    id referredOn trainingType providerName providerAddress providerPhone studyPeriod { ${PERIOD} }
-    qualificationObtained permanentEmployment { ${EMPLOYMENT} }
-  }
-  ... on EntrepreneurshipSupport {
-    id referredOn
-    microcredit { receivedOn amount gracePeriodMonths repaymentTermMonths activityType }
-    basicsTraining { startedOn finishedOn }
-    grant { appliedOn receivedOn activityType }
-  }
-  ... on SubsidizedJob {
-    id referredOn jobType participationPeriod { ${PERIOD} } employerName position
-    employerDecision { ${OUTCOME} } permanentEmployment { ${EMPLOYMENT} }
-  }
-  ... on Relocation {
-    id referredOn
-    familyMembersAbleToWork { ${MEMBER} }
-    familyMembersUnableToWork { ${MEMBER} }
-    destination { ${PLACE} }
-    materialAssistance { relocationExpenses rentReimbursement economicMobilityCertificate total }
-    housing { type areaPerFamilyMember }
-    employment { ${EMPLOYMENT} }
-  }`;
-
-const SELECTION = `card { id version activeMeasures(first: 100) { totalCount edges { node { ${MEASURE} } } } } activeMeasure { ${MEASURE} } ${PAYLOAD_ERRORS}`;
+const SELECTION = `card { id version activeMeasures(first: 100) { totalCount edges { node { ${ACTIVE_MEASURE} } } } } activeMeasure { ${ACTIVE_MEASURE} } ${PAYLOAD_ERRORS}`;
 const onCard = (name: string, input: string) =>
   `mutation($cardId: ID!, $version: Int!, $input: ${input}!) { ${name}(cardId: $cardId, version: $version, input: $input) { ${SELECTION} } }`;
 const onEntry = (name: string, input: string) =>

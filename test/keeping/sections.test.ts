@@ -3,7 +3,7 @@ import { parseGlobalId, toGlobalId } from '../../src/graphql/relay.ts';
 import { createTestApi, dataOf, TODAY, type GraphQLResult, type TestApi } from '../support/api.ts';
 import { aCard, type CardBuilder } from '../support/builders.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
-import { accepted, PAYLOAD_ERRORS, rejects, wholeCard } from '../support/keeping.ts';
+import { accepted, BEFORE_BIRTH, BIRTH, MALFORMED, PAYLOAD_ERRORS, rejects, TOMORROW, UNKNOWN, wholeCard } from '../support/keeping.ts';
 
 // The mutations that keep §10–11, §13–14, §17–20 and the footer, through GraphQL: each happy path
 // bumps the version by one and reads back exactly what was given; each invariant rejects the
@@ -17,15 +17,6 @@ beforeAll(async () => {
 });
 afterAll(() => db.close());
 
-/** The builders' birth date (§4) and the day before it. */
-const BIRTH = '1990-05-17';
-const BEFORE_BIRTH = '1990-05-16';
-/** The day after `TODAY` (2026-11-29). */
-const TOMORROW = '2026-11-30';
-/** A database id no row has. */
-const UNKNOWN = '987654321';
-/** Not a global id at all. */
-const MALFORMED = '%%not-an-id%%';
 
 // ---------------------------------------------------------------------------------------------
 // Client documents

@@ -36,3 +36,13 @@ export async function rejects(api: TestApi, cardId: string, run: () => Promise<G
 }
 
 export const PAYLOAD_ERRORS = 'userErrors { field code message }';
+
+/** The builders' birth date (§4) and the day before it. */
+export const BIRTH = '1990-05-17';
+export const BEFORE_BIRTH = '1990-05-16';
+/** The day after `TODAY` (2026-11-29). */
+export const TOMORROW = '2026-11-30';
+/** A database id no row has. */
+export const UNKNOWN = '987654321';
+/** Not a global id at all. */
+export const MALFORMED = '%%not-an-id%%';
