@@ -6,4 +6,7 @@ export default {
     '^.+\\.ts$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2024' }, module: { type: 'es6' } }],
   },
   testMatch: ['<rootDir>/test/**/*.test.ts'],
+  // Suites build a database and a server in beforeAll: on 2 busy cores that can take over jest's
+  // default 5 s. A limit against hangs, not a speed check.
+  testTimeout: 30_000,
 };

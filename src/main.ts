@@ -15,7 +15,7 @@ const orm = await openOrm(settings);
 const applied = await migrate(orm);
 if (applied.length) console.log(`Applied migrations: ${applied.join(', ')}`);
 
-const { app, territories } = await createApp(orm, { registry });
+const { app, territories, auth } = await createApp(orm, { registry });
 // Demo data only ever goes into the embedded database, never into a real server.
 if (!settings.url && (await orm.em.fork().count(Card)) === 0) {
   console.log(`Empty embedded database: loading ${DEMO_CARDS} demo cards…`);
@@ -26,6 +26,11 @@ const port = Number(process.env.PORT ?? 4000);
 const server = await listen(app, port);
 const where = settings.url ? 'PostgreSQL (DATABASE_URL)' : `embedded PostgreSQL in ${settings.embeddedDir}`;
 console.log(`Employment card API on http://localhost:${port}/graphql (GraphiQL in a browser), data: ${where}`);
+console.log(`Tokens trusted from ${auth.keySource} (issuer ${auth.issuer}, audience ${auth.audience})`);
+if (auth.keySource.startsWith('development key')) {
+  console.log('Get a token: npm run token -- --role CASEWORKER --center CC-KZ-75-002   (roles: CASEWORKER, HEAD, ANALYST, CITIZEN, INTEGRATION)');
+  console.log('then send   Authorization: Bearer <token>   (in GraphiQL: the Headers tab)');
+}
 console.log(registry
   ? `Identities are checked against the person registry ${registry.name}`
   : 'No person registry configured (PERSON_REGISTRY_URL or PERSON_REGISTRY_FILE): identities stay PENDING');

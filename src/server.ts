@@ -3,21 +3,24 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import type { Orm } from './db/orm.ts';
 import { startSqlLog } from './db/sql-log.ts';
-import { actorFromHeaders } from './graphql/actor.ts';
+import { authenticate } from './graphql/authentication.ts';
 import { createApolloServer } from './graphql/apollo.ts';
 import { createContext } from './graphql/context.ts';
 import { graphiqlAssets, graphiqlPage } from './graphql/graphiql.ts';
 import { buildSchema } from './graphql/schema.ts';
+import { authFromEnv, type AuthSettings } from './modules/access/auth-config.ts';
 import { Territories } from './modules/dictionary/territories.ts';
 import type { PersonRegistry } from './modules/verification/person-registry.ts';
 import { registryFromEnv } from './modules/verification/registry-from-env.ts';
 
 /**
  * The HTTP application: GraphQL (and GraphiQL) at /graphql, GraphiQL's assets, a health check.
- * The person registry (Rule 2) is the one given, or else the one the environment configures.
+ * The person registry (Rule 2) and the trusted token issuer are the ones given, or else the ones
+ * the environment configures.
  */
-export async function createApp(orm: Orm, options: { registry?: PersonRegistry | null } = {}) {
+export async function createApp(orm: Orm, options: { registry?: PersonRegistry | null; auth?: AuthSettings } = {}) {
   const registry = options.registry === undefined ? await registryFromEnv() : options.registry;
+  const auth = options.auth ?? (await authFromEnv());
   const territories = await Territories.load(orm.em.fork());
   const apollo = createApolloServer(buildSchema());
   await apollo.start();
@@ -36,11 +39,14 @@ export async function createApp(orm: Orm, options: { registry?: PersonRegistry |
       next();
     },
     expressMiddleware(apollo, {
-      context: async ({ req }) => createContext(orm, territories, { actor: actorFromHeaders((name) => req.get(name)), registry }),
+      context: async ({ req }) => {
+        const principal = await authenticate(req.get('authorization'), auth);
+        return createContext(orm, territories, { actor: { id: principal.subject, name: principal.name }, principal, registry });
+      },
     }),
   );
   app.use(httpErrors);
-  return { app, apollo, territories, registry };
+  return { app, apollo, territories, registry, auth };
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { SqlEntityManager } from '@mikro-orm/sql';
 import type { Orm } from '../db/orm.ts';
+import type { Principal } from '../modules/access/principal.ts';
 import type { Actor } from '../modules/card/card-change.ts';
 import type { CardSections } from '../modules/card/card-sections.ts';
 import type { Territories } from '../modules/dictionary/territories.ts';
@@ -34,6 +35,8 @@ export interface Context {
   territories: Territories;
   /** The acting user, or null for an anonymous request. */
   actor: Actor | null;
+  /** The verified caller (role, career center), or null when none was given (in-process use). */
+  principal: Principal | null;
   clock: Clock;
   /** Rule 2 — the state registry of individuals, shared by all requests; null when none is configured. */
   registry: PersonRegistry | null;
@@ -44,7 +47,7 @@ export interface Context {
 export function createContext(
   orm: Orm,
   territories: Territories,
-  options: { actor?: Actor | null; clock?: Clock; registry?: PersonRegistry | null } = {},
+  options: { actor?: Actor | null; principal?: Principal | null; clock?: Clock; registry?: PersonRegistry | null } = {},
 ): Context {
   const em = orm.em.fork();
   const context: Context = {
@@ -54,6 +57,7 @@ export function createContext(
     views: new WeakMap(),
     territories,
     actor: options.actor ?? null,
+    principal: options.principal ?? null,
     clock: options.clock ?? systemClock,
     registry: options.registry ?? null,
     refresh() {

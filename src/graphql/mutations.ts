@@ -9,7 +9,7 @@ import type { Context } from './context.ts';
 /** What a change needs from the request; changing anything needs an identified actor. */
 export function changeDeps(context: Context): ChangeDeps {
   if (!context.actor) {
-    throw new GraphQLError('Changing a card needs an identified user (the X-Actor-Id header)', {
+    throw new GraphQLError('Changing a card needs a signed-in user', {
       extensions: { code: 'UNAUTHENTICATED' },
     });
   }

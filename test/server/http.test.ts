@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { buildSchema } from '../../src/graphql/schema.ts';
 import { createApp, listen } from '../../src/server.ts';
 import { aCard } from '../support/builders.ts';
+import { createTestIssuer } from '../support/auth.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
 
 // The API over real HTTP: GraphiQL served offline, queries, and nothing internal in error responses.
@@ -14,10 +15,14 @@ let db: TestDatabase;
 let server: Server;
 let base: string;
 let stop: () => Promise<void>;
+let token: string;
+let issuer: Awaited<ReturnType<typeof createTestIssuer>>;
 
 beforeAll(async () => {
   db = await createTestDatabase();
-  const { app, apollo } = await createApp(db.orm);
+  issuer = await createTestIssuer();
+  token = await issuer.token({ role: 'CASEWORKER', name: 'Test caseworker' });
+  const { app, apollo } = await createApp(db.orm, { auth: issuer.settings });
   server = await listen(app, 0);
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   stop = async () => {
@@ -31,7 +36,7 @@ afterAll(async () => {
 });
 
 const post = (body: unknown) => fetch(`${base}/graphql`, {
-  method: 'POST', headers: { 'content-type': 'application/json' }, body: typeof body === 'string' ? body : JSON.stringify(body),
+  method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: typeof body === 'string' ? body : JSON.stringify(body),
 });
 
 describe('GraphiQL', () => {
@@ -107,17 +112,17 @@ describe('GraphQL over HTTP', () => {
     expect(await response.text()).not.toMatch(/\bat \w|node_modules|SyntaxError:/);
   });
 
-  it('records the acting user named by the request headers, and refuses changes without one', async () => {
+  it('records the signed-in user from the token, and answers a request without one with 401 UNAUTHENTICATED', async () => {
     const card = await aCard().save(db.orm.em.fork());
     const id = Buffer.from(`Card:${card.id}`).toString('base64url');
-    const mutation = { query: `mutation($id: ID!) { visitPlan(cardId: $id, version: 1, input: { plannedOn: "2026-12-20" }) {
-      card { history(first: 10) { edges { node { actor actorName action } } } } userErrors { code } } }`, variables: { id } };
-    const anonymous = await (await post(mutation)).json() as any;
-    expect(anonymous.errors).toEqual([expect.objectContaining({ extensions: { code: 'UNAUTHENTICATED' } })]);
+    const mutation = JSON.stringify({ query: `mutation($id: ID!) { visitPlan(cardId: $id, version: 1, input: { plannedOn: "2026-12-20" }) {
+      card { history(first: 10) { edges { node { actor actorName action } } } } userErrors { code } } }`, variables: { id } });
+    const anonymous = await fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: mutation });
+    expect(anonymous.status).toBe(401);
+    expect(((await anonymous.json()) as any).errors).toEqual([expect.objectContaining({ extensions: { code: 'UNAUTHENTICATED' } })]);
+    const signedIn = await issuer.token({ subject: 'cw-042', role: 'CASEWORKER', name: 'Сейітова Ләззат' });
     const response = await fetch(`${base}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-actor-id': 'cw-042', 'x-actor-name': encodeURIComponent('Сейітова Ләззат') },
-      body: JSON.stringify(mutation),
+      method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${signedIn}` }, body: mutation,
     });
     const { data } = await response.json() as any;
     expect(data.visitPlan.userErrors).toEqual([]);

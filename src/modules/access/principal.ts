@@ -1,0 +1,14 @@
+// Who calls the API, as a verified token says (issue 6: roles). Services see only this.
+
+export const ROLES = ['CASEWORKER', 'HEAD', 'ANALYST', 'CITIZEN', 'INTEGRATION'] as const;
+export type Role = (typeof ROLES)[number];
+
+export interface Principal {
+  /** The token's subject: a user id, or for a CITIZEN their own IIN. */
+  subject: string;
+  role: Role;
+  /** CASEWORKER and HEAD: the code of the career center they work at. */
+  careerCenter: string | null;
+  /** For the history: how the user is called. */
+  name: string | null;
+}

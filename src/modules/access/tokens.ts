@@ -1,0 +1,67 @@
+import { errors, jwtVerify, SignJWT, type CryptoKey } from 'jose';
+import { ALGORITHMS, type AuthSettings } from './auth-config.ts';
+import { DEV_ALGORITHM } from './dev-keys.ts';
+import { ROLES, type Principal, type Role } from './principal.ts';
+
+// Bearer tokens: JWTs signed by the identity provider. The API only verifies them (signature,
+// issuer, audience, expiry with some clock skew) and reads who the caller is from the claims:
+// `sub`, `role`, `center` (a career center's code, for CASEWORKER and HEAD) and `name`.
+
+/** Why a token was not accepted, in words a client developer can act on. */
+export class TokenRejected extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'TokenRejected';
+  }
+}
+
+const IIN = /^\d{12}$/;
+
+export async function verifyToken(token: string, settings: AuthSettings): Promise<Principal> {
+  let payload;
+  try {
+    const options = {
+      issuer: settings.issuer, audience: settings.audience, clockTolerance: settings.clockToleranceSeconds, algorithms: ALGORITHMS, requiredClaims: ['exp', 'sub'],
+    };
+    ({ payload } = typeof settings.key === 'function' ? await jwtVerify(token, settings.key, options) : await jwtVerify(token, settings.key, options));
+  } catch (error) {
+    throw new TokenRejected(reason(error));
+  }
+  const role = payload.role as Role;
+  if (!ROLES.includes(role)) throw new TokenRejected(`the token's role must be one of ${ROLES.join(', ')}`);
+  const center = typeof payload.center === 'string' && payload.center ? payload.center : null;
+  if ((role === 'CASEWORKER' || role === 'HEAD') && !center) throw new TokenRejected(`a ${role} token names its career center (claim "center")`);
+  if (role === 'CITIZEN' && !IIN.test(payload.sub!)) throw new TokenRejected('a CITIZEN token\'s subject is the citizen\'s IIN');
+  const name = typeof payload.name === 'string' && payload.name.trim() ? payload.name.trim().slice(0, 255) : null;
+  return { subject: payload.sub!.slice(0, 255), role, careerCenter: center, name };
+}
+
+function reason(error: unknown): string {
+  if (error instanceof errors.JWTExpired) return 'the token has expired';
+  if (error instanceof errors.JWTClaimValidationFailed) {
+    if (error.claim === 'aud') return 'the token is not meant for this API (audience)';
+    if (error.claim === 'iss') return 'the token was not issued by a trusted issuer';
+    if (error.claim === 'nbf') return 'the token is not valid yet';
+    return `the token's "${error.claim}" claim is missing or invalid`;
+  }
+  if (error instanceof errors.JWSSignatureVerificationFailed || error instanceof errors.JWKSNoMatchingKey) return 'the token\'s signature does not verify';
+  if (error instanceof errors.JOSEAlgNotAllowed) return 'the token is signed with an algorithm this API does not accept';
+  if (error instanceof errors.JWKSTimeout || error instanceof errors.JWKSInvalid) return 'the signing keys could not be fetched';
+  return 'the token is malformed';
+}
+
+/** Signs a token with a private key (the development key, or a test's own). */
+export function signToken(
+  privateKey: CryptoKey,
+  claims: { subject: string; role: Role; careerCenter?: string | null; name?: string | null },
+  options: { issuer: string; audience: string; expiresIn?: string | number },
+): Promise<string> {
+  const jwt = new SignJWT({ role: claims.role, ...(claims.careerCenter ? { center: claims.careerCenter } : {}), ...(claims.name ? { name: claims.name } : {}) })
+    .setProtectedHeader({ alg: DEV_ALGORITHM })
+    .setSubject(claims.subject)
+    .setIssuer(options.issuer)
+    .setAudience(options.audience)
+    .setIssuedAt()
+    .setExpirationTime(options.expiresIn ?? '8h');
+  return jwt.sign(privateKey);
+}

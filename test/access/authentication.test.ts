@@ -1,0 +1,159 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { createServer } from 'node:http';
+import { writeFile } from 'node:fs/promises';
+import { exportJWK, exportSPKI, generateKeyPair, SignJWT } from 'jose';
+import { authFromEnv } from '../../src/modules/access/auth-config.ts';
+import { signToken, verifyToken } from '../../src/modules/access/tokens.ts';
+import { createApp, listen } from '../../src/server.ts';
+import { createTestIssuer, type TestIssuer } from '../support/auth.ts';
+import { createTestDatabase, type TestDatabase } from '../support/database.ts';
+
+// Issue 6, authentication: bearer JWTs checked for signature, issuer, audience and expiry (with
+// clock skew); an anonymous caller gets the GraphiQL page and nothing else.
+
+let db: TestDatabase;
+let issuer: TestIssuer;
+let server: Server;
+let base: string;
+let stop: () => Promise<void>;
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  issuer = await createTestIssuer();
+  const { app, apollo } = await createApp(db.orm, { auth: issuer.settings, registry: null });
+  server = await listen(app, 0);
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  stop = async () => {
+    await new Promise((resolve) => server.close(resolve));
+    await apollo.stop();
+  };
+});
+afterAll(async () => {
+  await stop();
+  await db.close();
+});
+
+const QUERY = JSON.stringify({ query: '{ regions { code } }' });
+const ask = (authorization?: string) => fetch(`${base}/graphql`, {
+  method: 'POST', headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) }, body: QUERY,
+});
+
+async function refused(authorization: string | undefined, message: RegExp) {
+  const response = await ask(authorization);
+  expect(response.status).toBe(401);
+  const body = (await response.json()) as any;
+  expect(body.data).toBeUndefined();
+  expect(body.errors).toEqual([{ message: expect.stringMatching(message), extensions: { code: 'UNAUTHENTICATED' } }]);
+}
+
+const now = () => Math.floor(Date.now() / 1000);
+
+describe('a request', () => {
+  it('with a valid token is answered', async () => {
+    const response = await ask(`Bearer ${await issuer.token({ role: 'ANALYST', careerCenter: null })}`);
+    expect(response.status).toBe(200);
+    expect(((await response.json()) as any).data.regions).toHaveLength(20);
+  });
+
+  it('without a token gets 401, introspection included; the GraphiQL page stays open', async () => {
+    await refused(undefined, /^Sign in: send "Authorization: Bearer <token>"/);
+    const introspection = await fetch(`${base}/graphql`, {
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ __schema { types { name } } }' }),
+    });
+    expect(introspection.status).toBe(401);
+    const page = await fetch(`${base}/graphql`, { headers: { accept: 'text/html' } });
+    expect(page.status).toBe(200);
+  });
+
+  it('with a header that is not "Bearer <token>" gets 401', async () => {
+    await refused('Basic dXNlcjpwYXNz', /must be "Bearer <token>"/);
+    await refused('Bearer', /must be "Bearer <token>"/);
+  });
+
+  it('with an expired token gets 401, beyond the clock-skew tolerance only', async () => {
+    await refused(`Bearer ${await issuer.token({}, { expiresIn: now() - 60 })}`, /the token has expired/);
+    const withinSkew = await ask(`Bearer ${await issuer.token({}, { expiresIn: now() - 10 })}`);
+    expect(withinSkew.status).toBe(200);
+  });
+
+  it('with a token signed by another key gets 401', async () => {
+    const { privateKey } = await generateKeyPair('ES256');
+    await refused(`Bearer ${await issuer.token({}, { key: privateKey })}`, /signature does not verify/);
+  });
+
+  it('with a token for another audience or from another issuer gets 401', async () => {
+    await refused(`Bearer ${await issuer.token({}, { audience: 'some-other-api' })}`, /not meant for this API/);
+    await refused(`Bearer ${await issuer.token({}, { issuer: 'urn:somebody-else' })}`, /not issued by a trusted issuer/);
+  });
+
+  it('with a token whose claims do not name a valid caller gets 401', async () => {
+    await refused(`Bearer ${await issuer.token({ role: 'ADMIN' as never })}`, /role must be one of/);
+    await refused(`Bearer ${await issuer.token({ role: 'CASEWORKER', careerCenter: null })}`, /names its career center/);
+    await refused(`Bearer ${await issuer.token({ role: 'CITIZEN', subject: 'not-an-iin', careerCenter: null })}`, /subject is the citizen's IIN/);
+    await refused('Bearer not.a.jwt', /malformed/);
+  });
+
+  it('with a token signed with a shared secret (HS256) gets 401: only asymmetric keys are trusted', async () => {
+    const hs = await new SignJWT({ role: 'CASEWORKER', center: 'CC-KZ-75-002' }).setProtectedHeader({ alg: 'HS256' }).setSubject('x')
+      .setIssuer(issuer.settings.issuer).setAudience(issuer.settings.audience).setExpirationTime('1h').sign(new TextEncoder().encode('a-shared-secret-of-32-bytes-long!'));
+    await refused(`Bearer ${hs}`, /algorithm this API does not accept/);
+  });
+});
+
+describe('npm run token', () => {
+  it('signs a token with the development key that the API, configured by default, accepts', async () => {
+    const keyDir = await mkdtemp(join(tmpdir(), 'dev-keys-'));
+    try {
+      const env: NodeJS.ProcessEnv = { ...process.env, AUTH_DEV_KEY_DIR: keyDir };
+      delete env.AUTH_JWKS_URL;
+      delete env.AUTH_PUBLIC_KEY_FILE;
+      delete env.AUTH_ISSUER;
+      const { stdout } = await promisify(execFile)(process.execPath, ['src/cli/token.ts', '--role', 'HEAD', '--center', 'CC-KZ-75-002', '--sub', 'head-1', '--name', 'Бекова А.'], { env });
+      const principal = await verifyToken(stdout.trim(), await authFromEnv(env));
+      expect(principal).toEqual({ subject: 'head-1', role: 'HEAD', careerCenter: 'CC-KZ-75-002', name: 'Бекова А.' });
+    } finally {
+      await rm(keyDir, { recursive: true, force: true });
+    }
+  }, 30_000);
+});
+
+describe('keys from the configuration', () => {
+  const claims = { subject: 'analyst-7', role: 'ANALYST' as const };
+  const options = { issuer: 'https://idp.example.kz', audience: 'employment-card-api' };
+
+  it('verifies with the keys an identity provider publishes at a JWKS URL', async () => {
+    const { privateKey, publicKey } = await generateKeyPair('ES256');
+    const jwks = { keys: [{ ...(await exportJWK(publicKey)), kid: 'k1', alg: 'ES256', use: 'sig' }] };
+    const idp = createServer((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(jwks)));
+    await new Promise<void>((resolve) => idp.listen(0, '127.0.0.1', resolve));
+    try {
+      const settings = await authFromEnv({ AUTH_JWKS_URL: `http://127.0.0.1:${(idp.address() as AddressInfo).port}/jwks.json`, AUTH_ISSUER: options.issuer });
+      expect(await verifyToken(await signToken(privateKey, claims, options), settings)).toEqual({ ...claims, careerCenter: null, name: null });
+      const { privateKey: other } = await generateKeyPair('ES256');
+      await expect(verifyToken(await signToken(other, claims, options), settings)).rejects.toThrow('signature does not verify');
+    } finally {
+      await new Promise((resolve) => idp.close(resolve));
+    }
+  });
+
+  it('verifies with a PEM public key file, and insists on an issuer with it', async () => {
+    const { privateKey, publicKey } = await generateKeyPair('ES256');
+    const dir = await mkdtemp(join(tmpdir(), 'auth-pem-'));
+    try {
+      const file = join(dir, 'idp.pem');
+      await writeFile(file, await exportSPKI(publicKey));
+      const settings = await authFromEnv({ AUTH_PUBLIC_KEY_FILE: file, AUTH_ISSUER: options.issuer });
+      expect((await verifyToken(await signToken(privateKey, claims, options), settings)).subject).toBe('analyst-7');
+      await expect(authFromEnv({ AUTH_PUBLIC_KEY_FILE: file })).rejects.toThrow('AUTH_ISSUER is required');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
