@@ -1,5 +1,6 @@
 import type { SqlEntityManager } from '@mikro-orm/sql';
 import type { Orm } from '../db/orm.ts';
+import { AccessPolicy } from '../modules/access/policy.ts';
 import type { Principal } from '../modules/access/principal.ts';
 import type { Actor } from '../modules/card/card-change.ts';
 import type { CardSections } from '../modules/card/card-sections.ts';
@@ -37,6 +38,8 @@ export interface Context {
   actor: Actor | null;
   /** The verified caller (role, career center), or null when none was given (in-process use). */
   principal: Principal | null;
+  /** What the caller may read (issue 6: the one place that decides). */
+  access: AccessPolicy;
   clock: Clock;
   /** Rule 2 — the state registry of individuals, shared by all requests; null when none is configured. */
   registry: PersonRegistry | null;
@@ -58,6 +61,7 @@ export function createContext(
     territories,
     actor: options.actor ?? null,
     principal: options.principal ?? null,
+    access: new AccessPolicy(options.principal ?? null, em),
     clock: options.clock ?? systemClock,
     registry: options.registry ?? null,
     refresh() {

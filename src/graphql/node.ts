@@ -64,9 +64,13 @@ function nodeTypeName(node: object): string {
 
 export const nodeResolvers: Resolvers = {
   Query: {
-    node: (_, { id }, context) => {
+    node: async (_, { id }, context) => {
       const dbId = idOf(id, Object.keys(lookups), 'id');
-      return lookups[parseGlobalId(id)!.type]!(context, dbId) as never;
+      const node = await lookups[parseGlobalId(id)!.type]!(context, dbId);
+      if (!node || node instanceof CareerCenter) return node as never;
+      // A card, or an entry of one: readable only with its card (issue 6).
+      const cardId = node instanceof Card ? node.id : (node as { card: string }).card;
+      return (await context.access.readable(await context.loaders.cardById.load(cardId))) ? node as never : null;
     },
   },
   Node: {

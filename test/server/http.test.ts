@@ -5,7 +5,8 @@ import { parse, validate } from 'graphql';
 import { readFileSync } from 'node:fs';
 import { buildSchema } from '../../src/graphql/schema.ts';
 import { createApp, listen } from '../../src/server.ts';
-import { aCard } from '../support/builders.ts';
+import type { CareerCenter } from '../../src/modules/career-center/career-center.entity.ts';
+import { aCard, aCareerCenter } from '../support/builders.ts';
 import { createTestIssuer } from '../support/auth.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
 
@@ -16,12 +17,15 @@ let server: Server;
 let base: string;
 let stop: () => Promise<void>;
 let token: string;
+/** The center the caseworker of the tokens works at, and keeps the test cards. */
+let center: CareerCenter;
 let issuer: Awaited<ReturnType<typeof createTestIssuer>>;
 
 beforeAll(async () => {
   db = await createTestDatabase();
   issuer = await createTestIssuer();
-  token = await issuer.token({ role: 'CASEWORKER', name: 'Test caseworker' });
+  center = await aCareerCenter(db.orm.em.fork(), { code: 'CC-HTTP' });
+  token = await issuer.token({ role: 'CASEWORKER', careerCenter: center.code, name: 'Test caseworker' });
   const { app, apollo } = await createApp(db.orm, { auth: issuer.settings });
   server = await listen(app, 0);
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -74,7 +78,7 @@ describe('GraphiQL', () => {
 
 describe('GraphQL over HTTP', () => {
   it('answers a POSTed query', async () => {
-    const card = await aCard().save(db.orm.em.fork());
+    const card = await aCard().save(db.orm.em.fork(), center);
     const response = await post({ query: 'query($iin: IIN!) { cardByIin(iin: $iin) { iin fullName { surname } } }', variables: { iin: card.iin } });
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ data: { cardByIin: { iin: card.iin, fullName: { surname: 'Серікбаев' } } } });
@@ -89,7 +93,7 @@ describe('GraphQL over HTTP', () => {
 
   it('masks an internal failure: no stack trace, no SQL, no detail', async () => {
     // A row written behind the API's back with an IIN that fails its checksum: serialising it fails.
-    const card = await aCard().save(db.orm.em.fork());
+    const card = await aCard().save(db.orm.em.fork(), center);
     await db.orm.em.fork().execute('update "card" set "iin" = ? where "id" = ?', ['900101300120', card.id]);
     const log = jest.spyOn(console, 'error').mockImplementation(() => undefined);
     const response = await post({ query: '{ cards(first: 100) { edges { node { iin } } } }' });
@@ -113,14 +117,14 @@ describe('GraphQL over HTTP', () => {
   });
 
   it('records the signed-in user from the token, and answers a request without one with 401 UNAUTHENTICATED', async () => {
-    const card = await aCard().save(db.orm.em.fork());
+    const card = await aCard().save(db.orm.em.fork(), center);
     const id = Buffer.from(`Card:${card.id}`).toString('base64url');
     const mutation = JSON.stringify({ query: `mutation($id: ID!) { visitPlan(cardId: $id, version: 1, input: { plannedOn: "2026-12-20" }) {
       card { history(first: 10) { edges { node { actor actorName action } } } } userErrors { code } } }`, variables: { id } });
     const anonymous = await fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: mutation });
     expect(anonymous.status).toBe(401);
     expect(((await anonymous.json()) as any).errors).toEqual([expect.objectContaining({ extensions: { code: 'UNAUTHENTICATED' } })]);
-    const signedIn = await issuer.token({ subject: 'cw-042', role: 'CASEWORKER', name: 'Сейітова Ләззат' });
+    const signedIn = await issuer.token({ subject: 'cw-042', role: 'CASEWORKER', careerCenter: center.code, name: 'Сейітова Ләззат' });
     const response = await fetch(`${base}/graphql`, {
       method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${signedIn}` }, body: mutation,
     });

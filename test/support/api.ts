@@ -3,6 +3,7 @@ import { withSqlLog } from '../../src/db/sql-log.ts';
 import type { Orm } from '../../src/db/orm.ts';
 import { createApolloServer } from '../../src/graphql/apollo.ts';
 import { createContext, type Clock, type Context } from '../../src/graphql/context.ts';
+import type { Principal } from '../../src/modules/access/principal.ts';
 import type { Actor } from '../../src/modules/card/card-change.ts';
 import { buildSchema } from '../../src/graphql/schema.ts';
 import { Territories } from '../../src/modules/dictionary/territories.ts';
@@ -22,7 +23,7 @@ export interface TestApi {
    * Runs one operation through Apollo Server with a fresh per-request context, as HTTP would,
    * acting as a caseworker unless told otherwise (`actor: null` for an anonymous request).
    */
-  execute<T = any>(query: string, variables?: Record<string, unknown>, options?: { actor?: Actor | null }): Promise<GraphQLResult<T>>;
+  execute<T = any>(query: string, variables?: Record<string, unknown>, options?: { actor?: Actor | null; principal?: Principal }): Promise<GraphQLResult<T>>;
 }
 
 export const CASEWORKER: Actor = { id: 'caseworker-7', name: 'Ахметова Динара Серікқызы' };
@@ -40,9 +41,11 @@ export async function createTestApi(orm: Orm, options: { registry?: PersonRegist
     server,
     territories,
     async execute(query, variables, options = {}) {
-      const actor = options.actor === undefined ? CASEWORKER : options.actor;
+      // A principal acts as itself, as a verified token would make it; without one, in-process use.
+      const { principal } = options;
+      const actor = principal ? { id: principal.subject, name: principal.name } : options.actor === undefined ? CASEWORKER : options.actor;
       const { result: response, statements } = await withSqlLog(() =>
-        server.executeOperation({ query, variables }, { contextValue: createContext(orm, territories, { actor, clock, registry }) }));
+        server.executeOperation({ query, variables }, { contextValue: createContext(orm, territories, { actor, principal, clock, registry }) }));
       if (response.body.kind !== 'single') throw new Error('unexpected incremental response');
       // As a client gets it: through JSON (scalars such as DateTime serialise to Date objects in-process).
       const { data, errors } = JSON.parse(JSON.stringify(response.body.singleResult));

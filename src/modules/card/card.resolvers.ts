@@ -11,15 +11,16 @@ export const cardResolvers: Resolvers = {
   Query: {
     card: async (_, { id, asOf }, context) => {
       const cardId = idOf(id, ['Card'], 'id');
-      if (!asOf) return context.loaders.cardById.load(cardId);
+      const card = await context.access.readable(await context.loaders.cardById.load(cardId));
+      if (!card || !asOf) return card;
       const view = await cardAsOf(context.em, cardId, asOf);
       if (!view) return null;
       // The card and its entries read their sections from this view, not the live tables.
       for (const object of view.objects()) context.views.set(object, view);
       return view.card;
     },
-    cardByIin: (_, { iin }, { loaders }) => loaders.cardByIin.load(iin),
-    cards: (_, args, { em, territories }) => findCards(em, territories, args),
+    cardByIin: async (_, { iin }, { loaders, access }) => access.readable(await loaders.cardByIin.load(iin)),
+    cards: async (_, args, { em, territories, access }) => findCards(em, territories, args, await access.readScope()),
   },
   CardConnection: {
     totalCount: (page) => page.countTotal(),

@@ -1,4 +1,5 @@
 import type { SqlEntityManager } from '@mikro-orm/sql';
+import type { ReadScope } from '../access/policy.ts';
 import type { ActiveMeasureKind, CardFilter } from '../../graphql/generated/resolvers.ts';
 import { CURSOR_PART, cursorKey, idOf, pageSize, toCursor, toEdges, type PageInfo } from '../../graphql/relay.ts';
 import { InvalidInput } from '../base/errors.ts';
@@ -54,8 +55,12 @@ function checkFilter(filter: CardFilter | null | undefined, territories: Territo
   return checked;
 }
 
-function filteredCards(em: SqlEntityManager, filter: CheckedFilter) {
+function filteredCards(em: SqlEntityManager, filter: CheckedFilter, scope: ReadScope) {
   const qb = em.createQueryBuilder(Card, 'c');
+  // Only the cards the caller may read (issue 6): the policy's scope as a condition.
+  if (scope.kind === 'none' || (scope.kind === 'careerCenter' && !scope.careerCenterId)) qb.andWhere('1 = 0');
+  if (scope.kind === 'person') qb.andWhere({ iin: scope.iin });
+  if (scope.kind === 'careerCenter' && scope.careerCenterId) qb.andWhere({ careerCenter: scope.careerCenterId });
   if (filter.region) qb.andWhere({ address: { region: filter.region } });
   if (filter.district) qb.andWhere({ address: { district: filter.district } });
   if (filter.careerCenterId) qb.andWhere({ careerCenter: filter.careerCenterId });
@@ -81,15 +86,16 @@ export async function findCards(
   em: SqlEntityManager,
   territories: Territories,
   args: { filter?: CardFilter | null; first?: number | null; after?: string | null },
+  scope: ReadScope,
 ): Promise<CardPage> {
   const filter = checkFilter(args.filter, territories);
   const size = pageSize(args.first);
   const afterId = args.after ? cursorKey(args.after, [CURSOR_PART.id])[0]! : null;
-  const qb = filteredCards(em, filter).orderBy({ id: 'asc' }).limit(size + 1);
+  const qb = filteredCards(em, filter, scope).orderBy({ id: 'asc' }).limit(size + 1);
   if (afterId) qb.andWhere({ id: { $gt: afterId } });
   const rows = await qb.getResultList();
   return {
     ...toEdges(rows, size, (card) => toCursor([card.id]), afterId !== null),
-    countTotal: () => filteredCards(em, filter).getCount(),
+    countTotal: () => filteredCards(em, filter, scope).getCount(),
   };
 }

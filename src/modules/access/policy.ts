@@ -1,0 +1,76 @@
+import type { SqlEntityManager } from '@mikro-orm/sql';
+import type { Card } from '../card/card.entity.ts';
+import { CareerCenter } from '../career-center/career-center.entity.ts';
+import type { Principal } from './principal.ts';
+
+// Issue 6 — who may read which cards, decided here and nowhere else. Every route to a card asks:
+// `card`, `cardByIin`, `node` (the card or any of its entries), `cards` (as a query condition).
+//   CASEWORKER, HEAD  the cards their career center keeps
+//   ANALYST           every card (personal data masked where it is shown)
+//   CITIZEN           their own card: the one with the IIN their token names
+//   INTEGRATION       none (it imports)
+// A context without a principal is in-process use (tests, benchmarks, tools), never a request:
+// HTTP requests are authenticated before a context exists.
+
+/** The cards a caller may read, as a condition on `card`. */
+export type ReadScope =
+  | { kind: 'all' }
+  | { kind: 'careerCenter'; careerCenterId: string | null }
+  | { kind: 'person'; iin: string }
+  | { kind: 'none' };
+
+export class AccessPolicy {
+  readonly principal: Principal | null;
+  readonly #em: SqlEntityManager;
+  #scope: Promise<ReadScope> | null = null;
+
+  constructor(principal: Principal | null, em: SqlEntityManager) {
+    this.principal = principal;
+    this.#em = em;
+  }
+
+  /** The cards this caller may read. */
+  readScope(): Promise<ReadScope> {
+    this.#scope ??= this.#resolveScope();
+    return this.#scope;
+  }
+
+  async #resolveScope(): Promise<ReadScope> {
+    const principal = this.principal;
+    if (!principal) return { kind: 'all' };
+    switch (principal.role) {
+      case 'ANALYST':
+        return { kind: 'all' };
+      case 'CITIZEN':
+        return { kind: 'person', iin: principal.subject };
+      case 'INTEGRATION':
+        return { kind: 'none' };
+      case 'CASEWORKER':
+      case 'HEAD': {
+        // The token names its center by code; cards name it by id. An unknown code reads nothing.
+        const center = await this.#em.fork().findOne(CareerCenter, { code: principal.careerCenter! }, { fields: ['id'] });
+        return { kind: 'careerCenter', careerCenterId: center?.id ?? null };
+      }
+    }
+  }
+
+  /** Whether this caller may read the card. */
+  async mayRead(card: Card): Promise<boolean> {
+    const scope = await this.readScope();
+    switch (scope.kind) {
+      case 'all':
+        return true;
+      case 'none':
+        return false;
+      case 'person':
+        return card.iin === scope.iin;
+      case 'careerCenter':
+        return card.careerCenter === scope.careerCenterId;
+    }
+  }
+
+  /** The card if this caller may read it, else null: a card out of reach reads as absent. */
+  async readable(card: Card | null): Promise<Card | null> {
+    return card && (await this.mayRead(card)) ? card : null;
+  }
+}
