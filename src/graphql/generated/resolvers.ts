@@ -479,8 +479,10 @@ export type CardImportPayload = {
 /** Rules 2 and 5 — the result of one record of a `cardImport` batch. */
 export type CardImportResult = {
   __typename?: 'CardImportResult';
-  /** Rules 2 and 5 — the card the record was written to (null when rejected). */
+  /** Rules 2 and 5 — the card the record was written to, if the caller may read it (an integration client may not; null when rejected). */
   card?: Maybe<Card>;
+  /** Rules 2 and 5 — global id of the card the record was written to (null when rejected). */
+  cardId?: Maybe<Scalars['ID']['output']>;
   /** Rules 2 and 5 — why the record was refused; `field` is a path within the record (e.g. `visits.2.plannedOn`). */
   errors: Array<UserError>;
   /** §2 — the IIN the record named, when it had a readable one. */
@@ -2661,6 +2663,8 @@ export type UserErrorCode =
   | 'BEFORE_BIRTH'
   /** Dates are out of order: an end before its start, a decision before the application, a dismissal before the hire. */
   | 'DATE_ORDER'
+  /** The caller's role or career center may not make this change (e.g. a card kept by another center). */
+  | 'FORBIDDEN'
   /** §12, §15 — the lifecycle does not allow this step from the episode's current state. */
   | 'INVALID_TRANSITION'
   /** A value is not allowed here (e.g. empty text, the wrong kind of entry). */
@@ -3318,6 +3322,7 @@ export type CardImportPayloadResolvers<ContextType = Context, ParentType extends
 
 export type CardImportResultResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CardImportResult'] = ResolversParentTypes['CardImportResult']> = {
   card?: Resolver<Maybe<ResolversTypes['Card']>, ParentType, ContextType>;
+  cardId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   errors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
   iin?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   index?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;

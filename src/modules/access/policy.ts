@@ -1,7 +1,7 @@
 import type { SqlEntityManager } from '@mikro-orm/sql';
 import type { Card } from '../card/card.entity.ts';
 import { CareerCenter } from '../career-center/career-center.entity.ts';
-import type { Principal } from './principal.ts';
+import type { Principal, Role } from './principal.ts';
 
 // Issue 6 — who may read which cards, decided here and nowhere else. Every route to a card asks:
 // `card`, `cardByIin`, `node` (the card or any of its entries), `cards` (as a query condition).
@@ -9,8 +9,18 @@ import type { Principal } from './principal.ts';
 //   ANALYST           every card (personal data masked where it is shown)
 //   CITIZEN           their own card: the one with the IIN their token names
 //   INTEGRATION       none (it imports)
+// Changes: CASEWORKER and HEAD change the cards their center keeps, and only a HEAD signs;
+// INTEGRATION imports; ANALYST and CITIZEN change nothing (`ACTIONS`).
 // A context without a principal is in-process use (tests, benchmarks, tools), never a request:
 // HTTP requests are authenticated before a context exists.
+
+/** The kinds of change, and the roles that may make them. */
+export const ACTIONS = {
+  keep: ['CASEWORKER', 'HEAD'],
+  sign: ['HEAD'],
+  import: ['INTEGRATION'],
+} as const satisfies Record<string, readonly Role[]>;
+export type ChangeKind = keyof typeof ACTIONS;
 
 /** The cards a caller may read, as a condition on `card`. */
 export type ReadScope =
@@ -27,6 +37,11 @@ export class AccessPolicy {
   constructor(principal: Principal | null, em: SqlEntityManager) {
     this.principal = principal;
     this.#em = em;
+  }
+
+  /** Whether this caller's role may make changes of this kind at all. */
+  mayAct(kind: ChangeKind): boolean {
+    return !this.principal || (ACTIONS[kind] as readonly Role[]).includes(this.principal.role);
   }
 
   /** The cards this caller may read. */
@@ -67,6 +82,19 @@ export class AccessPolicy {
       case 'careerCenter':
         return card.careerCenter === scope.careerCenterId;
     }
+  }
+
+  /** Whether this caller may change the card: a caseworker or head of the center that keeps it. */
+  async mayWrite(card: Card): Promise<boolean> {
+    if (!this.principal) return true;
+    if (this.principal.role !== 'CASEWORKER' && this.principal.role !== 'HEAD') return false;
+    return this.mayRead(card);
+  }
+
+  /** The career center a caseworker or head works at (null for other roles or an unknown code). */
+  async careerCenterId(): Promise<string | null> {
+    const scope = await this.readScope();
+    return scope.kind === 'careerCenter' ? scope.careerCenterId : null;
   }
 
   /** The card if this caller may read it, else null: a card out of reach reads as absent. */

@@ -49,6 +49,9 @@ export async function openCard(deps: ChangeDeps, data: CardOpenData): Promise<Ou
   checkIdentity(checks, data.identity);
   if (!(await deps.em.fork().findOne(CareerCenter, { id: data.careerCenterId }))) {
     checks.add(['input', 'careerCenter'], 'UNKNOWN_CODE', 'no such career center');
+  } else if (deps.access && (await deps.access.careerCenterId()) !== data.careerCenterId) {
+    // Issue 6: an application is received by the caller's own center.
+    checks.add(['input', 'careerCenter'], 'FORBIDDEN', 'an application is received by your own career center');
   }
   if (checks.errors.length) return { ok: false, errors: checks.errors };
 
@@ -82,7 +85,7 @@ export async function openCard(deps: ChangeDeps, data: CardOpenData): Promise<Ou
 
 function applyAgain(deps: ChangeDeps, cardId: string, data: CardOpenData, reply: RegistryReply) {
   const followUp = (em: SqlEntityManager, card: Card) => recordReplyIn(em, card, deps, reply);
-  return changeCard(deps, { cardId, version: null, action: 'cardOpen', followUp }, async (change): Promise<Opened> => {
+  return changeCard(deps, { cardId, version: null, action: 'cardOpen', followUp, receiving: true }, async (change): Promise<Opened> => {
     try {
       await checkNewApplication(change, 'JOB_SEEKER', data.appliedOn);
     } catch (error) {

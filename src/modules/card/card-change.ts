@@ -5,6 +5,7 @@ import { Rejected, userError, type Outcome, type UserErrorData } from '../base/u
 import type { Territories } from '../dictionary/territories.ts';
 import { CardHistory } from '../history/history.entity.ts';
 import { CARD_PARTS, entrySnapshot, type CardPart, type EntryPart, type Snapshot } from '../history/parts.ts';
+import type { AccessPolicy } from '../access/policy.ts';
 import type { PersonRegistry } from '../verification/person-registry.ts';
 import { Card } from './card.entity.ts';
 
@@ -29,6 +30,8 @@ export interface ChangeDeps {
   today: () => string;
   /** Rule 2 — the state registry of individuals; absent or null when none is configured. */
   registry?: PersonRegistry | null;
+  /** Issue 6 — whose cards the caller may change; absent for in-process use (tools, the import CLI). */
+  access?: AccessPolicy | null;
 }
 
 interface PendingRecord {
@@ -178,16 +181,26 @@ export async function changeCard<T>(
   deps: ChangeDeps,
   target: {
     cardId: string; version: number | null; action: string; bumpVersion?: boolean; argument?: 'id' | 'cardId';
+    /** Rule 1: an application received by the caller's center may move a card kept elsewhere. */
+    receiving?: boolean;
     /** A change of its own made after this one is recorded, in the same transaction (Rule 2: the registry's answer). */
     followUp?: (em: SqlEntityManager, card: Card) => Promise<unknown>;
   },
   work: (change: CardChange) => Promise<T>,
 ): Promise<Outcome<T> & { card?: Card }> {
+  // The caller's scope is read before the transaction: on the embedded database the transaction
+  // holds the only connection, so a lookup from inside it on another context would wait forever.
+  await deps.access?.readScope();
   try {
     return await deps.em.fork().transactional(async (em) => {
       // Locked for the transaction: concurrent changes of one card queue here, then see its new version.
       const card = await em.findOne(Card, { id: target.cardId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
       if (!card) throw new Rejected([userError([target.argument ?? 'id'], 'NOT_FOUND', 'no such card')]);
+      if (deps.access && !target.receiving) {
+        // A card the caller may not read is absent for them; one they may read but not change is forbidden.
+        if (!(await deps.access.mayRead(card))) throw new Rejected([userError([target.argument ?? 'id'], 'NOT_FOUND', 'no such card')]);
+        if (!(await deps.access.mayWrite(card))) throw new Rejected([userError([target.argument ?? 'id'], 'FORBIDDEN', 'this card is kept by another career center')]);
+      }
       if (target.version !== null && card.version !== target.version) throw new Rejected([stale()]);
       const change = new CardChange(em, card, deps, target.action);
       const value = await work(change);

@@ -78,6 +78,6 @@ export const footerResolvers: Resolvers = {
     cardUpdateFooter: async (_, { id, version, input }, context) =>
       payload(context, await updateFooter(changeDeps(context), idOf(id, ['Card'], 'id'), version, input), () => ({})),
     cardSign: async (_, { id, version, input }, context) =>
-      payload(context, await signCard(changeDeps(context), idOf(id, ['Card'], 'id'), version, input), (signature) => ({ signature })),
+      payload(context, await signCard(changeDeps(context, 'sign'), idOf(id, ['Card'], 'id'), version, input), (signature) => ({ signature })),
   },
 };

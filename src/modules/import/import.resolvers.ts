@@ -1,6 +1,7 @@
 import { GraphQLError } from 'graphql';
 import type { Resolvers } from '../../graphql/generated/resolvers.ts';
 import { changeDeps } from '../../graphql/mutations.ts';
+import { toGlobalId } from '../../graphql/relay.ts';
 import { CardImporter } from './importer.ts';
 
 /** The most records one `cardImport` call may carry (`IMPORT_BATCH_LIMIT`). */
@@ -12,7 +13,7 @@ export function importBatchLimit(): number {
 export const importResolvers: Resolvers = {
   Mutation: {
     cardImport: async (_, { records }, context) => {
-      const deps = changeDeps(context);
+      const deps = changeDeps(context, 'import');
       const limit = importBatchLimit();
       if (records.length > limit) {
         throw new GraphQLError(`A batch may hold at most ${limit} records; this one has ${records.length}`, {
@@ -27,7 +28,9 @@ export const importResolvers: Resolvers = {
           index: result.line,
           iin: result.iin,
           outcome: result.outcome,
-          card: result.cardId ? await context.loaders.cardById.load(result.cardId) : null,
+          cardId: result.cardId ? toGlobalId('Card', result.cardId) : null,
+          // The card itself only for a caller who may read it (an integration client may not).
+          card: result.cardId ? await context.access.readable(await context.loaders.cardById.load(result.cardId)) : null,
           errors: result.errors,
         }))),
         summary: { created: count('CREATED'), updated: count('UPDATED'), unchanged: count('UNCHANGED'), rejected: count('REJECTED') },
