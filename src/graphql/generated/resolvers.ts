@@ -44,7 +44,7 @@ export type Scalars = {
    * (YYMMDD), digit 7 the century and sex (1–6: odd male, even female; 1–2 born in the 1800s, 3–4 in
    * the 1900s, 5–6 in the 2000s), digits 8–11 a serial number, digit 12 the control digit of the official
    * two-pass weighted mod-11 algorithm. A number whose control value is 10 on both passes is never
-   * issued and is rejected.
+   * issued and is rejected. Shown to a caller who sees personal data masked as `************`.
    */
   IIN: { input: string; output: string; }
   /** An arbitrary JSON object (graphql-scalars `JSONObject`): the recorded value of a part of a card. */
@@ -243,6 +243,8 @@ export type Card = Node & {
   nationality?: Maybe<Scalars['String']['output']>;
   /** Rule 1 — date the card was opened (the first application). */
   openedOn: Scalars['Date']['output'];
+  /** Issue 6 — whether the caller sees personal data masked (an analyst: §2 IIN as `************`, §1 and family names as `***`, §4 with day 01, §7 street/house/apartment, §8 and §9 as null). */
+  personalDataMasked: Scalars['Boolean']['output'];
   /** §8 — contact phone. */
   phone?: Maybe<Scalars['PhoneNumber']['output']>;
   /** §14 — referrals to suitable work, in chronological order of issue. */
@@ -3259,6 +3261,7 @@ export type CardResolvers<ContextType = Context, ParentType extends ResolversPar
   lastJob?: Resolver<Maybe<ResolversTypes['LastJob']>, ParentType, ContextType>;
   nationality?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   openedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  personalDataMasked?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   phone?: Resolver<Maybe<ResolversTypes['PhoneNumber']>, ParentType, ContextType>;
   referrals?: Resolver<ResolversTypes['ReferralConnection'], ParentType, ContextType, RequireFields<CardReferralsArgs, 'first' | 'includeVoided'>>;
   registrationStatus?: Resolver<ResolversTypes['RegistrationStatus'], ParentType, ContextType>;

@@ -39,6 +39,11 @@ export class AccessPolicy {
     this.#em = em;
   }
 
+  /** Whether personal data is masked for this caller (an ANALYST; see masking.ts). */
+  get masked(): boolean {
+    return this.principal?.role === 'ANALYST';
+  }
+
   /** Whether this caller's role may make changes of this kind at all. */
   mayAct(kind: ChangeKind): boolean {
     return !this.principal || (ACTIONS[kind] as readonly Role[]).includes(this.principal.role);

@@ -1,3 +1,4 @@
+import { GraphQLError } from 'graphql';
 import type { Resolvers } from '../../graphql/generated/resolvers.ts';
 import { sectionsOf } from '../../graphql/context.ts';
 import { changeDeps, payload } from '../../graphql/mutations.ts';
@@ -19,7 +20,11 @@ export const cardResolvers: Resolvers = {
       for (const object of view.objects()) context.views.set(object, view);
       return view.card;
     },
-    cardByIin: async (_, { iin }, { loaders, access }) => access.readable(await loaders.cardByIin.load(iin)),
+    cardByIin: async (_, { iin }, { loaders, access }) => {
+      // Looking a person up by IIN would undo the masking of an analyst's view (issue 6).
+      if (access.masked) throw new GraphQLError('An analyst finds cards with `cards(filter)`, not by IIN', { extensions: { code: 'FORBIDDEN' } });
+      return access.readable(await loaders.cardByIin.load(iin));
+    },
     cards: async (_, args, { em, territories, access }) => findCards(em, territories, args, await access.readScope()),
   },
   CardConnection: {

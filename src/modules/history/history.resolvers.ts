@@ -2,6 +2,7 @@ import type { Resolvers } from '../../graphql/generated/resolvers.ts';
 import { sectionsOf } from '../../graphql/context.ts';
 import { toGlobalId } from '../../graphql/relay.ts';
 import { sectionConnection, TIMED_KEY } from '../../graphql/section-connection.ts';
+import { maskJson } from '../access/masking.ts';
 import type { CardHistory } from './history.entity.ts';
 
 const MEASURE_TYPES: Record<string, string> = {
@@ -34,7 +35,7 @@ export const historyResolvers: Resolvers = {
       const type = record.entryId ? entryType(record) : null;
       return type ? toGlobalId(type, record.entryId!) : null;
     },
-    oldValue: (record) => record.oldValue ?? null,
-    newValue: (record) => record.newValue ?? null,
+    oldValue: (record, _, { access }) => (access.masked ? maskJson(record.oldValue ?? null) as typeof record.oldValue : record.oldValue) ?? null,
+    newValue: (record, _, { access }) => (access.masked ? maskJson(record.newValue ?? null) as typeof record.newValue : record.newValue) ?? null,
   },
 };

@@ -2,6 +2,7 @@ import type { Resolvers } from '../../graphql/generated/resolvers.ts';
 import { sectionsOf } from '../../graphql/context.ts';
 import { changeDeps, payload } from '../../graphql/mutations.ts';
 import { idOf, parseGlobalId, toGlobalId } from '../../graphql/relay.ts';
+import { MASKED_TEXT } from '../access/masking.ts';
 import { sectionConnection } from '../../graphql/section-connection.ts';
 import { voidingOf } from '../../graphql/voiding.ts';
 import { sumMoney } from '../base/money.ts';
@@ -59,6 +60,9 @@ export const measureResolvers: Resolvers = {
       visible(await sectionsOf(context, relocation).familyMembers(relocation.id)).filter((member) => !member.ableToWork),
     materialAssistance: (relocation) => relocation.assistance,
     voided: voidingOf,
+  },
+  RelocationFamilyMember: {
+    fullName: (member, _, { access }) => (access.masked ? MASKED_TEXT : member.fullName),
   },
   RelocationAssistance: {
     total: (assistance) =>

@@ -1,4 +1,5 @@
 import type { Resolvers } from '../../graphql/generated/resolvers.ts';
+import { MASKED_IIN, MASKED_TEXT, maskDay } from '../access/masking.ts';
 import { changeDeps, payload } from '../../graphql/mutations.ts';
 import { idOf } from '../../graphql/relay.ts';
 import { verifyIdentity } from '../verification/verification.service.ts';
@@ -9,9 +10,23 @@ export const personResolvers: Resolvers = {
   Address: {
     region: (address, _, { territories }) => territories.region(address.region)!,
     district: (address, _, { territories }) => (address.district ? territories.district(address.district)! : null),
+    street: (address, _, { access }) => (access.masked ? null : address.street ?? null),
+    house: (address, _, { access }) => (access.masked ? null : address.house ?? null),
+    apartment: (address, _, { access }) => (access.masked ? null : address.apartment ?? null),
   },
+  // Issue 6: an analyst sees these masked (the rules: access/masking.ts).
   Card: {
     identityVerification: (card) => card.verification,
+    iin: (card, _, { access }) => (access.masked ? MASKED_IIN : card.iin),
+    birthDate: (card, _, { access }) => (access.masked ? maskDay(card.birthDate) : card.birthDate),
+    phone: (card, _, { access }) => (access.masked ? null : card.phone ?? null),
+    email: (card, _, { access }) => (access.masked ? null : card.email ?? null),
+    personalDataMasked: (_, __, { access }) => access.masked,
+  },
+  PersonName: {
+    surname: (name, _, { access }) => (access.masked ? MASKED_TEXT : name.surname),
+    givenName: (name, _, { access }) => (access.masked ? MASKED_TEXT : name.givenName),
+    patronymic: (name, _, { access }) => (access.masked && name.patronymic ? MASKED_TEXT : name.patronymic ?? null),
   },
   Mutation: {
     cardUpdateIdentity: async (_, { id, version, input }, context) =>
