@@ -69,6 +69,7 @@ const config: CodegenConfig = {
           Visit: entity('visit', 'visit.entity', 'Visit'),
           Expectations: entity('expectations', 'expectations.entity', 'Expectations'),
           ExpectedWage: entity('expectations', 'expectations.entity', 'ExpectedWage'),
+          PersonalDataConsent: entity('consent', 'consent.entity', 'Consent'),
           EmploymentPlanRow: entity('employment-plan', 'employment-plan.entity', 'EmploymentPlanRow'),
           CardFooter: entity('card', 'card.entity', 'Card'),
           Organisation: entity('footer', 'footer.entity', 'Organisation'),

@@ -45,6 +45,7 @@ fragment FullCard on Card {
   address { ${PLACE} street house apartment }
   phone email
   identityVerification { status source verifiedAt checkedAt reason }
+  consent { givenOn scope withdrawnOn active }
   education {
     main { id institutionName level studyPeriod { ${PERIOD} } specialty }
     additional { id organisationName kind studyPeriod { ${PERIOD} } specialty }

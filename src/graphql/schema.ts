@@ -6,6 +6,7 @@ import type { GraphQLSchema } from 'graphql';
 import { baseResolvers } from '../modules/base/base.resolvers.ts';
 import { cardResolvers } from '../modules/card/card.resolvers.ts';
 import { careerCenterResolvers } from '../modules/career-center/career-center.resolvers.ts';
+import { consentResolvers } from '../modules/consent/consent.resolvers.ts';
 import { dictionaryResolvers } from '../modules/dictionary/dictionary.resolvers.ts';
 import { educationResolvers } from '../modules/education/education.resolvers.ts';
 import { employmentPlanResolvers } from '../modules/employment-plan/employment-plan.resolvers.ts';
@@ -37,7 +38,7 @@ export function readTypeDefs(): string[] {
 const moduleResolvers: Resolvers[] = [
   baseResolvers, dictionaryResolvers, cardResolvers, personResolvers, educationResolvers, registrationResolvers,
   guidanceResolvers, referralResolvers, measureResolvers, specialWorkplaceResolvers, visitResolvers,
-  employmentPlanResolvers, expectationsResolvers, footerResolvers, careerCenterResolvers, historyResolvers, importResolvers, nodeResolvers,
+  employmentPlanResolvers, expectationsResolvers, consentResolvers, footerResolvers, careerCenterResolvers, historyResolvers, importResolvers, nodeResolvers,
 ];
 
 /** Merges the modules' resolver maps type by type; two modules resolving the same field is a bug. */

@@ -39,7 +39,7 @@ describe('cardSign', () => {
     const sortedKeys = (value: unknown): boolean => (Array.isArray(value) ? value.every(sortedKeys)
       : value && typeof value === 'object' ? Object.keys(value).join() === Object.keys(value).sort().join() && Object.values(value).every(sortedKeys) : true);
     expect(sortedKeys(document)).toBe(true);
-    expect(Object.keys(document)).toEqual(['activeMeasures', 'card', 'careerCenter', 'careerGuidance', 'education', 'employmentPlan', 'expectations',
+    expect(Object.keys(document)).toEqual(['activeMeasures', 'card', 'careerCenter', 'careerGuidance', 'consent', 'education', 'employmentPlan', 'expectations',
       'footer', 'identity', 'lastJob', 'referrals', 'registrations', 'specialWorkplaces', 'visits']);
     expect(document.activeMeasures.find((m: any) => m.kind === 'RELOCATION').familyMembers).toHaveLength(2);
 

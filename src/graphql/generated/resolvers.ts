@@ -15,6 +15,7 @@ import type { ProfessionalTraining as ProfessionalTrainingModel, Entrepreneurshi
 import type { SpecialWorkplace as SpecialWorkplaceModel } from '../../modules/special-workplace/special-workplace.entity.ts';
 import type { Visit as VisitModel } from '../../modules/visit/visit.entity.ts';
 import type { Expectations as ExpectationsModel, ExpectedWage as ExpectedWageModel } from '../../modules/expectations/expectations.entity.ts';
+import type { Consent as ConsentModel } from '../../modules/consent/consent.entity.ts';
 import type { EmploymentPlanRow as EmploymentPlanRowModel } from '../../modules/employment-plan/employment-plan.entity.ts';
 import type { Organisation as OrganisationModel, CardSignature as CardSignatureModel } from '../../modules/footer/footer.entity.ts';
 import type { SignatoryOf as SignatoryOfModel } from '../../modules/footer/signatory.ts';
@@ -213,6 +214,8 @@ export type Card = Node & {
   careerGuidance: Array<CareerGuidance>;
   /** §5 — citizenship: ISO 3166-1 alpha-2 country code; null for a stateless person. */
   citizenship?: Maybe<Scalars['CountryCode']['output']>;
+  /** Law No. 94-V on personal data — the consent to the processing of personal data; null when none was recorded. Earlier consents are in the history. */
+  consent?: Maybe<PersonalDataConsent>;
   /** When the card was first stored. */
   createdAt: Scalars['DateTime']['output'];
   /** §10 — education. */
@@ -672,6 +675,23 @@ export type CareerGuidancePayload = {
   userErrors: Array<UserError>;
 };
 
+/** Law No. 94-V on personal data — a consent given. */
+export type ConsentInput = {
+  /** Law No. 94-V on personal data — the date the consent was given. */
+  givenOn: Scalars['Date']['input'];
+  /** Law No. 94-V on personal data — what it covers (at least one scope). */
+  scope: Array<ConsentScope>;
+};
+
+/** Law No. 94-V on personal data — what a consent to the processing of personal data covers. */
+export type ConsentScope =
+  /** Law No. 94-V on personal data — passing the data to employers the person is referred to (§14, §16, §17). */
+  | 'EMPLOYERS'
+  /** Law No. 94-V on personal data — keeping the card and the employment services of the career center. */
+  | 'EMPLOYMENT_SERVICES'
+  /** Law No. 94-V on personal data — exchange with the information systems of state bodies (Rules 2, 4 and 5). */
+  | 'STATE_INFORMATION_SYSTEMS';
+
 /** §10, §16, §17 — a period with a start and, once it is over, an end (study, participation). */
 export type DatePeriod = {
   __typename?: 'DatePeriod';
@@ -763,6 +783,8 @@ export type DictionaryName =
   | 'ACTIVE_MEASURE_KIND'
   /** §10.2 — kind of additional education (`AdditionalEducationKind`). */
   | 'ADDITIONAL_EDUCATION_KIND'
+  /** Law No. 94-V on personal data — what a consent to processing covers (`ConsentScope`). */
+  | 'CONSENT_SCOPE'
   /** §12, §15 — reasons for deregistration (`DeregistrationReason`). */
   | 'DEREGISTRATION_REASON'
   /** §10 — education level of the institution (`EducationLevel`). */
@@ -1250,6 +1272,8 @@ export type Mutation = {
    * `cardVerifyIdentity`); the card is saved with what was typed whatever the registry answers.
    */
   cardOpen: CardOpenPayload;
+  /** Law No. 94-V on personal data — records a consent given (a new one replaces the last; the history keeps it). */
+  cardRecordConsent: CardPayload;
   /** §19 — records or corrects the person's expectations; null clears them (the earlier value stays in the history). */
   cardSetExpectations: CardPayload;
   /** §11 — sets or corrects the last place of work; null clears it (the earlier value stays in the history). */
@@ -1276,6 +1300,8 @@ export type Mutation = {
    * version: the registry speaks about the person, whatever the card says.
    */
   cardVerifyIdentity: CardPayload;
+  /** Law No. 94-V on personal data — records that the person withdrew their consent. */
+  cardWithdrawConsent: CardPayload;
   /** §13 — records the results of a career-guidance session. */
   careerGuidanceAdd: CareerGuidancePayload;
   /** §13 — corrects a career-guidance entry. */
@@ -1433,6 +1459,20 @@ export type MutationCardOpenArgs = {
  * Nothing is ever deleted: wrong entries are corrected (the earlier value stays in the history) or
  * voided with who, when and why.
  */
+export type MutationCardRecordConsentArgs = {
+  id: Scalars['ID']['input'];
+  input: ConsentInput;
+  version: Scalars['Int']['input'];
+};
+
+
+/**
+ * Changes to cards. Every mutation is one transaction and one business action; apart from `cardOpen`
+ * it takes the `version` of the card it was based on, and a stale version is rejected with
+ * `STALE_CARD`. A rejected mutation changes nothing at all and answers with `userErrors`.
+ * Nothing is ever deleted: wrong entries are corrected (the earlier value stays in the history) or
+ * voided with who, when and why.
+ */
 export type MutationCardSetExpectationsArgs = {
   id: Scalars['ID']['input'];
   input?: InputMaybe<ExpectationsInput>;
@@ -1505,6 +1545,20 @@ export type MutationCardUpdateIdentityArgs = {
  */
 export type MutationCardVerifyIdentityArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Changes to cards. Every mutation is one transaction and one business action; apart from `cardOpen`
+ * it takes the `version` of the card it was based on, and a stale version is rejected with
+ * `STALE_CARD`. A rejected mutation changes nothing at all and answers with `userErrors`.
+ * Nothing is ever deleted: wrong entries are corrected (the earlier value stays in the history) or
+ * voided with who, when and why.
+ */
+export type MutationCardWithdrawConsentArgs = {
+  id: Scalars['ID']['input'];
+  version: Scalars['Int']['input'];
+  withdrawnOn: Scalars['Date']['input'];
 };
 
 
@@ -2018,6 +2072,19 @@ export type PersonNameInput = {
   patronymic?: InputMaybe<Scalars['String']['input']>;
   /** §1 — surname. */
   surname: Scalars['String']['input'];
+};
+
+/** Law No. 94-V on personal data — the person's consent to the processing of their personal data, as last recorded. */
+export type PersonalDataConsent = {
+  __typename?: 'PersonalDataConsent';
+  /** Law No. 94-V on personal data — whether the consent stands (given and not withdrawn). */
+  active: Scalars['Boolean']['output'];
+  /** Law No. 94-V on personal data — the date the consent was given. */
+  givenOn: Scalars['Date']['output'];
+  /** Law No. 94-V on personal data — what the consent covers. */
+  scope: Array<ConsentScope>;
+  /** Law No. 94-V on personal data — the date it was withdrawn; null while it stands. */
+  withdrawnOn?: Maybe<Scalars['Date']['output']>;
 };
 
 /** §16.4, §19 — a place: region, district and settlement (city, town or village). */
@@ -2927,6 +2994,8 @@ export type ResolversTypes = {
   CareerGuidance: ResolverTypeWrapper<CareerGuidanceModel>;
   CareerGuidanceInput: CareerGuidanceInput;
   CareerGuidancePayload: ResolverTypeWrapper<Omit<CareerGuidancePayload, 'card' | 'careerGuidance'> & { card?: Maybe<ResolversTypes['Card']>, careerGuidance?: Maybe<ResolversTypes['CareerGuidance']> }>;
+  ConsentInput: ConsentInput;
+  ConsentScope: ConsentScope;
   CountryCode: ResolverTypeWrapper<Scalars['CountryCode']['output']>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DatePeriod: ResolverTypeWrapper<DatePeriodModel>;
@@ -2989,6 +3058,7 @@ export type ResolversTypes = {
   PageInfo: ResolverTypeWrapper<PageInfo>;
   PersonName: ResolverTypeWrapper<PersonNameModel>;
   PersonNameInput: PersonNameInput;
+  PersonalDataConsent: ResolverTypeWrapper<ConsentModel>;
   PhoneNumber: ResolverTypeWrapper<Scalars['PhoneNumber']['output']>;
   Place: ResolverTypeWrapper<PlaceModel>;
   PlaceInput: PlaceInput;
@@ -3086,6 +3156,7 @@ export type ResolversParentTypes = {
   CareerGuidance: CareerGuidanceModel;
   CareerGuidanceInput: CareerGuidanceInput;
   CareerGuidancePayload: Omit<CareerGuidancePayload, 'card' | 'careerGuidance'> & { card?: Maybe<ResolversParentTypes['Card']>, careerGuidance?: Maybe<ResolversParentTypes['CareerGuidance']> };
+  ConsentInput: ConsentInput;
   CountryCode: Scalars['CountryCode']['output'];
   Date: Scalars['Date']['output'];
   DatePeriod: DatePeriodModel;
@@ -3142,6 +3213,7 @@ export type ResolversParentTypes = {
   PageInfo: PageInfo;
   PersonName: PersonNameModel;
   PersonNameInput: PersonNameInput;
+  PersonalDataConsent: ConsentModel;
   PhoneNumber: Scalars['PhoneNumber']['output'];
   Place: PlaceModel;
   PlaceInput: PlaceInput;
@@ -3246,6 +3318,7 @@ export type CardResolvers<ContextType = Context, ParentType extends ResolversPar
   careerCenter?: Resolver<ResolversTypes['CareerCenter'], ParentType, ContextType>;
   careerGuidance?: Resolver<Array<ResolversTypes['CareerGuidance']>, ParentType, ContextType, RequireFields<CardCareerGuidanceArgs, 'includeVoided'>>;
   citizenship?: Resolver<Maybe<ResolversTypes['CountryCode']>, ParentType, ContextType>;
+  consent?: Resolver<Maybe<ResolversTypes['PersonalDataConsent']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   education?: Resolver<ResolversTypes['Education'], ParentType, ContextType, RequireFields<CardEducationArgs, 'includeVoided'>>;
   email?: Resolver<Maybe<ResolversTypes['EmailAddress']>, ParentType, ContextType>;
@@ -3581,12 +3654,14 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   cardEntryVoid?: Resolver<ResolversTypes['CardPayload'], ParentType, ContextType, RequireFields<MutationCardEntryVoidArgs, 'id' | 'reason' | 'version'>>;
   cardImport?: Resolver<ResolversTypes['CardImportPayload'], ParentType, ContextType, RequireFields<MutationCardImportArgs, 'records'>>;
   cardOpen?: Resolver<ResolversTypes['CardOpenPayload'], ParentType, ContextType, RequireFields<MutationCardOpenArgs, 'input'>>;
+  cardRecordConsent?: Resolver<ResolversTypes['CardPayload'], ParentType, ContextType, RequireFields<MutationCardRecordConsentArgs, 'id' | 'input' | 'version'>>;
   cardSetExpectations?: Resolver<ResolversTypes['CardPayload'], ParentType, ContextType, RequireFields<MutationCardSetExpectationsArgs, 'id' | 'version'>>;
   cardSetLastJob?: Resolver<ResolversTypes['CardPayload'], ParentType, ContextType, RequireFields<MutationCardSetLastJobArgs, 'id' | 'version'>>;
   cardSign?: Resolver<ResolversTypes['CardSignPayload'], ParentType, ContextType, RequireFields<MutationCardSignArgs, 'id' | 'input' | 'version'>>;
   cardUpdateFooter?: Resolver<ResolversTypes['CardPayload'], ParentType, ContextType, RequireFields<MutationCardUpdateFooterArgs, 'id' | 'input' | 'version'>>;
   cardUpdateIdentity?: Resolver<ResolversTypes['CardPayload'], ParentType, ContextType, RequireFields<MutationCardUpdateIdentityArgs, 'id' | 'input' | 'version'>>;
   cardVerifyIdentity?: Resolver<ResolversTypes['CardPayload'], ParentType, ContextType, RequireFields<MutationCardVerifyIdentityArgs, 'id'>>;
+  cardWithdrawConsent?: Resolver<ResolversTypes['CardPayload'], ParentType, ContextType, RequireFields<MutationCardWithdrawConsentArgs, 'id' | 'version' | 'withdrawnOn'>>;
   careerGuidanceAdd?: Resolver<ResolversTypes['CareerGuidancePayload'], ParentType, ContextType, RequireFields<MutationCareerGuidanceAddArgs, 'cardId' | 'input' | 'version'>>;
   careerGuidanceCorrect?: Resolver<ResolversTypes['CareerGuidancePayload'], ParentType, ContextType, RequireFields<MutationCareerGuidanceCorrectArgs, 'id' | 'input' | 'version'>>;
   employmentPlanRowAdd?: Resolver<ResolversTypes['EmploymentPlanRowPayload'], ParentType, ContextType, RequireFields<MutationEmploymentPlanRowAddArgs, 'cardId' | 'input' | 'version'>>;
@@ -3647,6 +3722,13 @@ export type PersonNameResolvers<ContextType = Context, ParentType extends Resolv
   givenName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   patronymic?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   surname?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type PersonalDataConsentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PersonalDataConsent'] = ResolversParentTypes['PersonalDataConsent']> = {
+  active?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  givenOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  scope?: Resolver<Array<ResolversTypes['ConsentScope']>, ParentType, ContextType>;
+  withdrawnOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
 };
 
 export interface PhoneNumberScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['PhoneNumber'], any> {
@@ -3918,6 +4000,7 @@ export type Resolvers<ContextType = Context> = {
   Organisation?: OrganisationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   PersonName?: PersonNameResolvers<ContextType>;
+  PersonalDataConsent?: PersonalDataConsentResolvers<ContextType>;
   PhoneNumber?: GraphQLScalarType;
   Place?: PlaceResolvers<ContextType>;
   ProfessionalTraining?: ProfessionalTrainingResolvers<ContextType>;

@@ -3,6 +3,7 @@ import { stored } from '../../db/entity-base.ts';
 import { CareerCenter } from '../career-center/career-center.entity.ts';
 import { codes, sexLabels } from '../dictionary/codes.ts';
 import { LastJob } from '../education/education.entity.ts';
+import { Consent } from '../consent/consent.entity.ts';
 import { Expectations } from '../expectations/expectations.entity.ts';
 import { Organisation } from '../footer/footer.entity.ts';
 import { Address, IdentityVerification, PersonName } from '../person/person.entity.ts';
@@ -31,6 +32,8 @@ const CardSchema = defineEntity({
       .onCreate(() => Object.assign(new IdentityVerification(), { status: 'PENDING' })),
     lastJob: () => p.embedded(LastJob).prefix('last_job_').nullable(),
     expectations: () => p.embedded(Expectations).prefix('expectations_').nullable(),
+    /** Consent to the processing of personal data (Law No. 94-V). */
+    consent: () => p.embedded(Consent).prefix('consent_').nullable(),
     organisation: () => p.embedded(Organisation).prefix('organisation_').nullable(),
     executorName: p.string().nullable(),
     headName: p.string().nullable(),

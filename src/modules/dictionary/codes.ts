@@ -1,5 +1,5 @@
 import type {
-  ActiveMeasureKind, AdditionalEducationKind, DeregistrationReason, DictionaryName, EducationLevel,
+  ActiveMeasureKind, AdditionalEducationKind, ConsentScope, DeregistrationReason, DictionaryName, EducationLevel,
   HousingType, RefusingParty, RegistrationEpisodeStatus, RegistrationKind, RegistrationRefusalReason,
   RegistrationStatus, SearchTimeScale, Sex, SignatoryRole, SubsidizedJobType, TrainingType, VerificationStatus,
 } from '../../graphql/generated/resolvers.ts';
@@ -139,8 +139,15 @@ export const verificationStatusLabels: Labels<VerificationStatus> = {
   FAILED: { kk: 'Тексеруден өтпеді', ru: 'Проверка не пройдена' },
 };
 
+export const consentScopeLabels: Labels<ConsentScope> = {
+  EMPLOYMENT_SERVICES: { kk: 'Жеке карта жүргізу және мансап орталығының жұмыспен қамту қызметтері', ru: 'Ведение карты и услуги занятости центра карьеры' },
+  STATE_INFORMATION_SYSTEMS: { kk: 'Мемлекеттік органдардың ақпараттық жүйелерімен алмасу', ru: 'Обмен с информационными системами государственных органов' },
+  EMPLOYERS: { kk: 'Жолдама берілген жұмыс берушілерге беру', ru: 'Передача работодателям, к которым направлено лицо' },
+};
+
 export const dictionaries: { readonly [N in DictionaryName]: Labels<string> } = {
   SEX: sexLabels,
+  CONSENT_SCOPE: consentScopeLabels,
   EDUCATION_LEVEL: educationLevelLabels,
   ADDITIONAL_EDUCATION_KIND: additionalEducationKindLabels,
   REGISTRATION_KIND: registrationKindLabels,

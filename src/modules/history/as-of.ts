@@ -29,6 +29,7 @@ const CARD_PART_FIELDS: Record<CardPart, (value: Snapshot | null) => Snapshot> =
   careerCenter: (value) => value ?? {},
   lastJob: (value) => ({ lastJob: value }),
   expectations: (value) => ({ expectations: value }),
+  consent: (value) => ({ consent: value }),
   footer: (value) => value ?? {},
 };
 

@@ -23,6 +23,8 @@ export const CARD_PARTS = {
   lastJob: (card: Card) => plain(card.lastJob),
   /** §19 */
   expectations: (card: Card) => plain(card.expectations),
+  /** Consent to the processing of personal data (Law No. 94-V) */
+  consent: (card: Card) => plain(card.consent),
   /** Footer */
   footer: (card: Card) => plain({
     organisation: card.organisation ?? null, executorName: card.executorName ?? null, headName: card.headName ?? null,
