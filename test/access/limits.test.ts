@@ -1,4 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { createApolloServer, introspectionFromEnv } from '../../src/graphql/apollo.ts';
+import { createContext } from '../../src/graphql/context.ts';
+import { buildSchema } from '../../src/graphql/schema.ts';
 import { createTestApi, type TestApi } from '../support/api.ts';
 import { aCard } from '../support/builders.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
@@ -64,5 +67,26 @@ describe('a query', () => {
 
   it('asking for a page over 100 is refused with BAD_USER_INPUT', async () => {
     await refused('{ cards(first: 1000) { totalCount } }', 'BAD_USER_INPUT');
+  });
+});
+
+describe('introspection', () => {
+  it('is on by default, off in production unless turned on, and as configured otherwise', () => {
+    expect(introspectionFromEnv({})).toBe(true);
+    expect(introspectionFromEnv({ NODE_ENV: 'production' })).toBe(false);
+    expect(introspectionFromEnv({ NODE_ENV: 'production', GRAPHQL_INTROSPECTION: 'true' })).toBe(true);
+    expect(introspectionFromEnv({ GRAPHQL_INTROSPECTION: 'false' })).toBe(false);
+  });
+
+  it('turned off, refuses a schema query before anything runs', async () => {
+    const server = createApolloServer(buildSchema(), undefined, false);
+    await server.start();
+    try {
+      const response = await server.executeOperation({ query: '{ __schema { types { name } } }' }, { contextValue: createContext(db.orm, api.territories) });
+      if (response.body.kind !== 'single') throw new Error('unexpected incremental response');
+      expect(response.body.singleResult.errors?.map((e) => e.extensions?.code)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+    } finally {
+      await server.stop();
+    }
   });
 });
