@@ -77,6 +77,7 @@ const config: CodegenConfig = {
           CardSignature: entity('footer', 'footer.entity', 'CardSignature'),
           CardSignatureStatus: entity('card', 'card.entity', 'Card'),
           CardHistoryEntry: entity('history', 'history.entity', 'CardHistory'),
+          ReadAuditRecord: entity('audit', 'read-audit', 'ReadAuditRow'),
         },
       },
     },

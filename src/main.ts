@@ -15,7 +15,7 @@ const orm = await openOrm(settings);
 const applied = await migrate(orm);
 if (applied.length) console.log(`Applied migrations: ${applied.join(', ')}`);
 
-const { app, territories, auth } = await createApp(orm, { registry });
+const { app, territories, auth, protection, trusted, stop } = await createApp(orm, { registry });
 // Demo data only ever goes into the embedded database, never into a real server.
 if (!settings.url && (await orm.em.fork().count(Card)) === 0) {
   console.log(`Empty embedded database: loading ${DEMO_CARDS} demo cards…`);
@@ -31,6 +31,8 @@ if (auth.keySource.startsWith('development key')) {
   console.log('Get a token: npm run token -- --role CASEWORKER --center CC-KZ-75-002   (roles: CASEWORKER, HEAD, ANALYST, CITIZEN, INTEGRATION)');
   console.log('then send   Authorization: Bearer <token>   (in GraphiQL: the Headers tab)');
 }
+console.log(`Persisted queries and rate limits kept ${protection.redisUrl ? 'in Redis (REDIS_URL)' : 'in this process'}; `
+  + (trusted ? `trusted documents only: ${trusted.size} operations from ${protection.trustedDocuments}` : 'any document accepted (no TRUSTED_DOCUMENTS manifest)'));
 console.log(registry
   ? `Identities are checked against the person registry ${registry.name}`
   : 'No person registry configured (PERSON_REGISTRY_URL or PERSON_REGISTRY_FILE): identities stay PENDING');
@@ -38,6 +40,6 @@ console.log(registry
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
     server.close();
-    void orm.close().then(() => process.exit(0));
+    void stop().then(() => orm.close()).then(() => process.exit(0));
   });
 }

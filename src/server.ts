@@ -2,11 +2,15 @@ import type { Server } from 'node:http';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import type { Orm } from './db/orm.ts';
+import { openRedis } from './db/redis.ts';
 import { startSqlLog } from './db/sql-log.ts';
 import { authenticate } from './graphql/authentication.ts';
 import { createApolloServer } from './graphql/apollo.ts';
 import { createContext } from './graphql/context.ts';
 import { graphiqlAssets, graphiqlPage } from './graphql/graphiql.ts';
+import { persistedQueryOptions, TrustedDocuments } from './graphql/persisted-queries.ts';
+import { protectionFromEnv, type Protection } from './graphql/protection.ts';
+import { MemoryCounter, RateLimiter, RedisCounter } from './graphql/rate-limit.ts';
 import { buildSchema } from './graphql/schema.ts';
 import { authFromEnv, type AuthSettings } from './modules/access/auth-config.ts';
 import { Territories } from './modules/dictionary/territories.ts';
@@ -15,14 +19,19 @@ import { registryFromEnv } from './modules/verification/registry-from-env.ts';
 
 /**
  * The HTTP application: GraphQL (and GraphiQL) at /graphql, GraphiQL's assets, a health check.
- * The person registry (Rule 2) and the trusted token issuer are the ones given, or else the ones
- * the environment configures.
+ * The person registry (Rule 2), the trusted token issuer and the protections (issue 6) are the
+ * ones given, or else the ones the environment configures. `stop()` releases what it opened.
  */
-export async function createApp(orm: Orm, options: { registry?: PersonRegistry | null; auth?: AuthSettings } = {}) {
+export async function createApp(orm: Orm, options: { registry?: PersonRegistry | null; auth?: AuthSettings; protection?: Protection } = {}) {
   const registry = options.registry === undefined ? await registryFromEnv() : options.registry;
   const auth = options.auth ?? (await authFromEnv());
+  const protection = options.protection ?? protectionFromEnv();
+  const trusted = protection.trustedDocuments ? await TrustedDocuments.load(protection.trustedDocuments) : null;
   const territories = await Territories.load(orm.em.fork());
-  const apollo = createApolloServer(buildSchema());
+  const redis = protection.redisUrl ? await openRedis(protection.redisUrl) : null;
+  const limiter = new RateLimiter(protection.rateLimit, redis ? new RedisCounter(redis, `${protection.redisPrefix}rate:`) : new MemoryCounter());
+  const persistedQueries = protection.persistedQueries && persistedQueryOptions(protection.persistedQueries, redis, protection.redisPrefix);
+  const apollo = createApolloServer(buildSchema(), { limits: protection.limits, persistedQueries: persistedQueries ?? false });
   await apollo.start();
 
   const app = express();
@@ -32,7 +41,8 @@ export async function createApp(orm: Orm, options: { registry?: PersonRegistry |
   app.get('/graphql', graphiqlPage);
   app.use(
     '/graphql',
-    express.json({ limit: '1mb' }),
+    express.json({ limit: protection.maxBodyBytes }),
+    ...(trusted ? [trusted.only()] : []),
     // After body parsing: the log must cover the request's own async flow, not the socket's.
     (_req, _res, next) => {
       startSqlLog();
@@ -41,12 +51,17 @@ export async function createApp(orm: Orm, options: { registry?: PersonRegistry |
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         const principal = await authenticate(req.get('authorization'), auth);
+        await limiter.check(principal);
         return createContext(orm, territories, { actor: { id: principal.subject, name: principal.name }, principal, registry });
       },
     }),
   );
   app.use(httpErrors);
-  return { app, apollo, territories, registry, auth };
+  const stop = async () => {
+    await apollo.stop();
+    await redis?.close();
+  };
+  return { app, apollo, territories, registry, auth, protection, trusted, persistedQueryCache: persistedQueries?.cache ?? null, stop };
 }
 
 /**
@@ -57,7 +72,7 @@ const httpErrors: express.ErrorRequestHandler = (error, _req, res, next) => {
   if (res.headersSent) return next(error);
   const known: Record<string, [number, string, string]> = {
     'entity.parse.failed': [400, 'BAD_REQUEST', 'The request body is not valid JSON'],
-    'entity.too.large': [413, 'BAD_REQUEST', 'The request body is too large'],
+    'entity.too.large': [413, 'REQUEST_TOO_LARGE', 'The request body is too large'],
     'encoding.unsupported': [415, 'BAD_REQUEST', 'Unsupported content encoding'],
   };
   const [status, code, message] = known[(error as { type?: string }).type ?? ''] ?? [500, 'INTERNAL_SERVER_ERROR', 'Internal server error'];

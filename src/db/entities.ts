@@ -1,3 +1,4 @@
+import { ReadAudit, ReadAuditCard } from '../modules/audit/audit.entity.ts';
 import { DatePeriod, Employment, Place } from '../modules/base/values.entity.ts';
 import { Card } from '../modules/card/card.entity.ts';
 import { CareerCenter } from '../modules/career-center/career-center.entity.ts';
@@ -27,4 +28,5 @@ export const entities = [
   ActiveMeasure, ProfessionalTraining, EntrepreneurshipSupport, Microcredit, EntrepreneurshipBasicsTraining, Grant,
   SubsidizedJob, Relocation, RelocationAssistance, RelocationHousing, RelocationFamilyMember,
   SpecialWorkplace, Visit, EmploymentPlanRow, CardSignature, CardHistory,
+  ReadAudit, ReadAuditCard,
 ];

@@ -1,9 +1,11 @@
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type PersistedQueryOptions } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
+import { readAuditPlugin } from '../modules/audit/audit.plugin.ts';
 import { argumentErrorsPlugin } from './argument-errors.ts';
 import type { Context } from './context.ts';
 import { formatError } from './format-error.ts';
+import { executionTimeoutPlugin } from './timeout.ts';
 import { DEFAULT_LIMITS, limitsPlugin, type QueryLimits } from './limits.ts';
 
 /**
@@ -15,14 +17,26 @@ export function introspectionFromEnv(env: NodeJS.ProcessEnv = process.env): bool
   return env.NODE_ENV !== 'production';
 }
 
-export function createApolloServer(schema: GraphQLSchema, limits: QueryLimits = DEFAULT_LIMITS, introspection = introspectionFromEnv()): ApolloServer<Context> {
+export interface ApolloOptions {
+  limits?: QueryLimits;
+  introspection?: boolean;
+  /** Automatic persisted queries: their cache (persisted-queries.ts), or false for none. */
+  persistedQueries?: PersistedQueryOptions | false;
+}
+
+export function createApolloServer(schema: GraphQLSchema, options: ApolloOptions = {}): ApolloServer<Context> {
+  const { limits = DEFAULT_LIMITS, introspection = introspectionFromEnv(), persistedQueries = false } = options;
   return new ApolloServer<Context>({
     schema,
     formatError,
     includeStacktraceInErrorResponses: false,
     parseOptions: { maxTokens: limits.maxTokens },
     introspection,
+    persistedQueries,
+    // Apollo's default, stated: a request that a browser could send cross-site without a preflight
+    // (a simple form or text/plain POST, a GET without a custom header) is refused.
+    csrfPrevention: true,
     // Apollo's default landing page loads Sandbox from a CDN; we serve our own offline GraphiQL.
-    plugins: [ApolloServerPluginLandingPageDisabled(), argumentErrorsPlugin, limitsPlugin(limits)],
+    plugins: [ApolloServerPluginLandingPageDisabled(), argumentErrorsPlugin, limitsPlugin(limits), executionTimeoutPlugin(limits.executionTimeoutMs), readAuditPlugin],
   });
 }

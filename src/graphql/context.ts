@@ -1,5 +1,6 @@
 import type { SqlEntityManager } from '@mikro-orm/sql';
 import type { Orm } from '../db/orm.ts';
+import { CardsRead } from '../modules/audit/read-audit.ts';
 import { AccessPolicy } from '../modules/access/policy.ts';
 import type { Principal } from '../modules/access/principal.ts';
 import type { Actor } from '../modules/card/card-change.ts';
@@ -40,6 +41,8 @@ export interface Context {
   principal: Principal | null;
   /** What the caller may read (issue 6: the one place that decides). */
   access: AccessPolicy;
+  /** The cards whose personal data this request returned, for the read audit. */
+  cardsRead: CardsRead;
   clock: Clock;
   /** Rule 2 — the state registry of individuals, shared by all requests; null when none is configured. */
   registry: PersonRegistry | null;
@@ -62,6 +65,7 @@ export function createContext(
     actor: options.actor ?? null,
     principal: options.principal ?? null,
     access: new AccessPolicy(options.principal ?? null, em),
+    cardsRead: new CardsRead(),
     clock: options.clock ?? systemClock,
     registry: options.registry ?? null,
     refresh() {

@@ -1,5 +1,6 @@
 import { unwrapResolverError } from '@apollo/server/errors';
-import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { DeadlinePassed } from '../db/sql-log.ts';
 import { InvalidInput } from '../modules/base/errors.ts';
 
 // What a client may see of an error. Expected failures keep their message and code; anything else
@@ -9,7 +10,8 @@ import { InvalidInput } from '../modules/base/errors.ts';
 const CLIENT_CODES = new Set([
   'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'BAD_REQUEST',
   'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE',
-  'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'BATCH_TOO_LARGE', 'QUERY_TOO_DEEP', 'TOO_MANY_ALIASES', 'TOO_MANY_DIRECTIVES',
+  'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'BATCH_TOO_LARGE', 'QUERY_TOO_DEEP', 'TOO_MANY_ALIASES', 'TOO_MANY_DIRECTIVES', 'QUERY_TOO_COSTLY',
+  'RATE_LIMITED', 'EXECUTION_TIMEOUT',
 ]);
 
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
@@ -18,10 +20,18 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   if (original instanceof InvalidInput) {
     return { message: original.message, locations, path, extensions: { code: 'BAD_USER_INPUT', argument: original.argument } };
   }
+  // Expected: the whole answer is then replaced by EXECUTION_TIMEOUT (timeout.ts).
+  if (original instanceof DeadlinePassed) return { message: original.message, locations, path, extensions: { code: 'EXECUTION_TIMEOUT' } };
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && CLIENT_CODES.has(code)) {
     const argument = formatted.extensions?.argument;
     return { message: formatted.message, locations, path, extensions: argument ? { code, argument } : { code } };
+  }
+  // Apollo's own refusals of a request (e.g. a persisted-query hash that does not match its text)
+  // carry a 4xx status but no code.
+  const status = (original as GraphQLError | undefined)?.extensions?.http as { status?: number } | undefined;
+  if (original instanceof GraphQLError && status?.status && status.status >= 400 && status.status < 500) {
+    return { message: formatted.message, locations, path, extensions: { code: 'BAD_REQUEST' } };
   }
   console.error('Internal error while executing a GraphQL request:', original);
   return { message: 'Internal server error', locations, path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };

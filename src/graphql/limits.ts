@@ -1,5 +1,8 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError, Kind, type DocumentNode, type FragmentDefinitionNode, type SelectionSetNode } from 'graphql';
+import {
+  getNamedType, getNullableType, GraphQLError, isInterfaceType, isListType, isObjectType, Kind, valueFromAST,
+  type DocumentNode, type FieldNode, type FragmentDefinitionNode, type GraphQLField, type GraphQLNamedType, type GraphQLSchema, type SelectionSetNode,
+} from 'graphql';
 import type { Context } from './context.ts';
 
 // Issue 6 — limits a query must keep, checked after parsing and validation and before anything
@@ -15,9 +18,24 @@ export interface QueryLimits {
   maxDirectives: number;
   /** Tokens in one document, enforced by the parser. */
   maxTokens: number;
+  /**
+   * The most fields an operation may resolve, counted before it runs: each field counts 1, times
+   * the page size of every connection above it (`first`) and 10 for every plain list above it.
+   * The heaviest read clients make — the full card, every section paged by 100, on a page of 50
+   * cards — costs 1,035,051 and passes; the same on 100 cards (2.07 M), or a few aliased copies of
+   * it, is refused: ask for 50 cards at a time.
+   */
+  maxCost: number;
+  /** How long a query may run (timeout.ts): the full card on 50 cards takes under 0.1 s. */
+  executionTimeoutMs: number;
 }
 
-export const DEFAULT_LIMITS: QueryLimits = { maxDepth: 15, maxAliases: 30, maxDirectives: 50, maxTokens: 5000 };
+export const DEFAULT_LIMITS: QueryLimits = { maxDepth: 15, maxAliases: 30, maxDirectives: 50, maxTokens: 5000, maxCost: 1_100_000, executionTimeoutMs: 10_000 };
+
+/** What a plain list (not a paged connection) is assumed to hold when costing a query. */
+const ASSUMED_LIST_SIZE = 10;
+/** `first` when neither the query nor the schema gives one (pageSize's default). */
+const DEFAULT_PAGE = 20;
 
 function tooMuch(code: string, message: string) {
   return new GraphQLError(message, { extensions: { code, http: { status: 400 } } });
@@ -55,6 +73,53 @@ function measure(selectionSet: SelectionSetNode, fragments: Map<string, Fragment
   return counts;
 }
 
+/** How many items a field returns at most, for the cost: its `first`, or the assumed list size. */
+function multiplier(field: GraphQLField<unknown, unknown>, node: FieldNode, parent: GraphQLNamedType, variables: Record<string, unknown>): number {
+  const firstArg = field.args.find((arg) => arg.name === 'first');
+  if (firstArg) {
+    const given = node.arguments?.find((arg) => arg.name.value === 'first');
+    const value = given ? valueFromAST(given.value, firstArg.type, variables) : firstArg.defaultValue;
+    return typeof value === 'number' && value >= 0 ? value : DEFAULT_PAGE;
+  }
+  if (!isListType(getNullableType(field.type))) return 1;
+  // The edges of a connection are already counted by its `first`.
+  return parent.name.endsWith('Connection') ? 1 : ASSUMED_LIST_SIZE;
+}
+
+/** The cost of a selection set on `type` (see QueryLimits.maxCost); fragments expanded, each possible type added. */
+function cost(
+  selectionSet: SelectionSetNode, type: GraphQLNamedType, schema: GraphQLSchema,
+  fragments: Map<string, FragmentDefinitionNode>, variables: Record<string, unknown>,
+): number {
+  let total = 0;
+  for (const selection of selectionSet.selections) {
+    if (selection.kind === Kind.FIELD) {
+      if (selection.name.value.startsWith('__') || !(isObjectType(type) || isInterfaceType(type))) continue;
+      const field = type.getFields()[selection.name.value];
+      if (!field) continue;
+      total += 1;
+      if (selection.selectionSet) {
+        total += multiplier(field, selection, type, variables) * cost(selection.selectionSet, getNamedType(field.type), schema, fragments, variables);
+      }
+    } else {
+      const fragment = selection.kind === Kind.INLINE_FRAGMENT ? selection : fragments.get(selection.name.value);
+      if (!fragment) continue;
+      const on = fragment.typeCondition ? schema.getType(fragment.typeCondition.name.value) : type;
+      if (on) total += cost(fragment.selectionSet, on, schema, fragments, variables);
+    }
+  }
+  return total;
+}
+
+/** The cost of one operation of a document (see QueryLimits.maxCost). */
+export function operationCost(schema: GraphQLSchema, document: DocumentNode, operationName?: string | null, variables: Record<string, unknown> = {}): number {
+  const fragments = new Map(document.definitions.filter((d) => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]));
+  const operation = document.definitions.find((d) => d.kind === Kind.OPERATION_DEFINITION && (!operationName || d.name?.value === operationName));
+  if (!operation || operation.kind !== Kind.OPERATION_DEFINITION) return 0;
+  const root = operation.operation === 'mutation' ? schema.getMutationType() : schema.getQueryType();
+  return root ? cost(operation.selectionSet, root, schema, fragments, variables) : 0;
+}
+
 export function checkLimits(document: DocumentNode, operationName: string | null | undefined, limits: QueryLimits): void {
   const fragments = new Map(document.definitions.filter((d) => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]));
   const operation = document.definitions.find((d) => d.kind === Kind.OPERATION_DEFINITION && (!operationName || d.name?.value === operationName));
@@ -71,8 +136,12 @@ export function limitsPlugin(limits: QueryLimits): ApolloServerPlugin<Context> {
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ document, request }) {
+        async didResolveOperation({ document, request, schema }) {
           checkLimits(document, request.operationName, limits);
+          const total = operationCost(schema, document, request.operationName, request.variables ?? {});
+          if (total > limits.maxCost) {
+            throw tooMuch('QUERY_TOO_COSTLY', `The query could resolve ${total} fields; at most ${limits.maxCost} are allowed (ask for smaller pages or fewer sections)`);
+          }
         },
       };
     },

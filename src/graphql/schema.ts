@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import type { GraphQLSchema } from 'graphql';
+import { auditCardReads } from '../modules/audit/audit-fields.ts';
+import { auditResolvers } from '../modules/audit/audit.resolvers.ts';
 import { baseResolvers } from '../modules/base/base.resolvers.ts';
 import { cardResolvers } from '../modules/card/card.resolvers.ts';
 import { careerCenterResolvers } from '../modules/career-center/career-center.resolvers.ts';
@@ -38,7 +40,7 @@ export function readTypeDefs(): string[] {
 const moduleResolvers: Resolvers[] = [
   baseResolvers, dictionaryResolvers, cardResolvers, personResolvers, educationResolvers, registrationResolvers,
   guidanceResolvers, referralResolvers, measureResolvers, specialWorkplaceResolvers, visitResolvers,
-  employmentPlanResolvers, expectationsResolvers, consentResolvers, footerResolvers, careerCenterResolvers, historyResolvers, importResolvers, nodeResolvers,
+  employmentPlanResolvers, expectationsResolvers, consentResolvers, footerResolvers, careerCenterResolvers, historyResolvers, importResolvers, auditResolvers, nodeResolvers,
 ];
 
 /** Merges the modules' resolver maps type by type; two modules resolving the same field is a bug. */
@@ -57,10 +59,10 @@ function mergeResolvers(maps: Resolvers[]): Record<string, Record<string, unknow
 }
 
 export function buildSchema(): GraphQLSchema {
-  return makeExecutableSchema({
+  return auditCardReads(makeExecutableSchema({
     typeDefs: readTypeDefs(),
     resolvers: [scalarResolvers, mergeResolvers(moduleResolvers)],
     // Every resolver must belong to a field of the SDL: a typo is an error, not a silent no-op.
     resolverValidationOptions: { requireResolversToMatchSchema: 'error' },
-  });
+  }));
 }

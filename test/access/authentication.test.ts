@@ -27,12 +27,12 @@ let stop: () => Promise<void>;
 beforeAll(async () => {
   db = await createTestDatabase();
   issuer = await createTestIssuer();
-  const { app, apollo } = await createApp(db.orm, { auth: issuer.settings, registry: null });
+  const { app, stop: stopApp } = await createApp(db.orm, { auth: issuer.settings, registry: null });
   server = await listen(app, 0);
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   stop = async () => {
     await new Promise((resolve) => server.close(resolve));
-    await apollo.stop();
+    await stopApp();
   };
 });
 afterAll(async () => {

@@ -1,5 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { parse } from 'graphql';
+import { FULL_CARD } from '../../src/bench/queries.ts';
+import { withSqlLog } from '../../src/db/sql-log.ts';
 import { createApolloServer, introspectionFromEnv } from '../../src/graphql/apollo.ts';
+import { DEFAULT_LIMITS, operationCost } from '../../src/graphql/limits.ts';
 import { createContext } from '../../src/graphql/context.ts';
 import { buildSchema } from '../../src/graphql/schema.ts';
 import { createTestApi, type TestApi } from '../support/api.ts';
@@ -79,7 +83,7 @@ describe('introspection', () => {
   });
 
   it('turned off, refuses a schema query before anything runs', async () => {
-    const server = createApolloServer(buildSchema(), undefined, false);
+    const server = createApolloServer(buildSchema(), { introspection: false });
     await server.start();
     try {
       const response = await server.executeOperation({ query: '{ __schema { types { name } } }' }, { contextValue: createContext(db.orm, api.territories) });
@@ -88,5 +92,85 @@ describe('introspection', () => {
     } finally {
       await server.stop();
     }
+  });
+});
+
+describe('the cost of a query', () => {
+  const fullCards = `query($first: Int!) { cards(first: $first) { edges { node { ...FullCard } } } } ${FULL_CARD}`;
+
+  it('counts fields times page sizes: the full card on 50 cards runs, on 100 it is refused with QUERY_TOO_COSTLY', async () => {
+    const schema = buildSchema();
+    expect(operationCost(schema, parse(fullCards), null, { first: 50 })).toBe(1_035_051);
+    expect((await api.execute(fullCards, { first: 50 })).errors).toBeUndefined();
+    const result = await api.execute(fullCards, { first: 100 });
+    expect(result.errors?.map((e) => e.extensions?.code)).toEqual(['QUERY_TOO_COSTLY']);
+    expect(result.errors![0]!.message).toBe('The query could resolve 2070101 fields; at most 1100000 are allowed (ask for smaller pages or fewer sections)');
+    expect(result.statements).toEqual([]);
+  });
+
+  it('multiplies under aliases: two copies of an allowed page are refused', async () => {
+    const twice = `{ a: cards(first: 50) { edges { node { ...FullCard } } } b: cards(first: 50) { edges { node { ...FullCard } } } } ${FULL_CARD}`;
+    await refused(twice, 'QUERY_TOO_COSTLY');
+  });
+
+  it('counts plain lists as 10 and every member of a union', () => {
+    const schema = buildSchema();
+    // cards(first 2) → 2 × (edges(1) + node(1) + jobSeekerRegistrations(1) + 10 × id(1)) + cards(1)
+    expect(operationCost(schema, parse('{ cards(first: 2) { edges { node { jobSeekerRegistrations { id } } } } }'))).toBe(1 + 2 * (1 + 1 + 1 + 10));
+    const union = '{ cards(first: 1) { edges { node { activeMeasures(first: 3) { edges { node { ... on Relocation { id referredOn } ... on SubsidizedJob { id } } } } } } } }';
+    expect(operationCost(schema, parse(union))).toBe(1 + 1 * (1 + 1 + 1 + 3 * (1 + 1 + 3)));
+  });
+});
+
+describe('the execution timeout', () => {
+  /** A schema whose `cards` first waits `ms` (a slow resolver), then runs as usual. */
+  function slowCards(ms: number) {
+    const schema = buildSchema();
+    const field = schema.getQueryType()!.getFields().cards!;
+    const resolve = field.resolve!;
+    field.resolve = async (...args) => {
+      await new Promise((done) => setTimeout(done, ms));
+      return resolve(...args);
+    };
+    return schema;
+  }
+
+  async function run(schema: ReturnType<typeof buildSchema>, timeoutMs: number, query: string) {
+    const server = createApolloServer(schema, { limits: { ...DEFAULT_LIMITS, executionTimeoutMs: timeoutMs } });
+    await server.start();
+    try {
+      const { result, statements } = await withSqlLog(() => server.executeOperation({ query }, { contextValue: createContext(db.orm, api.territories) }));
+      if (result.body.kind !== 'single') throw new Error('unexpected incremental response');
+      return { ...result.body.singleResult, status: result.http.status, statements };
+    } finally {
+      await server.stop();
+    }
+  }
+
+  it('stops a query at its deadline: no SQL starts after it and the answer is EXECUTION_TIMEOUT (503)', async () => {
+    const result = await run(slowCards(60), 20, '{ cards(first: 5) { edges { node { iin } } } }');
+    expect(result.data).toBeUndefined();
+    expect(result.errors?.map((e) => e.extensions?.code)).toEqual(['EXECUTION_TIMEOUT']);
+    expect(result.status).toBe(503);
+    expect(result.statements).toEqual([]);
+  });
+
+  it('refuses an answer that came too late even without SQL after the deadline', async () => {
+    const schema = buildSchema();
+    const field = schema.getQueryType()!.getFields().regions!;
+    const resolve = field.resolve!;
+    field.resolve = (...args) => {
+      const until = Date.now() + 40;
+      while (Date.now() < until); // busy: CPU, not SQL
+      return resolve(...args);
+    };
+    const result = await run(schema, 10, '{ regions { code } }');
+    expect(result.errors?.map((e) => e.extensions?.code)).toEqual(['EXECUTION_TIMEOUT']);
+  });
+
+  it('lets a query within its time answer in full', async () => {
+    const result = await run(slowCards(5), 5_000, '{ cards(first: 5) { edges { node { iin } } } }');
+    expect(result.errors).toBeUndefined();
+    expect((result.data as any).cards.edges).toHaveLength(1);
   });
 });

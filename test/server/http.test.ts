@@ -26,12 +26,12 @@ beforeAll(async () => {
   issuer = await createTestIssuer();
   center = await aCareerCenter(db.orm.em.fork(), { code: 'CC-HTTP' });
   token = await issuer.token({ role: 'CASEWORKER', careerCenter: center.code, name: 'Test caseworker' });
-  const { app, apollo } = await createApp(db.orm, { auth: issuer.settings });
+  const { app, stop: stopApp } = await createApp(db.orm, { auth: issuer.settings });
   server = await listen(app, 0);
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   stop = async () => {
     await new Promise((resolve) => server.close(resolve));
-    await apollo.stop();
+    await stopApp();
   };
 });
 afterAll(async () => {

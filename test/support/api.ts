@@ -1,7 +1,8 @@
-import type { ApolloServer } from '@apollo/server';
+import { HeaderMap, type ApolloServer } from '@apollo/server';
 import { withSqlLog } from '../../src/db/sql-log.ts';
 import type { Orm } from '../../src/db/orm.ts';
 import { createApolloServer } from '../../src/graphql/apollo.ts';
+import type { QueryLimits } from '../../src/graphql/limits.ts';
 import { createContext, type Clock, type Context } from '../../src/graphql/context.ts';
 import type { Principal } from '../../src/modules/access/principal.ts';
 import type { Actor } from '../../src/modules/card/card-change.ts';
@@ -16,6 +17,13 @@ export interface GraphQLResult<T = any> {
   statements: string[];
 }
 
+export interface ExecuteOptions {
+  actor?: Actor | null;
+  principal?: Principal;
+  /** HTTP headers the request came with (e.g. the client's name). */
+  headers?: Record<string, string>;
+}
+
 export interface TestApi {
   server: ApolloServer<Context>;
   territories: Territories;
@@ -23,7 +31,7 @@ export interface TestApi {
    * Runs one operation through Apollo Server with a fresh per-request context, as HTTP would,
    * acting as a caseworker unless told otherwise (`actor: null` for an anonymous request).
    */
-  execute<T = any>(query: string, variables?: Record<string, unknown>, options?: { actor?: Actor | null; principal?: Principal }): Promise<GraphQLResult<T>>;
+  execute<T = any>(query: string, variables?: Record<string, unknown>, options?: ExecuteOptions): Promise<GraphQLResult<T>>;
 }
 
 export const CASEWORKER: Actor = { id: 'caseworker-7', name: 'Ахметова Динара Серікқызы' };
@@ -31,11 +39,11 @@ export const CASEWORKER: Actor = { id: 'caseworker-7', name: 'Ахметова �
 export const TODAY = '2026-11-29';
 const clock: Clock = { now: () => new Date(), today: () => TODAY };
 
-/** `registry`: the person registry the API asks (Rule 2); none by default. */
-export async function createTestApi(orm: Orm, options: { registry?: PersonRegistry | null } = {}): Promise<TestApi> {
+/** `registry`: the person registry the API asks (Rule 2), none by default; `limits`: the request limits. */
+export async function createTestApi(orm: Orm, options: { registry?: PersonRegistry | null; limits?: QueryLimits } = {}): Promise<TestApi> {
   const registry = options.registry ?? null;
   const territories = await Territories.load(orm.em.fork());
-  const server = createApolloServer(buildSchema());
+  const server = createApolloServer(buildSchema(), { limits: options.limits });
   await server.start();
   return {
     server,
@@ -45,13 +53,17 @@ export async function createTestApi(orm: Orm, options: { registry?: PersonRegist
       const { principal } = options;
       const actor = principal ? { id: principal.subject, name: principal.name } : options.actor === undefined ? CASEWORKER : options.actor;
       const { result: response, statements } = await withSqlLog(() =>
-        server.executeOperation({ query, variables }, { contextValue: createContext(orm, territories, { actor, principal, clock, registry }) }));
+        server.executeOperation({ query, variables, http: options.headers && httpRequest(options.headers) }, { contextValue: createContext(orm, territories, { actor, principal, clock, registry }) }));
       if (response.body.kind !== 'single') throw new Error('unexpected incremental response');
       // As a client gets it: through JSON (scalars such as DateTime serialise to Date objects in-process).
       const { data, errors } = JSON.parse(JSON.stringify(response.body.singleResult));
       return { data, errors, statements };
     },
   };
+}
+
+function httpRequest(headers: Record<string, string>) {
+  return { method: 'POST', search: '', body: null, headers: new HeaderMap(Object.entries(headers)) };
 }
 
 /** The data of a result that must have succeeded; fails the test with the errors otherwise. */

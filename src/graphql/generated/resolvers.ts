@@ -20,6 +20,7 @@ import type { EmploymentPlanRow as EmploymentPlanRowModel } from '../../modules/
 import type { Organisation as OrganisationModel, CardSignature as CardSignatureModel } from '../../modules/footer/footer.entity.ts';
 import type { SignatoryOf as SignatoryOfModel } from '../../modules/footer/signatory.ts';
 import type { CardHistory as CardHistoryModel } from '../../modules/history/history.entity.ts';
+import type { ReadAuditRow as ReadAuditRowModel } from '../../modules/audit/read-audit.ts';
 import type { Context } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -2171,6 +2172,11 @@ export type Query = {
   dictionary: Dictionary;
   /** Any object with a global id (Relay): a card or one entry of a card's list sections. Null when nothing has that id. */
   node?: Maybe<Node>;
+  /**
+   * The read audit of the cards your career center keeps (HEAD only): who read their personal data,
+   * when and through which client, newest first. Other roles get FORBIDDEN.
+   */
+  readAudit: ReadAuditConnection;
   /** §7 — all regions and cities of republican significance, with their districts. */
   regions: Array<Region>;
 };
@@ -2206,6 +2212,69 @@ export type QueryDictionaryArgs = {
 /** Entry points of the API. */
 export type QueryNodeArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+/** Entry points of the API. */
+export type QueryReadAuditArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<ReadAuditFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** Audit records, newest first, as a Relay connection. */
+export type ReadAuditConnection = {
+  __typename?: 'ReadAuditConnection';
+  /** The records of this page. */
+  edges: Array<ReadAuditEdge>;
+  /** Where this page lies in the whole list. */
+  pageInfo: PageInfo;
+};
+
+/** An audit record with its cursor. */
+export type ReadAuditEdge = {
+  __typename?: 'ReadAuditEdge';
+  /** Opaque cursor; pass it as `after` to continue after this record. */
+  cursor: Scalars['String']['output'];
+  /** The record. */
+  node: ReadAuditRecord;
+};
+
+/** Which audit records to list. */
+export type ReadAuditFilter = {
+  /** Only reads of this card (global id). */
+  card?: InputMaybe<Scalars['ID']['input']>;
+  /** Only reads at or after this moment. */
+  from?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Only reads by this subject. */
+  readBy?: InputMaybe<Scalars['String']['input']>;
+  /** Only reads before this moment. */
+  to?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+/** One request that returned personal data of cards. */
+export type ReadAuditRecord = {
+  __typename?: 'ReadAuditRecord';
+  /** When the request was answered. */
+  at: Scalars['DateTime']['output'];
+  /** How many cards the request returned data of, in all. */
+  cardCount: Scalars['Int']['output'];
+  /** Global ids of the cards among them that your center kept when they were read. */
+  cards: Array<Scalars['ID']['output']>;
+  /** The client app, from the `apollographql-client-name` header. */
+  clientName?: Maybe<Scalars['String']['output']>;
+  /** The client app's version, from the `apollographql-client-version` header. */
+  clientVersion?: Maybe<Scalars['String']['output']>;
+  /** The operation's name, when it had one. */
+  operationName?: Maybe<Scalars['String']['output']>;
+  /** `query` or `mutation`. */
+  operationType: Scalars['String']['output'];
+  /** Who read: the subject of their token (a user id, or a citizen's own IIN). */
+  readBy: Scalars['String']['output'];
+  /** The code of the career center their token names (caseworkers and heads). */
+  readerCareerCenter?: Maybe<Scalars['String']['output']>;
+  /** The role they read in. */
+  role: Role;
 };
 
 /** §14 — one referral to suitable work (тиісті жұмысқа жолдама / направление на подходящую работу). */
@@ -2569,6 +2638,19 @@ export type RelocationInput = {
   /** §16.4 — referral date. */
   referredOn: Scalars['Date']['input'];
 };
+
+/** The role a caller acted in, as their token says. */
+export type Role =
+  /** Reads every card with personal data masked, and statistics. */
+  | 'ANALYST'
+  /** Keeps the cards of their career center. */
+  | 'CASEWORKER'
+  /** A job seeker reading their own card. */
+  | 'CITIZEN'
+  /** Keeps the cards of their career center and signs them. */
+  | 'HEAD'
+  /** A state information system importing cards. */
+  | 'INTEGRATION';
 
 /** §19.4 — how long the person plans to search; the form numbers the answers 1, 2 and 5. */
 export type SearchTimeScale =
@@ -3065,6 +3147,10 @@ export type ResolversTypes = {
   ProfessionalTraining: ResolverTypeWrapper<ProfessionalTrainingModel>;
   ProfessionalTrainingInput: ProfessionalTrainingInput;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  ReadAuditConnection: ResolverTypeWrapper<Omit<ReadAuditConnection, 'edges'> & { edges: Array<ResolversTypes['ReadAuditEdge']> }>;
+  ReadAuditEdge: ResolverTypeWrapper<Omit<ReadAuditEdge, 'node'> & { node: ResolversTypes['ReadAuditRecord'] }>;
+  ReadAuditFilter: ReadAuditFilter;
+  ReadAuditRecord: ResolverTypeWrapper<ReadAuditRowModel>;
   Referral: ResolverTypeWrapper<ReferralModel>;
   ReferralConnection: ResolverTypeWrapper<Omit<ReferralConnection, 'edges'> & { edges: Array<ResolversTypes['ReferralEdge']> }>;
   ReferralEdge: ResolverTypeWrapper<Omit<ReferralEdge, 'node'> & { node: ResolversTypes['Referral'] }>;
@@ -3097,6 +3183,7 @@ export type ResolversTypes = {
   RelocationHousing: ResolverTypeWrapper<RelocationHousingModel>;
   RelocationHousingInput: RelocationHousingInput;
   RelocationInput: RelocationInput;
+  Role: Role;
   SearchTimeScale: SearchTimeScale;
   Sex: Sex;
   Signatory: ResolverTypeWrapper<SignatoryOfModel>;
@@ -3220,6 +3307,10 @@ export type ResolversParentTypes = {
   ProfessionalTraining: ProfessionalTrainingModel;
   ProfessionalTrainingInput: ProfessionalTrainingInput;
   Query: Record<PropertyKey, never>;
+  ReadAuditConnection: Omit<ReadAuditConnection, 'edges'> & { edges: Array<ResolversParentTypes['ReadAuditEdge']> };
+  ReadAuditEdge: Omit<ReadAuditEdge, 'node'> & { node: ResolversParentTypes['ReadAuditRecord'] };
+  ReadAuditFilter: ReadAuditFilter;
+  ReadAuditRecord: ReadAuditRowModel;
   Referral: ReferralModel;
   ReferralConnection: Omit<ReferralConnection, 'edges'> & { edges: Array<ResolversParentTypes['ReferralEdge']> };
   ReferralEdge: Omit<ReferralEdge, 'node'> & { node: ResolversParentTypes['Referral'] };
@@ -3762,7 +3853,31 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   careerCenters?: Resolver<Array<ResolversTypes['CareerCenter']>, ParentType, ContextType>;
   dictionary?: Resolver<ResolversTypes['Dictionary'], ParentType, ContextType, RequireFields<QueryDictionaryArgs, 'name'>>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
+  readAudit?: Resolver<ResolversTypes['ReadAuditConnection'], ParentType, ContextType, Partial<QueryReadAuditArgs>>;
   regions?: Resolver<Array<ResolversTypes['Region']>, ParentType, ContextType>;
+};
+
+export type ReadAuditConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ReadAuditConnection'] = ResolversParentTypes['ReadAuditConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['ReadAuditEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type ReadAuditEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ReadAuditEdge'] = ResolversParentTypes['ReadAuditEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['ReadAuditRecord'], ParentType, ContextType>;
+};
+
+export type ReadAuditRecordResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ReadAuditRecord'] = ResolversParentTypes['ReadAuditRecord']> = {
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  cardCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  cards?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  clientName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  clientVersion?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  operationName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  operationType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  readBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  readerCareerCenter?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['Role'], ParentType, ContextType>;
 };
 
 export type ReferralResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Referral'] = ResolversParentTypes['Referral']> = {
@@ -4005,6 +4120,9 @@ export type Resolvers<ContextType = Context> = {
   Place?: PlaceResolvers<ContextType>;
   ProfessionalTraining?: ProfessionalTrainingResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  ReadAuditConnection?: ReadAuditConnectionResolvers<ContextType>;
+  ReadAuditEdge?: ReadAuditEdgeResolvers<ContextType>;
+  ReadAuditRecord?: ReadAuditRecordResolvers<ContextType>;
   Referral?: ReferralResolvers<ContextType>;
   ReferralConnection?: ReferralConnectionResolvers<ContextType>;
   ReferralEdge?: ReferralEdgeResolvers<ContextType>;

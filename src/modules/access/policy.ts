@@ -1,4 +1,5 @@
 import type { SqlEntityManager } from '@mikro-orm/sql';
+import type { AuditScope } from '../audit/read-audit.ts';
 import type { Card } from '../card/card.entity.ts';
 import { CareerCenter } from '../career-center/career-center.entity.ts';
 import type { Principal, Role } from './principal.ts';
@@ -9,6 +10,7 @@ import type { Principal, Role } from './principal.ts';
 //   ANALYST           every card (personal data masked where it is shown)
 //   CITIZEN           their own card: the one with the IIN their token names
 //   INTEGRATION       none (it imports)
+// The read audit: a HEAD sees the reads of the cards their center keeps (`auditScope`).
 // Changes: CASEWORKER and HEAD change the cards their center keeps, and only a HEAD signs;
 // INTEGRATION imports; ANALYST and CITIZEN change nothing (`ACTIONS`).
 // A context without a principal is in-process use (tests, benchmarks, tools), never a request:
@@ -100,6 +102,16 @@ export class AccessPolicy {
   async careerCenterId(): Promise<string | null> {
     const scope = await this.readScope();
     return scope.kind === 'careerCenter' ? scope.careerCenterId : null;
+  }
+
+  /**
+   * Whose read audit this caller may see: a HEAD that of the cards their center keeps; in-process
+   * use all of it; anyone else nothing (null).
+   */
+  async auditScope(): Promise<AuditScope | null> {
+    if (!this.principal) return { kind: 'all' };
+    if (this.principal.role !== 'HEAD') return null;
+    return { kind: 'careerCenter', careerCenterId: await this.careerCenterId() };
   }
 
   /** The card if this caller may read it, else null: a card out of reach reads as absent. */

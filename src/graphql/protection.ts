@@ -1,0 +1,54 @@
+import type { PersistedQuerySettings } from './persisted-queries.ts';
+import { DEFAULT_LIMITS, type QueryLimits } from './limits.ts';
+import type { RateLimitSettings } from './rate-limit.ts';
+
+// Issue 6 — how the API protects itself, from the environment. Every number has a default fit for
+// one API process on a small machine; the README lists them with the reasons.
+
+export interface Protection {
+  /** Shared cache and counters (REDIS_URL); null keeps both in this process. */
+  redisUrl: string | null;
+  /** Prefix of every Redis key this API writes, so several deployments can share one server. */
+  redisPrefix: string;
+  /** Automatic persisted queries; null turns them off. */
+  persistedQueries: PersistedQuerySettings | null;
+  /** A trusted-documents manifest: when set, only its operations run. */
+  trustedDocuments: string | null;
+  rateLimit: RateLimitSettings;
+  /** The largest request body: an import batch of 500 full records is about 2 MB. */
+  maxBodyBytes: number;
+  limits: QueryLimits;
+}
+
+function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 1): number {
+  const text = env[name];
+  if (text === undefined || text === '') return fallback;
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < min) throw new Error(`${name} must be an integer of at least ${min}, not "${text}"`);
+  return value;
+}
+
+export function protectionFromEnv(env: NodeJS.ProcessEnv = process.env): Protection {
+  return {
+    redisUrl: env.REDIS_URL || null,
+    redisPrefix: env.REDIS_PREFIX ?? 'card-api:',
+    persistedQueries: env.PERSISTED_QUERIES === 'off' ? null : {
+      maxBytes: integer(env, 'PERSISTED_QUERIES_CACHE_BYTES', 8 * 1024 * 1024),
+      ttlSeconds: integer(env, 'PERSISTED_QUERIES_TTL_SECONDS', 7 * 24 * 3600),
+    },
+    trustedDocuments: env.TRUSTED_DOCUMENTS || null,
+    rateLimit: {
+      perWindow: integer(env, 'RATE_LIMIT_PER_WINDOW', 600, 0),
+      windowSeconds: integer(env, 'RATE_LIMIT_WINDOW_SECONDS', 60),
+    },
+    maxBodyBytes: integer(env, 'MAX_BODY_BYTES', 4 * 1024 * 1024),
+    limits: {
+      maxDepth: integer(env, 'QUERY_MAX_DEPTH', DEFAULT_LIMITS.maxDepth),
+      maxAliases: integer(env, 'QUERY_MAX_ALIASES', DEFAULT_LIMITS.maxAliases, 0),
+      maxDirectives: integer(env, 'QUERY_MAX_DIRECTIVES', DEFAULT_LIMITS.maxDirectives, 0),
+      maxTokens: integer(env, 'QUERY_MAX_TOKENS', DEFAULT_LIMITS.maxTokens),
+      maxCost: integer(env, 'QUERY_MAX_COST', DEFAULT_LIMITS.maxCost),
+      executionTimeoutMs: integer(env, 'QUERY_TIMEOUT_MS', DEFAULT_LIMITS.executionTimeoutMs),
+    },
+  };
+}

@@ -1,0 +1,46 @@
+import { defineEntity, p } from '@mikro-orm/core';
+import { Card } from '../card/card.entity.ts';
+import { CareerCenter } from '../career-center/career-center.entity.ts';
+
+// Issue 6 — the read audit: one row per request that returned personal data of a card (who, as
+// what, when, through which operation and client), and one row per card it returned. Rows are only
+// ever inserted, by `ReadAudit.record` in one statement per request.
+const ReadAuditSchema = defineEntity({
+  name: 'ReadAudit',
+  tableName: 'read_audit',
+  properties: {
+    id: p.bigint('string').primary().autoincrement(),
+    at: p.datetime(),
+    /** The token's subject. */
+    subject: p.string(),
+    role: p.string().length(16),
+    /** The career center the token names (CASEWORKER, HEAD), as a code. */
+    careerCenter: p.string().length(32).nullable(),
+    operationType: p.string().length(16),
+    operationName: p.string().length(200).nullable(),
+    clientName: p.string().length(200).nullable(),
+    clientVersion: p.string().length(200).nullable(),
+    cardCount: p.integer(),
+  },
+  indexes: [{ properties: ['at'], name: 'read_audit_at_index' }],
+});
+export class ReadAudit extends ReadAuditSchema.class {}
+ReadAuditSchema.setClass(ReadAudit);
+
+const ReadAuditCardSchema = defineEntity({
+  name: 'ReadAuditCard',
+  tableName: 'read_audit_card',
+  properties: {
+    audit: () => p.manyToOne(ReadAudit).mapToPk().primary().deleteRule('restrict').updateRule('restrict'),
+    card: () => p.manyToOne(Card).mapToPk().primary().deleteRule('restrict').updateRule('restrict'),
+    /** The center that kept the card when it was read: its HEAD answers for that read. */
+    careerCenter: () => p.manyToOne(CareerCenter).mapToPk(),
+  },
+  indexes: [
+    { properties: ['careerCenter', 'audit'], name: 'read_audit_card_center_index' },
+    { properties: ['card', 'audit'], name: 'read_audit_card_card_index' },
+  ],
+});
+/** One card whose personal data a request returned. */
+export class ReadAuditCard extends ReadAuditCardSchema.class {}
+ReadAuditCardSchema.setClass(ReadAuditCard);

@@ -1,0 +1,36 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import type { Context } from '../../graphql/context.ts';
+import { recordRead } from './read-audit.ts';
+
+/**
+ * Writes the request's audit record before its answer leaves. A read that cannot be recorded is
+ * not answered: the data is withheld and the caller gets AUDIT_UNAVAILABLE (HTTP 503).
+ * In-process use (no principal: tests, tools, benchmarks) is not a request and is not audited.
+ */
+export const readAuditPlugin: ApolloServerPlugin<Context> = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ contextValue, operation, operationName, request, response }) {
+        const { principal, cardsRead } = contextValue;
+        if (!principal || cardsRead.ids.size === 0 || response.body.kind !== 'single') return;
+        const headers = request.http?.headers;
+        try {
+          await recordRead(contextValue.em, {
+            principal,
+            at: contextValue.clock.now(),
+            operationType: operation?.operation ?? 'query',
+            operationName: operationName ?? null,
+            clientName: headers?.get('apollographql-client-name') ?? null,
+            clientVersion: headers?.get('apollographql-client-version') ?? null,
+            cardIds: [...cardsRead.ids],
+          });
+        } catch (error) {
+          console.error('Could not write the read audit; the answer is withheld:', error);
+          response.body.singleResult.data = null;
+          response.body.singleResult.errors = [{ message: 'The read could not be recorded in the audit; try again later', extensions: { code: 'AUDIT_UNAVAILABLE' } }];
+          response.http.status = 503;
+        }
+      },
+    };
+  },
+};

@@ -1,0 +1,118 @@
+import type { SqlEntityManager } from '@mikro-orm/sql';
+import type { Principal } from '../access/principal.ts';
+
+// Issue 6 — every request that returns personal data of a card leaves one audit record: who (the
+// token's subject and role), when, which cards, through which operation and client. The request
+// collects the cards as their fields resolve (audit-fields.ts) and writes them once, at the end.
+
+/** The cards whose data one request has returned so far. */
+export class CardsRead {
+  readonly ids = new Set<string>();
+
+  saw(cardId: string): void {
+    this.ids.add(cardId);
+  }
+}
+
+export interface ReadAuditEntry {
+  principal: Principal;
+  at: Date;
+  operationType: string;
+  operationName: string | null;
+  clientName: string | null;
+  clientVersion: string | null;
+  cardIds: readonly string[];
+}
+
+/** Header values are the caller's to choose: kept short. */
+const bounded = (text: string | null) => (text == null ? null : text.slice(0, 200));
+
+/**
+ * Writes one request's audit record and its cards in one statement, each card with the center that
+ * keeps it now. Outside any transaction of the request: a rolled-back change was still read.
+ */
+export async function recordRead(em: SqlEntityManager, entry: ReadAuditEntry): Promise<void> {
+  const { principal } = entry;
+  await em.getConnection().execute(
+    `with audit as (
+       insert into read_audit (at, subject, role, career_center, operation_type, operation_name, client_name, client_version, card_count)
+       values (?, ?, ?, ?, ?, ?, ?, ?, ?) returning id)
+     insert into read_audit_card (audit_id, card_id, career_center_id)
+     select audit.id, card.id, card.career_center_id from audit, card where card.id = any(?::bigint[])`,
+    [
+      entry.at, principal.subject, principal.role, principal.careerCenter, entry.operationType,
+      bounded(entry.operationName), bounded(entry.clientName), bounded(entry.clientVersion), entry.cardIds.length,
+      `{${entry.cardIds.join(',')}}`,
+    ],
+  );
+}
+
+/** Whose reads a caller may see: all (in-process use) or those of the cards one center kept. */
+export type AuditScope = { kind: 'all' } | { kind: 'careerCenter'; careerCenterId: string | null };
+
+export interface ReadAuditRow {
+  id: string;
+  at: Date;
+  subject: string;
+  role: string;
+  careerCenter: string | null;
+  operationType: string;
+  operationName: string | null;
+  clientName: string | null;
+  clientVersion: string | null;
+  cardCount: number;
+  /** Database ids of the cards in scope. */
+  cardIds: string[];
+}
+
+export interface ReadAuditQuery {
+  first: number;
+  /** Only records older than this one (the cursor's id). */
+  beforeId?: string;
+  cardId?: string;
+  readBy?: string;
+  from?: Date;
+  to?: Date;
+}
+
+/** Audit records in scope, newest first; `first + 1` rows so the caller can tell a next page. */
+export async function findReadAudit(em: SqlEntityManager, scope: AuditScope, query: ReadAuditQuery): Promise<ReadAuditRow[]> {
+  if (scope.kind === 'careerCenter' && !scope.careerCenterId) return [];
+  const conditions: string[] = [];
+  const params: unknown[] = [];
+  const where = (condition: string, ...values: unknown[]) => {
+    conditions.push(condition);
+    params.push(...values);
+  };
+  if (scope.kind === 'careerCenter') where('rc.career_center_id = ?', scope.careerCenterId);
+  if (query.beforeId) where('a.id < ?', query.beforeId);
+  if (query.readBy != null) where('a.subject = ?', query.readBy);
+  if (query.from) where('a.at >= ?', query.from);
+  if (query.to) where('a.at < ?', query.to);
+  if (query.cardId) {
+    // Only while the center kept it: another center's reads of the card are not this center's to see.
+    if (scope.kind === 'careerCenter') where('a.id in (select audit_id from read_audit_card where card_id = ? and career_center_id = ?)', query.cardId, scope.careerCenterId);
+    else where('a.id in (select audit_id from read_audit_card where card_id = ?)', query.cardId);
+  }
+  const rows = await em.getConnection().execute<Record<string, unknown>[]>(
+    `select a.id::text as id, a.at, a.subject, a.role, a.career_center, a.operation_type, a.operation_name,
+       a.client_name, a.client_version, a.card_count, array_agg(rc.card_id::text order by rc.card_id) as card_ids
+     from read_audit a join read_audit_card rc on rc.audit_id = a.id
+     ${conditions.length ? `where ${conditions.join(' and ')}` : ''}
+     group by a.id order by a.id desc limit ?`,
+    [...params, query.first + 1],
+  );
+  return rows.map((row) => ({
+    id: row.id as string,
+    at: new Date(row.at as string | Date),
+    subject: row.subject as string,
+    role: row.role as string,
+    careerCenter: row.career_center as string | null,
+    operationType: row.operation_type as string,
+    operationName: row.operation_name as string | null,
+    clientName: row.client_name as string | null,
+    clientVersion: row.client_version as string | null,
+    cardCount: row.card_count as number,
+    cardIds: row.card_ids as string[],
+  }));
+}

@@ -1,0 +1,206 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { InMemoryLRUCache, type KeyValueCache } from '@apollo/utils.keyvaluecache';
+import { RedisCache } from '../../src/db/redis.ts';
+import { persistedQueryOptions, TrustedDocuments } from '../../src/graphql/persisted-queries.ts';
+import { protectionFromEnv, type Protection } from '../../src/graphql/protection.ts';
+import { MemoryCounter, RateLimiter } from '../../src/graphql/rate-limit.ts';
+import { createApp, listen } from '../../src/server.ts';
+import { createTestIssuer, type TestIssuer } from '../support/auth.ts';
+import { createTestDatabase, type TestDatabase } from '../support/database.ts';
+
+// Issue 6 over real HTTP: automatic persisted queries (in Redis when REDIS_URL is set, as in CI's
+// second run, else in memory), trusted documents, rate limits per caller, CSRF prevention and the
+// request body limit.
+
+let db: TestDatabase;
+let issuer: TestIssuer;
+let dir: string;
+const running: (() => Promise<void>)[] = [];
+/** A Redis key prefix of its own, so runs never see each other's entries. */
+const redisPrefix = `test-${randomUUID()}:`;
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  issuer = await createTestIssuer();
+  dir = await mkdtemp(join(tmpdir(), 'protection-'));
+});
+afterAll(async () => {
+  for (const stop of running) await stop();
+  await db.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+/** Starts the API with the environment's protections (Redis if configured) changed by `overrides`. */
+async function start(overrides: Partial<Protection> = {}) {
+  const fromEnv = protectionFromEnv();
+  // Entries a test leaves in a shared Redis expire soon.
+  const protection = { ...fromEnv, redisPrefix, persistedQueries: { ...fromEnv.persistedQueries!, ttlSeconds: 300 }, ...overrides };
+  const { app, stop, persistedQueryCache } = await createApp(db.orm, { auth: issuer.settings, registry: null, protection });
+  lastCache = persistedQueryCache;
+  const server = await listen(app, 0);
+  running.push(async () => {
+    await new Promise((resolve) => server.close(resolve));
+    await stop();
+  });
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
+}
+
+/** The persisted-query cache of the last API started. */
+let lastCache: KeyValueCache<string> | null = null;
+let analystToken = '';
+const token = async () => (analystToken ||= await issuer.token({ role: 'ANALYST', careerCenter: null }));
+
+async function post(url: string, body: unknown, headers: Record<string, string> = {}) {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${await token()}`, ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+  return { status: response.status, headers: response.headers, body: (await response.json()) as any };
+}
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+const persisted = (query: string) => ({ extensions: { persistedQuery: { version: 1, sha256Hash: sha256(query) } } });
+const codes = (body: any) => body.errors?.map((e: any) => e.extensions?.code);
+
+describe('automatic persisted queries', () => {
+  let url: string;
+  beforeAll(async () => {
+    url = await start();
+  });
+
+  it('registers a query sent with its hash once, then answers the hash alone', async () => {
+    // A query of its own per run: a shared Redis may hold earlier runs' entries.
+    const query = `query Regions${randomUUID().replaceAll('-', '')} { regions { code } }`;
+    const unknown = await post(url, persisted(query));
+    expect(codes(unknown.body)).toEqual(['PERSISTED_QUERY_NOT_FOUND']);
+    const registered = await post(url, { query, ...persisted(query) });
+    expect(registered.body.errors).toBeUndefined();
+    const byHash = await post(url, persisted(query));
+    expect(byHash.status).toBe(200);
+    expect(byHash.body).toEqual(registered.body);
+    expect(byHash.body.data.regions.length).toBeGreaterThan(0);
+    // Kept where the environment says: Redis when REDIS_URL is set (CI's second run), else memory.
+    expect(lastCache).toBeInstanceOf(process.env.REDIS_URL ? RedisCache : InMemoryLRUCache);
+    expect(await lastCache!.get(`apq:${sha256(query)}`)).toBe(query);
+  });
+
+  it('refuses a hash that is not the hash of the text sent with it', async () => {
+    const result = await post(url, { query: '{ regions { code } }', ...persisted('{ regions { kk } }') });
+    expect(result.status).toBe(400);
+    expect(result.body.errors[0].message).toMatch(/provided sha does not match query/);
+  });
+
+  it('keeps its memory cache within the configured bytes, dropping the least recently used', async () => {
+    const { cache } = persistedQueryOptions({ maxBytes: 200, ttlSeconds: 60 }, null) as { cache: InMemoryLRUCache<string> };
+    for (let i = 0; i < 5; i++) await cache.set(`hash${i}`, `query Q${i} { regions { code kk ru districts { code } } }`);
+    expect(cache.keys().length).toBeLessThan(5);
+    expect(await cache.get('hash4')).toBeDefined();
+    expect(await cache.get('hash0')).toBeUndefined();
+  });
+});
+
+describe('trusted documents', () => {
+  const allowed = 'query MobileRegions { regions { code kk } }';
+  let url: string;
+  beforeAll(async () => {
+    const file = join(dir, 'manifest.json');
+    await writeFile(file, JSON.stringify(TrustedDocuments.manifest([{ name: 'MobileRegions', type: 'query', body: allowed }])));
+    url = await start({ trustedDocuments: file });
+  });
+
+  it('runs an operation of the manifest by its hash alone, without registering it first', async () => {
+    const result = await post(url, persisted(allowed));
+    expect(result.body.errors).toBeUndefined();
+    expect(result.body.data.regions.length).toBeGreaterThan(0);
+  });
+
+  it('runs the text of an operation of the manifest', async () => {
+    expect((await post(url, { query: allowed })).body.errors).toBeUndefined();
+  });
+
+  it('refuses any other document: by text, by hash, or registered with its hash', async () => {
+    const other = '{ cards(first: 1) { totalCount } }';
+    for (const body of [{ query: other }, persisted(other), { query: other, ...persisted(other) }, { query: other, ...persisted(allowed) }]) {
+      const result = await post(url, body);
+      expect(result.status).toBe(400);
+      expect(codes(result.body)).toEqual(['DOCUMENT_NOT_TRUSTED']);
+    }
+    // The refused registration left nothing behind.
+    expect(codes((await post(url, persisted(other))).body)).toEqual(['DOCUMENT_NOT_TRUSTED']);
+  });
+
+  it('refuses to start with a manifest whose ids are not the hashes of their documents', async () => {
+    const file = join(dir, 'forged.json');
+    await writeFile(file, JSON.stringify({ format: 'apollo-persisted-query-manifest', version: 1, operations: [{ id: sha256('{ a }'), name: 'X', type: 'query', body: '{ regions { code } }' }] }));
+    await expect(TrustedDocuments.load(file)).rejects.toThrow(/not the SHA-256 of its body/);
+  });
+});
+
+describe('the rate limit', () => {
+  it('answers a caller past the limit 429 RATE_LIMITED with Retry-After, and no one else', async () => {
+    // Counters of its own: the other tests' requests count in a shared Redis too.
+    const url = await start({ rateLimit: { perWindow: 3, windowSeconds: 60 }, redisPrefix: `test-${randomUUID()}:` });
+    const query = { query: '{ regions { code } }' };
+    const other = await issuer.token({ role: 'CASEWORKER', careerCenter: 'CC-ANY' });
+    for (let i = 0; i < 3; i++) expect((await post(url, query)).status).toBe(200);
+    const limited = await post(url, query);
+    expect(limited.status).toBe(429);
+    expect(codes(limited.body)).toEqual(['RATE_LIMITED']);
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(Number(limited.headers.get('retry-after'))).toBeLessThanOrEqual(60);
+    expect((await post(url, query, { authorization: `Bearer ${other}` })).status).toBe(200);
+  });
+
+  it('counts per fixed window: the next window starts afresh', async () => {
+    let now = 1_000_000;
+    const limiter = new RateLimiter({ perWindow: 2, windowSeconds: 10 }, new MemoryCounter(), () => now);
+    const caller = { subject: 's', role: 'CITIZEN' as const, careerCenter: null, name: null };
+    await limiter.check(caller);
+    await limiter.check(caller);
+    await expect(limiter.check(caller)).rejects.toMatchObject({ extensions: { code: 'RATE_LIMITED' } });
+    now += 10_000;
+    await expect(limiter.check(caller)).resolves.toBeUndefined();
+  });
+
+  it('is off with 0', async () => {
+    const limiter = new RateLimiter({ perWindow: 0, windowSeconds: 1 }, new MemoryCounter());
+    const caller = { subject: 's', role: 'CITIZEN' as const, careerCenter: null, name: null };
+    for (let i = 0; i < 100; i++) await limiter.check(caller);
+  });
+});
+
+describe('requests a browser could forge cross-site', () => {
+  it('are refused by CSRF prevention: a text/plain POST and a form POST', async () => {
+    const url = await start();
+    for (const contentType of ['text/plain', 'application/x-www-form-urlencoded']) {
+      const response = await fetch(url, { method: 'POST', headers: { 'content-type': contentType, authorization: `Bearer ${await token()}` }, body: '{"query":"{ regions { code } }"}' });
+      expect(response.status).toBe(400);
+      expect(await response.text()).toMatch(/CSRF|preflight|content-type/i);
+    }
+  });
+});
+
+describe('the request body', () => {
+  it('over the limit is refused with 413 REQUEST_TOO_LARGE before anything else', async () => {
+    const url = await start({ maxBodyBytes: 10_000 });
+    const result = await post(url, { query: `{ regions { code } } # ${'x'.repeat(20_000)}` });
+    expect(result.status).toBe(413);
+    expect(codes(result.body)).toEqual(['REQUEST_TOO_LARGE']);
+  });
+});
+
+describe('settings from the environment', () => {
+  it('have defaults, read overrides and refuse nonsense', () => {
+    const defaults = protectionFromEnv({});
+    expect(defaults).toMatchObject({ redisUrl: null, trustedDocuments: null, rateLimit: { perWindow: 600, windowSeconds: 60 }, maxBodyBytes: 4 * 1024 * 1024 });
+    expect(protectionFromEnv({ PERSISTED_QUERIES: 'off' }).persistedQueries).toBeNull();
+    expect(protectionFromEnv({ QUERY_MAX_COST: '5000', RATE_LIMIT_PER_WINDOW: '0' })).toMatchObject({ limits: { maxCost: 5000 }, rateLimit: { perWindow: 0 } });
+    expect(() => protectionFromEnv({ QUERY_TIMEOUT_MS: 'soon' })).toThrow('QUERY_TIMEOUT_MS must be an integer of at least 1, not "soon"');
+  });
+});
