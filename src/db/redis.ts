@@ -4,13 +4,23 @@ import { createClient } from 'redis';
 // Redis (`REDIS_URL`), shared by the API processes behind a load balancer: the persisted-query
 // cache and the rate limiter's counters live there, so every process sees the same ones.
 
-const newClient = (url: string) =>
-  createClient({ url, socket: { connectTimeout: 2_000, reconnectStrategy: (retries) => Math.min(retries * 100, 2_000) } });
+// While the connection is down, commands fail at once rather than queue: a request must not wait
+// on Redis (callers treat a failure as a cache miss, or let the request through). A connection
+// lost later is retried for ever; the first one is not, so a wrong REDIS_URL stops the start.
+const newClient = (url: string, state: { connected: boolean }) => createClient({
+  url,
+  disableOfflineQueue: true,
+  socket: { connectTimeout: 2_000, reconnectStrategy: (retries, cause) => (state.connected ? Math.min(retries * 100, 2_000) : new Error(`cannot reach Redis: ${cause.message}`)) },
+});
 export type Redis = ReturnType<typeof newClient>;
 
-/** A connected client; fails fast when the server cannot be reached. */
+/** A connected client; fails when the server cannot be reached. */
 export async function openRedis(url: string): Promise<Redis> {
-  const client = newClient(url);
+  const state = { connected: false };
+  const client = newClient(url, state);
+  client.on('ready', () => {
+    state.connected = true;
+  });
   // Without a listener a dropped connection would crash the process; the client reconnects itself.
   client.on('error', (error: Error) => console.error('Redis:', error.message));
   await client.connect();

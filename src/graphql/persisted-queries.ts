@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { PersistedQueryOptions } from '@apollo/server';
-import { InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
+import { ErrorsAreMissesCache, InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
 import type { RequestHandler } from 'express';
 import { RedisCache, type Redis } from '../db/redis.ts';
 
@@ -23,7 +23,8 @@ export interface PersistedQuerySettings {
 /** The APQ cache; Apollo keys its entries `apq:<hash>`, under `redisPrefix` in Redis. */
 export function persistedQueryOptions(settings: PersistedQuerySettings, redis: Redis | null, redisPrefix = ''): PersistedQueryOptions {
   const cache = redis
-    ? new RedisCache(redis, redisPrefix)
+    // Redis down: a miss (the client then sends the text), not a failed request.
+    ? new ErrorsAreMissesCache(new RedisCache(redis, redisPrefix))
     : new InMemoryLRUCache<string>({ maxSize: settings.maxBytes, sizeCalculation: InMemoryLRUCache.sizeCalculation, ttlAutopurge: true });
   return { cache, ttl: settings.ttlSeconds };
 }

@@ -15,7 +15,7 @@ export interface Protection {
   /** A trusted-documents manifest: when set, only its operations run. */
   trustedDocuments: string | null;
   rateLimit: RateLimitSettings;
-  /** The largest request body: an import batch of 500 full records is about 2 MB. */
+  /** The largest request body: an import batch of 500 records of the benchmark mix is 1.6 MB. */
   maxBodyBytes: number;
   limits: QueryLimits;
 }

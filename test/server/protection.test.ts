@@ -1,11 +1,14 @@
+import { execFile } from 'node:child_process';
 import { createHash, randomUUID } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { InMemoryLRUCache, type KeyValueCache } from '@apollo/utils.keyvaluecache';
-import { RedisCache } from '../../src/db/redis.ts';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { ErrorsAreMissesCache, InMemoryLRUCache, type KeyValueCache } from '@apollo/utils.keyvaluecache';
+import { openRedis } from '../../src/db/redis.ts';
 import { persistedQueryOptions, TrustedDocuments } from '../../src/graphql/persisted-queries.ts';
 import { protectionFromEnv, type Protection } from '../../src/graphql/protection.ts';
 import { MemoryCounter, RateLimiter } from '../../src/graphql/rate-limit.ts';
@@ -86,7 +89,7 @@ describe('automatic persisted queries', () => {
     expect(byHash.body).toEqual(registered.body);
     expect(byHash.body.data.regions.length).toBeGreaterThan(0);
     // Kept where the environment says: Redis when REDIS_URL is set (CI's second run), else memory.
-    expect(lastCache).toBeInstanceOf(process.env.REDIS_URL ? RedisCache : InMemoryLRUCache);
+    expect(lastCache).toBeInstanceOf(process.env.REDIS_URL ? ErrorsAreMissesCache : InMemoryLRUCache);
     expect(await lastCache!.get(`apq:${sha256(query)}`)).toBe(query);
   });
 
@@ -135,6 +138,16 @@ describe('trusted documents', () => {
     expect(codes((await post(url, persisted(other))).body)).toEqual(['DOCUMENT_NOT_TRUSTED']);
   });
 
+  it('comes from `npm run manifest`, which checks each client operation against the schema', async () => {
+    const file = join(dir, 'mobile.json');
+    const run = (...args: string[]) => promisify(execFile)(process.execPath, ['src/cli/manifest.ts', ...args]);
+    await run('dev/mobile/my-card.graphql', 'dev/mobile/my-referrals.graphql', '--out', file);
+    expect((await TrustedDocuments.load(file)).size).toBe(2);
+    const wrong = join(dir, 'wrong.graphql');
+    await writeFile(wrong, 'query Wrong { cards { nosuchfield } }');
+    await expect(run(wrong)).rejects.toThrow(/Cannot query field "nosuchfield"/);
+  }, 30_000);
+
   it('refuses to start with a manifest whose ids are not the hashes of their documents', async () => {
     const file = join(dir, 'forged.json');
     await writeFile(file, JSON.stringify({ format: 'apollo-persisted-query-manifest', version: 1, operations: [{ id: sha256('{ a }'), name: 'X', type: 'query', body: '{ regions { code } }' }] }));
@@ -168,6 +181,19 @@ describe('the rate limit', () => {
     await expect(limiter.check(caller)).resolves.toBeUndefined();
   });
 
+  it('lets requests through when its counter store fails, rather than refuse everyone', async () => {
+    const broken = { hit: async () => { throw new Error('connection lost'); } };
+    const limiter = new RateLimiter({ perWindow: 1, windowSeconds: 60 }, broken);
+    const caller = { subject: 's', role: 'CITIZEN' as const, careerCenter: null, name: null };
+    const logged = jest.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      for (let i = 0; i < 3; i++) await limiter.check(caller);
+      expect(logged).toHaveBeenCalledWith('Rate limit not checked, the counter store failed:', 'connection lost');
+    } finally {
+      logged.mockRestore();
+    }
+  });
+
   it('is off with 0', async () => {
     const limiter = new RateLimiter({ perWindow: 0, windowSeconds: 1 }, new MemoryCounter());
     const caller = { subject: 's', role: 'CITIZEN' as const, careerCenter: null, name: null };
@@ -192,6 +218,21 @@ describe('the request body', () => {
     const result = await post(url, { query: `{ regions { code } } # ${'x'.repeat(20_000)}` });
     expect(result.status).toBe(413);
     expect(codes(result.body)).toEqual(['REQUEST_TOO_LARGE']);
+  });
+});
+
+describe('Redis', () => {
+  it('that cannot be reached stops the start at once, not after retrying for ever', async () => {
+    const probe = createServer();
+    await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+    const port = (probe.address() as AddressInfo).port;
+    await new Promise((resolve) => probe.close(resolve));
+    const logged = jest.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      await expect(openRedis(`redis://127.0.0.1:${port}`)).rejects.toThrow(/ECONNREFUSED/);
+    } finally {
+      logged.mockRestore();
+    }
   });
 });
 
