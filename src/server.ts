@@ -13,7 +13,9 @@ import { protectionFromEnv, type Protection } from './graphql/protection.ts';
 import { MemoryCounter, RateLimiter, RedisCounter } from './graphql/rate-limit.ts';
 import { buildSchema } from './graphql/schema.ts';
 import { authFromEnv, type AuthSettings } from './modules/access/auth-config.ts';
+import { languageOf } from './modules/dictionary/codes.ts';
 import { Territories } from './modules/dictionary/territories.ts';
+import { statisticsExport } from './modules/statistics/statistics.export.ts';
 import type { PersonRegistry } from './modules/verification/person-registry.ts';
 import { registryFromEnv } from './modules/verification/registry-from-env.ts';
 
@@ -39,6 +41,13 @@ export async function createApp(orm: Orm, options: { registry?: PersonRegistry |
   app.get('/healthz', (_req, res) => void res.json({ status: 'ok' }));
   app.use('/graphiql', graphiqlAssets());
   app.get('/graphql', graphiqlPage);
+  /** The caller of a request, authenticated and within the rate limit. */
+  const identify = async (req: express.Request) => {
+    const principal = await authenticate(req.get('authorization'), auth);
+    await limiter.check(principal);
+    return principal;
+  };
+  app.get('/export/statistics.csv', statisticsExport({ orm, territories, identify }));
   app.use(
     '/graphql',
     express.json({ limit: protection.maxBodyBytes }),
@@ -50,9 +59,9 @@ export async function createApp(orm: Orm, options: { registry?: PersonRegistry |
     },
     expressMiddleware(apollo, {
       context: async ({ req }) => {
-        const principal = await authenticate(req.get('authorization'), auth);
-        await limiter.check(principal);
-        return createContext(orm, territories, { actor: { id: principal.subject, name: principal.name }, principal, registry });
+        const principal = await identify(req);
+        const language = languageOf(req.get('accept-language'));
+        return createContext(orm, territories, { actor: { id: principal.subject, name: principal.name }, principal, registry, language });
       },
     }),
   );

@@ -5,6 +5,7 @@ import { AccessPolicy } from '../modules/access/policy.ts';
 import type { Principal } from '../modules/access/principal.ts';
 import type { Actor } from '../modules/card/card-change.ts';
 import type { CardSections } from '../modules/card/card-sections.ts';
+import { DEFAULT_LANGUAGE, type Language } from '../modules/dictionary/codes.ts';
 import type { Territories } from '../modules/dictionary/territories.ts';
 import type { PersonRegistry } from '../modules/verification/person-registry.ts';
 import { createLoaders, liveSections, type Loaders } from './loaders.ts';
@@ -44,6 +45,8 @@ export interface Context {
   /** The cards whose personal data this request returned, for the read audit. */
   cardsRead: CardsRead;
   clock: Clock;
+  /** The language labels are given in unless a field is asked for another (`Accept-Language`). */
+  language: Language;
   /** Rule 2 — the state registry of individuals, shared by all requests; null when none is configured. */
   registry: PersonRegistry | null;
   /** Forgets what the request has read so far (after a mutation changed it). */
@@ -53,7 +56,7 @@ export interface Context {
 export function createContext(
   orm: Orm,
   territories: Territories,
-  options: { actor?: Actor | null; principal?: Principal | null; clock?: Clock; registry?: PersonRegistry | null } = {},
+  options: { actor?: Actor | null; principal?: Principal | null; clock?: Clock; registry?: PersonRegistry | null; language?: Language } = {},
 ): Context {
   const em = orm.em.fork();
   const context: Context = {
@@ -67,6 +70,7 @@ export function createContext(
     access: new AccessPolicy(options.principal ?? null, em),
     cardsRead: new CardsRead(),
     clock: options.clock ?? systemClock,
+    language: options.language ?? DEFAULT_LANGUAGE,
     registry: options.registry ?? null,
     refresh() {
       em.clear();

@@ -21,6 +21,7 @@ import { measureResolvers } from '../modules/measures/measure.resolvers.ts';
 import { personResolvers } from '../modules/person/person.resolvers.ts';
 import { referralResolvers } from '../modules/referral/referral.resolvers.ts';
 import { registrationResolvers } from '../modules/registration/registration.resolvers.ts';
+import { statisticsResolvers } from '../modules/statistics/statistics.resolvers.ts';
 import { specialWorkplaceResolvers } from '../modules/special-workplace/special-workplace.resolvers.ts';
 import { visitResolvers } from '../modules/visit/visit.resolvers.ts';
 import type { Resolvers } from './generated/resolvers.ts';
@@ -40,7 +41,7 @@ export function readTypeDefs(): string[] {
 const moduleResolvers: Resolvers[] = [
   baseResolvers, dictionaryResolvers, cardResolvers, personResolvers, educationResolvers, registrationResolvers,
   guidanceResolvers, referralResolvers, measureResolvers, specialWorkplaceResolvers, visitResolvers,
-  employmentPlanResolvers, expectationsResolvers, consentResolvers, footerResolvers, careerCenterResolvers, historyResolvers, importResolvers, auditResolvers, nodeResolvers,
+  employmentPlanResolvers, expectationsResolvers, consentResolvers, footerResolvers, careerCenterResolvers, historyResolvers, importResolvers, auditResolvers, statisticsResolvers, nodeResolvers,
 ];
 
 /** Merges the modules' resolver maps type by type; two modules resolving the same field is a bug. */

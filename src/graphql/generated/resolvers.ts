@@ -21,6 +21,8 @@ import type { Organisation as OrganisationModel, CardSignature as CardSignatureM
 import type { SignatoryOf as SignatoryOfModel } from '../../modules/footer/signatory.ts';
 import type { CardHistory as CardHistoryModel } from '../../modules/history/history.entity.ts';
 import type { ReadAuditRow as ReadAuditRowModel } from '../../modules/audit/read-audit.ts';
+import type { CodeEntry as CodeEntryModel } from '../../modules/dictionary/codes.ts';
+import type { StatisticsRequest as StatisticsRequestModel, GroupKey as GroupKeyModel, RegistrationRow as RegistrationRowModel, ReasonRow as ReasonRowModel, ReferralRow as ReferralRowModel, ActiveMeasureRow as ActiveMeasureRowModel, RelocationRow as RelocationRowModel } from '../../modules/statistics/statistics.service.ts';
 import type { Context } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -111,6 +113,25 @@ export type ActiveMeasurePayload = {
   userErrors: Array<UserError>;
 };
 
+/** §16 — active measures of one kind started (referred) in the period, in one group, with their outcomes. */
+export type ActiveMeasureStatistics = {
+  __typename?: 'ActiveMeasureStatistics';
+  /** Average days from the measure's end (the referral, for relocation) to permanent employment; null when none were employed. */
+  averageDaysToEmployment?: Maybe<Scalars['Float']['output']>;
+  /** Of these, those after which the person was employed in a permanent job (so far). */
+  employedPermanently: Scalars['Int']['output'];
+  /** Of those employed, how many within 30 days of the measure's end (of the referral, for relocation). */
+  employedWithin30Days: Scalars['Int']['output'];
+  /** Of those employed, how many within 90 days. */
+  employedWithin90Days: Scalars['Int']['output'];
+  /** The group, one key per dimension asked for (empty for the total). */
+  group: Array<StatisticsGroupKey>;
+  /** The kind of measure. */
+  kind: ActiveMeasureKind;
+  /** Measures referred to in the period. */
+  referred: Scalars['Int']['output'];
+};
+
 /** §10.2 — one entry of additional education (retraining, upskilling). */
 export type AdditionalEducation = Node & {
   __typename?: 'AdditionalEducation';
@@ -190,6 +211,21 @@ export type AddressInput = {
   /** §7 — street. */
   street?: InputMaybe<Scalars['String']['input']>;
 };
+
+/** Age groups of labour statistics, by age at the end of the period. */
+export type AgeGroup =
+  /** 25 to 34. */
+  | 'AGE_25_34'
+  /** 35 to 44. */
+  | 'AGE_35_44'
+  /** 45 to 54. */
+  | 'AGE_45_54'
+  /** 55 to 64. */
+  | 'AGE_55_64'
+  /** 65 and over. */
+  | 'AGE_65_AND_OVER'
+  /** Under 25. */
+  | 'UNDER_25';
 
 /**
  * Individual employment card (Жұмыспен қамтудың жеке картасы / Индивидуальная карта занятости),
@@ -774,8 +810,16 @@ export type DictionaryEntry = {
   code: Scalars['String']['output'];
   /** Label in Kazakh (мемлекеттік тілде). */
   kk: Scalars['String']['output'];
+  /** The label in `language`; without it, in the request's language (`Accept-Language`, Kazakh by default). */
+  label: Scalars['String']['output'];
   /** Label in Russian. */
   ru: Scalars['String']['output'];
+};
+
+
+/** One entry of a code list: the code used in the API and its labels. */
+export type DictionaryEntryLabelArgs = {
+  language?: InputMaybe<Language>;
 };
 
 /** A code list named by the order; its entries carry kk and ru labels. */
@@ -784,6 +828,8 @@ export type DictionaryName =
   | 'ACTIVE_MEASURE_KIND'
   /** §10.2 — kind of additional education (`AdditionalEducationKind`). */
   | 'ADDITIONAL_EDUCATION_KIND'
+  /** Statistics — age groups (`AgeGroup`), the person's age at the end of the period. */
+  | 'AGE_GROUP'
   /** Law No. 94-V on personal data — what a consent to processing covers (`ConsentScope`). */
   | 'CONSENT_SCOPE'
   /** §12, §15 — reasons for deregistration (`DeregistrationReason`). */
@@ -822,10 +868,18 @@ export type District = {
   kind: DistrictKind;
   /** Name in Kazakh. */
   kk: Scalars['String']['output'];
+  /** §7 — the name in `language`; without it, in the request's language (`Accept-Language`, Kazakh by default). */
+  label: Scalars['String']['output'];
   /** The region it belongs to. */
   region: Region;
   /** Name in Russian. */
   ru: Scalars['String']['output'];
+};
+
+
+/** §7, §16.4, §19 — district (аудан / район), city of regional significance, or city district. */
+export type DistrictLabelArgs = {
+  language?: InputMaybe<Language>;
 };
 
 /** §7, §16.4, §19 — kind of a second-level territorial unit. */
@@ -1141,6 +1195,13 @@ export type ImportOutcome =
   | 'UNCHANGED'
   /** Rules 2 and 5 — the person's card changed; every change is in its history. */
   | 'UPDATED';
+
+/** A language the API gives labels in. */
+export type Language =
+  /** Kazakh, the state language (мемлекеттік тіл). */
+  | 'KK'
+  /** Russian. */
+  | 'RU';
 
 /** §11 — last place of work (service). */
 export type LastJob = {
@@ -2168,6 +2229,8 @@ export type Query = {
   cards: CardConnection;
   /** All career centers, ordered by code. */
   careerCenters: Array<CareerCenter>;
+  /** Every code list, or those named, each with kk and ru labels. */
+  dictionaries: Array<Dictionary>;
   /** A code list the order names, with kk and ru labels. */
   dictionary: Dictionary;
   /** Any object with a global id (Relay): a card or one entry of a card's list sections. Null when nothing has that id. */
@@ -2179,6 +2242,11 @@ export type Query = {
   readAudit: ReadAuditConnection;
   /** §7 — all regions and cities of republican significance, with their districts. */
   regions: Array<Region>;
+  /**
+   * Statistics computed by the database. Analysts see every card; caseworkers and heads their own
+   * center's; others get FORBIDDEN. Also as CSV: `GET /export/statistics.csv` (see the README).
+   */
+  statistics: Statistics;
 };
 
 
@@ -2204,6 +2272,12 @@ export type QueryCardsArgs = {
 
 
 /** Entry points of the API. */
+export type QueryDictionariesArgs = {
+  names?: InputMaybe<Array<DictionaryName>>;
+};
+
+
+/** Entry points of the API. */
 export type QueryDictionaryArgs = {
   name: DictionaryName;
 };
@@ -2220,6 +2294,14 @@ export type QueryReadAuditArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<ReadAuditFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Entry points of the API. */
+export type QueryStatisticsArgs = {
+  filter?: InputMaybe<StatisticsFilter>;
+  groupBy?: InputMaybe<Array<StatisticsDimension>>;
+  period: StatisticsPeriod;
 };
 
 /** Audit records, newest first, as a Relay connection. */
@@ -2275,6 +2357,27 @@ export type ReadAuditRecord = {
   readerCareerCenter?: Maybe<Scalars['String']['output']>;
   /** The role they read in. */
   role: Role;
+};
+
+/** §12, §15 — refusals or deregistrations in the period for one reason, in one group. */
+export type ReasonStatistics = {
+  __typename?: 'ReasonStatistics';
+  /** How many. */
+  count: Scalars['Int']['output'];
+  /** The group, one key per dimension asked for (empty for the total). */
+  group: Array<StatisticsGroupKey>;
+  /** §12 job seeker or §15 unemployed. */
+  kind: RegistrationKind;
+  /** The reason's code (`RegistrationRefusalReason` or `DeregistrationReason`). */
+  reason: Scalars['String']['output'];
+  /** The reason's label in `language`; without it, in the request's language. */
+  reasonLabel: Scalars['String']['output'];
+};
+
+
+/** §12, §15 — refusals or deregistrations in the period for one reason, in one group. */
+export type ReasonStatisticsReasonLabelArgs = {
+  language?: InputMaybe<Language>;
 };
 
 /** §14 — one referral to suitable work (тиісті жұмысқа жолдама / направление на подходящую работу). */
@@ -2369,6 +2472,21 @@ export type ReferralRefusalInput = {
   refusedOn: Scalars['Date']['input'];
 };
 
+/** §14, §17 — referrals to employers made in the period, in one group. */
+export type ReferralStatistics = {
+  __typename?: 'ReferralStatistics';
+  /** The group, one key per dimension asked for (empty for the total). */
+  group: Array<StatisticsGroupKey>;
+  /** Of these, those that ended in hiring (§17 hiring act). */
+  hired: Scalars['Int']['output'];
+  /** `hired / referred`, rounded to four decimals; null when none were referred. */
+  hiredShare?: Maybe<Scalars['Float']['output']>;
+  /** Referrals made in the period. */
+  referred: Scalars['Int']['output'];
+  /** Of these, those the employer or the person refused. */
+  refused: Scalars['Int']['output'];
+};
+
 /** §14, §16.3 — who refused: the employer, or the applicant (the applicant's own refusal counts too). */
 export type RefusingParty =
   /** §14 — the applicant refused the job. */
@@ -2387,8 +2505,16 @@ export type Region = {
   kind: RegionKind;
   /** Name in Kazakh. */
   kk: Scalars['String']['output'];
+  /** §7 — the name in `language`; without it, in the request's language (`Accept-Language`, Kazakh by default). */
+  label: Scalars['String']['output'];
   /** Name in Russian. */
   ru: Scalars['String']['output'];
+};
+
+
+/** §7, §16.4, §19 — region (облыс / область) or city of republican significance. */
+export type RegionLabelArgs = {
+  language?: InputMaybe<Language>;
 };
 
 /** §7, §16.4, §19 — kind of a top-level territorial unit. */
@@ -2526,6 +2652,23 @@ export type RegistrationRegisterInput = {
   registeredOn: Scalars['Date']['input'];
 };
 
+/** §12, §15 — registration episodes of one kind in one group. */
+export type RegistrationStatistics = {
+  __typename?: 'RegistrationStatistics';
+  /** Applications made in the period. */
+  applied: Scalars['Int']['output'];
+  /** Deregistrations in the period. */
+  deregistered: Scalars['Int']['output'];
+  /** The group, one key per dimension asked for (empty for the total). */
+  group: Array<StatisticsGroupKey>;
+  /** §12 job seeker or §15 unemployed. */
+  kind: RegistrationKind;
+  /** Refusals to register in the period. */
+  refused: Scalars['Int']['output'];
+  /** Registrations in the period. */
+  registered: Scalars['Int']['output'];
+};
+
 /** §12, §15 — where a person stands now: registered as unemployed, as a job seeker only, or neither. */
 export type RegistrationStatus =
   /** §12 — has an open job-seeker registration and no open unemployed registration. */
@@ -2639,6 +2782,25 @@ export type RelocationInput = {
   referredOn: Scalars['Date']['input'];
 };
 
+/** §16.4 — relocations referred to in the period, in one group: families, persons and assistance, sums exact. */
+export type RelocationStatistics = {
+  __typename?: 'RelocationStatistics';
+  /** §16.4 — economic mobility certificates, in tenge. */
+  economicMobilityCertificate: Scalars['Money']['output'];
+  /** Families relocating (one relocation each). */
+  families: Scalars['Int']['output'];
+  /** The group, one key per dimension asked for (empty for the total). */
+  group: Array<StatisticsGroupKey>;
+  /** Persons relocating: the job seekers and their family members. */
+  persons: Scalars['Int']['output'];
+  /** §16.4 — relocation expenses paid, in tenge. */
+  relocationExpenses: Scalars['Money']['output'];
+  /** §16.4 — rent and utilities reimbursed, in tenge. */
+  rentReimbursement: Scalars['Money']['output'];
+  /** The three together, in tenge. */
+  total: Scalars['Money']['output'];
+};
+
 /** The role a caller acted in, as their token says. */
 export type Role =
   /** Reads every card with personal data masked, and statistics. */
@@ -2726,6 +2888,85 @@ export type SpecialWorkplacePayload = {
   specialWorkplace?: Maybe<SpecialWorkplace>;
   /** Why nothing was changed, if so. */
   userErrors: Array<UserError>;
+};
+
+/** Statistics over one period, grouped and filtered alike. Each list is computed only when asked for. */
+export type Statistics = {
+  __typename?: 'Statistics';
+  /** §16 — active measures by kind, with employment after them. */
+  activeMeasures: Array<ActiveMeasureStatistics>;
+  /** §12, §15 — deregistrations in the period, by reason. */
+  deregistrationReasons: Array<ReasonStatistics>;
+  /** The period. */
+  from: Scalars['Date']['output'];
+  /** The dimensions the rows are grouped by, in order. */
+  groupBy: Array<StatisticsDimension>;
+  /** §14, §17 — referrals and the share that ended in hiring. */
+  referrals: Array<ReferralStatistics>;
+  /** §12, §15 — refusals to register in the period, by reason. */
+  refusalReasons: Array<ReasonStatistics>;
+  /** §12, §15 — applications, registrations, refusals and deregistrations, by kind. */
+  registrations: Array<RegistrationStatistics>;
+  /** §16.4 — relocation totals. */
+  relocation: Array<RelocationStatistics>;
+  /** The period's last day. */
+  to: Scalars['Date']['output'];
+};
+
+/** What statistics may be grouped by. Place is that of the career center keeping the card. */
+export type StatisticsDimension =
+  /** §4 — age group at the end of the period. */
+  | 'AGE_GROUP'
+  /** The career center. */
+  | 'CAREER_CENTER'
+  /** The district of the career center (none for a city of republican significance). */
+  | 'DISTRICT'
+  /** §10 — the highest level of main education on the card (`UNKNOWN` when none is recorded). */
+  | 'EDUCATION_LEVEL'
+  /** The region of the career center. */
+  | 'REGION'
+  /** §3 — sex. */
+  | 'SEX';
+
+/** Which cards count: every condition given must hold. */
+export type StatisticsFilter = {
+  /** Age group at the end of the period. */
+  ageGroup?: InputMaybe<AgeGroup>;
+  /** Global id of the career center. */
+  careerCenter?: InputMaybe<Scalars['ID']['input']>;
+  /** District code of the career center. */
+  district?: InputMaybe<Scalars['String']['input']>;
+  /** §10 — highest level of main education; `UNKNOWN` for none recorded. */
+  educationLevel?: InputMaybe<Scalars['String']['input']>;
+  /** Region code of the career center. */
+  region?: InputMaybe<Scalars['String']['input']>;
+  /** §3 — sex. */
+  sex?: InputMaybe<Sex>;
+};
+
+/** The value of one grouping dimension in a row of statistics. */
+export type StatisticsGroupKey = {
+  __typename?: 'StatisticsGroupKey';
+  /** Its code: a region or district code, a career center code, `MALE`, `AGE_25_34`, `HIGHER`, … (empty for a missing district). */
+  code: Scalars['String']['output'];
+  /** Which dimension. */
+  dimension: StatisticsDimension;
+  /** Its label in `language`; without it, in the request's language. */
+  label: Scalars['String']['output'];
+};
+
+
+/** The value of one grouping dimension in a row of statistics. */
+export type StatisticsGroupKeyLabelArgs = {
+  language?: InputMaybe<Language>;
+};
+
+/** A period of days, both ends included. */
+export type StatisticsPeriod = {
+  /** First day. */
+  from: Scalars['Date']['input'];
+  /** Last day (not before the first). */
+  to: Scalars['Date']['input'];
 };
 
 /** §16.3 — referral to a subsidized job. */
@@ -3047,12 +3288,14 @@ export type ResolversTypes = {
   ActiveMeasureEdge: ResolverTypeWrapper<Omit<ActiveMeasureEdge, 'node'> & { node: ResolversTypes['ActiveMeasure'] }>;
   ActiveMeasureKind: ActiveMeasureKind;
   ActiveMeasurePayload: ResolverTypeWrapper<Omit<ActiveMeasurePayload, 'activeMeasure' | 'card'> & { activeMeasure?: Maybe<ResolversTypes['ActiveMeasure']>, card?: Maybe<ResolversTypes['Card']> }>;
+  ActiveMeasureStatistics: ResolverTypeWrapper<ActiveMeasureRowModel>;
   AdditionalEducation: ResolverTypeWrapper<EducationEntryModel>;
   AdditionalEducationInput: AdditionalEducationInput;
   AdditionalEducationKind: AdditionalEducationKind;
   AdditionalEducationPayload: ResolverTypeWrapper<Omit<AdditionalEducationPayload, 'card' | 'entry'> & { card?: Maybe<ResolversTypes['Card']>, entry?: Maybe<ResolversTypes['AdditionalEducation']> }>;
   Address: ResolverTypeWrapper<AddressModel>;
   AddressInput: AddressInput;
+  AgeGroup: AgeGroup;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Card: ResolverTypeWrapper<CardModel>;
   CardConnection: ResolverTypeWrapper<CardPageModel>;
@@ -3086,8 +3329,8 @@ export type ResolversTypes = {
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Deregistration: ResolverTypeWrapper<DeregistrationModel>;
   DeregistrationReason: DeregistrationReason;
-  Dictionary: ResolverTypeWrapper<Dictionary>;
-  DictionaryEntry: ResolverTypeWrapper<DictionaryEntry>;
+  Dictionary: ResolverTypeWrapper<Omit<Dictionary, 'entries'> & { entries: Array<ResolversTypes['DictionaryEntry']> }>;
+  DictionaryEntry: ResolverTypeWrapper<CodeEntryModel>;
   DictionaryName: DictionaryName;
   District: ResolverTypeWrapper<DistrictEntryModel>;
   DistrictKind: DistrictKind;
@@ -3124,6 +3367,7 @@ export type ResolversTypes = {
   ImportOutcome: ImportOutcome;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   JSONObject: ResolverTypeWrapper<Scalars['JSONObject']['output']>;
+  Language: Language;
   LastJob: ResolverTypeWrapper<LastJobModel>;
   LastJobInput: LastJobInput;
   MainEducation: ResolverTypeWrapper<EducationEntryModel>;
@@ -3151,6 +3395,7 @@ export type ResolversTypes = {
   ReadAuditEdge: ResolverTypeWrapper<Omit<ReadAuditEdge, 'node'> & { node: ResolversTypes['ReadAuditRecord'] }>;
   ReadAuditFilter: ReadAuditFilter;
   ReadAuditRecord: ResolverTypeWrapper<ReadAuditRowModel>;
+  ReasonStatistics: ResolverTypeWrapper<ReasonRowModel>;
   Referral: ResolverTypeWrapper<ReferralModel>;
   ReferralConnection: ResolverTypeWrapper<Omit<ReferralConnection, 'edges'> & { edges: Array<ResolversTypes['ReferralEdge']> }>;
   ReferralEdge: ResolverTypeWrapper<Omit<ReferralEdge, 'node'> & { node: ResolversTypes['Referral'] }>;
@@ -3160,6 +3405,7 @@ export type ResolversTypes = {
   ReferralPayload: ResolverTypeWrapper<Omit<ReferralPayload, 'card' | 'referral'> & { card?: Maybe<ResolversTypes['Card']>, referral?: Maybe<ResolversTypes['Referral']> }>;
   ReferralRefusal: ResolverTypeWrapper<ReferralRefusalModel>;
   ReferralRefusalInput: ReferralRefusalInput;
+  ReferralStatistics: ResolverTypeWrapper<ReferralRowModel>;
   RefusingParty: RefusingParty;
   Region: ResolverTypeWrapper<RegionEntryModel>;
   RegionKind: RegionKind;
@@ -3174,6 +3420,7 @@ export type ResolversTypes = {
   RegistrationRefusalReason: RegistrationRefusalReason;
   RegistrationRefuseInput: RegistrationRefuseInput;
   RegistrationRegisterInput: RegistrationRegisterInput;
+  RegistrationStatistics: ResolverTypeWrapper<RegistrationRowModel>;
   RegistrationStatus: RegistrationStatus;
   Relocation: ResolverTypeWrapper<RelocationModel>;
   RelocationAssistance: ResolverTypeWrapper<RelocationAssistanceModel>;
@@ -3183,6 +3430,7 @@ export type ResolversTypes = {
   RelocationHousing: ResolverTypeWrapper<RelocationHousingModel>;
   RelocationHousingInput: RelocationHousingInput;
   RelocationInput: RelocationInput;
+  RelocationStatistics: ResolverTypeWrapper<RelocationRowModel>;
   Role: Role;
   SearchTimeScale: SearchTimeScale;
   Sex: Sex;
@@ -3191,6 +3439,11 @@ export type ResolversTypes = {
   SpecialWorkplace: ResolverTypeWrapper<SpecialWorkplaceModel>;
   SpecialWorkplaceInput: SpecialWorkplaceInput;
   SpecialWorkplacePayload: ResolverTypeWrapper<Omit<SpecialWorkplacePayload, 'card' | 'specialWorkplace'> & { card?: Maybe<ResolversTypes['Card']>, specialWorkplace?: Maybe<ResolversTypes['SpecialWorkplace']> }>;
+  Statistics: ResolverTypeWrapper<StatisticsRequestModel>;
+  StatisticsDimension: StatisticsDimension;
+  StatisticsFilter: StatisticsFilter;
+  StatisticsGroupKey: ResolverTypeWrapper<GroupKeyModel>;
+  StatisticsPeriod: StatisticsPeriod;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   SubsidizedJob: ResolverTypeWrapper<SubsidizedJobModel>;
   SubsidizedJobInput: SubsidizedJobInput;
@@ -3215,6 +3468,7 @@ export type ResolversParentTypes = {
   ActiveMeasureConnection: Omit<ActiveMeasureConnection, 'edges'> & { edges: Array<ResolversParentTypes['ActiveMeasureEdge']> };
   ActiveMeasureEdge: Omit<ActiveMeasureEdge, 'node'> & { node: ResolversParentTypes['ActiveMeasure'] };
   ActiveMeasurePayload: Omit<ActiveMeasurePayload, 'activeMeasure' | 'card'> & { activeMeasure?: Maybe<ResolversParentTypes['ActiveMeasure']>, card?: Maybe<ResolversParentTypes['Card']> };
+  ActiveMeasureStatistics: ActiveMeasureRowModel;
   AdditionalEducation: EducationEntryModel;
   AdditionalEducationInput: AdditionalEducationInput;
   AdditionalEducationPayload: Omit<AdditionalEducationPayload, 'card' | 'entry'> & { card?: Maybe<ResolversParentTypes['Card']>, entry?: Maybe<ResolversParentTypes['AdditionalEducation']> };
@@ -3251,8 +3505,8 @@ export type ResolversParentTypes = {
   DateRange: DateRange;
   DateTime: Scalars['DateTime']['output'];
   Deregistration: DeregistrationModel;
-  Dictionary: Dictionary;
-  DictionaryEntry: DictionaryEntry;
+  Dictionary: Omit<Dictionary, 'entries'> & { entries: Array<ResolversParentTypes['DictionaryEntry']> };
+  DictionaryEntry: CodeEntryModel;
   District: DistrictEntryModel;
   Education: EducationSectionModel;
   EmailAddress: Scalars['EmailAddress']['output'];
@@ -3311,6 +3565,7 @@ export type ResolversParentTypes = {
   ReadAuditEdge: Omit<ReadAuditEdge, 'node'> & { node: ResolversParentTypes['ReadAuditRecord'] };
   ReadAuditFilter: ReadAuditFilter;
   ReadAuditRecord: ReadAuditRowModel;
+  ReasonStatistics: ReasonRowModel;
   Referral: ReferralModel;
   ReferralConnection: Omit<ReferralConnection, 'edges'> & { edges: Array<ResolversParentTypes['ReferralEdge']> };
   ReferralEdge: Omit<ReferralEdge, 'node'> & { node: ResolversParentTypes['Referral'] };
@@ -3320,6 +3575,7 @@ export type ResolversParentTypes = {
   ReferralPayload: Omit<ReferralPayload, 'card' | 'referral'> & { card?: Maybe<ResolversParentTypes['Card']>, referral?: Maybe<ResolversParentTypes['Referral']> };
   ReferralRefusal: ReferralRefusalModel;
   ReferralRefusalInput: ReferralRefusalInput;
+  ReferralStatistics: ReferralRowModel;
   Region: RegionEntryModel;
   Registration: RegistrationModel;
   RegistrationApplyInput: RegistrationApplyInput;
@@ -3329,6 +3585,7 @@ export type ResolversParentTypes = {
   RegistrationRefusal: RegistrationRefusalModel;
   RegistrationRefuseInput: RegistrationRefuseInput;
   RegistrationRegisterInput: RegistrationRegisterInput;
+  RegistrationStatistics: RegistrationRowModel;
   Relocation: RelocationModel;
   RelocationAssistance: RelocationAssistanceModel;
   RelocationAssistanceInput: RelocationAssistanceInput;
@@ -3337,10 +3594,15 @@ export type ResolversParentTypes = {
   RelocationHousing: RelocationHousingModel;
   RelocationHousingInput: RelocationHousingInput;
   RelocationInput: RelocationInput;
+  RelocationStatistics: RelocationRowModel;
   Signatory: SignatoryOfModel;
   SpecialWorkplace: SpecialWorkplaceModel;
   SpecialWorkplaceInput: SpecialWorkplaceInput;
   SpecialWorkplacePayload: Omit<SpecialWorkplacePayload, 'card' | 'specialWorkplace'> & { card?: Maybe<ResolversParentTypes['Card']>, specialWorkplace?: Maybe<ResolversParentTypes['SpecialWorkplace']> };
+  Statistics: StatisticsRequestModel;
+  StatisticsFilter: StatisticsFilter;
+  StatisticsGroupKey: GroupKeyModel;
+  StatisticsPeriod: StatisticsPeriod;
   String: Scalars['String']['output'];
   SubsidizedJob: SubsidizedJobModel;
   SubsidizedJobInput: SubsidizedJobInput;
@@ -3374,6 +3636,16 @@ export type ActiveMeasurePayloadResolvers<ContextType = Context, ParentType exte
   activeMeasure?: Resolver<Maybe<ResolversTypes['ActiveMeasure']>, ParentType, ContextType>;
   card?: Resolver<Maybe<ResolversTypes['Card']>, ParentType, ContextType>;
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type ActiveMeasureStatisticsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ActiveMeasureStatistics'] = ResolversParentTypes['ActiveMeasureStatistics']> = {
+  averageDaysToEmployment?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  employedPermanently?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  employedWithin30Days?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  employedWithin90Days?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  group?: Resolver<Array<ResolversTypes['StatisticsGroupKey']>, ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['ActiveMeasureKind'], ParentType, ContextType>;
+  referred?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type AdditionalEducationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AdditionalEducation'] = ResolversParentTypes['AdditionalEducation']> = {
@@ -3602,6 +3874,7 @@ export type DictionaryResolvers<ContextType = Context, ParentType extends Resolv
 export type DictionaryEntryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DictionaryEntry'] = ResolversParentTypes['DictionaryEntry']> = {
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   kk?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType, Partial<DictionaryEntryLabelArgs>>;
   ru?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
@@ -3609,6 +3882,7 @@ export type DistrictResolvers<ContextType = Context, ParentType extends Resolver
   code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['DistrictKind'], ParentType, ContextType>;
   kk?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType, Partial<DistrictLabelArgs>>;
   region?: Resolver<ResolversTypes['Region'], ParentType, ContextType>;
   ru?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
@@ -3851,10 +4125,12 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   cardByIin?: Resolver<Maybe<ResolversTypes['Card']>, ParentType, ContextType, RequireFields<QueryCardByIinArgs, 'iin'>>;
   cards?: Resolver<ResolversTypes['CardConnection'], ParentType, ContextType, RequireFields<QueryCardsArgs, 'first'>>;
   careerCenters?: Resolver<Array<ResolversTypes['CareerCenter']>, ParentType, ContextType>;
+  dictionaries?: Resolver<Array<ResolversTypes['Dictionary']>, ParentType, ContextType, Partial<QueryDictionariesArgs>>;
   dictionary?: Resolver<ResolversTypes['Dictionary'], ParentType, ContextType, RequireFields<QueryDictionaryArgs, 'name'>>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
   readAudit?: Resolver<ResolversTypes['ReadAuditConnection'], ParentType, ContextType, Partial<QueryReadAuditArgs>>;
   regions?: Resolver<Array<ResolversTypes['Region']>, ParentType, ContextType>;
+  statistics?: Resolver<ResolversTypes['Statistics'], ParentType, ContextType, RequireFields<QueryStatisticsArgs, 'groupBy' | 'period'>>;
 };
 
 export type ReadAuditConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ReadAuditConnection'] = ResolversParentTypes['ReadAuditConnection']> = {
@@ -3878,6 +4154,14 @@ export type ReadAuditRecordResolvers<ContextType = Context, ParentType extends R
   readBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   readerCareerCenter?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   role?: Resolver<ResolversTypes['Role'], ParentType, ContextType>;
+};
+
+export type ReasonStatisticsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ReasonStatistics'] = ResolversParentTypes['ReasonStatistics']> = {
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  group?: Resolver<Array<ResolversTypes['StatisticsGroupKey']>, ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['RegistrationKind'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reasonLabel?: Resolver<ResolversTypes['String'], ParentType, ContextType, Partial<ReasonStatisticsReasonLabelArgs>>;
 };
 
 export type ReferralResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Referral'] = ResolversParentTypes['Referral']> = {
@@ -3918,11 +4202,20 @@ export type ReferralRefusalResolvers<ContextType = Context, ParentType extends R
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type ReferralStatisticsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ReferralStatistics'] = ResolversParentTypes['ReferralStatistics']> = {
+  group?: Resolver<Array<ResolversTypes['StatisticsGroupKey']>, ParentType, ContextType>;
+  hired?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  hiredShare?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  referred?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  refused?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type RegionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Region'] = ResolversParentTypes['Region']> = {
   code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   districts?: Resolver<Array<ResolversTypes['District']>, ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['RegionKind'], ParentType, ContextType>;
   kk?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType, Partial<RegionLabelArgs>>;
   ru?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
@@ -3948,6 +4241,15 @@ export type RegistrationRefusalResolvers<ContextType = Context, ParentType exten
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   reason?: Resolver<ResolversTypes['RegistrationRefusalReason'], ParentType, ContextType>;
   refusedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+};
+
+export type RegistrationStatisticsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RegistrationStatistics'] = ResolversParentTypes['RegistrationStatistics']> = {
+  applied?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  deregistered?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  group?: Resolver<Array<ResolversTypes['StatisticsGroupKey']>, ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['RegistrationKind'], ParentType, ContextType>;
+  refused?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  registered?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type RelocationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Relocation'] = ResolversParentTypes['Relocation']> = {
@@ -3982,6 +4284,16 @@ export type RelocationHousingResolvers<ContextType = Context, ParentType extends
   type?: Resolver<ResolversTypes['HousingType'], ParentType, ContextType>;
 };
 
+export type RelocationStatisticsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RelocationStatistics'] = ResolversParentTypes['RelocationStatistics']> = {
+  economicMobilityCertificate?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  families?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  group?: Resolver<Array<ResolversTypes['StatisticsGroupKey']>, ParentType, ContextType>;
+  persons?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  relocationExpenses?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  rentReimbursement?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+};
+
 export type SignatoryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Signatory'] = ResolversParentTypes['Signatory']> = {
   fullName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   signature?: Resolver<Maybe<ResolversTypes['CardSignature']>, ParentType, ContextType>;
@@ -4002,6 +4314,24 @@ export type SpecialWorkplacePayloadResolvers<ContextType = Context, ParentType e
   card?: Resolver<Maybe<ResolversTypes['Card']>, ParentType, ContextType>;
   specialWorkplace?: Resolver<Maybe<ResolversTypes['SpecialWorkplace']>, ParentType, ContextType>;
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type StatisticsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Statistics'] = ResolversParentTypes['Statistics']> = {
+  activeMeasures?: Resolver<Array<ResolversTypes['ActiveMeasureStatistics']>, ParentType, ContextType>;
+  deregistrationReasons?: Resolver<Array<ResolversTypes['ReasonStatistics']>, ParentType, ContextType>;
+  from?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  groupBy?: Resolver<Array<ResolversTypes['StatisticsDimension']>, ParentType, ContextType>;
+  referrals?: Resolver<Array<ResolversTypes['ReferralStatistics']>, ParentType, ContextType>;
+  refusalReasons?: Resolver<Array<ResolversTypes['ReasonStatistics']>, ParentType, ContextType>;
+  registrations?: Resolver<Array<ResolversTypes['RegistrationStatistics']>, ParentType, ContextType>;
+  relocation?: Resolver<Array<ResolversTypes['RelocationStatistics']>, ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+};
+
+export type StatisticsGroupKeyResolvers<ContextType = Context, ParentType extends ResolversParentTypes['StatisticsGroupKey'] = ResolversParentTypes['StatisticsGroupKey']> = {
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  dimension?: Resolver<ResolversTypes['StatisticsDimension'], ParentType, ContextType>;
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType, Partial<StatisticsGroupKeyLabelArgs>>;
 };
 
 export type SubsidizedJobResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SubsidizedJob'] = ResolversParentTypes['SubsidizedJob']> = {
@@ -4061,6 +4391,7 @@ export type Resolvers<ContextType = Context> = {
   ActiveMeasureConnection?: ActiveMeasureConnectionResolvers<ContextType>;
   ActiveMeasureEdge?: ActiveMeasureEdgeResolvers<ContextType>;
   ActiveMeasurePayload?: ActiveMeasurePayloadResolvers<ContextType>;
+  ActiveMeasureStatistics?: ActiveMeasureStatisticsResolvers<ContextType>;
   AdditionalEducation?: AdditionalEducationResolvers<ContextType>;
   AdditionalEducationPayload?: AdditionalEducationPayloadResolvers<ContextType>;
   Address?: AddressResolvers<ContextType>;
@@ -4123,23 +4454,29 @@ export type Resolvers<ContextType = Context> = {
   ReadAuditConnection?: ReadAuditConnectionResolvers<ContextType>;
   ReadAuditEdge?: ReadAuditEdgeResolvers<ContextType>;
   ReadAuditRecord?: ReadAuditRecordResolvers<ContextType>;
+  ReasonStatistics?: ReasonStatisticsResolvers<ContextType>;
   Referral?: ReferralResolvers<ContextType>;
   ReferralConnection?: ReferralConnectionResolvers<ContextType>;
   ReferralEdge?: ReferralEdgeResolvers<ContextType>;
   ReferralOutcome?: ReferralOutcomeResolvers<ContextType>;
   ReferralPayload?: ReferralPayloadResolvers<ContextType>;
   ReferralRefusal?: ReferralRefusalResolvers<ContextType>;
+  ReferralStatistics?: ReferralStatisticsResolvers<ContextType>;
   Region?: RegionResolvers<ContextType>;
   Registration?: RegistrationResolvers<ContextType>;
   RegistrationPayload?: RegistrationPayloadResolvers<ContextType>;
   RegistrationRefusal?: RegistrationRefusalResolvers<ContextType>;
+  RegistrationStatistics?: RegistrationStatisticsResolvers<ContextType>;
   Relocation?: RelocationResolvers<ContextType>;
   RelocationAssistance?: RelocationAssistanceResolvers<ContextType>;
   RelocationFamilyMember?: RelocationFamilyMemberResolvers<ContextType>;
   RelocationHousing?: RelocationHousingResolvers<ContextType>;
+  RelocationStatistics?: RelocationStatisticsResolvers<ContextType>;
   Signatory?: SignatoryResolvers<ContextType>;
   SpecialWorkplace?: SpecialWorkplaceResolvers<ContextType>;
   SpecialWorkplacePayload?: SpecialWorkplacePayloadResolvers<ContextType>;
+  Statistics?: StatisticsResolvers<ContextType>;
+  StatisticsGroupKey?: StatisticsGroupKeyResolvers<ContextType>;
   SubsidizedJob?: SubsidizedJobResolvers<ContextType>;
   UserError?: UserErrorResolvers<ContextType>;
   Visit?: VisitResolvers<ContextType>;

@@ -10,6 +10,8 @@ import type { Principal, Role } from './principal.ts';
 //   ANALYST           every card (personal data masked where it is shown)
 //   CITIZEN           their own card: the one with the IIN their token names
 //   INTEGRATION       none (it imports)
+// Statistics (no personal data, never masked): analysts over every card, caseworkers and heads
+// over their center's (`statisticsScope`).
 // The read audit: a HEAD sees the reads of the cards their center keeps (`auditScope`).
 // Changes: CASEWORKER and HEAD change the cards their center keeps, and only a HEAD signs;
 // INTEGRATION imports; ANALYST and CITIZEN change nothing (`ACTIONS`).
@@ -112,6 +114,16 @@ export class AccessPolicy {
     if (!this.principal) return { kind: 'all' };
     if (this.principal.role !== 'HEAD') return null;
     return { kind: 'careerCenter', careerCenterId: await this.careerCenterId() };
+  }
+
+  /**
+   * Whose statistics this caller may compute: an analyst (or in-process use) every card's
+   * (`careerCenterId` undefined), a caseworker or head their center's; anyone else none (null).
+   */
+  async statisticsScope(): Promise<{ careerCenterId?: string | null } | null> {
+    if (!this.principal || this.principal.role === 'ANALYST') return {};
+    if (this.principal.role !== 'CASEWORKER' && this.principal.role !== 'HEAD') return null;
+    return { careerCenterId: await this.careerCenterId() };
   }
 
   /** The card if this caller may read it, else null: a card out of reach reads as absent. */

@@ -1,5 +1,5 @@
 import type {
-  ActiveMeasureKind, AdditionalEducationKind, ConsentScope, DeregistrationReason, DictionaryName, EducationLevel,
+  ActiveMeasureKind, AdditionalEducationKind, AgeGroup, ConsentScope, DeregistrationReason, DictionaryName, EducationLevel,
   HousingType, RefusingParty, RegistrationEpisodeStatus, RegistrationKind, RegistrationRefusalReason,
   RegistrationStatus, SearchTimeScale, Sex, SignatoryRole, SubsidizedJobType, TrainingType, VerificationStatus,
 } from '../../graphql/generated/resolvers.ts';
@@ -14,6 +14,32 @@ export interface Label {
   readonly ru: string;
 }
 type Labels<T extends string> = { readonly [K in T]: Label };
+
+/** A code with its labels, as a dictionary lists it. */
+export interface CodeEntry extends Label {
+  readonly code: string;
+}
+
+/** The languages labels are given in; Kazakh, the state language, unless the request asks otherwise. */
+export type Language = 'KK' | 'RU';
+export const DEFAULT_LANGUAGE: Language = 'KK';
+
+/** A label in a language. */
+export const labelIn = (label: Label, language: Language): string => (language === 'RU' ? label.ru : label.kk);
+
+/**
+ * The language an `Accept-Language` header prefers among Kazakh and Russian (by its q-values,
+ * then by order), or the default when it names neither.
+ */
+export function languageOf(acceptLanguage: string | undefined | null): Language {
+  const ranked = (acceptLanguage ?? '').split(',').map((part, index) => {
+    const [tag = '', ...params] = part.trim().toLowerCase().split(';');
+    const q = Number(params.map((p) => p.trim()).find((p) => p.startsWith('q='))?.slice(2) ?? '1');
+    return { primary: tag.split('-')[0], q: Number.isFinite(q) ? q : 0, index };
+  }).filter((entry) => (entry.primary === 'kk' || entry.primary === 'ru') && entry.q > 0)
+    .sort((a, b) => b.q - a.q || a.index - b.index);
+  return ranked[0] ? (ranked[0].primary === 'ru' ? 'RU' : 'KK') : DEFAULT_LANGUAGE;
+}
 
 /** The codes of a code list, in the order of the form. */
 export function codes<T extends string>(labels: Labels<T>): T[] {
@@ -145,7 +171,17 @@ export const consentScopeLabels: Labels<ConsentScope> = {
   EMPLOYERS: { kk: 'Жолдама берілген жұмыс берушілерге беру', ru: 'Передача работодателям, к которым направлено лицо' },
 };
 
+export const ageGroupLabels: Labels<AgeGroup> = {
+  UNDER_25: { kk: '25 жасқа дейін', ru: 'До 25 лет' },
+  AGE_25_34: { kk: '25–34 жас', ru: '25–34 года' },
+  AGE_35_44: { kk: '35–44 жас', ru: '35–44 года' },
+  AGE_45_54: { kk: '45–54 жас', ru: '45–54 года' },
+  AGE_55_64: { kk: '55–64 жас', ru: '55–64 года' },
+  AGE_65_AND_OVER: { kk: '65 жас және одан жоғары', ru: '65 лет и старше' },
+};
+
 export const dictionaries: { readonly [N in DictionaryName]: Labels<string> } = {
+  AGE_GROUP: ageGroupLabels,
   SEX: sexLabels,
   CONSENT_SCOPE: consentScopeLabels,
   EDUCATION_LEVEL: educationLevelLabels,

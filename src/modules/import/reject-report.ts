@@ -1,5 +1,6 @@
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
+import { CSV_EOL, csvRow } from '../base/csv.ts';
 
 // The reject report: every error of every rejected record, one CSV row each, so the people who own
 // the source system can filter by code or field in a spreadsheet and fix the records at the line
@@ -20,14 +21,7 @@ export interface RejectReport {
   close(): Promise<number>;
 }
 
-/** RFC 4180: rows end with CRLF. */
-const EOL = '\r\n';
-export const REJECT_REPORT_HEADER = `line,iin,field,code,message${EOL}`;
-
-/** RFC 4180 quoting: a field with a comma, a quote or a line break is quoted, its quotes doubled. */
-export function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
-}
+export const REJECT_REPORT_HEADER = `line,iin,field,code,message${CSV_EOL}`;
 
 /**
  * Starts the report at `path` (replacing any file there) with its header at once, so a run
@@ -50,7 +44,7 @@ export function createRejectReport(path: string): RejectReport {
       if (closed) throw new Error(`the reject report ${path} is already closed`);
       if (failure) throw failure;
       const text = errors
-        .map((e) => [String(line), iin ?? '', e.field?.join('.') ?? '', e.code, e.message].map(csvField).join(',') + EOL)
+        .map((e) => csvRow([String(line), iin ?? '', e.field?.join('.') ?? '', e.code, e.message]))
         .join('');
       rows += errors.length;
       // once() rejects if the stream fails while waiting, so a full disk cannot hang the import.

@@ -1,0 +1,81 @@
+import type { Orm } from '../../db/orm.ts';
+import type { AgeGroup, Sex, StatisticsDimension } from '../../graphql/generated/resolvers.ts';
+import type { Request, RequestHandler } from 'express';
+import { GraphQLError } from 'graphql';
+import { AccessPolicy } from '../access/policy.ts';
+import type { Principal } from '../access/principal.ts';
+import { InvalidInput } from '../base/errors.ts';
+import { ageGroupLabels, languageOf, sexLabels, type Language } from '../dictionary/codes.ts';
+import type { Territories } from '../dictionary/territories.ts';
+import { STATISTICS_TABLES, statisticsCsv, type StatisticsTable } from './statistics.csv.ts';
+import { checkRequest, DIMENSIONS, Statistics } from './statistics.service.ts';
+
+// GET /export/statistics.csv?table=registrations&from=2026-01-01&to=2026-06-30&groupBy=REGION,SEX
+//   [&region=…&district=…&careerCenter=<id>&sex=…&ageGroup=…&educationLevel=…][&language=kk|ru]
+// The same statistics as the `statistics` query, as a CSV download, signed in the same way
+// (Authorization: Bearer …) and counted by the same rate limit. The header row is in `language`,
+// else in the language of Accept-Language.
+
+export interface ExportDeps {
+  orm: Orm;
+  territories: Territories;
+  /** The caller of a request: authenticated and rate-limited as a GraphQL request is. */
+  identify: (req: Request) => Promise<Principal>;
+}
+
+function oneOf<T extends string>(value: string, allowed: readonly T[], argument: string): T {
+  if (!(allowed as readonly string[]).includes(value)) throw new InvalidInput(argument, `must be one of ${allowed.join(', ')}`);
+  return value as T;
+}
+
+function parameters(req: Request) {
+  const query = req.query as Record<string, unknown>;
+  const text = (name: string) => {
+    const value = query[name];
+    if (value === undefined || value === '') return undefined;
+    if (typeof value !== 'string') throw new InvalidInput(name, 'give it once');
+    return value;
+  };
+  const table = oneOf(text('table') ?? '', STATISTICS_TABLES, 'table') as StatisticsTable;
+  const language: Language = text('language') ? oneOf(text('language')!.toUpperCase(), ['KK', 'RU'] as const, 'language') : languageOf(req.get('accept-language'));
+  const groupBy = (text('groupBy') ?? '').split(',').filter(Boolean).map((d) => oneOf(d.trim(), DIMENSIONS, 'groupBy') as StatisticsDimension);
+  const sex = text('sex');
+  const ageGroup = text('ageGroup');
+  const filter = {
+    region: text('region'),
+    district: text('district'),
+    careerCenter: text('careerCenter'),
+    sex: sex ? oneOf(sex, Object.keys(sexLabels) as Sex[], 'sex') : undefined,
+    ageGroup: ageGroup ? oneOf(ageGroup, Object.keys(ageGroupLabels) as AgeGroup[], 'ageGroup') : undefined,
+    educationLevel: text('educationLevel'),
+  };
+  return { table, language, groupBy, filter, period: { from: text('from') ?? '', to: text('to') ?? '' } };
+}
+
+export function statisticsExport(deps: ExportDeps): RequestHandler {
+  return async (req, res) => {
+    try {
+      const principal = await deps.identify(req);
+      const { table, language, groupBy, filter, period } = parameters(req);
+      const em = deps.orm.em.fork();
+      const reach = await new AccessPolicy(principal, em).statisticsScope();
+      if (!reach) throw new GraphQLError('Statistics are for analysts, caseworkers and heads', { extensions: { code: 'FORBIDDEN', http: { status: 403 } } });
+      const request = { ...checkRequest(deps.territories, period, groupBy, filter), onlyCareerCenterId: reach.careerCenterId };
+      const csv = await statisticsCsv(new Statistics(em, deps.territories, request), table, language);
+      res.type('text/csv; charset=utf-8')
+        .set('content-disposition', `attachment; filename="statistics-${table}-${request.from}-${request.to}.csv"`)
+        .send(csv);
+    } catch (error) {
+      if (error instanceof InvalidInput) {
+        res.status(400).json({ errors: [{ message: error.message, extensions: { code: 'BAD_USER_INPUT', argument: error.argument } }] });
+      } else if (error instanceof GraphQLError) {
+        const http = error.extensions.http as { status?: number; headers?: Map<string, string> } | undefined;
+        for (const [name, value] of http?.headers ?? []) res.set(name, value);
+        res.status(http?.status ?? 400).json({ errors: [{ message: error.message, extensions: { code: error.extensions.code } }] });
+      } else {
+        console.error('Statistics export failed:', error);
+        res.status(500).json({ errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+      }
+    }
+  };
+}
