@@ -3,7 +3,7 @@ import {
   getNamedType, isEnumType, type GraphQLInputType, type GraphQLOutputType, isInputObjectType, isInterfaceType, isObjectType, isUnionType, type GraphQLNamedType,
 } from 'graphql';
 import { buildSchema } from '../../src/graphql/schema.ts';
-import { dictionaries } from '../../src/modules/dictionary/codes.ts';
+import { dictionaries, languageOf } from '../../src/modules/dictionary/codes.ts';
 import { createTestApi, dataOf, type TestApi } from '../support/api.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
 
@@ -87,7 +87,8 @@ describe('the schema contract', () => {
       if (!isObjectType(type) && !isInputObjectType(type)) continue;
       for (const field of Object.values(type.getFields()) as { name: string; type: GraphQLInputType | GraphQLOutputType }[]) {
         if (getNamedType(field.type).name === 'Float') {
-          expect(['RelocationHousing.areaPerFamilyMember', 'RelocationHousingInput.areaPerFamilyMember']).toContain(`${type.name}.${field.name}`);
+          // Not money: an area, a share of referrals, a number of days.
+          expect(['RelocationHousing.areaPerFamilyMember', 'RelocationHousingInput.areaPerFamilyMember', 'ReferralStatistics.hiredShare', 'ActiveMeasureStatistics.averageDaysToEmployment']).toContain(`${type.name}.${field.name}`);
         }
       }
     }
@@ -141,5 +142,52 @@ describe('dictionaries through the API', () => {
         expect(district.ru).not.toBe('');
       }
     }
+  });
+});
+
+describe('labels in the language asked for', () => {
+  let db: TestDatabase;
+  let api: TestApi;
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    api = await createTestApi(db.orm);
+  });
+  afterAll(() => db.close());
+
+  const LABELS = `{
+    dictionaries { name entries { code kk ru label byKk: label(language: KK) byRu: label(language: RU) } }
+    regions { kk ru label byRu: label(language: RU) districts { kk ru label byKk: label(language: KK) } }
+  }`;
+
+  it('gives every entry of every code list, region and district in Kazakh and in Russian, by argument or Accept-Language', async () => {
+    for (const [header, language] of [[undefined, 'kk'], ['kk-KZ', 'kk'], ['ru-RU,ru;q=0.9,en;q=0.8', 'ru'], ['en-US,ru;q=0.5', 'ru']] as const) {
+      const data = dataOf(await api.execute(LABELS, {}, header ? { headers: { 'accept-language': header } } : {}));
+      expect(data.dictionaries.map((d: any) => d.name).sort()).toEqual(Object.keys(dictionaries).sort());
+      for (const dictionary of data.dictionaries) {
+        expect(dictionary.entries.map((e: any) => e.code)).toEqual(Object.keys(dictionaries[dictionary.name as keyof typeof dictionaries]));
+        for (const entry of dictionary.entries) {
+          expect(entry.kk.trim()).not.toBe('');
+          expect(entry.ru.trim()).not.toBe('');
+          expect(entry.byKk).toBe(entry.kk);
+          expect(entry.byRu).toBe(entry.ru);
+          expect(entry.label).toBe(entry[language]);
+        }
+      }
+      for (const region of data.regions) {
+        expect([region.label, region.byRu]).toEqual([region[language], region.ru]);
+        for (const district of region.districts) expect([district.label, district.byKk]).toEqual([district[language], district.kk]);
+      }
+    }
+  });
+
+  it('reads Accept-Language by its weights; Kazakh when it names neither language', () => {
+    expect(languageOf(undefined)).toBe('KK');
+    expect(languageOf('')).toBe('KK');
+    expect(languageOf('en-GB,de;q=0.8')).toBe('KK');
+    expect(languageOf('ru')).toBe('RU');
+    expect(languageOf('ru-KZ, kk;q=0.9')).toBe('RU');
+    expect(languageOf('ru;q=0.3, kk;q=0.8')).toBe('KK');
+    expect(languageOf('kk;q=0, ru;q=0.1')).toBe('RU');
+    expect(languageOf('RU-ru')).toBe('RU');
   });
 });
