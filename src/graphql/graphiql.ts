@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import express, { type Router } from 'express';
@@ -24,12 +24,20 @@ const assets: Record<string, { path: string; type: string }> = {
 
 const page = readFileSync(here('index.html'), 'utf8');
 
+/** The example queries kept in `graphiql/examples/`, in file order: GraphiQL opens each as a tab. */
+export function exampleQueries(): { name: string; query: string }[] {
+  const files = ['example.graphql', ...readdirSync(here('examples')).filter((file) => file.endsWith('.graphql')).sort().map((file) => `examples/${file}`)];
+  return files.map((file) => ({ name: file.replace(/^examples\//, '').replace(/\.graphql$/, ''), query: readFileSync(here(file), 'utf8') }));
+}
+const examples = JSON.stringify(exampleQueries());
+
 // Only our own origin; GraphiQL styles some elements inline.
 const CONTENT_SECURITY_POLICY = "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:";
 
 /** `/graphiql/*` assets. */
 export function graphiqlAssets(): Router {
   const router = express.Router();
+  router.get('/examples.json', (_req, res) => void res.type('application/json').set('Cache-Control', 'public, max-age=3600').send(examples));
   router.get('/:name', (req, res, next) => {
     const asset = assets[req.params.name];
     if (!asset) return next();

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { parse, validate } from 'graphql';
 import { readFileSync } from 'node:fs';
+import { exampleQueries } from '../../src/graphql/graphiql.ts';
 import { buildSchema } from '../../src/graphql/schema.ts';
 import { createApp, listen } from '../../src/server.ts';
 import type { CareerCenter } from '../../src/modules/career-center/career-center.entity.ts';
@@ -68,6 +69,21 @@ describe('GraphiQL', () => {
     const { data, errors } = (await (await post({ query: example })).json()) as any;
     expect(errors).toBeUndefined();
     expect(data.cards).toHaveProperty('totalCount');
+  });
+
+  it('offers the example analyst queries as tabs, each valid and answered for an analyst', async () => {
+    const examples = (await (await fetch(`${base}/graphiql/examples.json`)).json()) as { name: string; query: string }[];
+    expect(examples.map((e) => e.name)).toEqual(exampleQueries().map((e) => e.name));
+    expect(examples.length).toBeGreaterThanOrEqual(6);
+    const analyst = await issuer.token({ role: 'ANALYST', careerCenter: null });
+    for (const { name, query } of examples) {
+      expect([name, validate(buildSchema(), parse(query))]).toEqual([name, []]);
+      const response = await fetch(`${base}/graphql`, {
+        method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${analyst}` }, body: JSON.stringify({ query }),
+      });
+      const body = (await response.json()) as any;
+      expect([name, body.errors]).toEqual([name, undefined]);
+    }
   });
 
   it('does not serve files outside its asset list', async () => {

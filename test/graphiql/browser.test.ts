@@ -1,0 +1,123 @@
+import { execFileSync } from 'node:child_process';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { chromium, type BrowserContext } from 'playwright-core';
+import { seedDemoData } from '../../src/db/seed/seeder.ts';
+import { Territories } from '../../src/modules/dictionary/territories.ts';
+import { createApp, listen } from '../../src/server.ts';
+import { createTestIssuer } from '../support/auth.ts';
+import { createTestDatabase, type TestDatabase } from '../support/database.ts';
+
+// Issue 7 — GraphiQL in a real browser (Debian's headless Chromium): an analyst opens /graphql,
+// puts a token in the Headers tab, runs a statistics query and reads the answer off the page,
+// with every request to another origin refused, so the page needs no internet. The screenshot goes
+// to test-artifacts/.
+
+const ARTIFACTS = fileURLToPath(new URL('../../test-artifacts/', import.meta.url));
+const QUERY = `query Totals {
+  statistics(period: { from: "2015-01-01", to: "2026-11-29" }) {
+    registrations { kind registered }
+  }
+}`;
+
+let db: TestDatabase;
+let base: string;
+let token: string;
+let stop: () => Promise<void>;
+let browser: BrowserContext;
+let profile: string;
+const foreign: string[] = [];
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  const issuer = await createTestIssuer();
+  await seedDemoData(db.orm, await Territories.load(db.orm.em.fork()), { cards: 60 });
+  token = await issuer.token({ role: 'ANALYST', careerCenter: null });
+  const app = await createApp(db.orm, { auth: issuer.settings, registry: null });
+  const server = await listen(app.app, 0);
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  stop = async () => {
+    await new Promise((resolve) => server.close(resolve));
+    await app.stop();
+  };
+  profile = await mkdtemp(join(tmpdir(), 'chromium-'));
+  browser = await chromium.launchPersistentContext(profile, {
+    executablePath: chromiumPath(),
+    headless: true,
+    args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-dev-shm-usage'],
+  });
+  // Offline: anything not from the API itself is refused, and noted.
+  await browser.route('**/*', (route) => {
+    const url = route.request().url();
+    if (url.startsWith(base)) return route.continue();
+    foreign.push(url);
+    return route.abort();
+  });
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await rm(profile, { recursive: true, force: true });
+  await stop();
+  await db.close();
+});
+
+/** Debian's Chromium; this test needs it (`.ci/run` installs it), and says so when it is missing. */
+function chromiumPath(): string {
+  try {
+    return execFileSync('which', ['chromium'], { encoding: 'utf8' }).trim();
+  } catch {
+    throw new Error('The GraphiQL browser test needs headless Chromium: apt-get install chromium (.ci/run installs it when missing)');
+  }
+}
+
+/** Replaces the text of the CodeMirror editor inside `selector`. */
+async function typeInto(page: Awaited<ReturnType<BrowserContext['newPage']>>, selector: string, text: string) {
+  await page.locator(`${selector} .CodeMirror`).filter({ visible: true }).first().click();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Delete');
+  // insertText: no key events, so the editor's bracket auto-closing adds nothing.
+  await page.keyboard.insertText(text);
+}
+
+describe('GraphiQL in a browser', () => {
+  it('runs an analyst query with a token from the Headers tab, offline, and shows the answer', async () => {
+    const page = await browser.newPage();
+    const failures: string[] = [];
+    page.on('pageerror', (error) => failures.push(error.message));
+    await page.goto(`${base}/graphql`);
+    await page.locator('.graphiql-container').waitFor({ timeout: 20_000 });
+    // The example tabs are offered.
+    expect(await page.locator('.graphiql-tab').count()).toBeGreaterThanOrEqual(6);
+
+    await page.getByRole('button', { name: /^Headers$/ }).click();
+    await typeInto(page, '.graphiql-editor-tool', JSON.stringify({ Authorization: `Bearer ${token}` }));
+    await typeInto(page, '.graphiql-query-editor', QUERY);
+    // GraphiQL names the tab once it has parsed the new query; only then does it send its operation name.
+    await page.locator('.graphiql-tab-active').getByText('Totals').waitFor();
+    await page.locator('.graphiql-execute-button').click();
+
+    const response = page.locator('.graphiql-response');
+    await response.getByText('"registered"').first().waitFor({ timeout: 20_000 });
+    const shown = (await response.innerText()).replace(/\s+/g, ' ');
+
+    // The same figures the API gives for the same query.
+    const direct = await fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query: QUERY }) });
+    const { data } = (await direct.json()) as any;
+    expect(data.statistics.registrations.length).toBe(2);
+    for (const row of data.statistics.registrations) {
+      expect(shown).toContain(`"kind": "${row.kind}"`);
+      expect(shown).toContain(`"registered": ${row.registered}`);
+    }
+    expect(shown).not.toContain('UNAUTHENTICATED');
+
+    await mkdir(ARTIFACTS, { recursive: true });
+    await page.screenshot({ path: join(ARTIFACTS, 'graphiql-analyst-statistics.png'), fullPage: true });
+    expect(failures).toEqual([]);
+    expect(foreign).toEqual([]);
+  }, 60_000);
+});
