@@ -18,6 +18,8 @@ export interface Clock {
 }
 
 const KAZAKHSTAN_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: process.env.CARD_TIME_ZONE ?? 'Asia/Almaty' });
+/** The date in Kazakhstan at a moment, `YYYY-MM-DD`. */
+export const kazakhstanDay = (at: Date): string => KAZAKHSTAN_DAY.format(at);
 
 export const systemClock: Clock = {
   now: () => new Date(),

@@ -44,6 +44,7 @@ export function liveSections(loaders: Loaders): CardSections {
     familyMembers: (relocationId) => loaders.familyByRelocation.load(relocationId),
     specialWorkplaces: (cardId) => loaders.specialWorkplacesByCard.load(cardId),
     visits: (request) => loaders.visitPages.load(request),
+    nextVisit: (cardId, from) => loaders.nextVisitByCard.load({ cardId, from }),
     employmentPlan: (cardId) => loaders.employmentPlanByCard.load(cardId),
     signatures: (cardId) => loaders.signaturesByCard.load(cardId),
     history: (request) => loaders.historyPages.load(request),

@@ -200,12 +200,13 @@ describe('the schema', () => {
     walk(schema.getQueryType()!);
     walk(schema.getMutationType()!);
     const objects = [...reached].filter((name) => isObjectType(schema.getType(name)) || isUnionType(schema.getType(name)));
-    // Everything reachable without passing a card or an entry: plumbing, reference data, the audit itself.
+    // Everything reachable without passing a card or an entry: plumbing, reference data, counts, the audit itself.
     expect(objects.sort()).toEqual([
-      'ActiveMeasure', 'ActiveMeasurePayload', 'AdditionalEducationPayload', 'CardConnection', 'CardEdge', 'CardImportPayload', 'CardImportResult',
+      'ActiveMeasure', 'ActiveMeasurePayload', 'ActiveMeasureStatistics', 'AdditionalEducationPayload', 'CardConnection', 'CardEdge', 'CardImportPayload', 'CardImportResult',
       'CardImportSummary', 'CardOpenPayload', 'CardPayload', 'CardSignPayload', 'CareerGuidancePayload', 'Dictionary', 'DictionaryEntry', 'District',
       'EmploymentPlanRowPayload', 'MainEducationPayload', 'Mutation', 'PageInfo', 'Query', 'ReadAuditConnection', 'ReadAuditEdge', 'ReadAuditRecord',
-      'ReferralPayload', 'Region', 'RegistrationPayload', 'SpecialWorkplacePayload', 'UserError', 'VisitPayload',
+      'ReasonStatistics', 'ReferralPayload', 'ReferralStatistics', 'Region', 'RegistrationPayload', 'RegistrationStatistics', 'RelocationStatistics',
+      'SpecialWorkplacePayload', 'Statistics', 'StatisticsGroupKey', 'UserError', 'VisitPayload',
     ]);
   });
 });

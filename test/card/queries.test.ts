@@ -212,3 +212,21 @@ describe('careerCenters', () => {
     expect(careerCenters.map((c: any) => c.code)).toEqual([...careerCenters.map((c: any) => c.code)].sort());
   });
 });
+
+describe('§18 the next planned visit', () => {
+  it('is the earliest visit planned for today or later and not attended; voided and past ones do not count', async () => {
+    const em = db.orm.em.fork();
+    const center = await aCareerCenter(em);
+    const voided = { voidedAt: new Date(), voidedBy: 'test', voidReason: 'planned by mistake' };
+    const card = await aCard()
+      .withVisit({ rowNumber: 1, plannedOn: '2026-03-15', attendedOn: null, note: null })
+      .withVisit({ rowNumber: 2, plannedOn: '2026-12-01', attendedOn: null, note: null, ...voided })
+      .withVisit({ rowNumber: 3, plannedOn: '2027-01-10', attendedOn: null, note: null })
+      .withVisit({ rowNumber: 4, plannedOn: '2026-12-20', attendedOn: null, note: null })
+      .save(em, center);
+    const none = await aCard().withVisit().save(em, center);
+    const query = 'query($a: ID!, $b: ID!) { a: card(id: $a) { nextPlannedVisit { rowNumber plannedOn } } b: card(id: $b) { nextPlannedVisit { rowNumber } } }';
+    const result = await api.execute(query, { a: gid(card), b: gid(none) });
+    expect(dataOf(result)).toEqual({ a: { nextPlannedVisit: { rowNumber: 4, plannedOn: '2026-12-20' } }, b: { nextPlannedVisit: null } });
+  });
+});

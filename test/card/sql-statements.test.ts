@@ -64,6 +64,18 @@ describe('SQL statements per query', () => {
     }
   });
 
+  it('the mobile list (§1, §12 status, next planned visit) runs the same statements for 1, 10 and 100 cards', async () => {
+    const counts: number[] = [];
+    for (const first of [1, 10, 100]) {
+      const result = await api.execute(`query($first: Int!, $center: ID!) { cards(first: $first, filter: { careerCenter: $center }) {
+        edges { node { fullName { surname givenName } registrationStatus nextPlannedVisit { plannedOn } } } } }`, { first, center: centerId });
+      expect(dataOf(result).cards.edges).toHaveLength(first);
+      counts.push(result.statements.length);
+    }
+    // The page, the registrations (for the status), the visits.
+    expect(counts).toEqual([3, 3, 3]);
+  });
+
   it('asking for §1–2 only reads the card table, once', async () => {
     const result = await api.execute(
       'query($center: ID!) { cards(first: 100, filter: { careerCenter: $center }) { edges { node { fullName { surname givenName patronymic } iin } } } }',

@@ -96,9 +96,16 @@ export async function seedDemoData(orm: Orm, territories: Territories, options: 
     existing ? (await em.execute<{ iin: string }[]>('select "iin" from "card"')).map((row) => row.iin) : [],
   );
   const context = { seed, today, centers, regions: territories.regions, usedIins };
+  // The planner's row counts must follow the tables as they grow, or every foreign-key check
+  // scans the tables they refer to whole (seen as quadratic seeding; the import does the same).
+  let analyzedAt = Math.max(existing, 500);
   for (let done = 0; done < options.cards; done += batchSize) {
     const drafts = Array.from({ length: Math.min(batchSize, options.cards - done) }, (_, i) => generateCard(existing + done + i, context));
     await em.transactional((tx) => insertBatch(tx as SqlEntityManager, drafts));
+    if (existing + done + drafts.length >= 2 * analyzedAt) {
+      analyzedAt = existing + done + drafts.length;
+      await em.getConnection().execute('analyze "card", "active_measure"');
+    }
     options.onProgress?.(done + drafts.length, options.cards);
   }
   return existing + options.cards;

@@ -281,6 +281,8 @@ export type Card = Node & {
   lastJob?: Maybe<LastJob>;
   /** §6 — nationality (ethnicity, ұлты / национальность) as the person states it. */
   nationality?: Maybe<Scalars['String']['output']>;
+  /** §18 — the next visit: the earliest planned for today or later and not yet attended; null when none is planned. */
+  nextPlannedVisit?: Maybe<Visit>;
   /** Rule 1 — date the card was opened (the first application). */
   openedOn: Scalars['Date']['output'];
   /** Issue 6 — whether the caller sees personal data masked (an analyst: §2 IIN as `************`, §1 and family names as `***`, §4 with day 01, §7 street/house/apartment, §8 and §9 as null). */
@@ -3696,6 +3698,7 @@ export type CardResolvers<ContextType = Context, ParentType extends ResolversPar
   jobSeekerRegistrations?: Resolver<Array<ResolversTypes['Registration']>, ParentType, ContextType, RequireFields<CardJobSeekerRegistrationsArgs, 'includeVoided'>>;
   lastJob?: Resolver<Maybe<ResolversTypes['LastJob']>, ParentType, ContextType>;
   nationality?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  nextPlannedVisit?: Resolver<Maybe<ResolversTypes['Visit']>, ParentType, ContextType>;
   openedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   personalDataMasked?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   phone?: Resolver<Maybe<ResolversTypes['PhoneNumber']>, ParentType, ContextType>;

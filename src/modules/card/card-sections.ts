@@ -27,6 +27,8 @@ export interface CardSections {
   familyMembers(relocationId: string): Promise<RelocationFamilyMember[]>;
   specialWorkplaces(cardId: string): Promise<SpecialWorkplace[]>;
   visits(request: PageRequest): Promise<SectionPage<Visit>>;
+  /** §18 — the earliest visit planned on or after `from` and not attended (not voided); null when none. */
+  nextVisit(cardId: string, from: string): Promise<Visit | null>;
   employmentPlan(cardId: string): Promise<EmploymentPlanRow[]>;
   signatures(cardId: string): Promise<CardSignature[]>;
   history(request: PageRequest): Promise<SectionPage<CardHistory>>;

@@ -83,6 +83,11 @@ export class CardAsOf implements CardSections {
     return page(this.#list<Visit>('visit'), request, (v) => [v.plannedOn, v.id]);
   }
 
+  async nextVisit(_cardId: string, from: string) {
+    const waiting = this.#list<Visit>('visit').filter((v) => !v.voidedAt && !v.attendedOn && v.plannedOn >= from);
+    return waiting.sort((a, b) => compareKeys([a.plannedOn, a.id], [b.plannedOn, b.id]))[0] ?? null;
+  }
+
   async history(request: PageRequest) {
     return page(this.#history, { ...request, includeVoided: true }, (h) => [new Date(h.at).toISOString(), h.id]);
   }

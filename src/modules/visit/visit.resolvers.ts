@@ -1,5 +1,5 @@
 import type { Resolvers } from '../../graphql/generated/resolvers.ts';
-import { sectionsOf } from '../../graphql/context.ts';
+import { kazakhstanDay, sectionsOf } from '../../graphql/context.ts';
 import { changeDeps, payload } from '../../graphql/mutations.ts';
 import { idOf, toGlobalId } from '../../graphql/relay.ts';
 import { sectionConnection } from '../../graphql/section-connection.ts';
@@ -12,6 +12,12 @@ export const visitResolvers: Resolvers = {
   Card: {
     visits: (card, args, context) =>
       sectionConnection((request) => sectionsOf(context, card).visits(request), card.id, args, (visit) => [visit.plannedOn, visit.id]),
+    // As of a past moment, "next" counts from that day.
+    nextPlannedVisit: (card, _, context) => {
+      const sections = sectionsOf(context, card);
+      const from = sections.asOf ? kazakhstanDay(sections.asOf.at) : context.clock.today();
+      return sections.nextVisit(card.id, from);
+    },
   },
   Visit: {
     id: (visit) => toGlobalId('Visit', visit.id),
