@@ -53,8 +53,16 @@ export async function createApp(orm: Orm, options: { registry?: PersonRegistry |
     express.json({ limit: protection.maxBodyBytes }),
     ...(trusted ? [trusted.only()] : []),
     // After body parsing: the log must cover the request's own async flow, not the socket's.
-    (_req, _res, next) => {
-      startSqlLog();
+    (_req, res, next) => {
+      const statements = startSqlLog();
+      if (protection.sqlStatementsHeader) {
+        // Set as the head is written, so the read audit's statement counts too.
+        const writeHead = res.writeHead;
+        res.writeHead = function (this: typeof res, ...args: Parameters<typeof writeHead>) {
+          if (!this.headersSent) this.setHeader('x-sql-statements', String(statements.length));
+          return writeHead.apply(this, args);
+        } as typeof writeHead;
+      }
       next();
     },
     expressMiddleware(apollo, {

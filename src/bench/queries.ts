@@ -86,3 +86,21 @@ fragment FullCard on Card {
     signatures { ${SIGNATURE} }
   }
 }`;
+
+// The benchmark's query mix (issue 8), each as a client sends it.
+
+/** (a) Deep list: a page of 50 cards of one center, every section, every ActiveMeasure member. */
+export const DEEP_LIST = `query DeepList($center: ID!, $first: Int = 50) { cards(first: $first, filter: { careerCenter: $center }) { edges { node { ...FullCard } } } } ${FULL_CARD}`;
+
+/** (b) One card by IIN, every section. */
+export const CARD_BY_IIN = `query CardByIin($iin: IIN!) { cardByIin(iin: $iin) { ...FullCard } } ${FULL_CARD}`;
+
+/** (c) Mobile: 20 cards with §1, the §12 registration status and the next planned visit (§18). */
+export const MOBILE = `query Mobile($center: ID!, $first: Int = 20) { cards(first: $first, filter: { careerCenter: $center }) {
+  edges { node { id fullName { surname givenName patronymic } registrationStatus nextPlannedVisit { plannedOn } } }
+} }`;
+
+/** (d) Statistics: registrations in a year by region. */
+export const STATISTICS = `query Statistics { statistics(period: { from: "2025-12-01", to: "2026-11-29" }, groupBy: [REGION]) {
+  registrations { group { code label } kind applied registered refused deregistered }
+} }`;

@@ -18,6 +18,8 @@ export interface Protection {
   /** The largest request body: an import batch of 500 records of the benchmark mix is 1.6 MB. */
   maxBodyBytes: number;
   limits: QueryLimits;
+  /** Tell each answer how many SQL statements it took (`x-sql-statements`), for benchmarks (SQL_STATEMENTS_HEADER=on). */
+  sqlStatementsHeader: boolean;
 }
 
 function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 1): number {
@@ -42,6 +44,7 @@ export function protectionFromEnv(env: NodeJS.ProcessEnv = process.env): Protect
       windowSeconds: integer(env, 'RATE_LIMIT_WINDOW_SECONDS', 60),
     },
     maxBodyBytes: integer(env, 'MAX_BODY_BYTES', 4 * 1024 * 1024),
+    sqlStatementsHeader: env.SQL_STATEMENTS_HEADER === 'on',
     limits: {
       maxDepth: integer(env, 'QUERY_MAX_DEPTH', DEFAULT_LIMITS.maxDepth),
       maxAliases: integer(env, 'QUERY_MAX_ALIASES', DEFAULT_LIMITS.maxAliases, 0),

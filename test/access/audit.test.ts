@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { getNamedType, isInterfaceType, isObjectType, isUnionType, type GraphQLInterfaceType, type GraphQLNamedType } from 'graphql';
 import { buildSchema } from '../../src/graphql/schema.ts';
 import { toGlobalId } from '../../src/graphql/relay.ts';
@@ -173,12 +173,16 @@ describe('when the audit cannot be written', () => {
     const connection = db.orm.em.getConnection();
     await connection.execute(`create function refuse_audit() returns trigger language plpgsql as $$ begin raise exception 'audit store down'; end $$`);
     await connection.execute(`create trigger refuse_audit before insert on read_audit for each row execute function refuse_audit()`);
+    const logged = jest.spyOn(console, 'error').mockImplementation(() => undefined);
     try {
       const result = await api.execute(`query($id: ID!) { card(id: $id) { iin } }`, { id: ids.mine }, { principal: caseworker });
       expect(result.data).toBeNull();
       expect(result.errors).toEqual([{ message: expect.any(String), extensions: { code: 'AUDIT_UNAVAILABLE' } }]);
       expect(JSON.stringify(result)).not.toContain(mineIin);
+      // The operators learn why.
+      expect(logged).toHaveBeenCalledWith('Could not write the read audit; the answer is withheld:', expect.objectContaining({ message: expect.stringContaining('audit store down') }));
     } finally {
+      logged.mockRestore();
       await connection.execute('drop trigger refuse_audit on read_audit');
       await connection.execute('drop function refuse_audit');
     }
