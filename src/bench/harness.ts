@@ -33,6 +33,8 @@ export interface BenchOptions {
   connections: number;
   /** Seconds of the whole mix while watching the server's memory; 0 for none. */
   soak: number;
+  /** Keep the scratch database afterwards (for profiling), and say where it is. */
+  keepDatabase?: boolean;
   log: (line: string) => void;
 }
 
@@ -292,7 +294,10 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
     };
   } finally {
     for (const child of children) await stopProcess(child);
-    if (scratch) await scratch.drop();
+    if (scratch && options.keepDatabase) {
+      await scratch.orm.close();
+      log(`Kept the database: ${scratch.url}`);
+    } else if (scratch) await scratch.drop();
     else await orm?.close();
     await rm(work, { recursive: true, force: true });
   }

@@ -5,7 +5,8 @@ import { runBench } from '../bench/harness.ts';
 // npm run bench [-- --cards 100000 --duration 20 --connections 50 --soak 300 --out bench-results/…json]
 // Issue 8: the API under load against PostgreSQL (DATABASE_URL, else the local server at
 // 127.0.0.1:5432), side by side with the floor, in one run. Prints the figures and writes them as
-// JSON. Not a test: nothing here passes or fails a build. `--embedded` runs on PGlite instead.
+// JSON. Not a test: nothing here passes or fails a build. `--embedded` runs on PGlite instead;
+// `--keep-database` leaves the scratch database for profiling.
 
 const { values } = parseArgs({
   options: {
@@ -15,6 +16,7 @@ const { values } = parseArgs({
     soak: { type: 'string', default: '300' },
     out: { type: 'string' },
     embedded: { type: 'boolean', default: false },
+    'keep-database': { type: 'boolean', default: false },
   },
 });
 
@@ -25,6 +27,7 @@ const report = await runBench({
   duration: Number(values.duration),
   connections: Number(values.connections),
   soak: Number(values.soak),
+  keepDatabase: values['keep-database'],
   log: (line) => console.log(line),
 });
 

@@ -33,6 +33,22 @@ export type ReadScope =
   | { kind: 'person'; iin: string }
   | { kind: 'none' };
 
+/**
+ * Career center ids by code, per database (keyed by the ORM's driver): a center keeps its id and is
+ * never deleted, so a code once found needs no further query. Unknown codes are asked again.
+ */
+const centerIds = new WeakMap<object, Map<string, string>>();
+
+async function careerCenterIdOf(em: SqlEntityManager, code: string): Promise<string | null> {
+  let known = centerIds.get(em.getDriver());
+  if (!known) centerIds.set(em.getDriver(), (known = new Map()));
+  const cached = known.get(code);
+  if (cached) return cached;
+  const center = await em.fork().findOne(CareerCenter, { code }, { fields: ['id'] });
+  if (center) known.set(code, center.id);
+  return center?.id ?? null;
+}
+
 export class AccessPolicy {
   readonly principal: Principal | null;
   readonly #em: SqlEntityManager;
@@ -72,8 +88,7 @@ export class AccessPolicy {
       case 'CASEWORKER':
       case 'HEAD': {
         // The token names its center by code; cards name it by id. An unknown code reads nothing.
-        const center = await this.#em.fork().findOne(CareerCenter, { code: principal.careerCenter! }, { fields: ['id'] });
-        return { kind: 'careerCenter', careerCenterId: center?.id ?? null };
+        return { kind: 'careerCenter', careerCenterId: await careerCenterIdOf(this.#em, principal.careerCenter!) };
       }
     }
   }

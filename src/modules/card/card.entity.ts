@@ -17,7 +17,7 @@ const CardSchema = defineEntity({
     ...stored(),
     version: p.integer().version(),
     openedOn: p.date(),
-    careerCenter: () => p.manyToOne(CareerCenter).mapToPk().index(),
+    careerCenter: () => p.manyToOne(CareerCenter).mapToPk(),
     iin: p.string().length(12).unique(),
     fullName: () => p.embedded(PersonName).prefix(false),
     sex: p.enum(codes(sexLabels)),
@@ -44,6 +44,9 @@ const CardSchema = defineEntity({
     { properties: ['address.district'] as never, name: 'card_address_district_index' },
     // `npm run sync` walks the cards not verified for N days.
     { properties: ['verification.verifiedAt', 'id'] as never, name: 'card_verification_verified_at_index' },
+    // A center's cards in list order: a page is a short range of this index, not a walk of the
+    // primary key filtering out other centers' cards (2.3 ms → well under 0.1 ms at 100,000 cards).
+    { properties: ['careerCenter', 'id'], name: 'card_career_center_list_index' },
   ],
 });
 /** The individual employment card of one person (Appendix 1). */
