@@ -33,6 +33,8 @@ export interface BenchOptions {
   connections: number;
   /** Seconds of the whole mix while watching the server's memory; 0 for none. */
   soak: number;
+  /** API worker processes (WEB_CONCURRENCY); one per CPU by default. */
+  workers?: number;
   /** Keep the scratch database afterwards (for profiling), and say where it is. */
   keepDatabase?: boolean;
   log: (line: string) => void;
@@ -85,10 +87,14 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-/** Resident memory of a process, in MB (Linux /proc). */
+/** Resident memory of a process and its children (the API's workers), in MB (Linux /proc). */
 async function rssMb(pid: number): Promise<number> {
-  const status = await readFile(`/proc/${pid}/status`, 'utf8');
-  return Number(/VmRSS:\s+(\d+) kB/.exec(status)![1]) / 1024;
+  const status = await readFile(`/proc/${pid}/status`, 'utf8').catch(() => '');
+  const own = Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0) / 1024;
+  const children = (await readFile(`/proc/${pid}/task/${pid}/children`, 'utf8').catch(() => '')).split(/\s+/).filter(Boolean).map(Number);
+  let total = own;
+  for (const child of children) total += await rssMb(child);
+  return total;
 }
 
 /** Starts a Node script in its own process; resolves once `ready` is printed. */
@@ -215,10 +221,12 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
     const server = await startProcess('src/main.ts', {
       ...process.env, ...databaseEnv, NODE_ENV: 'production', PORT: String(port), AUTH_PUBLIC_KEY_FILE: keyFile, AUTH_ISSUER: issuer,
       AUTH_JWKS_URL: '', AUTH_ALGORITHM: 'ES256', RATE_LIMIT_PER_WINDOW: '0', SQL_STATEMENTS_HEADER: 'on', REDIS_URL: '', TRUSTED_DOCUMENTS: '',
+      // One worker per core, as deployed (with the embedded database the API stays one process).
+      WEB_CONCURRENCY: String(options.workers ?? cpus().length),
       PERSON_REGISTRY_URL: '', PERSON_REGISTRY_FILE: '',
     }, /Employment card API on/);
     children.push(server);
-    log(`API started (pid ${server.pid}, NODE_ENV=production, ${options.connections} connections, ${options.duration} s per query)`);
+    log(`API started (pid ${server.pid}, NODE_ENV=production, ${options.serverUrl ? options.workers ?? cpus().length : 1} worker(s), ${options.connections} connections, ${options.duration} s per query)`);
 
     const statementsByPageSize: BenchReport['statementsByPageSize'] = [];
     for (const entry of [mix[0]!, mix[2]!]) {

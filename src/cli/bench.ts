@@ -2,7 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { runBench } from '../bench/harness.ts';
 
-// npm run bench [-- --cards 100000 --duration 20 --connections 50 --soak 300 --out bench-results/…json]
+// npm run bench [-- --cards 100000 --duration 20 --connections 50 --soak 300 --workers 2 --out bench-results/…json]
 // Issue 8: the API under load against PostgreSQL (DATABASE_URL, else the local server at
 // 127.0.0.1:5432), side by side with the floor, in one run. Prints the figures and writes them as
 // JSON. Not a test: nothing here passes or fails a build. `--embedded` runs on PGlite instead;
@@ -17,6 +17,7 @@ const { values } = parseArgs({
     out: { type: 'string' },
     embedded: { type: 'boolean', default: false },
     'keep-database': { type: 'boolean', default: false },
+    workers: { type: 'string' },
   },
 });
 
@@ -28,6 +29,7 @@ const report = await runBench({
   connections: Number(values.connections),
   soak: Number(values.soak),
   keepDatabase: values['keep-database'],
+  workers: values.workers ? Number(values.workers) : undefined,
   log: (line) => console.log(line),
 });
 
