@@ -240,8 +240,8 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
 
     const queries: QueryFigures[] = [];
     for (const entry of mix) {
-      const { statements, bytes } = await probe(url, auth(entry), requestOf(entry)(0).body);
       await drive(url, requestOf(entry), Math.min(2, options.duration), options.connections, entry.varies); // warm-up
+      const { statements, bytes } = await probe(url, auth(entry), requestOf(entry)(0).body);
       const before = await rssMb(server.pid!);
       const load = await drive(url, requestOf(entry), options.duration, options.connections, entry.varies);
       const after = await rssMb(server.pid!);
