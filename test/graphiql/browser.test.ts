@@ -1,6 +1,5 @@
 import { execFileSync } from 'node:child_process';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,9 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { chromium, type BrowserContext } from 'playwright-core';
 import { seedDemoData } from '../../src/db/seed/seeder.ts';
 import { Territories } from '../../src/modules/dictionary/territories.ts';
-import { createApp, listen } from '../../src/server.ts';
 import { createTestIssuer } from '../support/auth.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
+import { startTestServer } from '../support/http.ts';
 
 // Issue 7 — GraphiQL in a real browser (Debian's headless Chromium): an analyst opens /graphql,
 // puts a token in the Headers tab, runs a statistics query and reads the answer off the page,
@@ -37,13 +36,7 @@ beforeAll(async () => {
   const issuer = await createTestIssuer();
   await seedDemoData(db.orm, await Territories.load(db.orm.em.fork()), { cards: 60 });
   token = await issuer.token({ role: 'ANALYST', careerCenter: null });
-  const app = await createApp(db.orm, { auth: issuer.settings, registry: null });
-  const server = await listen(app.app, 0);
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  stop = async () => {
-    await new Promise((resolve) => server.close(resolve));
-    await app.stop();
-  };
+  ({ base, stop } = await startTestServer(db.orm, { auth: issuer.settings, registry: null }));
   profile = await mkdtemp(join(tmpdir(), 'chromium-'));
   browser = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumPath(),

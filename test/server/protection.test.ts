@@ -12,9 +12,9 @@ import { openRedis } from '../../src/db/redis.ts';
 import { persistedQueryOptions, TrustedDocuments } from '../../src/graphql/persisted-queries.ts';
 import { protectionFromEnv, type Protection } from '../../src/graphql/protection.ts';
 import { MemoryCounter, RateLimiter } from '../../src/graphql/rate-limit.ts';
-import { createApp, listen } from '../../src/server.ts';
 import { createTestIssuer, type TestIssuer } from '../support/auth.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
+import { startTestServer } from '../support/http.ts';
 
 // Issue 6 over real HTTP: automatic persisted queries (in Redis when REDIS_URL is set, as in CI's
 // second run, else in memory), trusted documents, rate limits per caller, CSRF prevention and the
@@ -43,14 +43,10 @@ async function start(overrides: Partial<Protection> = {}) {
   const fromEnv = protectionFromEnv();
   // Entries a test leaves in a shared Redis expire soon.
   const protection = { ...fromEnv, redisPrefix, persistedQueries: { ...fromEnv.persistedQueries!, ttlSeconds: 300 }, ...overrides };
-  const { app, stop, persistedQueryCache } = await createApp(db.orm, { auth: issuer.settings, registry: null, protection });
-  lastCache = persistedQueryCache;
-  const server = await listen(app, 0);
-  running.push(async () => {
-    await new Promise((resolve) => server.close(resolve));
-    await stop();
-  });
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
+  const { app, base, stop } = await startTestServer(db.orm, { auth: issuer.settings, registry: null, protection });
+  lastCache = app.persistedQueryCache;
+  running.push(stop);
+  return `${base}/graphql`;
 }
 
 /** The persisted-query cache of the last API started. */

@@ -1,12 +1,11 @@
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { parse } from 'csv-parse/sync';
 import { csvField, csvRow } from '../../src/modules/base/csv.ts';
-import { createApp, listen } from '../../src/server.ts';
 import { createTestApi, dataOf, type TestApi } from '../support/api.ts';
 import { createTestIssuer, type TestIssuer } from '../support/auth.ts';
 import { aCard, aCareerCenter } from '../support/builders.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
+import { startTestServer } from '../support/http.ts';
 
 // Issue 7 — statistics as CSV for spreadsheets: GET /export/statistics.csv, signed in as for
 // GraphQL, headers in the language asked for, fields escaped (commas, quotes, Kazakh letters).
@@ -30,13 +29,7 @@ beforeAll(async () => {
   for (let i = 0; i < 3; i++) await aCard().withRegistration('JOB_SEEKER').withRegistration('UNEMPLOYED', { appliedOn: '2026-01-17', registeredOn: '2026-01-18' }).save(em, center);
   await aCard().withRegistration('JOB_SEEKER').save(em, other);
   analyst = await issuer.token({ role: 'ANALYST', careerCenter: null });
-  const app = await createApp(db.orm, { auth: issuer.settings, registry: null });
-  const server = await listen(app.app, 0);
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  stop = async () => {
-    await new Promise((resolve) => server.close(resolve));
-    await app.stop();
-  };
+  ({ base, stop } = await startTestServer(db.orm, { auth: issuer.settings, registry: null }));
 });
 afterAll(async () => {
   await stop();
