@@ -5,6 +5,7 @@ import { readAuditPlugin } from '../modules/audit/audit.plugin.ts';
 import { argumentErrorsPlugin } from './argument-errors.ts';
 import type { Context } from './context.ts';
 import { formatError } from './format-error.ts';
+import { jitGateway } from './jit.ts';
 import { executionTimeoutPlugin } from './timeout.ts';
 import { DEFAULT_LIMITS, limitsPlugin, type QueryLimits } from './limits.ts';
 
@@ -22,12 +23,14 @@ export interface ApolloOptions {
   introspection?: boolean;
   /** Automatic persisted queries: their cache (persisted-queries.ts), or false for none. */
   persistedQueries?: PersistedQueryOptions | false;
+  /** Run queries compiled by graphql-jit (jit.ts); on unless GRAPHQL_JIT=off. */
+  jit?: boolean;
 }
 
 export function createApolloServer(schema: GraphQLSchema, options: ApolloOptions = {}): ApolloServer<Context> {
-  const { limits = DEFAULT_LIMITS, introspection = introspectionFromEnv(), persistedQueries = false } = options;
+  const { limits = DEFAULT_LIMITS, introspection = introspectionFromEnv(), persistedQueries = false, jit = process.env.GRAPHQL_JIT !== 'off' } = options;
   return new ApolloServer<Context>({
-    schema,
+    ...(jit ? { gateway: jitGateway(schema) } : { schema }),
     formatError,
     includeStacktraceInErrorResponses: false,
     parseOptions: { maxTokens: limits.maxTokens },
