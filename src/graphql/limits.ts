@@ -7,7 +7,8 @@ import type { Context } from './context.ts';
 
 // Issue 6 — limits a query must keep, checked after parsing and validation and before anything
 // runs (so no SQL), each refused with its own code. Pages are capped at 100 by `pageSize`, request
-// bodies at 1 MB by the HTTP layer, and documents at `maxTokens` by the parser.
+// bodies by the HTTP layer (MAX_BODY_BYTES), documents at `maxTokens` by the parser, and running
+// time by timeout.ts. Every number can be set from the environment (protection.ts).
 
 export interface QueryLimits {
   /** Nesting of selections: the full-card query needs 9; 15 leaves room without allowing abuse. */
