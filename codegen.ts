@@ -79,7 +79,7 @@ const config: CodegenConfig = {
           CardHistoryEntry: entity('history', 'history.entity', 'CardHistory'),
           ReadAuditRecord: entity('audit', 'read-audit', 'ReadAuditRow'),
           DictionaryEntry: entity('dictionary', 'codes', 'CodeEntry'),
-          Statistics: entity('statistics', 'statistics.service', 'StatisticsRequest'),
+          Statistics: entity('statistics', 'statistics.service', 'Statistics'),
           StatisticsGroupKey: entity('statistics', 'statistics.service', 'GroupKey'),
           RegistrationStatistics: entity('statistics', 'statistics.service', 'RegistrationRow'),
           ReasonStatistics: entity('statistics', 'statistics.service', 'ReasonRow'),

@@ -4,6 +4,7 @@ import { withSqlLog } from '../db/sql-log.ts';
 import { seedDemoData } from '../db/seed/seeder.ts';
 import type { StatisticsDimension } from '../graphql/generated/resolvers.ts';
 import { Territories } from '../modules/dictionary/territories.ts';
+import { STATISTICS_LISTS, STATISTICS_TABLES } from '../modules/statistics/statistics.csv.ts';
 import { checkRequest, Statistics } from '../modules/statistics/statistics.service.ts';
 
 // npm run bench:statistics [-- --cards 100000 --runs 7]
@@ -21,7 +22,7 @@ try {
   await seedDemoData(db.orm, territories, { cards, onProgress: (done) => done % 20_000 === 0 && console.log(`  seeded ${done}`) });
   await db.orm.em.getConnection().execute('analyze');
   console.log(`statistics on ${cards} demo cards, ${db.kind} (seeded in ${((performance.now() - seeded) / 1000).toFixed(0)} s), median of ${runs} runs after one warm-up`);
-  const tables = ['registrations', 'refusalReasons', 'deregistrationReasons', 'referrals', 'activeMeasures', 'relocation'] as const;
+  const tables = STATISTICS_TABLES;
   const groupings: StatisticsDimension[][] = [[], ['REGION'], ['CAREER_CENTER'], ['SEX', 'AGE_GROUP'], ['EDUCATION_LEVEL'], ['REGION', 'DISTRICT', 'CAREER_CENTER', 'SEX', 'AGE_GROUP', 'EDUCATION_LEVEL']];
   const period = { from: '2024-01-01', to: '2026-11-29' };
   const name = (g: StatisticsDimension[]) => (g.length === 0 ? 'total' : g.length === 6 ? 'all six' : g.map((d) => d.slice(0, 3)).join('+'));
@@ -30,7 +31,7 @@ try {
     const cells: string[] = [];
     for (const groupBy of groupings) {
       const statistics = new Statistics(db.orm.em.fork(), territories, checkRequest(territories, period, groupBy, null));
-      const once = (): Promise<unknown[]> => (table === 'refusalReasons' ? statistics.reasons('refusal') : table === 'deregistrationReasons' ? statistics.reasons('deregistration') : statistics[table]());
+      const once = (): Promise<unknown[]> => STATISTICS_LISTS[table](statistics);
       await once();
       const times: number[] = [];
       let rows = 0;

@@ -22,7 +22,7 @@ import type { SignatoryOf as SignatoryOfModel } from '../../modules/footer/signa
 import type { CardHistory as CardHistoryModel } from '../../modules/history/history.entity.ts';
 import type { ReadAuditRow as ReadAuditRowModel } from '../../modules/audit/read-audit.ts';
 import type { CodeEntry as CodeEntryModel } from '../../modules/dictionary/codes.ts';
-import type { StatisticsRequest as StatisticsRequestModel, GroupKey as GroupKeyModel, RegistrationRow as RegistrationRowModel, ReasonRow as ReasonRowModel, ReferralRow as ReferralRowModel, ActiveMeasureRow as ActiveMeasureRowModel, RelocationRow as RelocationRowModel } from '../../modules/statistics/statistics.service.ts';
+import type { Statistics as StatisticsModel, GroupKey as GroupKeyModel, RegistrationRow as RegistrationRowModel, ReasonRow as ReasonRowModel, ReferralRow as ReferralRowModel, ActiveMeasureRow as ActiveMeasureRowModel, RelocationRow as RelocationRowModel } from '../../modules/statistics/statistics.service.ts';
 import type { Context } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -3441,7 +3441,7 @@ export type ResolversTypes = {
   SpecialWorkplace: ResolverTypeWrapper<SpecialWorkplaceModel>;
   SpecialWorkplaceInput: SpecialWorkplaceInput;
   SpecialWorkplacePayload: ResolverTypeWrapper<Omit<SpecialWorkplacePayload, 'card' | 'specialWorkplace'> & { card?: Maybe<ResolversTypes['Card']>, specialWorkplace?: Maybe<ResolversTypes['SpecialWorkplace']> }>;
-  Statistics: ResolverTypeWrapper<StatisticsRequestModel>;
+  Statistics: ResolverTypeWrapper<StatisticsModel>;
   StatisticsDimension: StatisticsDimension;
   StatisticsFilter: StatisticsFilter;
   StatisticsGroupKey: ResolverTypeWrapper<GroupKeyModel>;
@@ -3601,7 +3601,7 @@ export type ResolversParentTypes = {
   SpecialWorkplace: SpecialWorkplaceModel;
   SpecialWorkplaceInput: SpecialWorkplaceInput;
   SpecialWorkplacePayload: Omit<SpecialWorkplacePayload, 'card' | 'specialWorkplace'> & { card?: Maybe<ResolversParentTypes['Card']>, specialWorkplace?: Maybe<ResolversParentTypes['SpecialWorkplace']> };
-  Statistics: StatisticsRequestModel;
+  Statistics: StatisticsModel;
   StatisticsFilter: StatisticsFilter;
   StatisticsGroupKey: GroupKeyModel;
   StatisticsPeriod: StatisticsPeriod;

@@ -34,7 +34,8 @@ const kind = <Row extends { kind: string }>(labels: Record<string, Label>, heade
   { header, value: (row, language) => labelIn(labels[row.kind]!, language) },
 ];
 
-const load = {
+/** Each list of a `Statistics`, by table name. */
+export const STATISTICS_LISTS = {
   registrations: (s: Statistics) => s.registrations(),
   refusalReasons: (s: Statistics) => s.reasons('refusal'),
   deregistrationReasons: (s: Statistics) => s.reasons('deregistration'),
@@ -42,7 +43,7 @@ const load = {
   activeMeasures: (s: Statistics) => s.activeMeasures(),
   relocation: (s: Statistics) => s.relocation(),
 };
-type Rows = { [T in StatisticsTable]: Awaited<ReturnType<(typeof load)[T]>>[number] };
+type Rows = { [T in StatisticsTable]: Awaited<ReturnType<(typeof STATISTICS_LISTS)[T]>>[number] };
 
 const REASON = { kk: 'Себеп', ru: 'Причина' };
 const reasonColumns: Column<Rows['refusalReasons']>[] = [
@@ -88,7 +89,7 @@ const COLUMNS: { [T in StatisticsTable]: Column<Rows[T]>[] } = {
 
 /** The table as CSV text in `language`. */
 export async function statisticsCsv(statistics: Statistics, table: StatisticsTable, language: Language): Promise<string> {
-  const rows = (await load[table](statistics)) as (Rows[StatisticsTable] & { group: GroupKey[] })[];
+  const rows = (await STATISTICS_LISTS[table](statistics)) as (Rows[StatisticsTable] & { group: GroupKey[] })[];
   const columns = COLUMNS[table] as Column<Rows[StatisticsTable]>[];
   const header = [
     ...statistics.request.groupBy.flatMap((d) => [labelIn(withCode(DIMENSION_HEADERS[d]), language), labelIn(DIMENSION_HEADERS[d], language)]),

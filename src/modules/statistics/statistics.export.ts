@@ -8,7 +8,7 @@ import { InvalidInput } from '../base/errors.ts';
 import { ageGroupLabels, languageOf, sexLabels, type Language } from '../dictionary/codes.ts';
 import type { Territories } from '../dictionary/territories.ts';
 import { STATISTICS_TABLES, statisticsCsv, type StatisticsTable } from './statistics.csv.ts';
-import { checkRequest, DIMENSIONS, Statistics } from './statistics.service.ts';
+import { DIMENSIONS, statisticsFor } from './statistics.service.ts';
 
 // GET /export/statistics.csv?table=registrations&from=2026-01-01&to=2026-06-30&groupBy=REGION,SEX
 //   [&region=…&district=…&careerCenter=<id>&sex=…&ageGroup=…&educationLevel=…][&language=kk|ru]
@@ -58,12 +58,11 @@ export function statisticsExport(deps: ExportDeps): RequestHandler {
       const principal = await deps.identify(req);
       const { table, language, groupBy, filter, period } = parameters(req);
       const em = deps.orm.em.fork();
-      const reach = await new AccessPolicy(principal, em).statisticsScope();
-      if (!reach) throw new GraphQLError('Statistics are for analysts, caseworkers and heads', { extensions: { code: 'FORBIDDEN', http: { status: 403 } } });
-      const request = { ...checkRequest(deps.territories, period, groupBy, filter), onlyCareerCenterId: reach.careerCenterId };
-      const csv = await statisticsCsv(new Statistics(em, deps.territories, request), table, language);
+      const statistics = await statisticsFor(em, deps.territories, await new AccessPolicy(principal, em).statisticsScope(), { period, groupBy, filter });
+      if (!statistics) throw new GraphQLError('Statistics are for analysts, caseworkers and heads', { extensions: { code: 'FORBIDDEN', http: { status: 403 } } });
+      const csv = await statisticsCsv(statistics, table, language);
       res.type('text/csv; charset=utf-8')
-        .set('content-disposition', `attachment; filename="statistics-${table}-${request.from}-${request.to}.csv"`)
+        .set('content-disposition', `attachment; filename="statistics-${table}-${statistics.request.from}-${statistics.request.to}.csv"`)
         .send(csv);
     } catch (error) {
       if (error instanceof InvalidInput) {

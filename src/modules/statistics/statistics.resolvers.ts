@@ -1,28 +1,27 @@
 import { GraphQLError } from 'graphql';
 import type { Resolvers } from '../../graphql/generated/resolvers.ts';
 import { labelIn } from '../dictionary/codes.ts';
-import { checkRequest, Statistics } from './statistics.service.ts';
+import { statisticsFor } from './statistics.service.ts';
 
-// One `Statistics` per request and per `statistics` field: its lists run their SQL only when asked.
-const figures = new WeakMap<object, Statistics>();
-
+// The lists of `Statistics` run their SQL only when asked for.
 export const statisticsResolvers: Resolvers = {
   Query: {
-    statistics: async (_, { period, groupBy, filter }, { em, territories, access }) => {
-      const reach = await access.statisticsScope();
-      if (!reach) throw new GraphQLError('Statistics are for analysts, caseworkers and heads', { extensions: { code: 'FORBIDDEN' } });
-      const request = { ...checkRequest(territories, period, groupBy, filter), onlyCareerCenterId: reach.careerCenterId };
-      figures.set(request, new Statistics(em, territories, request));
-      return request;
+    statistics: async (_, args, { em, territories, access }) => {
+      const statistics = await statisticsFor(em, territories, await access.statisticsScope(), args);
+      if (!statistics) throw new GraphQLError('Statistics are for analysts, caseworkers and heads', { extensions: { code: 'FORBIDDEN' } });
+      return statistics;
     },
   },
   Statistics: {
-    registrations: (request) => figures.get(request)!.registrations(),
-    refusalReasons: (request) => figures.get(request)!.reasons('refusal'),
-    deregistrationReasons: (request) => figures.get(request)!.reasons('deregistration'),
-    referrals: (request) => figures.get(request)!.referrals(),
-    activeMeasures: (request) => figures.get(request)!.activeMeasures(),
-    relocation: (request) => figures.get(request)!.relocation(),
+    from: (statistics) => statistics.request.from,
+    to: (statistics) => statistics.request.to,
+    groupBy: (statistics) => statistics.request.groupBy,
+    registrations: (statistics) => statistics.registrations(),
+    refusalReasons: (statistics) => statistics.reasons('refusal'),
+    deregistrationReasons: (statistics) => statistics.reasons('deregistration'),
+    referrals: (statistics) => statistics.referrals(),
+    activeMeasures: (statistics) => statistics.activeMeasures(),
+    relocation: (statistics) => statistics.relocation(),
   },
   StatisticsGroupKey: {
     label: (key, { language }, context) => labelIn(key.label, language ?? context.language),

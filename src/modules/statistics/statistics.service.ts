@@ -212,18 +212,19 @@ const count = (value: unknown) => Number(value ?? 0);
 /** Reads the group keys of a row (`d0`, `d1`, …), with their labels. */
 class GroupLabels {
   readonly #territories: Territories;
-  #centers: Map<string, Label> | null = null;
+  /** Names of the centers met so far; each list may name centers the earlier ones did not. */
+  readonly #centers = new Map<string, Label>();
 
   constructor(territories: Territories) {
     this.#territories = territories;
   }
 
   async keys(request: StatisticsRequest, rows: Raw[], em: SqlEntityManager): Promise<GroupKey[][]> {
-    if (request.groupBy.includes('CAREER_CENTER') && !this.#centers) {
-      const index = request.groupBy.indexOf('CAREER_CENTER');
-      const wanted = [...new Set(rows.map((row) => String(row[`d${index}`])))];
+    const index = request.groupBy.indexOf('CAREER_CENTER');
+    if (index >= 0) {
+      const wanted = [...new Set(rows.map((row) => String(row[`d${index}`])))].filter((code) => !this.#centers.has(code));
       const centers = wanted.length ? await em.fork().find(CareerCenter, { code: { $in: wanted } }) : [];
-      this.#centers = new Map(centers.map((center) => [center.code, { kk: center.nameKk, ru: center.nameRu }]));
+      for (const center of centers) this.#centers.set(center.code, { kk: center.nameKk, ru: center.nameRu });
     }
     return rows.map((row) => request.groupBy.map((dimension, i) => {
       const code = String(row[`d${i}`] ?? '');
@@ -239,7 +240,7 @@ class GroupLabels {
       case 'DISTRICT':
         return this.#territories.district(code) ?? NONE;
       case 'CAREER_CENTER':
-        return this.#centers?.get(code) ?? NONE;
+        return this.#centers.get(code) ?? NONE;
       case 'SEX':
         return from(sexLabels);
       case 'AGE_GROUP':
@@ -248,6 +249,21 @@ class GroupLabels {
         return from(educationLevelLabels);
     }
   }
+}
+
+/**
+ * The statistics a caller asks for, limited to their reach (the policy's `statisticsScope`):
+ * null when their role may not see statistics at all.
+ */
+export async function statisticsFor(
+  em: SqlEntityManager,
+  territories: Territories,
+  reach: { careerCenterId?: string | null } | null,
+  args: { period: { from: string; to: string }; groupBy?: readonly StatisticsDimension[] | null; filter?: StatisticsFilter | null },
+): Promise<Statistics | null> {
+  if (!reach) return null;
+  const request = { ...checkRequest(territories, args.period, args.groupBy, args.filter), onlyCareerCenterId: reach.careerCenterId };
+  return new Statistics(em, territories, request);
 }
 
 /** The figures of one request, table by table. */
