@@ -39,6 +39,7 @@ export function ormOptions(settings: DatabaseSettings): Options {
     onQuery: recordSql,
     forceUtcTimezone: true,
     allowGlobalContext: false,
+    propagationOnPrototype: false,
   };
   return settings.url
     ? (defineConfig({ ...common, driver: PostgreSqlDriver, clientUrl: settings.url }) as Options)

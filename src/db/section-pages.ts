@@ -1,6 +1,8 @@
 import DataLoader from 'dataloader';
 import type { EntityClass } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/sql';
+import { placeholders } from './loaders.ts';
+import { readEntities, tableOf } from './read-entities.ts';
 
 // Pages of the list sections that grow without bound (§14 referrals, §16 measures, §18 visits),
 // for many cards in ONE statement: window functions number each card's entries in chronological
@@ -39,23 +41,13 @@ export interface SectionPage<T> {
   hasPrevious: boolean;
 }
 
-function columnsOf(em: SqlEntityManager, entity: EntityClass<unknown>) {
-  const meta = em.getMetadata().get(entity);
-  const column = (property: string) => {
-    const prop = (meta.properties as Record<string, { fieldNames: string[] } | undefined>)[property];
-    if (!prop) throw new Error(`${meta.className} has no property ${property}`);
-    return `"${prop.fieldNames[0]}"`;
-  };
-  return { table: `"${meta.tableName}"`, column };
-}
-
 async function loadPages<T extends object>(
   em: SqlEntityManager,
   spec: SectionPageSpec<T>,
   request: Omit<PageRequest, 'cardId'>,
   cardIds: readonly string[],
 ): Promise<Map<string, SectionPage<T>>> {
-  const { table, column } = columnsOf(em, spec.entity as EntityClass<unknown>);
+  const { table, column } = tableOf(em, spec.entity as EntityClass<unknown>);
   const card = column('card');
   const order = (alias: string) => spec.order.map((key) => `${alias}.${column(key.property)}`).join(', ');
   const params: unknown[] = [];
@@ -66,7 +58,7 @@ async function loadPages<T extends object>(
     isAfter = `(${order('t')}) > (${spec.order.map((key) => `?::${key.cast}`).join(', ')})`;
     params.push(...request.after);
   }
-  let where = `t.${card} in (${cardIds.map(() => '?').join(', ')})`;
+  let where = `t.${card} in ${placeholders(cardIds)}`;
   if (spec.voidable !== false && !request.includeVoided) where += ' and t."voided_at" is null';
   params.push(...cardIds);
   if (spec.filterProperty && request.filter !== null) {
@@ -86,14 +78,15 @@ async function loadPages<T extends object>(
 
   const pages = new Map<string, SectionPage<T>>();
   const cardColumn = card.slice(1, -1);
-  for (const { __total, __after, __rank, __is_after, ...row } of rows) {
+  for (const row of rows) {
     const cardId = String(row[cardColumn]);
     let page = pages.get(cardId);
     if (!page) {
-      page = { rows: [], total: Number(__total), hasPrevious: Number(__total) > Number(__after) };
+      page = { rows: [], total: Number(row.__total), hasPrevious: Number(row.__total) > Number(row.__after) };
       pages.set(cardId, page);
     }
-    if (__is_after) page.rows.push(em.map(spec.entity, row as never));
+    // The window columns are no property of the entity: hydration passes them by.
+    if (row.__is_after) page.rows.push(readEntities(em, spec.entity, [row])[0]!);
   }
   return pages;
 }

@@ -1,4 +1,5 @@
 import type { SqlEntityManager } from '@mikro-orm/sql';
+import { readEntities } from '../../db/read-entities.ts';
 import type { ReadScope } from '../access/policy.ts';
 import type { ActiveMeasureKind, CardFilter } from '../../graphql/generated/resolvers.ts';
 import { CURSOR_PART, cursorKey, idOf, pageSize, toCursor, toEdges, type PageInfo } from '../../graphql/relay.ts';
@@ -93,7 +94,7 @@ export async function findCards(
   const afterId = args.after ? cursorKey(args.after, [CURSOR_PART.id])[0]! : null;
   const qb = filteredCards(em, filter, scope).orderBy({ id: 'asc' }).limit(size + 1);
   if (afterId) qb.andWhere({ id: { $gt: afterId } });
-  const rows = await qb.getResultList();
+  const rows = readEntities(em, Card, await qb.execute<Record<string, unknown>[]>('all', false));
   return {
     ...toEdges(rows, size, (card) => toCursor([card.id]), afterId !== null),
     countTotal: () => filteredCards(em, filter, scope).getCount(),

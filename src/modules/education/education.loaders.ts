@@ -5,7 +5,7 @@ import { EducationEntry } from './education.entity.ts';
 export function educationLoaders(em: SqlEntityManager) {
   return {
     // Chronological: by start of study; entries without a period last, in order of entry.
-    educationByCard: entriesByCard(em, EducationEntry, { orderBy: { studyPeriod: { start: 'asc nulls last' }, id: 'asc' } }),
-    educationById: byId(em, EducationEntry, { voidedAt: null }),
+    educationByCard: entriesByCard(em, EducationEntry, { orderBy: ['studyPeriod.start', 'id'] }),
+    educationById: byId(em, EducationEntry, { excludeVoided: true }),
   };
 }

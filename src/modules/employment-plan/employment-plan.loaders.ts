@@ -4,7 +4,7 @@ import { EmploymentPlanRow } from './employment-plan.entity.ts';
 
 export function employmentPlanLoaders(em: SqlEntityManager) {
   return {
-    employmentPlanByCard: entriesByCard(em, EmploymentPlanRow, { orderBy: { rowNumber: 'asc', id: 'asc' } }),
-    employmentPlanRowById: byId(em, EmploymentPlanRow, { voidedAt: null }),
+    employmentPlanByCard: entriesByCard(em, EmploymentPlanRow, { orderBy: ['rowNumber', 'id'] }),
+    employmentPlanRowById: byId(em, EmploymentPlanRow, { excludeVoided: true }),
   };
 }

@@ -4,7 +4,7 @@ import { CardSignature } from './footer.entity.ts';
 
 export function footerLoaders(em: SqlEntityManager) {
   return {
-    signaturesByCard: entriesByCard(em, CardSignature, { orderBy: { signedAt: 'asc', id: 'asc' } }),
+    signaturesByCard: entriesByCard(em, CardSignature, { orderBy: ['signedAt', 'id'] }),
     signatureById: byId(em, CardSignature),
   };
 }

@@ -4,7 +4,7 @@ import { CareerGuidance } from './guidance.entity.ts';
 
 export function guidanceLoaders(em: SqlEntityManager) {
   return {
-    careerGuidanceByCard: entriesByCard(em, CareerGuidance, { orderBy: { heldOn: 'asc', id: 'asc' } }),
-    careerGuidanceById: byId(em, CareerGuidance, { voidedAt: null }),
+    careerGuidanceByCard: entriesByCard(em, CareerGuidance, { orderBy: ['heldOn', 'id'] }),
+    careerGuidanceById: byId(em, CareerGuidance, { excludeVoided: true }),
   };
 }

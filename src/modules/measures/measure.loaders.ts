@@ -14,7 +14,7 @@ export function measureLoaders(em: SqlEntityManager) {
       order: [{ property: 'referredOn', cast: 'date' }, { property: 'id', cast: 'bigint' }],
       filterProperty: 'kind',
     }),
-    measureById: byId(em, anyMeasure, { voidedAt: null }),
-    familyByRelocation: entriesByCard(em, RelocationFamilyMember, { orderBy: { id: 'asc' }, owner: 'relocation' }),
+    measureById: byId(em, anyMeasure, { excludeVoided: true }),
+    familyByRelocation: entriesByCard(em, RelocationFamilyMember, { orderBy: ['id'], owner: 'relocation' }),
   };
 }

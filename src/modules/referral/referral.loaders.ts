@@ -9,6 +9,6 @@ export function referralLoaders(em: SqlEntityManager) {
       entity: Referral,
       order: [{ property: 'referredOn', cast: 'date' }, { property: 'id', cast: 'bigint' }],
     }),
-    referralById: byId(em, Referral, { voidedAt: null }),
+    referralById: byId(em, Referral, { excludeVoided: true }),
   };
 }

@@ -4,7 +4,7 @@ import { SpecialWorkplace } from './special-workplace.entity.ts';
 
 export function specialWorkplaceLoaders(em: SqlEntityManager) {
   return {
-    specialWorkplacesByCard: entriesByCard(em, SpecialWorkplace, { orderBy: { referredOn: 'asc', id: 'asc' } }),
-    specialWorkplaceById: byId(em, SpecialWorkplace, { voidedAt: null }),
+    specialWorkplacesByCard: entriesByCard(em, SpecialWorkplace, { orderBy: ['referredOn', 'id'] }),
+    specialWorkplaceById: byId(em, SpecialWorkplace, { excludeVoided: true }),
   };
 }
