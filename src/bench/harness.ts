@@ -37,6 +37,8 @@ export interface BenchOptions {
   workers?: number;
   /** Keep the scratch database afterwards (for profiling), and say where it is. */
   keepDatabase?: boolean;
+  /** A database a kept run left: its cards are used as they are (no seeding), and it is not dropped. */
+  reuseUrl?: string;
   log: (line: string) => void;
 }
 
@@ -49,6 +51,8 @@ export interface QueryFigures {
   non2xx: number;
   sqlStatementsPerRequest: number;
   responseBytes: number;
+  /** The API's CPU time per request (all its processes): what the two cores are spent on. */
+  serverCpuMsPerRequest: number;
   serverRssBeforeMb: number;
   serverRssAfterMb: number;
 }
@@ -89,13 +93,32 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-/** Resident memory of a process and its children (the API's workers), in MB (Linux /proc). */
-async function rssMb(pid: number): Promise<number> {
-  const status = await readFile(`/proc/${pid}/status`, 'utf8').catch(() => '');
-  const own = Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0) / 1024;
+/** A process and its children (the API's workers). */
+async function processTree(pid: number): Promise<number[]> {
   const children = (await readFile(`/proc/${pid}/task/${pid}/children`, 'utf8').catch(() => '')).split(/\s+/).filter(Boolean).map(Number);
-  let total = own;
-  for (const child of children) total += await rssMb(child);
+  const tree = [pid];
+  for (const child of children) tree.push(...(await processTree(child)));
+  return tree;
+}
+
+/** Resident memory of a process and its children, in MB (Linux /proc). */
+async function rssMb(pid: number): Promise<number> {
+  let total = 0;
+  for (const each of await processTree(pid)) {
+    const status = await readFile(`/proc/${each}/status`, 'utf8').catch(() => '');
+    total += Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0) / 1024;
+  }
+  return total;
+}
+
+/** CPU time (user + system) a process and its children have used, in ms (Linux /proc, clock ticks of 10 ms). */
+async function cpuMs(pid: number): Promise<number> {
+  let total = 0;
+  for (const each of await processTree(pid)) {
+    const stat = await readFile(`/proc/${each}/stat`, 'utf8').catch(() => '');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    total += (Number(fields[11] ?? 0) + Number(fields[12] ?? 0)) * 10;
+  }
   return total;
 }
 
@@ -125,7 +148,7 @@ async function stopProcess(child: ChildProcess): Promise<void> {
   await exited;
 }
 
-type Load = { requestsPerSecond: number; p50Ms: number; p99Ms: number; errors: number; non2xx: number };
+type Load = { requestsPerSecond: number; requests: number; p50Ms: number; p99Ms: number; errors: number; non2xx: number };
 
 /** The n-th request of a run: its body and headers. */
 type Make = (n: number) => { body: string; headers: Record<string, string> };
@@ -152,6 +175,7 @@ async function drive(url: string, make: Make, seconds: number, connections: numb
   });
   return {
     requestsPerSecond: Math.round(result.requests.average * 10) / 10,
+    requests: result.requests.total,
     p50Ms: result.latency.p50,
     p99Ms: result.latency.p99,
     errors: result.errors + result.timeouts,
@@ -178,7 +202,11 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
     // 1. The database and its cards.
     let databaseEnv: NodeJS.ProcessEnv;
     let databaseName: string;
-    if (options.serverUrl) {
+    if (options.reuseUrl) {
+      orm = await openOrm({ url: options.reuseUrl, embeddedDir: '' });
+      databaseEnv = { DATABASE_URL: options.reuseUrl };
+      databaseName = `PostgreSQL ${new URL(options.reuseUrl).host} (reused)`;
+    } else if (options.serverUrl) {
       scratch = await scratchDatabase(options.serverUrl);
       orm = scratch.orm;
       databaseEnv = { DATABASE_URL: scratch.url! };
@@ -190,19 +218,28 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
       databaseEnv = { PGLITE_DIR: dir, DATABASE_URL: '' };
       databaseName = 'embedded PGlite';
     }
-    const territories = await Territories.load(orm.em.fork());
-    const seeding = performance.now();
-    await seedDemoData(orm, territories, { cards: options.cards, onProgress: (done) => done % 20_000 === 0 && log(`  seeded ${done} cards`) });
-    // A settled database: freshly written tables would otherwise be vacuumed in the middle of a run.
-    await orm.em.getConnection().execute('vacuum analyze');
-    log(`Seeded ${options.cards} cards into ${databaseName} in ${((performance.now() - seeding) / 1000).toFixed(0)} s`);
+    let cards = options.cards;
+    if (options.reuseUrl) {
+      const [{ count }] = await orm.em.getConnection().execute<[{ count: string }]>('select count(*) from card');
+      cards = Number(count);
+      log(`Reusing ${databaseName} with its ${cards} cards`);
+    } else {
+      const territories = await Territories.load(orm.em.fork());
+      const seeding = performance.now();
+      await seedDemoData(orm, territories, { cards, onProgress: (done) => done % 20_000 === 0 && log(`  seeded ${done} cards`) });
+        // A settled database: freshly written tables would otherwise be vacuumed, and the seeding's
+      // writes flushed by a checkpoint, in the middle of a run.
+      await orm.em.getConnection().execute('vacuum analyze');
+      await orm.em.getConnection().execute('checkpoint').catch((error: Error) => log(`  (no checkpoint: ${error.message})`));
+      log(`Seeded ${cards} cards into ${databaseName} in ${((performance.now() - seeding) / 1000).toFixed(0)} s`);
+    }
     // The center with the most cards: its caseworker reads the lists; its cards' IINs are asked for one by one.
     const [center] = await orm.em.getConnection().execute<{ id: string; code: string }[]>(
       `select cc.id::text as id, cc.code from card c join career_center cc on cc.id = c.career_center_id group by cc.id order by count(*) desc, cc.id limit 1`);
     const iins = (await orm.em.getConnection().execute<{ iin: string }[]>(
       `select iin from card where career_center_id = ? order by id limit 200`, [center!.id])).map((row: { iin: string }) => row.iin);
     if (!scratch) {
-      await orm.close(); // the API's process opens the embedded database next
+      await orm.close(); // the API's process opens the database next (an embedded one allows one process)
       orm = null;
     }
 
@@ -237,17 +274,19 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
       PERSON_REGISTRY_URL: '', PERSON_REGISTRY_FILE: '',
     }, /Employment card API on/);
     children.push(server);
-    log(`API started (pid ${server.pid}, NODE_ENV=production, ${options.serverUrl ? options.workers ?? cpus().length : 1} worker(s), ${options.connections} connections, ${options.duration} s per query)`);
+    log(`API started (pid ${server.pid}, NODE_ENV=production, ${options.serverUrl || options.reuseUrl ? options.workers ?? cpus().length : 1} worker(s), ${options.connections} connections, ${options.duration} s per query)`);
 
     const queries: QueryFigures[] = [];
     for (const entry of mix) {
       await drive(url, requestOf(entry), Math.min(2, options.duration), options.connections, entry.varies); // warm-up
       const { statements, bytes } = await probe(url, auth(entry), requestOf(entry)(0).body);
       const before = await rssMb(server.pid!);
+      const cpuBefore = await cpuMs(server.pid!);
       const load = await drive(url, requestOf(entry), options.duration, options.connections, entry.varies);
+      const cpu = round((await cpuMs(server.pid!) - cpuBefore) / Math.max(1, load.requests));
       const after = await rssMb(server.pid!);
-      queries.push({ name: entry.name, ...load, sqlStatementsPerRequest: statements, responseBytes: bytes, serverRssBeforeMb: round(before), serverRssAfterMb: round(after) });
-      log(`  ${entry.name}: ${load.requestsPerSecond} req/s, p50 ${load.p50Ms} ms, p99 ${load.p99Ms} ms, ${statements} SQL/request, RSS ${round(before)} → ${round(after)} MB`);
+      queries.push({ name: entry.name, ...load, sqlStatementsPerRequest: statements, responseBytes: bytes, serverCpuMsPerRequest: cpu, serverRssBeforeMb: round(before), serverRssAfterMb: round(after) });
+      log(`  ${entry.name}: ${load.requestsPerSecond} req/s, p50 ${load.p50Ms} ms, p99 ${load.p99Ms} ms, ${statements} SQL/request, ${cpu} ms API CPU/request, RSS ${round(before)} → ${round(after)} MB`);
     }
 
     // After the runs, so every worker's caches are warm (a cold one looks up its user's center once).
@@ -284,7 +323,9 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
     const floorRequest: Make = () => ({ body: JSON.stringify({ center: center!.id, first: 50 }), headers: {} });
     const { bytes: floorBytes } = await probe(floorUrl, {}, floorRequest(0).body);
     await drive(floorUrl, floorRequest, Math.min(2, options.duration), options.connections);
+    const floorCpuBefore = await cpuMs(floor.pid!);
     const floorLoad = await drive(floorUrl, floorRequest, options.duration, options.connections);
+    const floorCpu = round((await cpuMs(floor.pid!) - floorCpuBefore) / Math.max(1, floorLoad.requests));
     await stopProcess(floor);
     log(`  floor (one SQL statement, bare node:http): ${floorLoad.requestsPerSecond} req/s, p50 ${floorLoad.p50Ms} ms, p99 ${floorLoad.p99Ms} ms`);
 
@@ -307,9 +348,9 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
       { name: 'no errors', met: [...queries, floorLoad].every((q) => q.errors === 0 && q.non2xx === 0), detail: queries.map((q) => `${q.name}: ${q.errors} errors, ${q.non2xx} non-2xx`).join('; ') },
     ];
     return {
-      startedAt, machine: { cpus: cpus().length, node: process.version }, database: databaseName, cards: options.cards,
+      startedAt, machine: { cpus: cpus().length, node: process.version }, database: databaseName, cards,
       connections: options.connections, durationSeconds: options.duration, queries,
-      floor: { name: 'floor', ...floorLoad, sqlStatementsPerRequest: 1, responseBytes: floorBytes },
+      floor: { name: 'floor', ...floorLoad, sqlStatementsPerRequest: 1, responseBytes: floorBytes, serverCpuMsPerRequest: floorCpu },
       deepListShareOfFloor: share, statementsByPageSize, soak, targets,
     };
   } finally {

@@ -16,10 +16,12 @@ describe('the benchmark harness', () => {
       expect(query.sqlStatementsPerRequest).toBeGreaterThan(0);
       expect(query.responseBytes).toBeGreaterThan(0);
       expect(query.serverRssAfterMb).toBeGreaterThan(0);
+      expect(query.serverCpuMsPerRequest).toBeGreaterThan(0);
       expect(query.p99Ms).toBeGreaterThanOrEqual(query.p50Ms);
     }
     expect(report.floor.requestsPerSecond).toBeGreaterThan(0);
     expect(report.floor.non2xx).toBe(0);
+    expect(report.floor.serverCpuMsPerRequest).toBeGreaterThan(0);
     expect(report.deepListShareOfFloor).toBeGreaterThan(0);
     expect(report.statementsByPageSize).toHaveLength(6);
     expect(report.soak?.samples.length).toBeGreaterThan(0);
