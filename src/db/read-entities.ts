@@ -1,20 +1,29 @@
 import type { EntityClass, EntityData } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/sql';
 
-// Entities read only to answer a query. The ORM hydrates them from raw rows (column names, types,
-// embeddables, single-table inheritance) as it always does, but they are not merged into the
-// request's unit of work: nothing read for an answer is ever flushed (a change loads its own
-// managed entities through its service), and merging — the identity map, a change-tracking
-// snapshot of every row — was the largest single cost of a deep list (issue 8's profile).
+// Entities read only to answer a query. The ORM's own mapper and compiled hydrator turn raw rows
+// into entities (column names, types, embeddables, the class a single-table-inheritance row
+// names), but the entities never enter the request's unit of work: nothing read for an answer is
+// ever flushed (a change loads its own managed entities through its service), and the unit of
+// work's bookkeeping — identity map, change-tracking snapshot, per-instance property tracking —
+// was the largest single cost of a deep list (issue 8). test/db/read-entities.test.ts holds them
+// equal to what `em.find` gives.
 
-/** Raw rows of `entity`'s table as entities outside the unit of work. */
+/** Raw rows of `entity`'s table as entities outside the unit of work (not to be persisted). */
 export function readEntities<T extends object>(em: SqlEntityManager, entity: EntityClass<T>, rows: readonly Record<string, unknown>[]): T[] {
-  const meta = em.getMetadata().get(entity);
+  const metadata = em.getMetadata();
+  const meta = metadata.get(entity);
   const driver = em.getDriver();
   const factory = em.getEntityFactory();
-  return rows.map((row) => factory.create(entity, driver.mapResult(row as EntityData<T>, meta) as EntityData<T>, {
-    merge: false, refresh: true, convertCustomTypes: true, initialized: true,
-  }) as T);
+  const hydrator = em.config.getHydrator(metadata);
+  const discriminator = meta.root.inheritanceType === 'sti' ? meta.root.discriminatorColumn! : null;
+  return rows.map((row) => {
+    const data = driver.mapResult(row as EntityData<T>, meta) as Record<string, unknown>;
+    const kind = discriminator ? metadata.get(meta.root.discriminatorMap![data[discriminator] as string]!) : meta;
+    const object = Object.create(kind.prototype) as T;
+    hydrator.hydrate(object, kind, data as EntityData<T>, factory, 'full', false, true);
+    return object;
+  });
 }
 
 interface Prop { fieldNames: string[]; embeddedProps?: Record<string, Prop> }
