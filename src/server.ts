@@ -13,6 +13,7 @@ import { protectionFromEnv, type Protection } from './graphql/protection.ts';
 import { MemoryCounter, RateLimiter, RedisCounter } from './graphql/rate-limit.ts';
 import { buildSchema } from './graphql/schema.ts';
 import { authFromEnv, type AuthSettings } from './modules/access/auth-config.ts';
+import { VerifiedTokens } from './modules/access/tokens.ts';
 import { languageOf } from './modules/dictionary/codes.ts';
 import { Territories } from './modules/dictionary/territories.ts';
 import { statisticsExport } from './modules/statistics/statistics.export.ts';
@@ -27,6 +28,7 @@ import { registryFromEnv } from './modules/verification/registry-from-env.ts';
 export async function createApp(orm: Orm, options: { registry?: PersonRegistry | null; auth?: AuthSettings; protection?: Protection } = {}) {
   const registry = options.registry === undefined ? await registryFromEnv() : options.registry;
   const auth = options.auth ?? (await authFromEnv());
+  const tokens = new VerifiedTokens(auth);
   const protection = options.protection ?? protectionFromEnv();
   const trusted = protection.trustedDocuments ? await TrustedDocuments.load(protection.trustedDocuments) : null;
   const territories = await Territories.load(orm.em.fork());
@@ -43,7 +45,7 @@ export async function createApp(orm: Orm, options: { registry?: PersonRegistry |
   app.get('/graphql', graphiqlPage);
   /** The caller of a request, authenticated and within the rate limit. */
   const identify = async (req: express.Request) => {
-    const principal = await authenticate(req.get('authorization'), auth);
+    const principal = await authenticate(req.get('authorization'), tokens);
     await limiter.check(principal);
     return principal;
   };

@@ -1,7 +1,6 @@
 import { GraphQLError } from 'graphql';
-import type { AuthSettings } from '../modules/access/auth-config.ts';
 import type { Principal } from '../modules/access/principal.ts';
-import { TokenRejected, verifyToken } from '../modules/access/tokens.ts';
+import { TokenRejected, type VerifiedTokens } from '../modules/access/tokens.ts';
 
 // Every GraphQL request names its caller with `Authorization: Bearer <JWT>`. An anonymous caller
 // gets only the GraphiQL page and its assets (plain HTTP routes): no query, not even introspection,
@@ -10,12 +9,12 @@ import { TokenRejected, verifyToken } from '../modules/access/tokens.ts';
 const unauthenticated = (message: string) => new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
 
 /** The caller of a request, from its Authorization header; throws UNAUTHENTICATED (HTTP 401). */
-export async function authenticate(authorization: string | undefined, settings: AuthSettings): Promise<Principal> {
+export async function authenticate(authorization: string | undefined, tokens: VerifiedTokens): Promise<Principal> {
   if (!authorization) throw unauthenticated('Sign in: send "Authorization: Bearer <token>" (for development, `npm run token -- --role CASEWORKER --center <code>`)');
   const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
   if (!match) throw unauthenticated('The Authorization header must be "Bearer <token>"');
   try {
-    return await verifyToken(match[1]!, settings);
+    return await tokens.verify(match[1]!);
   } catch (error) {
     if (error instanceof TokenRejected) throw unauthenticated(`Not signed in: ${error.message}`);
     throw error;

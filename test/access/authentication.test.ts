@@ -10,7 +10,7 @@ import { createServer } from 'node:http';
 import { writeFile } from 'node:fs/promises';
 import { exportJWK, exportSPKI, generateKeyPair, SignJWT } from 'jose';
 import { authFromEnv } from '../../src/modules/access/auth-config.ts';
-import { signToken, verifyToken } from '../../src/modules/access/tokens.ts';
+import { signToken, VerifiedTokens, verifyToken } from '../../src/modules/access/tokens.ts';
 import { createApp, listen } from '../../src/server.ts';
 import { createTestIssuer, type TestIssuer } from '../support/auth.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
@@ -155,5 +155,61 @@ describe('keys from the configuration', () => {
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('verified tokens', () => {
+  const options = { issuer: 'https://idp.example.kz', audience: 'employment-card-api' };
+  const claims = { subject: 'cw-9', role: 'CASEWORKER' as const, careerCenter: 'CC-1' };
+
+  /** Settings whose key counts how often a signature is checked. */
+  async function counting() {
+    const { privateKey, publicKey } = await generateKeyPair('ES256');
+    const checks = { count: 0 };
+    const settings = { ...options, clockToleranceSeconds: 0, keySource: 'test', key: async () => (checks.count++, publicKey) };
+    return { privateKey, settings, checks };
+  }
+
+  it('checks a token once and remembers whom it names', async () => {
+    const { privateKey, settings, checks } = await counting();
+    const tokens = new VerifiedTokens(settings);
+    const token = await signToken(privateKey, claims, options);
+    expect(await tokens.verify(token)).toEqual({ ...claims, name: null });
+    expect(await tokens.verify(token)).toEqual({ ...claims, name: null });
+    expect(checks.count).toBe(1);
+  });
+
+  it('checks it again once it expires, or after at most the remembering time', async () => {
+    const { privateKey, settings, checks } = await counting();
+    let now = Date.now();
+    const tokens = new VerifiedTokens(settings, { maxAgeMs: 60_000, now: () => now });
+    const longLived = await signToken(privateKey, claims, { ...options, expiresIn: '2h' });
+    await tokens.verify(longLived);
+    now += 61_000;
+    await tokens.verify(longLived);
+    expect(checks.count).toBe(2);
+
+    const shortLived = await signToken(privateKey, claims, { ...options, expiresIn: '30s' });
+    await tokens.verify(shortLived);
+    now += 31_000; // past its expiry, within the remembering time
+    await tokens.verify(shortLived);
+    expect(checks.count).toBe(4);
+  });
+
+  it('never remembers a rejected token, and forgets the oldest when full', async () => {
+    const { privateKey, settings, checks } = await counting();
+    const tokens = new VerifiedTokens(settings, { maxEntries: 2 });
+    const { privateKey: stranger } = await generateKeyPair('ES256');
+    const forged = await signToken(stranger, claims, options);
+    await expect(tokens.verify(forged)).rejects.toThrow('signature does not verify');
+    await expect(tokens.verify(forged)).rejects.toThrow('signature does not verify');
+    expect(checks.count).toBe(2);
+
+    const [a, b, c] = await Promise.all(['a', 'b', 'c'].map((subject) => signToken(privateKey, { ...claims, subject }, options)));
+    for (const token of [a!, b!, c!]) await tokens.verify(token);
+    expect(checks.count).toBe(5);
+    await tokens.verify(c!); // still remembered
+    await tokens.verify(a!); // forgotten when c came
+    expect(checks.count).toBe(6);
   });
 });
