@@ -227,7 +227,7 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
       const territories = await Territories.load(orm.em.fork());
       const seeding = performance.now();
       await seedDemoData(orm, territories, { cards, onProgress: (done) => done % 20_000 === 0 && log(`  seeded ${done} cards`) });
-        // A settled database: freshly written tables would otherwise be vacuumed, and the seeding's
+      // A settled database: freshly written tables would otherwise be vacuumed, and the seeding's
       // writes flushed by a checkpoint, in the middle of a run.
       await orm.em.getConnection().execute('vacuum analyze');
       await orm.em.getConnection().execute('checkpoint').catch((error: Error) => log(`  (no checkpoint: ${error.message})`));
