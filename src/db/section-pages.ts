@@ -80,14 +80,12 @@ async function loadPages<T extends object>(
   const cardColumn = card.slice(1, -1);
   for (const row of rows) {
     const cardId = String(row[cardColumn]);
-    let page = pages.get(cardId);
-    if (!page) {
-      page = { rows: [], total: Number(row.__total), hasPrevious: Number(row.__total) > Number(row.__after) };
-      pages.set(cardId, page);
-    }
-    // The window columns are no property of the entity: hydration passes them by.
-    if (row.__is_after) page.rows.push(readEntities(em, spec.entity, [row])[0]!);
+    if (!pages.has(cardId)) pages.set(cardId, { rows: [], total: Number(row.__total), hasPrevious: Number(row.__total) > Number(row.__after) });
   }
+  // The entries of the pages, hydrated in one go; the window columns are no property of the
+  // entity, so hydration passes them by.
+  const after = rows.filter((row) => row.__is_after);
+  readEntities(em, spec.entity, after).forEach((entry, i) => pages.get(String(after[i]![cardColumn]))!.rows.push(entry));
   return pages;
 }
 
