@@ -16,10 +16,15 @@ const settings = databaseSettings();
 const workers = settings.url ? Number(process.env.WEB_CONCURRENCY ?? 1) : 1;
 if (!Number.isInteger(workers) || workers < 1) throw new Error(`WEB_CONCURRENCY must be a whole number of at least 1, not "${process.env.WEB_CONCURRENCY}"`);
 
-if (workers > 1 && cluster.isPrimary) {
-  const orm = await openOrm(settings);
+/** Applies pending migrations and says which. */
+async function migrateAndSay(orm: Awaited<ReturnType<typeof openOrm>>) {
   const applied = await migrate(orm);
   if (applied.length) console.log(`Applied migrations: ${applied.join(', ')}`);
+}
+
+if (workers > 1 && cluster.isPrimary) {
+  const orm = await openOrm(settings);
+  await migrateAndSay(orm);
   await orm.close();
   let stopping = false;
   for (let i = 0; i < workers; i++) cluster.fork();
@@ -48,10 +53,7 @@ async function serve() {
   // Read before the database opens: a misconfigured registry stops the start with nothing to undo.
   const registry = await registryFromEnv();
   const orm = await openOrm(settings);
-  if (cluster.isPrimary) {
-    const applied = await migrate(orm);
-    if (applied.length) console.log(`Applied migrations: ${applied.join(', ')}`);
-  }
+  if (cluster.isPrimary) await migrateAndSay(orm);
 
   const { app, territories, auth, protection, trusted, stop } = await createApp(orm, { registry });
   // Demo data only ever goes into the embedded database, never into a real server.
