@@ -1,10 +1,10 @@
 import cluster from 'node:cluster';
 import { databaseSettings } from './db/config.ts';
 import { migrate, openOrm } from './db/orm.ts';
-import { seedDemoData } from './db/seed/seeder.ts';
+import { seedDemoData } from './seed/seeder.ts';
 import { Card } from './modules/card/card.entity.ts';
 import { registryFromEnv } from './modules/verification/registry-from-env.ts';
-import { createApp, listen } from './server.ts';
+import { createApp, listen } from './http/app.ts';
 
 // `npm start`: migrate, load demo cards into an empty embedded database, serve.
 // With PostgreSQL and WEB_CONCURRENCY=N (N > 1), N worker processes serve on one port (node:cluster):

@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import { finished } from 'node:stream/promises';
-import { generateCard, type CardDraft, type GeneratorContext, type SeedCenter } from '../db/seed/card-generator.ts';
+import { generateCard, type CardDraft, type GeneratorContext, type SeedCenter } from '../seed/card-generator.ts';
 import type { RegionEntry } from '../modules/dictionary/territories.ts';
 
 // Import records for the import benchmark and tests: the demo seeder's cards (same people, same

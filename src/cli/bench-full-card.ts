@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { scratchDatabase } from '../bench/database.ts';
 import { FULL_CARD } from '../bench/queries.ts';
 import { withSqlLog } from '../db/sql-log.ts';
-import { seedDemoData } from '../db/seed/seeder.ts';
+import { seedDemoData } from '../seed/seeder.ts';
 import { createApolloServer } from '../graphql/apollo.ts';
 import { createContext } from '../graphql/context.ts';
 import { buildSchema } from '../graphql/schema.ts';

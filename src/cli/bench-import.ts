@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { scratchDatabase } from '../bench/database.ts';
 import { generateImportRecords, writeImportFile } from '../bench/import-records.ts';
-import { seedDemoData } from '../db/seed/seeder.ts';
+import { seedDemoData } from '../seed/seeder.ts';
 import { systemClock } from '../graphql/context.ts';
 import { CareerCenter } from '../modules/career-center/career-center.entity.ts';
 import { Territories } from '../modules/dictionary/territories.ts';

@@ -1,8 +1,8 @@
 import { parseArgs } from 'node:util';
 import { scratchDatabase } from '../bench/database.ts';
 import { withSqlLog } from '../db/sql-log.ts';
-import { seedDemoData } from '../db/seed/seeder.ts';
-import type { StatisticsDimension } from '../graphql/generated/resolvers.ts';
+import { seedDemoData } from '../seed/seeder.ts';
+import type { StatisticsDimension } from '../generated/graphql.ts';
 import { Territories } from '../modules/dictionary/territories.ts';
 import { STATISTICS_LISTS, STATISTICS_TABLES } from '../modules/statistics/statistics.csv.ts';
 import { checkRequest, Statistics } from '../modules/statistics/statistics.service.ts';

@@ -1,7 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { Kind, parse, validate } from 'graphql';
-import { TrustedDocuments } from '../graphql/persisted-queries.ts';
+import { TrustedDocuments } from '../http/persisted-queries.ts';
 import { buildSchema } from '../graphql/schema.ts';
 
 // npm run manifest -- dev/mobile/*.graphql --out trusted-documents.json

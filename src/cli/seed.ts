@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { databaseSettings } from '../db/config.ts';
 import { migrate, openOrm } from '../db/orm.ts';
-import { seedDemoData } from '../db/seed/seeder.ts';
+import { seedDemoData } from '../seed/seeder.ts';
 import { Territories } from '../modules/dictionary/territories.ts';
 
 // npm run seed -- --cards N [--seed S] [--today YYYY-MM-DD]

@@ -1,7 +1,7 @@
 import { ApolloServer, type PersistedQueryOptions } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
-import { readAuditPlugin } from '../modules/audit/audit.plugin.ts';
+import { readAuditPlugin } from './read-audit.ts';
 import { argumentErrorsPlugin } from './argument-errors.ts';
 import type { Context } from './context.ts';
 import { formatError } from './format-error.ts';

@@ -24,8 +24,8 @@ import { registrationResolvers } from '../modules/registration/registration.reso
 import { statisticsResolvers } from '../modules/statistics/statistics.resolvers.ts';
 import { specialWorkplaceResolvers } from '../modules/special-workplace/special-workplace.resolvers.ts';
 import { visitResolvers } from '../modules/visit/visit.resolvers.ts';
-import type { Resolvers } from './generated/resolvers.ts';
-import { nodeResolvers } from './node.ts';
+import type { Resolvers } from '../generated/graphql.ts';
+import { nodeResolvers } from '../modules/card/node.resolvers.ts';
 import { scalarResolvers } from './scalars.ts';
 
 export const schemaDir = fileURLToPath(new URL('../../schema', import.meta.url));

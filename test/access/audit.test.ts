@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { getNamedType, isInterfaceType, isObjectType, isUnionType, type GraphQLInterfaceType, type GraphQLNamedType } from 'graphql';
 import { buildSchema } from '../../src/graphql/schema.ts';
-import { toGlobalId } from '../../src/graphql/relay.ts';
+import { toGlobalId } from '../../src/api/relay.ts';
 import type { Principal } from '../../src/modules/access/principal.ts';
 import { createTestApi, dataOf, TODAY, type TestApi } from '../support/api.ts';
 import { aCard, aCareerCenter } from '../support/builders.ts';

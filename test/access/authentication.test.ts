@@ -11,7 +11,7 @@ import { writeFile } from 'node:fs/promises';
 import { exportJWK, exportSPKI, generateKeyPair, SignJWT } from 'jose';
 import { authFromEnv } from '../../src/modules/access/auth-config.ts';
 import { signToken, VerifiedTokens, verifyToken } from '../../src/modules/access/tokens.ts';
-import { createApp, listen } from '../../src/server.ts';
+import { createApp, listen } from '../../src/http/app.ts';
 import { createTestIssuer, type TestIssuer } from '../support/auth.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
 

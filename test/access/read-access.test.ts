@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Principal } from '../../src/modules/access/principal.ts';
-import { toGlobalId } from '../../src/graphql/relay.ts';
+import { toGlobalId } from '../../src/api/relay.ts';
 import { createTestApi, dataOf, type TestApi } from '../support/api.ts';
 import { aCard, aCareerCenter } from '../support/builders.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Principal } from '../../src/modules/access/principal.ts';
 import { Card } from '../../src/modules/card/card.entity.ts';
 import type { CareerCenter } from '../../src/modules/career-center/career-center.entity.ts';
-import { toGlobalId } from '../../src/graphql/relay.ts';
+import { toGlobalId } from '../../src/api/relay.ts';
 import { createTestApi, dataOf, type GraphQLResult, type TestApi } from '../support/api.ts';
 import { aCard, aCareerCenter, nextIin } from '../support/builders.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';

@@ -16,7 +16,7 @@ import { Visit } from '../../src/modules/visit/visit.entity.ts';
 import { createTestApi, dataOf, TODAY } from '../support/api.ts';
 import { aCard } from '../support/builders.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
-import { toGlobalId } from '../../src/graphql/relay.ts';
+import { toGlobalId } from '../../src/api/relay.ts';
 
 // The loaders hydrate rows themselves, outside the unit of work (read-entities.ts). What they give
 // the resolvers must be what the ORM's own find gives: the same class (single-table inheritance

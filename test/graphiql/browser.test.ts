@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { chromium, type BrowserContext } from 'playwright-core';
-import { seedDemoData } from '../../src/db/seed/seeder.ts';
+import { seedDemoData } from '../../src/seed/seeder.ts';
 import { Territories } from '../../src/modules/dictionary/territories.ts';
 import { createTestIssuer } from '../support/auth.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';

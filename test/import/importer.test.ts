@@ -5,7 +5,7 @@ import type { ChangeDeps } from '../../src/modules/card/card-change.ts';
 import { CardHistory } from '../../src/modules/history/history.entity.ts';
 import { CardImporter } from '../../src/modules/import/importer.ts';
 import { FULL_CARD } from '../../src/bench/queries.ts';
-import { parseGlobalId, toGlobalId } from '../../src/graphql/relay.ts';
+import { parseGlobalId, toGlobalId } from '../../src/api/relay.ts';
 import { createTestApi, dataOf, TODAY, type TestApi } from '../support/api.ts';
 import { aCareerCenter, nextIin } from '../support/builders.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';

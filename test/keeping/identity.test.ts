@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { toGlobalId } from '../../src/graphql/relay.ts';
+import { toGlobalId } from '../../src/api/relay.ts';
 import { CASEWORKER, createTestApi, dataOf, type TestApi } from '../support/api.ts';
 import { aCareerCenter, nextIin } from '../support/builders.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';

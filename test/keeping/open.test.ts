@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { toGlobalId } from '../../src/graphql/relay.ts';
+import { toGlobalId } from '../../src/api/relay.ts';
 import { Card } from '../../src/modules/card/card.entity.ts';
 import { Registration } from '../../src/modules/registration/registration.entity.ts';
 import { CASEWORKER, createTestApi, dataOf, TODAY, type TestApi } from '../support/api.ts';

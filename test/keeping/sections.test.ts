@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { parseGlobalId, toGlobalId } from '../../src/graphql/relay.ts';
+import { parseGlobalId, toGlobalId } from '../../src/api/relay.ts';
 import { createTestApi, dataOf, TODAY, type GraphQLResult, type TestApi } from '../support/api.ts';
 import { aCard, type CardBuilder } from '../support/builders.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Orm } from '../../src/db/orm.ts';
-import { seedDemoData } from '../../src/db/seed/seeder.ts';
+import { seedDemoData } from '../../src/seed/seeder.ts';
 import { Card } from '../../src/modules/card/card.entity.ts';
 import { CareerCenter } from '../../src/modules/career-center/career-center.entity.ts';
 import { Territories } from '../../src/modules/dictionary/territories.ts';

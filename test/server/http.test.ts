@@ -3,9 +3,9 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { parse, validate } from 'graphql';
 import { readFileSync } from 'node:fs';
-import { exampleQueries } from '../../src/graphql/graphiql.ts';
+import { exampleQueries } from '../../src/http/graphiql.ts';
 import { buildSchema } from '../../src/graphql/schema.ts';
-import { createApp, listen } from '../../src/server.ts';
+import { createApp, listen } from '../../src/http/app.ts';
 import type { CareerCenter } from '../../src/modules/career-center/career-center.entity.ts';
 import { aCard, aCareerCenter } from '../support/builders.ts';
 import { createTestIssuer } from '../support/auth.ts';
@@ -64,7 +64,7 @@ describe('GraphiQL', () => {
 
   it('preloads an example card query that is valid against the schema', async () => {
     const example = await (await fetch(`${base}/graphiql/example.graphql`)).text();
-    expect(example).toBe(readFileSync(new URL('../../src/graphql/graphiql/example.graphql', import.meta.url), 'utf8'));
+    expect(example).toBe(readFileSync(new URL('../../src/http/graphiql/example.graphql', import.meta.url), 'utf8'));
     expect(validate(buildSchema(), parse(example))).toEqual([]);
     const { data, errors } = (await (await post({ query: example })).json()) as any;
     expect(errors).toBeUndefined();

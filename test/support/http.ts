@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import type { Orm } from '../../src/db/orm.ts';
-import { createApp, listen } from '../../src/server.ts';
+import { createApp, listen } from '../../src/http/app.ts';
 
 /** The API on a free local port, as `npm start` serves it; `stop()` closes it and what it opened. */
 export async function startTestServer(orm: Orm, options: Parameters<typeof createApp>[1]) {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { toGlobalId } from '../../src/graphql/relay.ts';
+import { toGlobalId } from '../../src/api/relay.ts';
 import { Card } from '../../src/modules/card/card.entity.ts';
 import type { ChangeDeps } from '../../src/modules/card/card-change.ts';
 import { CardHistory } from '../../src/modules/history/history.entity.ts';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { toGlobalId } from '../../src/graphql/relay.ts';
+import { toGlobalId } from '../../src/api/relay.ts';
 import { HttpPersonRegistry } from '../../src/modules/verification/http-registry.ts';
 import { NO_REGISTRY_REASON } from '../../src/modules/verification/verification.service.ts';
 import { CASEWORKER, createTestApi, dataOf, type TestApi } from '../support/api.ts';

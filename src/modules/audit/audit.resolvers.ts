@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
-import type { Resolvers } from '../../graphql/generated/resolvers.ts';
-import { CURSOR_PART, cursorKey, idOf, pageSize, toCursor, toEdges, toGlobalId } from '../../graphql/relay.ts';
+import type { Resolvers } from '../../generated/graphql.ts';
+import { CURSOR_PART, cursorKey, idOf, pageSize, toCursor, toEdges, toGlobalId } from '../../api/relay.ts';
 import { findReadAudit } from './read-audit.ts';
 
 export const auditResolvers: Resolvers = {

@@ -1,7 +1,7 @@
 import type { Territories } from '../dictionary/territories.ts';
 import { normalizeMoney } from './money.ts';
 import { Rejected, userError, type UserErrorData } from './user-errors.ts';
-import type { UserErrorCode } from '../../graphql/generated/resolvers.ts';
+import type { UserErrorCode } from '../../generated/graphql.ts';
 
 /** What every date on a card is checked against. */
 export interface CheckFacts {

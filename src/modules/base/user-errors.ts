@@ -1,4 +1,4 @@
-import type { UserErrorCode } from '../../graphql/generated/resolvers.ts';
+import type { UserErrorCode } from '../../generated/graphql.ts';
 
 // Expected failures of a mutation are data, not exceptions: a service returns them (or throws
 // `Rejected` from deep inside a change, which rolls the transaction back) and the resolver puts

@@ -1,8 +1,8 @@
 import { GraphQLError } from 'graphql';
-import type { Resolvers } from '../../graphql/generated/resolvers.ts';
+import type { Resolvers } from '../../generated/graphql.ts';
 import { sectionsOf } from '../../graphql/context.ts';
-import { changeDeps, payload } from '../../graphql/mutations.ts';
-import { idOf, parseGlobalId, toGlobalId } from '../../graphql/relay.ts';
+import { changeDeps, payload } from '../../api/payload.ts';
+import { idOf, parseGlobalId, toGlobalId } from '../../api/relay.ts';
 import { cardAsOf } from '../history/as-of.ts';
 import { registrationStatus } from '../registration/registration.rules.ts';
 import { openCard, voidEntry } from './card-actions.ts';

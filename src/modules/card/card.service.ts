@@ -1,8 +1,8 @@
 import type { SqlEntityManager } from '@mikro-orm/sql';
 import { readEntities } from '../../db/read-entities.ts';
 import type { ReadScope } from '../access/policy.ts';
-import type { ActiveMeasureKind, CardFilter } from '../../graphql/generated/resolvers.ts';
-import { CURSOR_PART, cursorKey, idOf, pageSize, toCursor, toEdges, type PageInfo } from '../../graphql/relay.ts';
+import type { ActiveMeasureKind, CardFilter } from '../../generated/graphql.ts';
+import { CURSOR_PART, cursorKey, idOf, pageSize, toCursor, toEdges, type PageInfo } from '../../api/relay.ts';
 import { InvalidInput } from '../base/errors.ts';
 import type { Territories } from '../dictionary/territories.ts';
 import { registrationStatusSql } from '../registration/registration.rules.ts';

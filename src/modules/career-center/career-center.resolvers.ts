@@ -1,5 +1,5 @@
-import type { Resolvers } from '../../graphql/generated/resolvers.ts';
-import { toGlobalId } from '../../graphql/relay.ts';
+import type { Resolvers } from '../../generated/graphql.ts';
+import { toGlobalId } from '../../api/relay.ts';
 import { listCareerCenters } from './career-center.service.ts';
 
 export const careerCenterResolvers: Resolvers = {

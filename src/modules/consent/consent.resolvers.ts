@@ -1,6 +1,6 @@
-import type { Resolvers } from '../../graphql/generated/resolvers.ts';
-import { changeDeps, payload } from '../../graphql/mutations.ts';
-import { idOf } from '../../graphql/relay.ts';
+import type { Resolvers } from '../../generated/graphql.ts';
+import { changeDeps, payload } from '../../api/payload.ts';
+import { idOf } from '../../api/relay.ts';
 import { recordConsent, withdrawConsent } from './consent.service.ts';
 
 export const consentResolvers: Resolvers = {

@@ -1,4 +1,4 @@
-import type { ConsentScope } from '../../graphql/generated/resolvers.ts';
+import type { ConsentScope } from '../../generated/graphql.ts';
 import { Rejected, userError } from '../base/user-errors.ts';
 import { changeCard, type ChangeDeps } from '../card/card-change.ts';
 

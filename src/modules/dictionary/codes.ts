@@ -2,7 +2,7 @@ import type {
   ActiveMeasureKind, AdditionalEducationKind, AgeGroup, ConsentScope, DeregistrationReason, DictionaryName, EducationLevel,
   HousingType, RefusingParty, RegistrationEpisodeStatus, RegistrationKind, RegistrationRefusalReason,
   RegistrationStatus, SearchTimeScale, Sex, SignatoryRole, SubsidizedJobType, TrainingType, VerificationStatus,
-} from '../../graphql/generated/resolvers.ts';
+} from '../../generated/graphql.ts';
 
 // The code lists the order names, with their Kazakh and Russian labels. Each map is typed by the
 // enum generated from the SDL, so a value added to the schema without labels fails the type check.

@@ -1,4 +1,4 @@
-import type { DictionaryName, Resolvers } from '../../graphql/generated/resolvers.ts';
+import type { DictionaryName, Resolvers } from '../../generated/graphql.ts';
 import { dictionaries, labelIn } from './codes.ts';
 
 const dictionary = (name: DictionaryName) => ({

@@ -1,4 +1,4 @@
-import type { AdditionalEducationKind, EducationLevel } from '../../graphql/generated/resolvers.ts';
+import type { AdditionalEducationKind, EducationLevel } from '../../generated/graphql.ts';
 import type { Checks } from '../base/checks.ts';
 import { Rejected, userError } from '../base/user-errors.ts';
 import { changeCard, changeEntry, type CardChange, type ChangeDeps } from '../card/card-change.ts';

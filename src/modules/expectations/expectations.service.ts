@@ -1,4 +1,4 @@
-import type { SearchTimeScale } from '../../graphql/generated/resolvers.ts';
+import type { SearchTimeScale } from '../../generated/graphql.ts';
 import type { Checks } from '../base/checks.ts';
 import { compareMoney, normalizeMoney } from '../base/money.ts';
 import { changeCard, type ChangeDeps } from '../card/card-change.ts';

@@ -1,7 +1,7 @@
-import type { Resolvers } from '../../graphql/generated/resolvers.ts';
+import type { Resolvers } from '../../generated/graphql.ts';
 import { sectionsOf, type Context } from '../../graphql/context.ts';
-import { changeDeps, payload } from '../../graphql/mutations.ts';
-import { idOf, toGlobalId } from '../../graphql/relay.ts';
+import { changeDeps, payload } from '../../api/payload.ts';
+import { idOf, toGlobalId } from '../../api/relay.ts';
 import type { Card } from '../card/card.entity.ts';
 import type { CardSections } from '../card/card-sections.ts';
 import type { CardSignature } from './footer.entity.ts';

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { EntityClass } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/sql';
-import type { SignatoryRole } from '../../graphql/generated/resolvers.ts';
+import type { SignatoryRole } from '../../generated/graphql.ts';
 import type { Card } from '../card/card.entity.ts';
 import { changeCard, type ChangeDeps } from '../card/card-change.ts';
 import { EducationEntry } from '../education/education.entity.ts';

@@ -1,4 +1,4 @@
-import type { SignatoryRole } from '../../graphql/generated/resolvers.ts';
+import type { SignatoryRole } from '../../generated/graphql.ts';
 import type { Card } from '../card/card.entity.ts';
 
 /** Footer — a signatory named on a card, whose signature is looked up by role. */

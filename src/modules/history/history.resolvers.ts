@@ -1,7 +1,7 @@
-import type { Resolvers } from '../../graphql/generated/resolvers.ts';
+import type { Resolvers } from '../../generated/graphql.ts';
 import { sectionsOf } from '../../graphql/context.ts';
-import { toGlobalId } from '../../graphql/relay.ts';
-import { sectionConnection, TIMED_KEY } from '../../graphql/section-connection.ts';
+import { toGlobalId } from '../../api/relay.ts';
+import { sectionConnection, TIMED_KEY } from '../../api/connection.ts';
 import { maskJson } from '../access/masking.ts';
 import type { CardHistory } from './history.entity.ts';
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import { CountryCodeResolver, EmailAddressResolver, GraphQLDate, PhoneNumberResolver } from 'graphql-scalars';
 import type { GraphQLScalarType } from 'graphql';
-import type { ActiveMeasureKind, RegistrationKind } from '../../graphql/generated/resolvers.ts';
+import type { ActiveMeasureKind, RegistrationKind } from '../../generated/graphql.ts';
 import { Checks } from '../base/checks.ts';
 import { userError, type UserErrorData } from '../base/user-errors.ts';
 import type { Territories } from '../dictionary/territories.ts';

@@ -1,7 +1,7 @@
 import { GraphQLError } from 'graphql';
-import type { Resolvers } from '../../graphql/generated/resolvers.ts';
-import { changeDeps } from '../../graphql/mutations.ts';
-import { toGlobalId } from '../../graphql/relay.ts';
+import type { Resolvers } from '../../generated/graphql.ts';
+import { changeDeps } from '../../api/payload.ts';
+import { toGlobalId } from '../../api/relay.ts';
 import { CardImporter } from './importer.ts';
 
 /** The most records one `cardImport` call may carry (`IMPORT_BATCH_LIMIT`). */

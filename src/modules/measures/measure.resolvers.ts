@@ -1,10 +1,10 @@
-import type { Resolvers } from '../../graphql/generated/resolvers.ts';
+import type { Resolvers } from '../../generated/graphql.ts';
 import { sectionsOf } from '../../graphql/context.ts';
-import { changeDeps, payload } from '../../graphql/mutations.ts';
-import { idOf, parseGlobalId, toGlobalId } from '../../graphql/relay.ts';
+import { changeDeps, payload } from '../../api/payload.ts';
+import { idOf, parseGlobalId, toGlobalId } from '../../api/relay.ts';
 import { MASKED_TEXT } from '../access/masking.ts';
-import { sectionConnection } from '../../graphql/section-connection.ts';
-import { voidingOf } from '../../graphql/voiding.ts';
+import { sectionConnection } from '../../api/connection.ts';
+import { voidingOf } from '../../api/voiding.ts';
 import { sumMoney } from '../base/money.ts';
 import { visible } from '../card/card-sections.ts';
 import { EntrepreneurshipSupport, ProfessionalTraining, Relocation, SubsidizedJob, type ActiveMeasure } from './measure.entity.ts';

@@ -1,4 +1,4 @@
-import type { HousingType, SubsidizedJobType, TrainingType } from '../../graphql/generated/resolvers.ts';
+import type { HousingType, SubsidizedJobType, TrainingType } from '../../generated/graphql.ts';
 import type { Checks } from '../base/checks.ts';
 import { normalizeMoney } from '../base/money.ts';
 import { Rejected, userError } from '../base/user-errors.ts';

@@ -1,7 +1,7 @@
-import type { Resolvers } from '../../graphql/generated/resolvers.ts';
+import type { Resolvers } from '../../generated/graphql.ts';
 import { MASKED_IIN, MASKED_TEXT, maskDay } from '../access/masking.ts';
-import { changeDeps, payload } from '../../graphql/mutations.ts';
-import { idOf } from '../../graphql/relay.ts';
+import { changeDeps, payload } from '../../api/payload.ts';
+import { idOf } from '../../api/relay.ts';
 import { verifyIdentity } from '../verification/verification.service.ts';
 import { updateIdentity } from './identity.service.ts';
 

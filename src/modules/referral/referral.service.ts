@@ -1,4 +1,4 @@
-import type { RefusingParty } from '../../graphql/generated/resolvers.ts';
+import type { RefusingParty } from '../../generated/graphql.ts';
 import type { Checks } from '../base/checks.ts';
 import { Rejected, userError } from '../base/user-errors.ts';
 import { changeCard, changeEntry, type ChangeDeps } from '../card/card-change.ts';

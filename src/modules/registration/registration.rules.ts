@@ -1,4 +1,4 @@
-import type { RegistrationEpisodeStatus, RegistrationKind, RegistrationStatus } from '../../graphql/generated/resolvers.ts';
+import type { RegistrationEpisodeStatus, RegistrationKind, RegistrationStatus } from '../../generated/graphql.ts';
 import type { Registration } from './registration.entity.ts';
 
 // §12, §15 — what "registered" means, in one place for both JavaScript and SQL.

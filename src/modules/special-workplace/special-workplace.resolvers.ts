@@ -1,8 +1,8 @@
-import type { Resolvers } from '../../graphql/generated/resolvers.ts';
+import type { Resolvers } from '../../generated/graphql.ts';
 import { sectionsOf } from '../../graphql/context.ts';
-import { changeDeps, payload } from '../../graphql/mutations.ts';
-import { idOf, toGlobalId } from '../../graphql/relay.ts';
-import { voidingOf } from '../../graphql/voiding.ts';
+import { changeDeps, payload } from '../../api/payload.ts';
+import { idOf, toGlobalId } from '../../api/relay.ts';
+import { voidingOf } from '../../api/voiding.ts';
 import { visible } from '../card/card-sections.ts';
 import { correctSpecialWorkplace, createSpecialWorkplace, recordSpecialWorkplaceHiring } from './special-workplace.service.ts';
 

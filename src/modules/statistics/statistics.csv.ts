@@ -1,4 +1,4 @@
-import type { StatisticsDimension } from '../../graphql/generated/resolvers.ts';
+import type { StatisticsDimension } from '../../generated/graphql.ts';
 import { csvRow } from '../base/csv.ts';
 import { activeMeasureKindLabels, labelIn, registrationKindLabels, type Label, type Language } from '../dictionary/codes.ts';
 import type { GroupKey, Statistics } from './statistics.service.ts';

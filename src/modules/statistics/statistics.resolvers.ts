@@ -1,5 +1,5 @@
 import { GraphQLError } from 'graphql';
-import type { Resolvers } from '../../graphql/generated/resolvers.ts';
+import type { Resolvers } from '../../generated/graphql.ts';
 import { labelIn } from '../dictionary/codes.ts';
 import { statisticsFor } from './statistics.service.ts';
 

@@ -1,6 +1,6 @@
 import type { SqlEntityManager } from '@mikro-orm/sql';
-import type { ActiveMeasureKind, RegistrationKind, StatisticsDimension, StatisticsFilter } from '../../graphql/generated/resolvers.ts';
-import { idOf } from '../../graphql/relay.ts';
+import type { ActiveMeasureKind, RegistrationKind, StatisticsDimension, StatisticsFilter } from '../../generated/graphql.ts';
+import { idOf } from '../../api/relay.ts';
 import { InvalidInput } from '../base/errors.ts';
 import { CareerCenter } from '../career-center/career-center.entity.ts';
 import {

@@ -1,5 +1,5 @@
 import type { SqlEntityManager } from '@mikro-orm/sql';
-import type { VerificationStatus } from '../../graphql/generated/resolvers.ts';
+import type { VerificationStatus } from '../../generated/graphql.ts';
 import { userError, type Outcome } from '../base/user-errors.ts';
 import { Card } from '../card/card.entity.ts';
 import { CardChange, changeCard, commitChange, type Actor, type ChangeDeps } from '../card/card-change.ts';

@@ -1,9 +1,9 @@
-import type { Resolvers } from '../../graphql/generated/resolvers.ts';
+import type { Resolvers } from '../../generated/graphql.ts';
 import { kazakhstanDay, sectionsOf } from '../../graphql/context.ts';
-import { changeDeps, payload } from '../../graphql/mutations.ts';
-import { idOf, toGlobalId } from '../../graphql/relay.ts';
-import { sectionConnection } from '../../graphql/section-connection.ts';
-import { voidingOf } from '../../graphql/voiding.ts';
+import { changeDeps, payload } from '../../api/payload.ts';
+import { idOf, toGlobalId } from '../../api/relay.ts';
+import { sectionConnection } from '../../api/connection.ts';
+import { voidingOf } from '../../api/voiding.ts';
 import { correctVisit, planVisit, recordVisit } from './visit.service.ts';
 
 const visitId = (id: string) => idOf(id, ['Visit'], 'id');

@@ -1,14 +1,14 @@
-import type { Orm } from '../../db/orm.ts';
-import type { AgeGroup, Sex, StatisticsDimension } from '../../graphql/generated/resolvers.ts';
+import type { Orm } from '../db/orm.ts';
+import type { AgeGroup, Sex, StatisticsDimension } from '../generated/graphql.ts';
 import type { Request, RequestHandler } from 'express';
 import { GraphQLError } from 'graphql';
-import { AccessPolicy } from '../access/policy.ts';
-import type { Principal } from '../access/principal.ts';
-import { InvalidInput } from '../base/errors.ts';
-import { ageGroupLabels, languageOf, sexLabels, type Language } from '../dictionary/codes.ts';
-import type { Territories } from '../dictionary/territories.ts';
-import { STATISTICS_TABLES, statisticsCsv, type StatisticsTable } from './statistics.csv.ts';
-import { DIMENSIONS, statisticsFor } from './statistics.service.ts';
+import { AccessPolicy } from '../modules/access/policy.ts';
+import type { Principal } from '../modules/access/principal.ts';
+import { InvalidInput } from '../modules/base/errors.ts';
+import { ageGroupLabels, languageOf, sexLabels, type Language } from '../modules/dictionary/codes.ts';
+import type { Territories } from '../modules/dictionary/territories.ts';
+import { STATISTICS_TABLES, statisticsCsv, type StatisticsTable } from '../modules/statistics/statistics.csv.ts';
+import { DIMENSIONS, statisticsFor } from '../modules/statistics/statistics.service.ts';
 
 // GET /export/statistics.csv?table=registrations&from=2026-01-01&to=2026-06-30&groupBy=REGION,SEX
 //   [&region=…&district=…&careerCenter=<id>&sex=…&ageGroup=…&educationLevel=…][&language=kk|ru]

@@ -3,7 +3,7 @@ import type { Card } from '../modules/card/card.entity.ts';
 import type { ChangeKind } from '../modules/access/policy.ts';
 import type { ChangeDeps } from '../modules/card/card-change.ts';
 import type { Outcome, UserErrorData } from '../modules/base/user-errors.ts';
-import type { Context } from './context.ts';
+import type { Context } from '../graphql/context.ts';
 
 // Plumbing shared by the mutation resolvers: who acts, and how a service outcome becomes a payload.
 

@@ -1,6 +1,6 @@
-import type { ActiveMeasureKind, DeregistrationReason, RegistrationKind } from '../../graphql/generated/resolvers.ts';
-import { composeIin, type IinSex } from '../../modules/person/iin.ts';
-import type { DistrictEntry, RegionEntry } from '../../modules/dictionary/territories.ts';
+import type { ActiveMeasureKind, DeregistrationReason, RegistrationKind } from '../generated/graphql.ts';
+import { composeIin, type IinSex } from '../modules/person/iin.ts';
+import type { DistrictEntry, RegionEntry } from '../modules/dictionary/territories.ts';
 import { days, Random } from './random.ts';
 import * as words from './vocabulary.ts';
 

@@ -1,5 +1,5 @@
 import type { PersistedQuerySettings } from './persisted-queries.ts';
-import { DEFAULT_LIMITS, type QueryLimits } from './limits.ts';
+import { DEFAULT_LIMITS, type QueryLimits } from '../graphql/limits.ts';
 import type { RateLimitSettings } from './rate-limit.ts';
 
 // Issue 6 — how the API protects itself, from the environment. Every number has a default fit for

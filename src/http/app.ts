@@ -1,24 +1,24 @@
 import type { Server } from 'node:http';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
-import type { Orm } from './db/orm.ts';
-import { openRedis } from './db/redis.ts';
-import { startSqlLog } from './db/sql-log.ts';
-import { authenticate } from './graphql/authentication.ts';
-import { createApolloServer } from './graphql/apollo.ts';
-import { createContext } from './graphql/context.ts';
-import { graphiqlAssets, graphiqlPage } from './graphql/graphiql.ts';
-import { persistedQueryOptions, TrustedDocuments } from './graphql/persisted-queries.ts';
-import { protectionFromEnv, type Protection } from './graphql/protection.ts';
-import { MemoryCounter, RateLimiter, RedisCounter } from './graphql/rate-limit.ts';
-import { buildSchema } from './graphql/schema.ts';
-import { authFromEnv, type AuthSettings } from './modules/access/auth-config.ts';
-import { VerifiedTokens } from './modules/access/tokens.ts';
-import { languageOf } from './modules/dictionary/codes.ts';
-import { Territories } from './modules/dictionary/territories.ts';
-import { statisticsExport } from './modules/statistics/statistics.export.ts';
-import type { PersonRegistry } from './modules/verification/person-registry.ts';
-import { registryFromEnv } from './modules/verification/registry-from-env.ts';
+import type { Orm } from '../db/orm.ts';
+import { openRedis } from '../db/redis.ts';
+import { startSqlLog } from '../db/sql-log.ts';
+import { authenticate } from './authentication.ts';
+import { createApolloServer } from '../graphql/apollo.ts';
+import { createContext } from '../graphql/context.ts';
+import { graphiqlAssets, graphiqlPage } from './graphiql.ts';
+import { persistedQueryOptions, TrustedDocuments } from './persisted-queries.ts';
+import { protectionFromEnv, type Protection } from './protection.ts';
+import { MemoryCounter, RateLimiter, RedisCounter } from './rate-limit.ts';
+import { buildSchema } from '../graphql/schema.ts';
+import { authFromEnv, type AuthSettings } from '../modules/access/auth-config.ts';
+import { VerifiedTokens } from '../modules/access/tokens.ts';
+import { languageOf } from '../modules/dictionary/codes.ts';
+import { Territories } from '../modules/dictionary/territories.ts';
+import { statisticsExport } from './statistics-export.ts';
+import type { PersonRegistry } from '../modules/verification/person-registry.ts';
+import { registryFromEnv } from '../modules/verification/registry-from-env.ts';
 
 /**
  * The HTTP application: GraphQL (and GraphiQL) at /graphql, GraphiQL's assets, a health check.

@@ -1,19 +1,19 @@
 import type { EntityClass } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/sql';
-import { Card } from '../../modules/card/card.entity.ts';
-import { CareerCenter } from '../../modules/career-center/career-center.entity.ts';
-import type { Territories } from '../../modules/dictionary/territories.ts';
-import { EducationEntry } from '../../modules/education/education.entity.ts';
-import { EmploymentPlanRow } from '../../modules/employment-plan/employment-plan.entity.ts';
-import { CareerGuidance } from '../../modules/guidance/guidance.entity.ts';
+import { Card } from '../modules/card/card.entity.ts';
+import { CareerCenter } from '../modules/career-center/career-center.entity.ts';
+import type { Territories } from '../modules/dictionary/territories.ts';
+import { EducationEntry } from '../modules/education/education.entity.ts';
+import { EmploymentPlanRow } from '../modules/employment-plan/employment-plan.entity.ts';
+import { CareerGuidance } from '../modules/guidance/guidance.entity.ts';
 import {
   MEASURE_ENTITIES, RelocationFamilyMember,
-} from '../../modules/measures/measure.entity.ts';
-import { Referral } from '../../modules/referral/referral.entity.ts';
-import { Registration } from '../../modules/registration/registration.entity.ts';
-import { SpecialWorkplace } from '../../modules/special-workplace/special-workplace.entity.ts';
-import { Visit } from '../../modules/visit/visit.entity.ts';
-import type { Orm } from '../orm.ts';
+} from '../modules/measures/measure.entity.ts';
+import { Referral } from '../modules/referral/referral.entity.ts';
+import { Registration } from '../modules/registration/registration.entity.ts';
+import { SpecialWorkplace } from '../modules/special-workplace/special-workplace.entity.ts';
+import { Visit } from '../modules/visit/visit.entity.ts';
+import type { Orm } from '../db/orm.ts';
 import { generateCard, type CardDraft, type SeedCenter } from './card-generator.ts';
 
 export interface SeedOptions {

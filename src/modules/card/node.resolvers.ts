@@ -1,19 +1,19 @@
-import type { Resolvers } from './generated/resolvers.ts';
-import { Card } from '../modules/card/card.entity.ts';
-import { CareerCenter } from '../modules/career-center/career-center.entity.ts';
-import { EducationEntry } from '../modules/education/education.entity.ts';
-import { EmploymentPlanRow } from '../modules/employment-plan/employment-plan.entity.ts';
-import { CardSignature } from '../modules/footer/footer.entity.ts';
-import { CareerGuidance } from '../modules/guidance/guidance.entity.ts';
-import { CardHistory } from '../modules/history/history.entity.ts';
-import { ActiveMeasure } from '../modules/measures/measure.entity.ts';
-import { measureTypeName } from '../modules/measures/measure.resolvers.ts';
-import { Referral } from '../modules/referral/referral.entity.ts';
-import { Registration } from '../modules/registration/registration.entity.ts';
-import { SpecialWorkplace } from '../modules/special-workplace/special-workplace.entity.ts';
-import { Visit } from '../modules/visit/visit.entity.ts';
-import type { Context } from './context.ts';
-import { idOf, parseGlobalId } from './relay.ts';
+import type { Resolvers } from '../../generated/graphql.ts';
+import { Card } from './card.entity.ts';
+import { CareerCenter } from '../career-center/career-center.entity.ts';
+import { EducationEntry } from '../education/education.entity.ts';
+import { EmploymentPlanRow } from '../employment-plan/employment-plan.entity.ts';
+import { CardSignature } from '../footer/footer.entity.ts';
+import { CareerGuidance } from '../guidance/guidance.entity.ts';
+import { CardHistory } from '../history/history.entity.ts';
+import { ActiveMeasure } from '../measures/measure.entity.ts';
+import { measureTypeName } from '../measures/measure.resolvers.ts';
+import { Referral } from '../referral/referral.entity.ts';
+import { Registration } from '../registration/registration.entity.ts';
+import { SpecialWorkplace } from '../special-workplace/special-workplace.entity.ts';
+import { Visit } from '../visit/visit.entity.ts';
+import type { Context } from '../../graphql/context.ts';
+import { idOf, parseGlobalId } from '../../api/relay.ts';
 
 // Relay `node(id)`: the type inside a global id picks the loader; an id whose type and row do not
 // agree (e.g. a MainEducation id of an additional-education row) finds nothing.
