@@ -1,10 +1,37 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { CodegenConfig } from '@graphql-codegen/cli';
 
-// typescript + typescript-resolvers with mappers: one typed file under src/, schema/ stays pure SDL.
-// Mappers point each GraphQL type at what its resolvers actually receive: an entity, an
-// embeddable, or a small parent object. Sub-objects that only group a card's fields (Education,
-// CardFooter) are mapped to the Card itself.
-const entity = (module: string, file: string, type: string) => `../modules/${module}/${file}.ts#${type}`;
+// typescript + typescript-resolvers: one typed file, src/generated/graphql.ts; schema/ stays pure SDL.
+//
+// Mappers (what each GraphQL type's resolvers receive: an entity, an embeddable, a small parent
+// object) are found by the server preset's convention: a module's `*.mappers.ts` exports
+// `<Type>Mapper` for each type it maps. No central list: a module maps its own types.
+const MODULES = 'src/modules';
+
+function mappers(): Record<string, string> {
+  const found: Record<string, string> = {};
+  for (const module of readdirSync(MODULES)) {
+    const dir = join(MODULES, module);
+    let files: string[];
+    try {
+      files = readdirSync(dir).filter((file) => file.endsWith('.mappers.ts'));
+    } catch {
+      continue;
+    }
+    for (const file of files) {
+      const source = readFileSync(join(dir, file), 'utf8');
+      // `export type XMapper`, `export interface XMapper`, and `… as XMapper` in export lists.
+      const names = [...source.matchAll(/export\s+(?:type|interface)\s+(\w+Mapper)\b|\bas\s+(\w+Mapper)\b/g)].map((m) => (m[1] ?? m[2])!);
+      for (const name of names) {
+        const type = name.slice(0, -'Mapper'.length);
+        if (found[type]) throw new Error(`${type} is mapped twice: ${found[type]} and ${dir}/${file}`);
+        found[type] = `../modules/${module}/${file}#${name}`;
+      }
+    }
+  }
+  return found;
+}
 
 const config: CodegenConfig = {
   schema: 'schema/**/*.graphql',
@@ -19,9 +46,7 @@ const config: CodegenConfig = {
         useTypeImports: true,
         enumsAsTypes: true,
         strictScalars: true,
-        contextType: '../graphql/context.ts#Context',
-        // Entity classes share their GraphQL type's name; import them as CardModel etc.
-        mapperTypeSuffix: 'Model',
+        contextType: '../api/context.ts#Context',
         scalars: {
           Date: 'string',
           DateTime: { input: 'Date', output: 'Date | string' },
@@ -33,60 +58,7 @@ const config: CodegenConfig = {
           Money: 'string',
           JSONObject: 'Record<string, unknown>',
         },
-        mappers: {
-          Card: entity('card', 'card.entity', 'Card'),
-          CardConnection: entity('card', 'card.service', 'CardPage'),
-          CareerCenter: entity('career-center', 'career-center.entity', 'CareerCenter'),
-          Region: entity('dictionary', 'territories', 'RegionEntry'),
-          District: entity('dictionary', 'territories', 'DistrictEntry'),
-          PersonName: entity('person', 'person.entity', 'PersonName'),
-          Address: entity('person', 'person.entity', 'Address'),
-          DatePeriod: entity('base', 'values.entity', 'DatePeriod'),
-          Employment: entity('base', 'values.entity', 'Employment'),
-          Place: entity('base', 'values.entity', 'Place'),
-          Education: entity('education', 'education.resolvers', 'EducationSection'),
-          MainEducation: entity('education', 'education.entity', 'EducationEntry'),
-          AdditionalEducation: entity('education', 'education.entity', 'EducationEntry'),
-          LastJob: entity('education', 'education.entity', 'LastJob'),
-          Registration: entity('registration', 'registration.entity', 'Registration'),
-          RegistrationRefusal: entity('registration', 'registration.entity', 'RegistrationRefusal'),
-          Deregistration: entity('registration', 'registration.entity', 'Deregistration'),
-          CareerGuidance: entity('guidance', 'guidance.entity', 'CareerGuidance'),
-          Referral: entity('referral', 'referral.entity', 'Referral'),
-          HiringAct: entity('referral', 'referral.entity', 'HiringAct'),
-          ReferralRefusal: entity('referral', 'referral.entity', 'ReferralRefusal'),
-          ProfessionalTraining: entity('measures', 'measure.entity', 'ProfessionalTraining'),
-          EntrepreneurshipSupport: entity('measures', 'measure.entity', 'EntrepreneurshipSupport'),
-          Microcredit: entity('measures', 'measure.entity', 'Microcredit'),
-          EntrepreneurshipBasicsTraining: entity('measures', 'measure.entity', 'EntrepreneurshipBasicsTraining'),
-          Grant: entity('measures', 'measure.entity', 'Grant'),
-          SubsidizedJob: entity('measures', 'measure.entity', 'SubsidizedJob'),
-          Relocation: entity('measures', 'measure.entity', 'Relocation'),
-          RelocationFamilyMember: entity('measures', 'measure.entity', 'RelocationFamilyMember'),
-          RelocationAssistance: entity('measures', 'measure.entity', 'RelocationAssistance'),
-          RelocationHousing: entity('measures', 'measure.entity', 'RelocationHousing'),
-          SpecialWorkplace: entity('special-workplace', 'special-workplace.entity', 'SpecialWorkplace'),
-          Visit: entity('visit', 'visit.entity', 'Visit'),
-          Expectations: entity('expectations', 'expectations.entity', 'Expectations'),
-          ExpectedWage: entity('expectations', 'expectations.entity', 'ExpectedWage'),
-          PersonalDataConsent: entity('consent', 'consent.entity', 'Consent'),
-          EmploymentPlanRow: entity('employment-plan', 'employment-plan.entity', 'EmploymentPlanRow'),
-          CardFooter: entity('card', 'card.entity', 'Card'),
-          Organisation: entity('footer', 'footer.entity', 'Organisation'),
-          Signatory: entity('footer', 'signatory', 'SignatoryOf'),
-          CardSignature: entity('footer', 'footer.entity', 'CardSignature'),
-          CardSignatureStatus: entity('card', 'card.entity', 'Card'),
-          CardHistoryEntry: entity('history', 'history.entity', 'CardHistory'),
-          ReadAuditRecord: entity('audit', 'read-audit', 'ReadAuditRow'),
-          DictionaryEntry: entity('dictionary', 'codes', 'CodeEntry'),
-          Statistics: entity('statistics', 'statistics.service', 'Statistics'),
-          StatisticsGroupKey: entity('statistics', 'statistics.service', 'GroupKey'),
-          RegistrationStatistics: entity('statistics', 'statistics.service', 'RegistrationRow'),
-          ReasonStatistics: entity('statistics', 'statistics.service', 'ReasonRow'),
-          ReferralStatistics: entity('statistics', 'statistics.service', 'ReferralRow'),
-          ActiveMeasureStatistics: entity('statistics', 'statistics.service', 'ActiveMeasureRow'),
-          RelocationStatistics: entity('statistics', 'statistics.service', 'RelocationRow'),
-        },
+        mappers: mappers(),
       },
     },
   },

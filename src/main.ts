@@ -5,6 +5,7 @@ import { seedDemoData } from './seed/seeder.ts';
 import { Card } from './modules/card/card.entity.ts';
 import { registryFromEnv } from './modules/verification/registry-from-env.ts';
 import { createApp, listen } from './http/app.ts';
+import { ENTITIES } from './modules/entities.ts';
 
 // `npm start`: migrate, load demo cards into an empty embedded database, serve.
 // With PostgreSQL and WEB_CONCURRENCY=N (N > 1), N worker processes serve on one port (node:cluster):
@@ -23,7 +24,7 @@ async function migrateAndSay(orm: Awaited<ReturnType<typeof openOrm>>) {
 }
 
 if (workers > 1 && cluster.isPrimary) {
-  const orm = await openOrm(settings);
+  const orm = await openOrm(settings, ENTITIES);
   await migrateAndSay(orm);
   await orm.close();
   let stopping = false;
@@ -52,7 +53,7 @@ if (workers > 1 && cluster.isPrimary) {
 async function serve() {
   // Read before the database opens: a misconfigured registry stops the start with nothing to undo.
   const registry = await registryFromEnv();
-  const orm = await openOrm(settings);
+  const orm = await openOrm(settings, ENTITIES);
   if (cluster.isPrimary) await migrateAndSay(orm);
 
   const { app, territories, auth, protection, trusted, stop } = await createApp(orm, { registry });

@@ -1,12 +1,20 @@
-import { InvalidInput } from '../modules/base/errors.ts';
+import { GraphQLError } from 'graphql';
 
-// Relay plumbing: opaque global ids, opaque cursors and page-size rules shared by every connection.
+// Relay plumbing for resolvers: opaque global ids, opaque cursors and page sizes. A malformed id,
+// cursor or size is the client's input at fault: BAD_USER_INPUT naming the argument.
 
 /** The largest page any connection returns. */
 export const MAX_PAGE_SIZE = 100;
+/** The page size when a client gives none. */
+export const DEFAULT_PAGE_SIZE = 20;
 
 const encode = (text: string) => Buffer.from(text, 'utf8').toString('base64url');
 const decode = (text: string) => (/^[A-Za-z0-9_-]+$/.test(text) ? Buffer.from(text, 'base64url').toString('utf8') : '');
+
+/** An argument the client got wrong, reported with its path (e.g. `filter.careerCenter`). */
+export function badArgument(argument: string, problem: string): GraphQLError {
+  return new GraphQLError(`Invalid value for argument "${argument}": ${problem}`, { extensions: { code: 'BAD_USER_INPUT', argument } });
+}
 
 /** Global id of an object: base64url of `Type:dbId`. */
 export function toGlobalId(type: string, id: string): string {
@@ -15,16 +23,16 @@ export function toGlobalId(type: string, id: string): string {
 
 /** The type and database id inside a global id, or null when it is not one of ours. */
 export function parseGlobalId(globalId: string): { type: string; id: string } | null {
-  const match = /^([A-Za-z]+):(\d{1,19})$/.exec(decode(globalId));
-  return match ? { type: match[1]!, id: match[2]! } : null;
+  // Database ids are bigints: 1 to 9223372036854775807.
+  const match = /^([A-Za-z]+):([1-9]\d{0,18})$/.exec(decode(globalId));
+  if (!match || BigInt(match[2]!) > 9223372036854775807n) return null;
+  return { type: match[1]!, id: match[2]! };
 }
 
 /** The database id of a global id of one of `types`; BAD_USER_INPUT naming `argument` otherwise. */
 export function idOf(globalId: string, types: readonly string[], argument: string): string {
   const parsed = parseGlobalId(globalId);
-  if (!parsed || !types.includes(parsed.type)) {
-    throw new InvalidInput(argument, `"${globalId}" is not the id of a ${types.join(' or ')}`);
-  }
+  if (!parsed || !types.includes(parsed.type)) throw badArgument(argument, `"${globalId}" is not the id of a ${types.join(' or ')}`);
   return parsed.id;
 }
 
@@ -33,60 +41,35 @@ export function toCursor(key: readonly (string | number)[]): string {
   return encode(JSON.stringify(key));
 }
 
+/** What each part of a sort key looks like, by the SQL type it is compared as. */
+export const KEY_PART = {
+  bigint: /^\d{1,19}$/,
+  int: /^-?\d{1,10}$/,
+  date: /^\d{4}-\d{2}-\d{2}$/,
+  timestamptz: /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/,
+} as const;
+export type KeyPart = keyof typeof KEY_PART;
+
 /**
- * The sort key inside `after`, checked against the shape the connection expects; BAD_USER_INPUT
- * naming `argument` when the cursor is malformed or from another connection.
+ * The sort key inside `after`, checked against the parts the list is sorted by; BAD_USER_INPUT
+ * naming `argument` when the cursor is malformed or from another list.
  */
-export function cursorKey(after: string, shape: readonly RegExp[], argument = 'after'): string[] {
+export function cursorKey(after: string, parts: readonly KeyPart[], argument = 'after'): string[] {
   let key: unknown;
   try {
     key = JSON.parse(decode(after));
   } catch {
     key = null;
   }
-  const valid = Array.isArray(key) && key.length === shape.length
-    && key.every((part, i) => typeof part === 'string' && shape[i]!.test(part));
-  if (!valid) throw new InvalidInput(argument, 'not a cursor of this list');
+  const valid = Array.isArray(key) && key.length === parts.length
+    && key.every((part, i) => typeof part === 'string' && KEY_PART[parts[i]!].test(part));
+  if (!valid) throw badArgument(argument, 'not a cursor of this list');
   return key as string[];
 }
 
 /** Checks `first` (0 to MAX_PAGE_SIZE). */
 export function pageSize(first: number | null | undefined, argument = 'first'): number {
-  const size = first ?? 20;
-  if (!Number.isInteger(size) || size < 0 || size > MAX_PAGE_SIZE) {
-    throw new InvalidInput(argument, `must be between 0 and ${MAX_PAGE_SIZE}`);
-  }
+  const size = first ?? DEFAULT_PAGE_SIZE;
+  if (!Number.isInteger(size) || size < 0 || size > MAX_PAGE_SIZE) throw badArgument(argument, `must be between 0 and ${MAX_PAGE_SIZE}`);
   return size;
 }
-
-export interface PageInfo {
-  hasNextPage: boolean;
-  hasPreviousPage: boolean;
-  startCursor: string | null;
-  endCursor: string | null;
-}
-
-export interface Connection<T> {
-  edges: { cursor: string; node: T }[];
-  pageInfo: PageInfo;
-  totalCount: number;
-}
-
-/** Builds the edges and page info of a page fetched with one extra row to detect a next page. */
-export function toEdges<T>(rows: readonly T[], size: number, cursorOf: (row: T) => string, hasPreviousPage: boolean) {
-  const edges = rows.slice(0, size).map((node) => ({ cursor: cursorOf(node), node }));
-  const pageInfo: PageInfo = {
-    hasNextPage: rows.length > size,
-    hasPreviousPage,
-    startCursor: edges[0]?.cursor ?? null,
-    endCursor: edges.at(-1)?.cursor ?? null,
-  };
-  return { edges, pageInfo };
-}
-
-/** Shape checks for cursor parts. */
-export const CURSOR_PART = {
-  id: /^\d{1,19}$/,
-  date: /^\d{4}-\d{2}-\d{2}$/,
-  dateTime: /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/,
-} as const;

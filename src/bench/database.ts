@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { MikroORM } from '@mikro-orm/core';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { migrate, openOrm, type Orm } from '../db/orm.ts';
+import { ENTITIES } from '../modules/entities.ts';
 
 /**
  * A throw-away database for a benchmark: in-memory PGlite, or with DATABASE_URL a new database on
@@ -9,7 +10,7 @@ import { migrate, openOrm, type Orm } from '../db/orm.ts';
  */
 export async function scratchDatabase(serverUrl: string | undefined): Promise<{ orm: Orm; kind: string; url: string | null; drop(): Promise<void> }> {
   if (!serverUrl) {
-    const orm = await openOrm({ embeddedDir: 'memory://' });
+    const orm = await openOrm({ embeddedDir: 'memory://' }, ENTITIES);
     await migrate(orm);
     return { orm, kind: 'embedded PGlite', url: null, drop: () => orm.close() };
   }
@@ -18,7 +19,7 @@ export async function scratchDatabase(serverUrl: string | undefined): Promise<{ 
   await admin.em.getConnection().execute(`create database "${name}"`);
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
-  const orm = await openOrm({ url: url.toString(), embeddedDir: '' });
+  const orm = await openOrm({ url: url.toString(), embeddedDir: '' }, ENTITIES);
   await migrate(orm);
   return {
     orm,

@@ -14,6 +14,7 @@ import { signToken } from '../modules/access/tokens.ts';
 import { Territories } from '../modules/dictionary/territories.ts';
 import { scratchDatabase } from './database.ts';
 import { CARD_BY_IIN, DEEP_LIST, MOBILE, STATISTICS } from './queries.ts';
+import { ENTITIES } from '../modules/entities.ts';
 
 // Issue 8 — the benchmark harness. It seeds deterministic demo cards, starts the API as it runs
 // in production (its own process, NODE_ENV=production, tokens checked against a public key), and
@@ -203,7 +204,7 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
     let databaseEnv: NodeJS.ProcessEnv;
     let databaseName: string;
     if (options.reuseUrl) {
-      orm = await openOrm({ url: options.reuseUrl, embeddedDir: '' });
+      orm = await openOrm({ url: options.reuseUrl, embeddedDir: '' }, ENTITIES);
       databaseEnv = { DATABASE_URL: options.reuseUrl };
       databaseName = `PostgreSQL ${new URL(options.reuseUrl).host} (reused)`;
     } else if (options.serverUrl) {
@@ -213,7 +214,7 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
       databaseName = scratch.kind;
     } else {
       const dir = join(work, 'pglite');
-      orm = await openOrm({ embeddedDir: dir });
+      orm = await openOrm({ embeddedDir: dir }, ENTITIES);
       await migrate(orm);
       databaseEnv = { PGLITE_DIR: dir, DATABASE_URL: '' };
       databaseName = 'embedded PGlite';

@@ -7,8 +7,6 @@ import type { RegionEntry } from '../modules/dictionary/territories.ts';
 // Import records for the import benchmark and tests: the demo seeder's cards (same people, same
 // lifecycles, deterministic in seed and index) written the way another information system would
 // send them — in the import format (schema/import/card-record.schema.json), not as database rows.
-// Drafts are in entity property names; each section is mapped back to the input names its
-// service's *Columns function reads.
 
 type Row = Record<string, unknown>;
 
@@ -33,13 +31,6 @@ function compact(value: unknown): unknown {
   return out;
 }
 
-/** A hiring act or a refusal as the `outcome` the record carries (§14, §16.3). */
-function outcome(row: Row): Row | null {
-  if (row.hiringAct) return { hiring: row.hiringAct };
-  if (row.refusal) return { refusal: row.refusal };
-  return null;
-}
-
 /**
  * Career centers for the generator from their codes. The seeder codes a center `CC-<district>`,
  * so such a code places the center in its district; any other code is given a district in turn,
@@ -60,73 +51,9 @@ function centersFor(codes: readonly string[], regions: readonly RegionEntry[]): 
   });
 }
 
-/** One generated card as an import record. */
+/** One generated card as an import record: what another system would send (the footer is the center's own). */
 function toImportRecord(draft: CardDraft): Row {
-  const card = draft.card;
-  const iin = card.iin as string;
-  // Entry ids as the source system would have them: stable per card, section and position.
-  const sourceId = (section: string, i: number) => `${iin}-${section}-${i + 1}`;
-  const main = draft.education.filter((e) => e.section === 'MAIN');
-  const additional = draft.education.filter((e) => e.section === 'ADDITIONAL');
-
-  const record = compact({
-    iin,
-    careerCenter: card.careerCenter,
-    openedOn: card.openedOn,
-    fullName: card.fullName,
-    citizenship: card.citizenship,
-    nationality: card.nationality,
-    address: card.address,
-    phone: card.phone,
-    email: card.email,
-    mainEducation: main.map((e, i) => ({
-      sourceId: sourceId('edu', i), institutionName: e.institutionName, level: e.level, studyPeriod: e.studyPeriod, specialty: e.specialty,
-    })),
-    additionalEducation: additional.map((e, i) => ({
-      sourceId: sourceId('addedu', i), organisationName: e.institutionName, kind: e.additionalKind, studyPeriod: e.studyPeriod, specialty: e.specialty,
-    })),
-    lastJob: card.lastJob,
-    registrations: draft.registrations.map((r, i) => ({ sourceId: sourceId('reg', i), ...r })),
-    careerGuidance: draft.guidance.map((g, i) => ({ sourceId: sourceId('guid', i), ...g })),
-    referrals: draft.referrals.map(({ hiringAct, refusal, ...r }, i) => ({
-      sourceId: sourceId('ref', i), ...r, outcome: outcome({ hiringAct, refusal }),
-    })),
-    activeMeasures: draft.measures.map((m, i) => activeMeasure(m, sourceId('measure', i))),
-    specialWorkplaces: draft.specialWorkplaces.map((w, i) => ({ sourceId: sourceId('swp', i), ...w })),
-    expectations: card.expectations,
-    visits: draft.visits.map(({ rowNumber: _, ...v }, i) => ({ sourceId: sourceId('visit', i), ...v })),
-    employmentPlan: draft.plan.map(({ rowNumber: _, ...p }, i) => ({ sourceId: sourceId('plan', i), ...p })),
-  }) as Row;
-  // A card the source system sends whole has nothing in a section it leaves out, as with an empty
-  // one; the file is smaller without them.
-  for (const [key, value] of Object.entries(record)) if (Array.isArray(value) && value.length === 0) delete record[key];
-  return record;
-}
-
-/** §16: one measure row in entity names to the record member of its kind. */
-function activeMeasure({ kind, row, family }: CardDraft['measures'][number], sourceId: string): Row {
-  const head = { sourceId, kind, referredOn: row.referredOn };
-  switch (kind) {
-    case 'PROFESSIONAL_TRAINING': {
-      const { employment, referredOn: _, ...rest } = row;
-      return { ...head, ...rest, permanentEmployment: employment };
-    }
-    case 'ENTREPRENEURSHIP_SUPPORT':
-      return { ...head, microcredit: row.microcredit, basicsTraining: row.basicsTraining, grant: row.grant };
-    case 'SUBSIDIZED_JOB': {
-      const { employment, hiringAct, refusal, referredOn: _, ...rest } = row;
-      return { ...head, ...rest, employerDecision: outcome({ hiringAct, refusal }), permanentEmployment: employment };
-    }
-    case 'RELOCATION': {
-      const housing = row.housing as { type: string; areaPerFamilyMember: string | null } | null;
-      return {
-        ...head, familyMembers: family, destination: row.destination, materialAssistance: row.assistance,
-        // The column is an exact decimal string; the record gives m² as a JSON number.
-        housing: housing && { type: housing.type, areaPerFamilyMember: housing.areaPerFamilyMember == null ? null : Number(housing.areaPerFamilyMember) },
-        employment: row.employment,
-      };
-    }
-  }
+  return compact(draft.record) as Row;
 }
 
 /**

@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import { scratchDatabase } from '../bench/database.ts';
 import { generateImportRecords, writeImportFile } from '../bench/import-records.ts';
 import { seedDemoData } from '../seed/seeder.ts';
-import { systemClock } from '../graphql/context.ts';
+import { systemClock } from '../modules/base/clock.ts';
 import { CareerCenter } from '../modules/career-center/career-center.entity.ts';
 import { Territories } from '../modules/dictionary/territories.ts';
 import { importFile } from '../modules/import/import-file.ts';

@@ -2,10 +2,11 @@ import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { databaseSettings } from '../db/config.ts';
 import { migrate, openOrm } from '../db/orm.ts';
-import { systemClock } from '../graphql/context.ts';
+import { systemClock } from '../modules/base/clock.ts';
 import { Territories } from '../modules/dictionary/territories.ts';
 import { importFile } from '../modules/import/import-file.ts';
 import { formatSummary } from '../modules/import/progress.ts';
+import { ENTITIES } from '../modules/entities.ts';
 
 // npm run import -- <file> [--format ndjson|csv] [--rejects <report.csv>] [--batch 500] [--source <system>]
 // Imports card records (schema/import/card-record.schema.json) into the configured database.
@@ -32,7 +33,7 @@ if (!Number.isInteger(batchSize) || batchSize < 1) throw new Error('--batch must
 const source = values.source ?? basename(path);
 const rejectsPath = values.rejects ?? `${path}.rejects.csv`;
 
-const orm = await openOrm(databaseSettings());
+const orm = await openOrm(databaseSettings(), ENTITIES);
 let status = 0;
 try {
   await migrate(orm);

@@ -1,5 +1,6 @@
 import { databaseSettings } from '../db/config.ts';
 import { migrate, openOrm } from '../db/orm.ts';
+import { ENTITIES } from '../modules/entities.ts';
 
 // npm run migrate                 apply pending migrations to the configured database
 // npm run migrate -- create name  write a new migration for the entity changes (diffed against a
@@ -11,7 +12,7 @@ const [command = 'up', name] = process.argv.slice(2);
 async function main(): Promise<number> {
   if (command === 'up') {
     const settings = databaseSettings();
-    const orm = await openOrm(settings);
+    const orm = await openOrm(settings, ENTITIES);
     try {
       const applied = await migrate(orm);
       console.log(applied.length ? `Applied ${applied.join(', ')}` : 'Database schema is up to date.');
@@ -20,7 +21,7 @@ async function main(): Promise<number> {
     }
     return 0;
   }
-  const orm = await openOrm({ embeddedDir: 'memory://' });
+  const orm = await openOrm({ embeddedDir: 'memory://' }, ENTITIES);
   try {
     await migrate(orm);
     if (command === 'create') {

@@ -3,6 +3,7 @@ import { databaseSettings } from '../db/config.ts';
 import { migrate, openOrm } from '../db/orm.ts';
 import { seedDemoData } from '../seed/seeder.ts';
 import { Territories } from '../modules/dictionary/territories.ts';
+import { ENTITIES } from '../modules/entities.ts';
 
 // npm run seed -- --cards N [--seed S] [--today YYYY-MM-DD]
 // Adds N deterministic demo cards to the configured database (DATABASE_URL or the embedded one).
@@ -17,7 +18,7 @@ const { values } = parseArgs({
 const cards = Number(values.cards);
 if (!Number.isInteger(cards) || cards < 0) throw new Error('--cards must be a whole number');
 
-const orm = await openOrm(databaseSettings());
+const orm = await openOrm(databaseSettings(), ENTITIES);
 try {
   await migrate(orm);
   const territories = await Territories.load(orm.em.fork());

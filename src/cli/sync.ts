@@ -1,11 +1,12 @@
 import { parseArgs } from 'node:util';
 import { databaseSettings } from '../db/config.ts';
 import { migrate, openOrm } from '../db/orm.ts';
-import { systemClock } from '../graphql/context.ts';
+import { systemClock } from '../modules/base/clock.ts';
 import { Territories } from '../modules/dictionary/territories.ts';
 import { registryFromEnv } from '../modules/verification/registry-from-env.ts';
 import { syncVerifications, type SyncTotals } from '../modules/verification/sync.ts';
 import { registryActor } from '../modules/verification/verification.service.ts';
+import { ENTITIES } from '../modules/entities.ts';
 
 // npm run sync -- [--all | --older-than-days N] [--batch 200] [--concurrency 8] [--after CARD_ID]
 // Rule 4: re-checks cards against the person registry (PERSON_REGISTRY_URL or PERSON_REGISTRY_FILE)
@@ -41,7 +42,7 @@ const counts = (t: SyncTotals) =>
   `checked ${t.checked}, verified ${t.verified} (${t.changed} changed), pending ${t.pending}, failed ${t.failed}`;
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
-const orm = await openOrm(databaseSettings());
+const orm = await openOrm(databaseSettings(), ENTITIES);
 let lastId = values.after ?? null;
 try {
   await migrate(orm);

@@ -1,9 +1,8 @@
 import { fileURLToPath } from 'node:url';
-import { defineConfig, type Options } from '@mikro-orm/core';
+import { defineConfig, type EntityClass, type Options } from '@mikro-orm/core';
 import { Migrator } from '@mikro-orm/migrations';
 import { PgliteDriver } from '@mikro-orm/pglite';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
-import { entities } from './entities.ts';
 import { recordSql } from './sql-log.ts';
 
 /** Where the data lives: a PostgreSQL server, or else an embedded PGlite cluster. */
@@ -20,10 +19,13 @@ export function databaseSettings(env: NodeJS.ProcessEnv = process.env): Database
 
 export const migrationsPath = fileURLToPath(new URL('./migrations', import.meta.url));
 
-/** MikroORM options for the given database; the schema only ever changes through migrations. */
-export function ormOptions(settings: DatabaseSettings): Options {
+/**
+ * MikroORM options for the given database and entities (the modules name them); the schema only
+ * ever changes through migrations.
+ */
+export function ormOptions(settings: DatabaseSettings, entities: readonly EntityClass<unknown>[]): Options {
   const common = {
-    entities,
+    entities: [...entities],
     extensions: [Migrator],
     migrations: {
       path: migrationsPath,

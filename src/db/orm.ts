@@ -1,15 +1,15 @@
 import { mkdirSync } from 'node:fs';
-import { MikroORM } from '@mikro-orm/core';
+import { MikroORM, type EntityClass } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/sql';
 import { ormOptions, type DatabaseSettings } from './config.ts';
 
 export type Orm = MikroORM & { em: SqlEntityManager };
 
-/** Connects to the database described by `settings`; does not touch its schema. */
-export async function openOrm(settings: DatabaseSettings): Promise<Orm> {
+/** Connects to the database described by `settings`, mapping `entities`; does not touch its schema. */
+export async function openOrm(settings: DatabaseSettings, entities: readonly EntityClass<unknown>[]): Promise<Orm> {
   // PGlite creates its data directory but not the parents (e.g. `.data/` on a fresh clone).
   if (!settings.url && !settings.embeddedDir.startsWith('memory:')) mkdirSync(settings.embeddedDir, { recursive: true });
-  return (await MikroORM.init(ormOptions(settings))) as Orm;
+  return (await MikroORM.init(ormOptions(settings, entities))) as Orm;
 }
 
 /** Applies the committed migrations that have not run yet; returns their names. */

@@ -11,7 +11,7 @@ import { readEntities, tableOf } from './read-entities.ts';
 /** One key of the section's chronological order and the SQL type its cursor value is cast to. */
 export interface OrderKey {
   property: string;
-  cast: 'date' | 'timestamptz' | 'bigint';
+  cast: 'date' | 'timestamptz' | 'bigint' | 'int';
 }
 
 export interface SectionPageSpec<T> {
@@ -24,9 +24,10 @@ export interface SectionPageSpec<T> {
   voidable?: boolean;
 }
 
-export interface PageRequest {
+export interface SectionPageRequest {
   cardId: string;
-  size: number;
+  /** How many entries. */
+  limit: number;
   /** Sort key of the entry to start after, from the cursor. */
   after: readonly string[] | null;
   filter: string | null;
@@ -35,16 +36,17 @@ export interface PageRequest {
 }
 
 export interface SectionPage<T> {
-  /** Up to `size + 1` entries; the extra one only tells that a next page exists. */
+  /** Up to `limit` entries. */
   rows: T[];
+  hasNextPage: boolean;
+  hasPreviousPage: boolean;
   total: number;
-  hasPrevious: boolean;
 }
 
 async function loadPages<T extends object>(
   em: SqlEntityManager,
   spec: SectionPageSpec<T>,
-  request: Omit<PageRequest, 'cardId'>,
+  request: Omit<SectionPageRequest, 'cardId'>,
   cardIds: readonly string[],
 ): Promise<Map<string, SectionPage<T>>> {
   const { table, column } = tableOf(em, spec.entity as EntityClass<unknown>);
@@ -65,7 +67,7 @@ async function loadPages<T extends object>(
     where += ` and t.${column(spec.filterProperty)} = ?`;
     params.push(request.filter);
   }
-  params.push(request.size + 1);
+  params.push(request.limit + 1);
   const sql = `with w as (select t.*, ${isAfter} as "__is_after" from ${table} t where ${where})
     select * from (
       select w.*, count(*) over (partition by w.${card}) as "__total",
@@ -80,12 +82,19 @@ async function loadPages<T extends object>(
   const cardColumn = card.slice(1, -1);
   for (const row of rows) {
     const cardId = String(row[cardColumn]);
-    if (!pages.has(cardId)) pages.set(cardId, { rows: [], total: Number(row.__total), hasPrevious: Number(row.__total) > Number(row.__after) });
+    if (!pages.has(cardId)) {
+      pages.set(cardId, { rows: [], hasNextPage: false, hasPreviousPage: Number(row.__total) > Number(row.__after), total: Number(row.__total) });
+    }
   }
   // The entries of the pages, hydrated in one go; the window columns are no property of the
   // entity, so hydration passes them by.
   const after = rows.filter((row) => row.__is_after);
   readEntities(em, spec.entity, after).forEach((entry, i) => pages.get(String(after[i]![cardColumn]))!.rows.push(entry));
+  // One row beyond the page was read only to tell whether a next page exists.
+  for (const page of pages.values()) {
+    page.hasNextPage = page.rows.length > request.limit;
+    if (page.hasNextPage) page.rows.length = request.limit;
+  }
   return pages;
 }
 
@@ -94,10 +103,10 @@ async function loadPages<T extends object>(
  * arguments (all cards of a list query do) are answered by one statement.
  */
 export function sectionPageLoader<T extends object>(em: SqlEntityManager, spec: SectionPageSpec<T>) {
-  const argsKey = (r: PageRequest) => JSON.stringify([r.size, r.after, r.filter, r.includeVoided]);
-  return new DataLoader<PageRequest, SectionPage<T>, string>(
+  const argsKey = (r: SectionPageRequest) => JSON.stringify([r.limit, r.after, r.filter, r.includeVoided]);
+  return new DataLoader<SectionPageRequest, SectionPage<T>, string>(
     async (requests) => {
-      const groups = new Map<string, PageRequest[]>();
+      const groups = new Map<string, SectionPageRequest[]>();
       for (const request of requests) {
         const group = groups.get(argsKey(request)) ?? [];
         group.push(request);
@@ -108,7 +117,7 @@ export function sectionPageLoader<T extends object>(em: SqlEntityManager, spec: 
         results.set(key, await loadPages(em, spec, group[0]!, group.map((r) => r.cardId)));
       }
       // A card with no (non-voided) entries has no rows in the result.
-      return requests.map((r) => results.get(argsKey(r))!.get(r.cardId) ?? { rows: [], total: 0, hasPrevious: false });
+      return requests.map((r) => results.get(argsKey(r))!.get(r.cardId) ?? { rows: [], hasNextPage: false, hasPreviousPage: false, total: 0 });
     },
     { cacheKeyFn: (r) => `${r.cardId}|${argsKey(r)}` },
   );

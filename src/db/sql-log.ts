@@ -16,11 +16,17 @@ const storage = new AsyncLocalStorage<RequestLog>();
 
 /** A statement refused because its request ran out of time. */
 export class DeadlinePassed extends Error {
+  /** Kept when the ORM wraps this error in its own (it copies the original's own properties). */
+  readonly outOfTime = true;
+
   constructor() {
     super('The request ran out of time');
     this.name = 'DeadlinePassed';
   }
 }
+
+/** Whether an error is, or wraps, a statement refused for its request's deadline. */
+export const isDeadlinePassed = (error: unknown) => (error as { outOfTime?: unknown } | null)?.outOfTime === true;
 
 /** `onQuery` hook: records the statement in the current request's log, if any, unchanged. */
 export function recordSql(sql: string): string {

@@ -1,6 +1,6 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import { DeadlinePassed } from '../db/sql-log.ts';
+import { isDeadlinePassed } from '../db/sql-log.ts';
 import { InvalidInput } from '../modules/base/errors.ts';
 
 // What a client may see of an error. Expected failures keep their message and code; anything else
@@ -20,8 +20,9 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   if (original instanceof InvalidInput) {
     return { message: original.message, locations, path, extensions: { code: 'BAD_USER_INPUT', argument: original.argument } };
   }
-  // Expected: the whole answer is then replaced by EXECUTION_TIMEOUT (timeout.ts).
-  if (original instanceof DeadlinePassed) return { message: original.message, locations, path, extensions: { code: 'EXECUTION_TIMEOUT' } };
+  // Expected: the whole answer is then replaced by EXECUTION_TIMEOUT (timeout.ts). The ORM may
+  // have wrapped the refusal of a statement in an exception of its own.
+  if (isDeadlinePassed(original)) return { message: (original as Error).message, locations, path, extensions: { code: 'EXECUTION_TIMEOUT' } };
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && CLIENT_CODES.has(code)) {
     const argument = formatted.extensions?.argument;

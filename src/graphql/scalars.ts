@@ -2,7 +2,7 @@ import { GraphQLError, GraphQLScalarType, Kind, type ValueNode } from 'graphql';
 import {
   CountryCodeResolver, DateTimeResolver, EmailAddressResolver, GraphQLDate, JSONObjectResolver, NonNegativeIntResolver, PhoneNumberResolver,
 } from 'graphql-scalars';
-import { MASKED_IIN } from '../modules/access/masking.ts';
+import { MASKED_IIN } from '../modules/access/personal-data.ts';
 import { normalizeMoney, STORED_DIGITS } from '../modules/base/money.ts';
 import { parseIin } from '../modules/person/iin.ts';
 
@@ -48,7 +48,7 @@ function parseIinValue(value: unknown, node?: ValueNode): string {
 
 const IinScalar = new GraphQLScalarType<string, string>({
   name: 'IIN',
-  // Output only: an analyst's masked IIN (issue 6); as input it is no IIN.
+  // Output only: an analyst's masked IIN; as input it is no IIN.
   serialize: (value) => (value === MASKED_IIN ? value : checkedIin(value)),
   parseValue: (value) => parseIinValue(value),
   parseLiteral: (ast) => parseIinValue(ast.kind === Kind.STRING ? ast.value : undefined, ast),

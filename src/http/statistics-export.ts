@@ -2,6 +2,7 @@ import type { Orm } from '../db/orm.ts';
 import type { AgeGroup, Sex, StatisticsDimension } from '../generated/graphql.ts';
 import type { Request, RequestHandler } from 'express';
 import { GraphQLError } from 'graphql';
+import { idOf } from '../api/relay.ts';
 import { AccessPolicy } from '../modules/access/policy.ts';
 import type { Principal } from '../modules/access/principal.ts';
 import { InvalidInput } from '../modules/base/errors.ts';
@@ -44,7 +45,7 @@ function parameters(req: Request) {
   const filter = {
     region: text('region'),
     district: text('district'),
-    careerCenter: text('careerCenter'),
+    careerCenterId: text('careerCenter') ? idOf(text('careerCenter')!, ['CareerCenter'], 'careerCenter') : undefined,
     sex: sex ? oneOf(sex, Object.keys(sexLabels) as Sex[], 'sex') : undefined,
     ageGroup: ageGroup ? oneOf(ageGroup, Object.keys(ageGroupLabels) as AgeGroup[], 'ageGroup') : undefined,
     educationLevel: text('educationLevel'),
@@ -70,7 +71,8 @@ export function statisticsExport(deps: ExportDeps): RequestHandler {
       } else if (error instanceof GraphQLError) {
         const http = error.extensions.http as { status?: number; headers?: Map<string, string> } | undefined;
         for (const [name, value] of http?.headers ?? []) res.set(name, value);
-        res.status(http?.status ?? 400).json({ errors: [{ message: error.message, extensions: { code: error.extensions.code } }] });
+        const { code, argument } = error.extensions;
+        res.status(http?.status ?? 400).json({ errors: [{ message: error.message, extensions: argument ? { code, argument } : { code } }] });
       } else {
         console.error('Statistics export failed:', error);
         res.status(500).json({ errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });

@@ -8,7 +8,8 @@ import * as words from './vocabulary.ts';
 // names and a valid IIN matching birth date and sex, and a lifecycle drawn from what career centers
 // see — a fresh application, a refusal, an open job-seeker or unemployed registration, a person
 // placed in work, one deregistered for another reason — with the sections that lifecycle fills.
-// The output is plain data in entity property names; the seeder inserts it in bulk.
+// The output is an import record (the API's input names, schema/import/card-record.schema.json)
+// and the footer: the seeder stores it through the import's checks, the import benchmark sends it.
 
 export interface SeedCenter {
   id: string;
@@ -33,15 +34,23 @@ export interface GeneratorContext {
 type Row = Record<string, unknown>;
 
 export interface CardDraft {
-  card: Row;
-  education: Row[];
+  /** The card as an import record; `careerCenter` is the id of a center of the context. */
+  record: Row & { iin: string; careerCenter: string; openedOn: string };
+  /** The footer, which the import format leaves to the career center. */
+  footer: Row;
+}
+
+/** The record's lists, filled as the card's story unfolds. */
+interface Lists {
+  mainEducation: Row[];
+  additionalEducation: Row[];
   registrations: Row[];
-  guidance: Row[];
+  careerGuidance: Row[];
   referrals: Row[];
-  measures: { kind: ActiveMeasureKind; row: Row; family: Row[] }[];
+  activeMeasures: Row[];
   specialWorkplaces: Row[];
   visits: Row[];
-  plan: Row[];
+  employmentPlan: Row[];
 }
 
 const MEASURE_KINDS: readonly ActiveMeasureKind[] = ['PROFESSIONAL_TRAINING', 'ENTREPRENEURSHIP_SUPPORT', 'SUBSIDIZED_JOB', 'RELOCATION'];
@@ -126,14 +135,15 @@ export function generateCard(index: number, ctx: GeneratorContext): CardDraft {
   const iin = uniqueIin(random, birthDate, sex, ctx.usedIins);
   const lifecycle = random.weighted(LIFECYCLES, ([, weight]) => weight)[0];
 
-  const draft: CardDraft = {
-    card: {}, education: [], registrations: [], guidance: [], referrals: [], measures: [], specialWorkplaces: [], visits: [], plan: [],
+  const draft: Lists = {
+    mainEducation: [], additionalEducation: [], registrations: [], careerGuidance: [], referrals: [], activeMeasures: [], specialWorkplaces: [], visits: [],
+    employmentPlan: [],
   };
 
   // §10 education, chronological: school, then perhaps college and university, then courses.
   const schoolEnd = `${Number(birthDate.slice(0, 4)) + 17}-06-${String(random.int(1, 25)).padStart(2, '0')}`;
-  draft.education.push({
-    section: 'MAIN', level: 'GENERAL_SECONDARY',
+  draft.mainEducation.push({
+    level: 'GENERAL_SECONDARY',
     institutionName: random.pick(words.schoolTemplates).replace('{n}', String(random.int(1, 120))),
     studyPeriod: { start: `${Number(birthDate.slice(0, 4)) + 6}-09-01`, end: schoolEnd },
   });
@@ -144,9 +154,7 @@ export function generateCard(index: number, ctx: GeneratorContext): CardDraft {
     const start = days.add(studiesEnd, 80);
     const end = days.add(start, random.int(minYears, maxYears) * 365 - 80);
     if (random.chance(probability) && end < days.add(ctx.today, -30)) {
-      draft.education.push({
-        section: 'MAIN', level, institutionName: random.pick(institutions), studyPeriod: { start, end }, specialty: random.pick(words.specialties),
-      });
+      draft.mainEducation.push({ level, institutionName: random.pick(institutions), studyPeriod: { start, end }, specialty: random.pick(words.specialties) });
       studiesEnd = end;
     }
   }
@@ -162,9 +170,9 @@ export function generateCard(index: number, ctx: GeneratorContext): CardDraft {
   if (random.chance(0.2)) {
     const start = days.add(studiesEnd, random.int(200, 2000));
     if (start < applied) {
-      draft.education.push({
-        section: 'ADDITIONAL', additionalKind: random.chance(0.5) ? 'RETRAINING' : 'UPSKILLING',
-        institutionName: random.pick(words.trainingProviders),
+      draft.additionalEducation.push({
+        kind: random.chance(0.5) ? 'RETRAINING' : 'UPSKILLING',
+        organisationName: random.pick(words.trainingProviders),
         studyPeriod: { start, end: days.min(days.add(start, random.int(20, 120)), applied) },
         specialty: random.pick(words.specialties),
       });
@@ -234,7 +242,7 @@ export function generateCard(index: number, ctx: GeneratorContext): CardDraft {
   // §13 career guidance.
   if (activeFrom && random.chance(0.4)) {
     for (let i = random.int(1, 2); i > 0; i--) {
-      draft.guidance.push({
+      draft.careerGuidance.push({
         bodyName: random.pick(words.careerGuidanceBodies), heldOn: days.between(random, activeFrom, activeTo),
         result: random.pick(words.careerGuidanceResults),
       });
@@ -251,9 +259,11 @@ export function generateCard(index: number, ctx: GeneratorContext): CardDraft {
       const answeredOn = days.min(days.add(referredOn, random.int(1, 10)), ctx.today);
       if (days.toNumber(ctx.today) - days.toNumber(referredOn) > 10 || random.chance(0.5)) {
         const byEmployer = random.chance(0.55);
-        referral.refusal = {
-          refusedBy: byEmployer ? 'EMPLOYER' : 'APPLICANT', refusedOn: answeredOn,
-          reason: random.pick(byEmployer ? words.referralRefusalReasonsByEmployer : words.referralRefusalReasonsByApplicant),
+        referral.outcome = {
+          refusal: {
+            refusedBy: byEmployer ? 'EMPLOYER' : 'APPLICANT', refusedOn: answeredOn,
+            reason: random.pick(byEmployer ? words.referralRefusalReasonsByEmployer : words.referralRefusalReasonsByApplicant),
+          },
         };
       }
       draft.referrals.push(referral);
@@ -263,7 +273,7 @@ export function generateCard(index: number, ctx: GeneratorContext): CardDraft {
       const referredOn = days.add(endedOn, -random.int(3, 20));
       draft.referrals.push({
         employerName: random.pick(words.employers), position, referredOn: referredOn < activeFrom ? activeFrom : referredOn,
-        hiringAct: { orderDate: endedOn, orderNumber: `${random.int(1, 480)}-к`, position },
+        outcome: { hiring: { orderDate: endedOn, orderNumber: `${random.int(1, 480)}-к`, position } },
       });
     }
   }
@@ -274,7 +284,7 @@ export function generateCard(index: number, ctx: GeneratorContext): CardDraft {
     for (let k = 0; k < count; k++) {
       const kind = MEASURE_KINDS[(index + k) % MEASURE_KINDS.length]!;
       const referredOn = days.between(random, unemployedOn, activeTo);
-      draft.measures.push(measure(random, kind, referredOn, ctx, center, activeTo));
+      draft.activeMeasures.push(measure(random, kind, referredOn, ctx, center, activeTo));
     }
   }
 
@@ -297,8 +307,9 @@ export function generateCard(index: number, ctx: GeneratorContext): CardDraft {
     while (planned <= days.add(activeTo, endedOn ? 0 : 45) && row <= 40) {
       const happened = planned <= ctx.today && planned <= activeTo;
       const attended = happened && random.chance(0.9);
+      row++;
       draft.visits.push({
-        rowNumber: row++, plannedOn: planned,
+        plannedOn: planned,
         attendedOn: attended ? days.min(days.add(planned, random.chance(0.8) ? 0 : random.int(1, 3)), ctx.today) : null,
         note: attended ? random.pick(words.visitNotes) : happened ? 'Не явился в назначенный день' : null,
       });
@@ -326,8 +337,8 @@ export function generateCard(index: number, ctx: GeneratorContext): CardDraft {
       const due = days.add(unemployedOn, i * random.int(10, 30));
       const past = due <= activeTo;
       const executed = past && random.chance(0.75);
-      draft.plan.push({
-        rowNumber: i, measure: random.pick(words.planMeasures),
+      draft.employmentPlan.push({
+        measure: random.pick(words.planMeasures),
         execution: executed ? 'Выполнено' : null, executedOn: executed ? due : null,
         nonExecutionReason: past && !executed ? random.pick(words.nonExecutionReasons) : null,
       });
@@ -341,8 +352,11 @@ export function generateCard(index: number, ctx: GeneratorContext): CardDraft {
   const caseworker = personName(random, random.chance(0.7) ? 'FEMALE' : 'MALE', random.chance(0.8));
   const head = personName(random, random.chance(0.5) ? 'FEMALE' : 'MALE', random.chance(0.8));
 
-  draft.card = {
-    openedOn, careerCenter: center.id, iin, fullName: name, sex, birthDate,
+  // Entry ids as the source system would have them: stable per card, section and position.
+  const lists = Object.fromEntries(Object.entries(draft as unknown as Record<string, Row[]>).flatMap(([key, rows]) =>
+    (rows.length ? [[key, rows.map((entry, i) => ({ sourceId: `${iin}-${key}-${i + 1}`, ...entry }))]] : [])));
+  const record = {
+    openedOn, careerCenter: center.id, iin, fullName: name,
     citizenship: random.chance(0.98) ? 'KZ' : random.pick(['UZ', 'KG', 'RU', 'TJ']),
     nationality: nationality.kk,
     address: {
@@ -351,16 +365,18 @@ export function generateCard(index: number, ctx: GeneratorContext): CardDraft {
       apartment: urban && random.chance(0.7) ? String(random.int(1, 240)) : null,
     },
     phone: `+7${random.pick(MOBILE_PREFIXES)}${String(random.int(0, 9_999_999)).padStart(7, '0')}`,
-    email, lastJob, expectations,
+    email, lastJob, expectations, ...lists,
+  };
+  const footer = {
     organisation: { name: center.name, address: center.address, phone: center.phone, email: center.email },
     executorName: fullNameText(caseworker), headName: fullNameText(head), filledOn: openedOn,
   };
-  return draft;
+  return { record, footer };
 }
 
 function measure(
   random: Random, kind: ActiveMeasureKind, referredOn: string, ctx: GeneratorContext, center: SeedCenter, activeTo: string,
-): CardDraft['measures'][number] {
+): Row {
   const clamp = (date: string) => days.min(date, ctx.today);
   const employment = (after: string) => (after < activeTo && random.chance(0.5)
     ? { employedOn: clamp(days.add(after, random.int(5, 40))), employerName: random.pick(words.employers), position: random.pick(words.positions) }
@@ -371,15 +387,12 @@ function measure(
       const end = days.add(start, random.int(30, 120));
       const finished = end <= ctx.today;
       return {
-        kind, family: [],
-        row: {
-          referredOn, trainingType: random.pick(['VOCATIONAL_PREPARATION', 'RETRAINING', 'UPSKILLING', 'SHORT_TERM'] as const),
-          providerName: random.pick(words.trainingProviders), providerAddress: `${center.region.ru}, ${random.pick(words.streetNames)}, ${random.int(1, 90)}`,
-          providerPhone: `+77${random.int(10, 29)}${String(random.int(0, 9_999_999)).padStart(7, '0')}`,
-          studyPeriod: { start, end: finished ? end : null },
-          qualificationObtained: finished ? random.pick(words.specialties) : null,
-          employment: finished ? employment(end) : null,
-        },
+        kind, referredOn, trainingType: random.pick(['VOCATIONAL_PREPARATION', 'RETRAINING', 'UPSKILLING', 'SHORT_TERM'] as const),
+        providerName: random.pick(words.trainingProviders), providerAddress: `${center.region.ru}, ${random.pick(words.streetNames)}, ${random.int(1, 90)}`,
+        providerPhone: `+77${random.int(10, 29)}${String(random.int(0, 9_999_999)).padStart(7, '0')}`,
+        studyPeriod: { start, end: finished ? end : null },
+        qualificationObtained: finished ? random.pick(words.specialties) : null,
+        permanentEmployment: finished ? employment(end) : null,
       };
     }
     case 'ENTREPRENEURSHIP_SUPPORT': {
@@ -389,10 +402,8 @@ function measure(
       const activity = random.pick(words.activityTypes);
       const credit = trained && random.chance(0.6);
       return {
-        kind, family: [],
-        row: {
-          referredOn,
-          basicsTraining: { startedOn: basicsStart, finishedOn: trained ? basicsEnd : null },
+        kind, referredOn,
+        basicsTraining: { startedOn: basicsStart, finishedOn: trained ? basicsEnd : null },
           microcredit: credit ? {
             receivedOn: clamp(days.add(basicsEnd, random.int(10, 60))), amount: money(random, 1_000_000, 8_000_000, 50_000),
             gracePeriodMonths: random.pick([6, 12]), repaymentTermMonths: random.pick([36, 60, 84]), activityType: activity,
@@ -401,7 +412,6 @@ function measure(
             appliedOn: clamp(days.add(basicsEnd, random.int(1, 20))),
             receivedOn: random.chance(0.6) ? clamp(days.add(basicsEnd, random.int(30, 60))) : null, activityType: activity,
           } : null,
-        },
       };
     }
     case 'SUBSIDIZED_JOB': {
@@ -410,16 +420,14 @@ function measure(
       const end = days.add(start, random.pick([90, 180, 365]));
       const hired = random.chance(0.85);
       return {
-        kind, family: [],
-        row: {
-          referredOn,
+        kind, referredOn,
           jobType: random.pick(['PUBLIC_WORKS', 'SOCIAL_WORKPLACE', 'YOUTH_PRACTICE', 'FIRST_WORKPLACE', 'GENERATION_CONTRACT', 'SILVER_AGE', 'STUDENT_WORK'] as const),
           employerName: random.pick(words.employers), position,
           participationPeriod: hired ? { start, end: end <= ctx.today ? end : null } : null,
-          hiringAct: hired ? { orderDate: start, orderNumber: `${random.int(1, 500)}-к`, position } : null,
-          refusal: hired ? null : { refusedBy: 'EMPLOYER', refusedOn: start, reason: random.pick(words.subsidizedRefusalReasons) },
-          employment: hired && end <= ctx.today ? employment(end) : null,
-        },
+          employerDecision: hired
+            ? { hiring: { orderDate: start, orderNumber: `${random.int(1, 500)}-к`, position } }
+            : { refusal: { refusedBy: 'EMPLOYER', refusedOn: start, reason: random.pick(words.subsidizedRefusalReasons) } },
+          permanentEmployment: hired && end <= ctx.today ? employment(end) : null,
       };
     }
     case 'RELOCATION': {
@@ -436,20 +444,17 @@ function measure(
       });
       const housed = random.chance(0.7);
       return {
-        kind, family,
-        row: {
-          referredOn,
+        kind, referredOn, familyMembers: family,
           destination: { region: destinationRegion.code, district: destinationDistrict.code, settlement: null },
-          assistance: {
+          materialAssistance: {
             relocationExpenses: money(random, 100_000, 600_000),
             rentReimbursement: random.chance(0.7) ? money(random, 200_000, 900_000) : null,
             economicMobilityCertificate: housed && random.chance(0.5) ? money(random, 3_000_000, 9_000_000, 10_000) : null,
           },
           housing: housed
-            ? { type: random.pick(['INDIVIDUAL_HOUSE', 'APARTMENT', 'DORMITORY_ROOM'] as const), areaPerFamilyMember: `${random.int(9, 25)}.${random.pick(['00', '50', '25'])}` }
+            ? { type: random.pick(['INDIVIDUAL_HOUSE', 'APARTMENT', 'DORMITORY_ROOM'] as const), areaPerFamilyMember: random.int(9, 25) + random.pick([0, 0.5, 0.25]) }
             : null,
           employment: employment(referredOn),
-        },
       };
     }
   }

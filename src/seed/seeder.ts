@@ -1,20 +1,13 @@
-import type { EntityClass } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/sql';
+import { BulkInsert } from '../db/bulk-insert.ts';
+import type { Orm } from '../db/orm.ts';
 import { Card } from '../modules/card/card.entity.ts';
 import { CareerCenter } from '../modules/career-center/career-center.entity.ts';
 import type { Territories } from '../modules/dictionary/territories.ts';
-import { EducationEntry } from '../modules/education/education.entity.ts';
-import { EmploymentPlanRow } from '../modules/employment-plan/employment-plan.entity.ts';
-import { CareerGuidance } from '../modules/guidance/guidance.entity.ts';
-import {
-  MEASURE_ENTITIES, RelocationFamilyMember,
-} from '../modules/measures/measure.entity.ts';
-import { Referral } from '../modules/referral/referral.entity.ts';
-import { Registration } from '../modules/registration/registration.entity.ts';
-import { SpecialWorkplace } from '../modules/special-workplace/special-workplace.entity.ts';
-import { Visit } from '../modules/visit/visit.entity.ts';
-import type { Orm } from '../db/orm.ts';
-import { generateCard, type CardDraft, type SeedCenter } from './card-generator.ts';
+import { checkRecord } from '../modules/import/card-record.ts';
+import { insertNewCards, type NewCard } from '../modules/import/new-cards.ts';
+import { LIST_SECTIONS } from '../modules/sections.ts';
+import { generateCard, type SeedCenter } from './card-generator.ts';
 
 export interface SeedOptions {
   cards: number;
@@ -56,35 +49,11 @@ async function ensureCareerCenters(em: SqlEntityManager, territories: Territorie
   }));
 }
 
-// Multi-row INSERTs of entity instances: MikroORM maps the embeddables to their columns, and no
-// unit of work tracks thousands of rows that are never read back.
-async function insertRows<T extends object>(em: SqlEntityManager, entity: EntityClass<T>, rows: object[]): Promise<string[]> {
-  if (rows.length === 0) return [];
-  const entities = rows.map((row) => em.create(entity, row as never, { persist: false }));
-  return (await em.insertMany(entities)) as unknown as string[];
-}
-
-async function insertBatch(em: SqlEntityManager, drafts: CardDraft[]): Promise<void> {
-  const now = new Date();
-  const stamped = (row: object) => ({ ...row, createdAt: now, updatedAt: now });
-  const cardIds = await insertRows(em, Card, drafts.map((d) => stamped(d.card)));
-  const children = <K extends keyof CardDraft>(key: K) =>
-    drafts.flatMap((draft, i) => (draft[key] as object[]).map((row) => stamped({ ...row, card: cardIds[i] })));
-  await insertRows(em, EducationEntry, children('education'));
-  await insertRows(em, Registration, children('registrations'));
-  await insertRows(em, CareerGuidance, children('guidance'));
-  await insertRows(em, Referral, children('referrals'));
-  await insertRows(em, SpecialWorkplace, children('specialWorkplaces'));
-  await insertRows(em, Visit, children('visits'));
-  await insertRows(em, EmploymentPlanRow, children('plan'));
-  for (const [kind, entity] of Object.entries(MEASURE_ENTITIES)) {
-    const measures = drafts.flatMap((draft, i) => draft.measures.filter((m) => m.kind === kind).map((m) => ({ ...m, cardId: cardIds[i] })));
-    const ids = await insertRows(em, entity as EntityClass<object>, measures.map((m) => stamped({ ...m.row, kind, card: m.cardId })));
-    await insertRows(em, RelocationFamilyMember, measures.flatMap((m, i) => m.family.map((member) => stamped({ ...member, relocation: ids[i] }))));
-  }
-}
-
-/** Adds `cards` deterministic demo cards (after any already there); returns how many cards exist. */
+/**
+ * Adds `cards` deterministic demo cards (after any already there); returns how many cards exist.
+ * Each goes through the import's checks, as a record another system sends would, and is written
+ * as the import writes new cards, only without a history: demo data reads as if it had always been.
+ */
 export async function seedDemoData(orm: Orm, territories: Territories, options: SeedOptions): Promise<number> {
   const seed = options.seed ?? 365;
   const today = options.today ?? '2026-11-29';
@@ -100,13 +69,19 @@ export async function seedDemoData(orm: Orm, territories: Territories, options: 
   // scans the tables they refer to whole (seen as quadratic seeding; the import does the same).
   let analyzedAt = Math.max(existing, 500);
   for (let done = 0; done < options.cards; done += batchSize) {
-    const drafts = Array.from({ length: Math.min(batchSize, options.cards - done) }, (_, i) => generateCard(existing + done + i, context));
-    await em.transactional((tx) => insertBatch(tx as SqlEntityManager, drafts));
-    if (existing + done + drafts.length >= 2 * analyzedAt) {
-      analyzedAt = existing + done + drafts.length;
-      await em.getConnection().execute('analyze "card", "active_measure"');
+    const cards = Array.from({ length: Math.min(batchSize, options.cards - done) }, (_, i): NewCard => {
+      const { record, footer } = generateCard(existing + done + i, context);
+      const checked = checkRecord(record, { today, territories });
+      if (!checked.ok) throw new Error(`demo card ${existing + done + i} fails the import's checks: ${JSON.stringify(checked.errors)}`);
+      return { record: checked.record, careerCenterId: record.careerCenter, extra: footer };
+    });
+    await em.transactional((tx) => insertNewCards(tx as SqlEntityManager, cards, new Date(), null));
+    if (existing + done + cards.length >= 2 * analyzedAt) {
+      analyzedAt = existing + done + cards.length;
+      // The rows others refer to: cards, and entries with rows of their own.
+      await new BulkInsert(em).analyze([Card, ...LIST_SECTIONS.filter((section) => section.children).map((section) => section.entity)]);
     }
-    options.onProgress?.(done + drafts.length, options.cards);
+    options.onProgress?.(done + cards.length, options.cards);
   }
   return existing + options.cards;
 }

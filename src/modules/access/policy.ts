@@ -1,7 +1,7 @@
 import type { SqlEntityManager } from '@mikro-orm/sql';
 import type { AuditScope } from '../audit/read-audit.ts';
 import type { Card } from '../card/card.entity.ts';
-import { CareerCenter } from '../career-center/career-center.entity.ts';
+import { careerCenterIds } from '../career-center/career-center.store.ts';
 import type { Principal, Role } from './principal.ts';
 
 // Issue 6 — who may read which cards, decided here and nowhere else. Every route to a card asks:
@@ -33,22 +33,6 @@ export type ReadScope =
   | { kind: 'person'; iin: string }
   | { kind: 'none' };
 
-/**
- * Career center ids by code, per database (keyed by the ORM's driver): a center keeps its id and is
- * never deleted, so a code once found needs no further query. Unknown codes are asked again.
- */
-const centerIds = new WeakMap<object, Map<string, string>>();
-
-async function careerCenterIdOf(em: SqlEntityManager, code: string): Promise<string | null> {
-  let known = centerIds.get(em.getDriver());
-  if (!known) centerIds.set(em.getDriver(), (known = new Map()));
-  const cached = known.get(code);
-  if (cached) return cached;
-  const center = await em.fork().findOne(CareerCenter, { code }, { fields: ['id'] });
-  if (center) known.set(code, center.id);
-  return center?.id ?? null;
-}
-
 export class AccessPolicy {
   readonly principal: Principal | null;
   readonly #em: SqlEntityManager;
@@ -59,7 +43,7 @@ export class AccessPolicy {
     this.#em = em;
   }
 
-  /** Whether personal data is masked for this caller (an ANALYST; see masking.ts). */
+  /** Whether personal data is masked for this caller (an ANALYST): the schema's `@personalData` says what and how. */
   get masked(): boolean {
     return this.principal?.role === 'ANALYST';
   }
@@ -88,7 +72,7 @@ export class AccessPolicy {
       case 'CASEWORKER':
       case 'HEAD': {
         // The token names its center by code; cards name it by id. An unknown code reads nothing.
-        return { kind: 'careerCenter', careerCenterId: await careerCenterIdOf(this.#em, principal.careerCenter!) };
+        return { kind: 'careerCenter', careerCenterId: (await careerCenterIds(this.#em.fork(), [principal.careerCenter!])).get(principal.careerCenter!)! };
       }
     }
   }

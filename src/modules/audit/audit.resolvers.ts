@@ -1,23 +1,24 @@
 import { GraphQLError } from 'graphql';
+import { connection, pageRequest } from '../../api/connection.ts';
+import { idOf, toGlobalId } from '../../api/relay.ts';
 import type { Resolvers } from '../../generated/graphql.ts';
-import { CURSOR_PART, cursorKey, idOf, pageSize, toCursor, toEdges, toGlobalId } from '../../api/relay.ts';
 import { findReadAudit } from './read-audit.ts';
 
 export const auditResolvers: Resolvers = {
   Query: {
-    readAudit: async (_, { first, after, filter }, { em, access }) => {
+    readAudit: async (_, { filter, ...args }, { em, access }) => {
       const scope = await access.auditScope();
       if (!scope) throw new GraphQLError('Only the head of a career center reads the audit', { extensions: { code: 'FORBIDDEN' } });
-      const size = pageSize(first);
-      const rows = await findReadAudit(em, scope, {
-        first: size,
-        beforeId: after ? cursorKey(after, [CURSOR_PART.id])[0] : undefined,
+      const { limit, after } = pageRequest(args, ['bigint']);
+      const page = await findReadAudit(em, scope, {
+        limit,
+        beforeId: after?.[0],
         cardId: filter?.card ? idOf(filter.card, ['Card'], 'filter.card') : undefined,
         readBy: filter?.readBy ?? undefined,
         from: filter?.from ?? undefined,
         to: filter?.to ?? undefined,
       });
-      return toEdges(rows, size, (row) => toCursor([row.id]), Boolean(after));
+      return connection(page, (row) => [row.id]);
     },
   },
   ReadAuditRecord: {

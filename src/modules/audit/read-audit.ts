@@ -1,4 +1,5 @@
 import type { SqlEntityManager } from '@mikro-orm/sql';
+import type { Page } from '../../api/connection.ts';
 import type { Principal } from '../access/principal.ts';
 
 // Issue 6 — every request that returns personal data of a card leaves one audit record: who (the
@@ -66,7 +67,7 @@ export interface ReadAuditRow {
 }
 
 export interface ReadAuditQuery {
-  first: number;
+  limit: number;
   /** Only records older than this one (the cursor's id). */
   beforeId?: string;
   cardId?: string;
@@ -75,9 +76,9 @@ export interface ReadAuditQuery {
   to?: Date;
 }
 
-/** Audit records in scope, newest first; `first + 1` rows so the caller can tell a next page. */
-export async function findReadAudit(em: SqlEntityManager, scope: AuditScope, query: ReadAuditQuery): Promise<ReadAuditRow[]> {
-  if (scope.kind === 'careerCenter' && !scope.careerCenterId) return [];
+/** Audit records in scope, newest first, a page at a time. */
+export async function findReadAudit(em: SqlEntityManager, scope: AuditScope, query: ReadAuditQuery): Promise<Page<ReadAuditRow, undefined>> {
+  if (scope.kind === 'careerCenter' && !scope.careerCenterId) return { rows: [], hasNextPage: false, hasPreviousPage: Boolean(query.beforeId), total: undefined };
   const conditions: string[] = [];
   const params: unknown[] = [];
   const where = (condition: string, ...values: unknown[]) => {
@@ -100,9 +101,9 @@ export async function findReadAudit(em: SqlEntityManager, scope: AuditScope, que
      from read_audit a join read_audit_card rc on rc.audit_id = a.id
      ${conditions.length ? `where ${conditions.join(' and ')}` : ''}
      group by a.id order by a.id desc limit ?`,
-    [...params, query.first + 1],
+    [...params, query.limit + 1],
   );
-  return rows.map((row) => ({
+  const records = rows.map((row) => ({
     id: row.id as string,
     at: new Date(row.at as string | Date),
     subject: row.subject as string,
@@ -115,4 +116,6 @@ export async function findReadAudit(em: SqlEntityManager, scope: AuditScope, que
     cardCount: row.card_count as number,
     cardIds: row.card_ids as string[],
   }));
+  // No total: the list grows with every read; a page says whether more follow.
+  return { rows: records.slice(0, query.limit), hasNextPage: records.length > query.limit, hasPreviousPage: Boolean(query.beforeId), total: undefined };
 }

@@ -1,30 +1,23 @@
-import { UniqueConstraintViolationException, type EntityClass } from '@mikro-orm/core';
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/sql';
+import type { CardOpenInput } from '../../generated/graphql.ts';
 import { Checks } from '../base/checks.ts';
 import { Rejected, userError, type Outcome } from '../base/user-errors.ts';
 import { CareerCenter } from '../career-center/career-center.entity.ts';
-import { EducationEntry } from '../education/education.entity.ts';
-import { EmploymentPlanRow } from '../employment-plan/employment-plan.entity.ts';
-import { CareerGuidance } from '../guidance/guidance.entity.ts';
-import type { EntryPart } from '../history/parts.ts';
-import { ActiveMeasure } from '../measures/measure.entity.ts';
-import { checkIdentity, identityColumns, type IdentityData } from '../person/identity.service.ts';
 import { parseIin } from '../person/iin.ts';
-import { Referral } from '../referral/referral.entity.ts';
-import { Registration } from '../registration/registration.entity.ts';
+import { identity, identityValues } from '../person/section.ts';
+import type { Registration } from '../registration/registration.entity.ts';
 import { checkNewApplication } from '../registration/registration.service.ts';
-import { SpecialWorkplace } from '../special-workplace/special-workplace.entity.ts';
+import { registrations } from '../registration/section.ts';
+import { sectionOfType } from '../sections.ts';
 import { askRegistry, recordReplyIn, type RegistryReply } from '../verification/verification.service.ts';
-import { Visit } from '../visit/visit.entity.ts';
 import { Card } from './card.entity.ts';
 import { CardChange, changeCard, changeEntry, commitChange, failedChange, type ChangeDeps } from './card-change.ts';
+import { typeOf } from './card-section.ts';
+import { careerCenter } from './section.ts';
 
-export interface CardOpenData {
-  iin: string;
-  appliedOn: string;
-  careerCenterId: string;
-  identity: IdentityData;
-}
+/** An application, its career center given as a database id. */
+export type CardOpenData = Omit<CardOpenInput, 'careerCenter'> & { careerCenterId: string };
 
 export interface Opened {
   registration: Registration;
@@ -41,16 +34,18 @@ const alreadyOpen = () => new Rejected([userError(['input', 'iin'], 'REGISTRATIO
  * before any card is locked, is then applied as a change of its own: the card is saved with what
  * was typed whatever the registry does.
  */
-export async function openCard(deps: ChangeDeps, data: CardOpenData): Promise<Outcome<Opened> & { card?: Card }> {
-  const iin = parseIin(data.iin);
+export async function openCard(deps: ChangeDeps, input: CardOpenData): Promise<Outcome<Opened> & { card?: Card }> {
+  const { iin: iinText, appliedOn, careerCenterId, ...person } = input;
+  const data = { iin: iinText, appliedOn, careerCenterId };
+  const iin = parseIin(iinText);
   if (!iin.ok) return { ok: false, errors: [userError(['input', 'iin'], 'INVALID_VALUE', iin.reason)] };
   const checks = new Checks({ birthDate: iin.facts.birthDate, today: deps.today(), territories: deps.territories });
-  checks.happened(['input', 'appliedOn'], data.appliedOn);
-  checkIdentity(checks, data.identity);
+  checks.happened(['input', 'appliedOn'], appliedOn);
+  const values = identityValues(checks, person);
   if (!(await deps.em.fork().findOne(CareerCenter, { id: data.careerCenterId }))) {
     checks.add(['input', 'careerCenter'], 'UNKNOWN_CODE', 'no such career center');
   } else if (deps.access && (await deps.access.careerCenterId()) !== data.careerCenterId) {
-    // Issue 6: an application is received by the caller's own center.
+    // Access control: an application is received by the caller's own center.
     checks.add(['input', 'careerCenter'], 'FORBIDDEN', 'an application is received by your own career center');
   }
   if (checks.errors.length) return { ok: false, errors: checks.errors };
@@ -61,14 +56,13 @@ export async function openCard(deps: ChangeDeps, data: CardOpenData): Promise<Ou
   try {
     return await deps.em.fork().transactional(async (em) => {
       const card = em.create(Card, {
-        iin: data.iin, birthDate: iin.facts.birthDate, sex: iin.facts.sex, openedOn: data.appliedOn,
-        careerCenter: data.careerCenterId, ...identityColumns(data.identity),
+        iin: data.iin, birthDate: iin.facts.birthDate, sex: iin.facts.sex, openedOn: data.appliedOn, careerCenter: data.careerCenterId, ...values,
       } as never) as Card;
       await em.flush();
       const change = new CardChange(em, card, deps, 'cardOpen', 0);
-      change.created('identity');
-      change.created('careerCenter');
-      const registration = change.add('registration', Registration, { kind: 'JOB_SEEKER', appliedOn: data.appliedOn });
+      change.created(identity);
+      change.created(careerCenter);
+      const registration = change.add(registrations, { kind: 'JOB_SEEKER', appliedOn: data.appliedOn });
       await commitChange(em, change, false);
       await recordReplyIn(em, card, deps, reply);
       return { ok: true as const, value: { registration, existingCard: false }, card };
@@ -83,7 +77,7 @@ export async function openCard(deps: ChangeDeps, data: CardOpenData): Promise<Ou
   }
 }
 
-function applyAgain(deps: ChangeDeps, cardId: string, data: CardOpenData, reply: RegistryReply) {
+function applyAgain(deps: ChangeDeps, cardId: string, data: { appliedOn: string; careerCenterId: string }, reply: RegistryReply) {
   const followUp = (em: SqlEntityManager, card: Card) => recordReplyIn(em, card, deps, reply);
   return changeCard(deps, { cardId, version: null, action: 'cardOpen', followUp, receiving: true }, async (change): Promise<Opened> => {
     try {
@@ -94,52 +88,23 @@ function applyAgain(deps: ChangeDeps, cardId: string, data: CardOpenData, reply:
       throw error;
     }
     if (change.card.careerCenter !== data.careerCenterId) {
-      change.updateCard('careerCenter', (card) => {
+      change.updateCard(careerCenter, (card) => {
         card.careerCenter = data.careerCenterId;
       });
     }
-    const registration = change.add('registration', Registration, { kind: 'JOB_SEEKER', appliedOn: data.appliedOn });
+    const registration = change.add(registrations, { kind: 'JOB_SEEKER', appliedOn: data.appliedOn });
     return { registration, existingCard: true };
   });
 }
 
-interface VoidableType {
-  entity: EntityClass<{ id: string; card: string; voidedAt?: Date | null }>;
-  part: EntryPart;
-  /** Whether a row of the entity really is of this API type (e.g. MAIN for MainEducation). */
-  matches?: (entry: object) => boolean;
-}
-
-const measureOf = (kind: string) => ({
-  entity: ActiveMeasure as never, part: 'activeMeasure' as const, matches: (entry: object) => (entry as ActiveMeasure).kind === kind,
-});
-
-/** The entries that can be voided, by the type in their global id. Signatures never can. */
-export const VOIDABLE: Record<string, VoidableType> = {
-  MainEducation: { entity: EducationEntry as never, part: 'education', matches: (entry) => (entry as EducationEntry).section === 'MAIN' },
-  AdditionalEducation: { entity: EducationEntry as never, part: 'education', matches: (entry) => (entry as EducationEntry).section === 'ADDITIONAL' },
-  Registration: { entity: Registration as never, part: 'registration' },
-  CareerGuidance: { entity: CareerGuidance as never, part: 'careerGuidance' },
-  Referral: { entity: Referral as never, part: 'referral' },
-  ProfessionalTraining: measureOf('PROFESSIONAL_TRAINING'),
-  EntrepreneurshipSupport: measureOf('ENTREPRENEURSHIP_SUPPORT'),
-  SubsidizedJob: measureOf('SUBSIDIZED_JOB'),
-  Relocation: measureOf('RELOCATION'),
-  SpecialWorkplace: { entity: SpecialWorkplace as never, part: 'specialWorkplace' },
-  Visit: { entity: Visit as never, part: 'visit' },
-  EmploymentPlanRow: { entity: EmploymentPlanRow as never, part: 'employmentPlanRow' },
-};
-
-/** Rule 3 — voids a wrong entry: kept, marked with who, when and why, hidden from normal reads. */
+/** Rule 3 — voids a wrong entry: kept, marked with who, when and why, hidden from normal reads. Signatures never can be. */
 export function voidEntry(deps: ChangeDeps, type: string, entryId: string, version: number, reason: string) {
-  const voidable = VOIDABLE[type];
-  if (!voidable) return Promise.resolve({ ok: false as const, errors: [userError(['id'], 'INVALID_VALUE', `a ${type} cannot be voided`)] });
-  return changeEntry(deps, { entity: voidable.entity, entryId, version, action: 'cardEntryVoid' }, async (change, entry) => {
-    if (voidable.matches && !voidable.matches(entry)) throw new Rejected([userError(['id'], 'NOT_FOUND', 'no such entry')]);
+  const section = sectionOfType(type);
+  if (!section?.voidable) return Promise.resolve({ ok: false as const, errors: [userError(['id'], 'INVALID_VALUE', `a ${type} cannot be voided`)] });
+  return changeEntry(deps, { section, entryId, version, action: 'cardEntryVoid' }, async (change, entry) => {
+    // The id names its type: a row of the table that is of another type (§10 main or additional, a §16 kind) is not it.
+    if (typeOf(section, entry) !== type) throw new Rejected([userError(['id'], 'NOT_FOUND', 'no such entry')]);
     change.checks().text(['reason'], reason).orReject();
-    change.update(voidable.part, entry, (e) => {
-      e.voidedAt = change.now;
-      Object.assign(e, { voidedBy: deps.actor.id, voidReason: reason.trim() });
-    });
+    change.update(section, entry, (e) => Object.assign(e, { voidedAt: change.now, voidedBy: deps.actor.id, voidReason: reason.trim() }));
   });
 }

@@ -4,10 +4,10 @@ import { Checks } from '../base/checks.ts';
 import { Rejected, userError, type Outcome, type UserErrorData } from '../base/user-errors.ts';
 import type { Territories } from '../dictionary/territories.ts';
 import { CardHistory } from '../history/history.entity.ts';
-import { CARD_PARTS, entrySnapshot, type CardPart, type EntryPart, type Snapshot } from '../history/parts.ts';
 import type { AccessPolicy } from '../access/policy.ts';
 import type { PersonRegistry } from '../verification/person-registry.ts';
 import { Card } from './card.entity.ts';
+import { entityOf, entrySnapshot, type CardPart, type ChildSection, type Entry, type ListSection, type Snapshot } from './card-section.ts';
 
 // The unit of work of one mutation of one card: one transaction that locks the card row, checks
 // the version the caller based the change on, applies the change, writes a history record for
@@ -35,7 +35,7 @@ export interface ChangeDeps {
 }
 
 interface PendingRecord {
-  part: CardPart | EntryPart;
+  part: string;
   entity: { id: string } | null;
   oldValue: Snapshot | null;
   newValue: () => Snapshot | null;
@@ -72,43 +72,47 @@ export class CardChange {
 
   /** Records a part of a card created by this change (no value before). */
   created(part: CardPart): void {
-    this.#records.push({ part, entity: null, oldValue: null, newValue: () => CARD_PARTS[part](this.card) });
+    this.#records.push({ part: part.name, entity: null, oldValue: null, newValue: () => part.snapshot(this.card) });
   }
 
   /**
    * The number of the next row of a numbered table (§18 visits, §20 plan rows): after the last,
    * voided rows keeping theirs, as on the paper form.
    */
-  async nextRowNumber(entity: EntityClass<{ rowNumber: number }>): Promise<number> {
-    const rows = await this.em.find(entity, { card: this.card.id } as never, { fields: ['rowNumber'] as never });
+  async nextRowNumber(section: ListSection): Promise<number> {
+    const rows = await this.em.find(section.entity as EntityClass<{ rowNumber: number }>, { card: this.card.id } as never, { fields: ['rowNumber'] as never });
     return Math.max(0, ...rows.map((row) => row.rowNumber)) + 1;
   }
 
   /** Changes a part of the card row, recording its value before and after. */
   updateCard(part: CardPart, mutate: (card: Card) => void): void {
-    const snapshot = () => CARD_PARTS[part](this.card);
+    const snapshot = () => part.snapshot(this.card);
     const oldValue = snapshot();
     mutate(this.card);
-    this.#records.push({ part, entity: null, oldValue, newValue: snapshot });
+    this.#records.push({ part: part.name, entity: null, oldValue, newValue: snapshot });
   }
 
-  /** Creates an entry of a list section of this card. */
-  add<E extends { id: string }>(part: EntryPart, entity: EntityClass<E>, data: object): E {
-    return this.addChild(part, entity, { ...data, card: this.card.id });
+  /** Creates an entry of a list section of this card (for §16, of the kind its data names). */
+  add<E extends Entry>(section: ListSection<E>, data: object): E {
+    return this.#create(section.name, entityOf(this.em, section.entity, data), { ...data, card: this.card.id }) as E;
   }
 
   /** Creates a row that belongs to an entry of this card (a §16.4 family member of a relocation). */
-  addChild<E extends { id: string }>(part: EntryPart, entity: EntityClass<E>, data: object): E {
+  addChild<C extends object>(child: ChildSection<C>, owner: { id: string }, data: object): C {
+    return this.#create(child.name, child.entity, { ...data, [child.owner]: owner.id });
+  }
+
+  #create<T extends object>(part: string, entity: EntityClass<T>, data: object): T {
     const created = this.em.create(entity, data as never);
-    this.#records.push({ part, entity: created, oldValue: null, newValue: () => entrySnapshot(created) });
+    this.#records.push({ part, entity: created as { id: string }, oldValue: null, newValue: () => entrySnapshot(created) });
     return created;
   }
 
-  /** Changes an entry, recording its value before and after. */
-  update<E extends { id: string }>(part: EntryPart, entry: E, mutate: (e: E) => void): void {
+  /** Changes an entry (or a child row), recording its value before and after. */
+  update<E extends object>(section: ListSection<any> | ChildSection<any>, entry: E, mutate: (e: E) => void): void {
     const oldValue = entrySnapshot(entry);
     mutate(entry);
-    this.#records.push({ part, entity: entry, oldValue, newValue: () => entrySnapshot(entry) });
+    this.#records.push({ part: section.name, entity: entry as unknown as { id: string }, oldValue, newValue: () => entrySnapshot(entry) });
   }
 
   /** History rows for everything changed; called after the entries got their ids. */
@@ -131,26 +135,20 @@ export class CardChange {
 
 const stale = () => userError(['version'], 'STALE_CARD', 'the card changed since this version; reload it and try again');
 
-/** A list entry as changes see it. */
-interface Entry {
-  id: string;
-  card: string;
-  voidedAt?: Date | null;
-}
-
 /**
- * Runs `work` as one change of the card that holds the entry `entryId` of `entity`; the entry,
+ * Runs `work` as one change of the card that holds the entry `entryId` of `section`; the entry,
  * locked with its card, must exist and not be voided.
  */
 export async function changeEntry<E extends Entry, T>(
   deps: ChangeDeps,
-  target: { entity: EntityClass<E>; entryId: string; version: number; action: string },
+  target: { section: ListSection<E>; entryId: string; version: number; action: string },
   work: (change: CardChange, entry: E) => Promise<T>,
 ): Promise<Outcome<T> & { card?: Card }> {
-  const found = await deps.em.fork().findOne(target.entity, { id: target.entryId } as never);
+  const entity = target.section.entity;
+  const found = await deps.em.fork().findOne(entity, { id: target.entryId } as never);
   if (!found) return { ok: false, errors: [userError(['id'], 'NOT_FOUND', 'no such entry')] };
   return changeCard(deps, { cardId: found.card, version: target.version, action: target.action }, async (change) => {
-    const entry = await change.em.findOneOrFail(target.entity, { id: target.entryId } as never);
+    const entry = await change.em.findOneOrFail(entity, { id: target.entryId } as never);
     if (entry.voidedAt) throw new Rejected([userError(['id'], 'VOIDED', 'the entry was voided and cannot change')]);
     return work(change, entry);
   });

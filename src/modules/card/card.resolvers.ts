@@ -1,46 +1,55 @@
 import { GraphQLError } from 'graphql';
+import { connection, pageRequest } from '../../api/connection.ts';
+import { payload } from '../../api/payload.ts';
+import { idOf, parseGlobalId } from '../../api/relay.ts';
 import type { Resolvers } from '../../generated/graphql.ts';
-import { sectionsOf } from '../../graphql/context.ts';
-import { changeDeps, payload } from '../../api/payload.ts';
-import { idOf, parseGlobalId, toGlobalId } from '../../api/relay.ts';
 import { cardAsOf } from '../history/as-of.ts';
+import { registrations } from '../registration/section.ts';
 import { registrationStatus } from '../registration/registration.rules.ts';
 import { openCard, voidEntry } from './card-actions.ts';
-import { findCards } from './card.service.ts';
+import { viewOf } from './card-view.ts';
+import { checkFilter, findCards } from './card.service.ts';
+import { cards } from './card.store.ts';
+import { changeDeps } from './mutation.ts';
+import { careerCenterById } from '../career-center/career-center.store.ts';
 
 export const cardResolvers: Resolvers = {
   Query: {
     card: async (_, { id, asOf }, context) => {
       const cardId = idOf(id, ['Card'], 'id');
-      const card = await context.access.readable(await context.loaders.cardById.load(cardId));
+      const card = await context.access.readable(await context.loaders.get(cards.byId).load(cardId));
       if (!card || !asOf) return card;
       const view = await cardAsOf(context.em, cardId, asOf);
       if (!view) return null;
       // The card and its entries read their sections from this view, not the live tables.
-      for (const object of view.objects()) context.views.set(object, view);
+      for (const object of view.objects()) context.pastViews.set(object, view);
       return view.card;
     },
     cardByIin: async (_, { iin }, { loaders, access }) => {
-      // Looking a person up by IIN would undo the masking of an analyst's view (issue 6).
+      // Looking a person up by IIN would undo the masking of an analyst's view.
       if (access.masked) throw new GraphQLError('An analyst finds cards with `cards(filter)`, not by IIN', { extensions: { code: 'FORBIDDEN' } });
-      return access.readable(await loaders.cardByIin.load(iin));
+      return access.readable(await loaders.get(cards.byIin).load(iin));
     },
-    cards: async (_, args, { em, territories, access }) => findCards(em, territories, args, await access.readScope()),
+    cards: async (_, { filter, ...args }, { em, territories, access }) => {
+      const { limit, after } = pageRequest(args, ['bigint']);
+      const careerCenterId = filter?.careerCenter != null ? idOf(filter.careerCenter, ['CareerCenter'], 'filter.careerCenter') : undefined;
+      const page = await findCards(em, checkFilter(filter && { ...filter, careerCenterId }, territories), await access.readScope(), { limit, afterId: after?.[0] ?? null });
+      return connection(page, (card) => [card.id]);
+    },
   },
   CardConnection: {
-    totalCount: (page) => page.countTotal(),
+    totalCount: ({ totalCount }) => totalCount(),
   },
   Card: {
-    id: (card) => toGlobalId('Card', card.id),
-    careerCenter: async (card, _, { loaders }) => (await loaders.careerCenterById.load(card.careerCenter))!,
-    registrationStatus: async (card, _, context) => registrationStatus(await sectionsOf(context, card).registrations(card.id)),
-    asOf: (card, _, context) => sectionsOf(context, card).asOf?.at ?? null,
+    careerCenter: async (card, _, { loaders }) => (await loaders.get(careerCenterById).load(card.careerCenter))!,
+    registrationStatus: async (card, _, context) => registrationStatus(await viewOf(context, card).list(registrations, card.id)),
+    asOf: (card, _, context) => viewOf(context, card).asOf?.at ?? null,
   },
   Mutation: {
     cardOpen: async (_, { input }, context) => {
-      const { iin, appliedOn, careerCenter, ...identity } = input;
+      const { careerCenter, ...application } = input;
       const careerCenterId = idOf(careerCenter, ['CareerCenter'], 'input.careerCenter');
-      const outcome = await openCard(changeDeps(context), { iin, appliedOn, careerCenterId, identity });
+      const outcome = await openCard(changeDeps(context), { ...application, careerCenterId });
       return payload(context, outcome, ({ registration, existingCard }) => ({ registration, existingCard }), { existingCard: false });
     },
     cardEntryVoid: async (_, { id, version, reason }, context) => {

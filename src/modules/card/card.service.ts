@@ -1,36 +1,19 @@
 import type { SqlEntityManager } from '@mikro-orm/sql';
-import { readEntities } from '../../db/read-entities.ts';
+import type { Page } from '../../api/connection.ts';
+import type { CardFilter as CardFilterInput } from '../../generated/graphql.ts';
 import type { ReadScope } from '../access/policy.ts';
-import type { ActiveMeasureKind, CardFilter } from '../../generated/graphql.ts';
-import { CURSOR_PART, cursorKey, idOf, pageSize, toCursor, toEdges, type PageInfo } from '../../api/relay.ts';
 import { InvalidInput } from '../base/errors.ts';
 import type { Territories } from '../dictionary/territories.ts';
-import { registrationStatusSql } from '../registration/registration.rules.ts';
-import { Card } from './card.entity.ts';
+import type { Card } from './card.entity.ts';
+import { cardsAfter, countCards, type CardFilter } from './card.store.ts';
 
-/** One page of `cards`; the total is counted only if a client asks for it. */
-export interface CardPage {
-  edges: { cursor: string; node: Card }[];
-  pageInfo: PageInfo;
-  countTotal: () => Promise<number>;
-}
-
-interface CheckedFilter {
-  region?: string;
-  district?: string;
-  careerCenterId?: string;
-  registrationStatus?: CardFilter['registrationStatus'];
-  registeredFrom?: string;
-  registeredTo?: string;
-  activeMeasureKind?: ActiveMeasureKind;
-}
-
-/** Checks the codes, ids and ranges of a filter; InvalidInput names the offending field. */
-function checkFilter(filter: CardFilter | null | undefined, territories: Territories): CheckedFilter {
+/** Checks the codes and ranges of a filter (its career center given as a database id); InvalidInput names the offending field. */
+export function checkFilter(filter: (Omit<CardFilterInput, 'careerCenter'> & { careerCenterId?: string }) | null | undefined, territories: Territories): CardFilter {
   if (!filter) return {};
-  const checked: CheckedFilter = {
+  const checked: CardFilter = {
     registrationStatus: filter.registrationStatus ?? undefined,
     activeMeasureKind: filter.activeMeasureKind ?? undefined,
+    careerCenterId: filter.careerCenterId,
   };
   if (filter.region != null) {
     if (!territories.region(filter.region)) throw new InvalidInput('filter.region', `unknown region code "${filter.region}"`);
@@ -44,7 +27,6 @@ function checkFilter(filter: CardFilter | null | undefined, territories: Territo
     }
     checked.district = filter.district;
   }
-  if (filter.careerCenter != null) checked.careerCenterId = idOf(filter.careerCenter, ['CareerCenter'], 'filter.careerCenter');
   const range = filter.registeredBetween;
   if (range) {
     if (range.from && range.to && range.from > range.to) {
@@ -56,47 +38,15 @@ function checkFilter(filter: CardFilter | null | undefined, territories: Territo
   return checked;
 }
 
-function filteredCards(em: SqlEntityManager, filter: CheckedFilter, scope: ReadScope) {
-  const qb = em.createQueryBuilder(Card, 'c');
-  // Only the cards the caller may read (issue 6): the policy's scope as a condition.
-  if (scope.kind === 'none' || (scope.kind === 'careerCenter' && !scope.careerCenterId)) qb.andWhere('1 = 0');
-  if (scope.kind === 'person') qb.andWhere({ iin: scope.iin });
-  if (scope.kind === 'careerCenter' && scope.careerCenterId) qb.andWhere({ careerCenter: scope.careerCenterId });
-  if (filter.region) qb.andWhere({ address: { region: filter.region } });
-  if (filter.district) qb.andWhere({ address: { district: filter.district } });
-  if (filter.careerCenterId) qb.andWhere({ careerCenter: filter.careerCenterId });
-  if (filter.registrationStatus) qb.andWhere(registrationStatusSql('c', filter.registrationStatus));
-  if (filter.registeredFrom || filter.registeredTo) {
-    qb.andWhere(
-      'exists (select 1 from "registration" rr where rr."card_id" = c."id" and rr."voided_at" is null'
-        + ' and rr."registered_on" between coalesce(?::date, \'-infinity\') and coalesce(?::date, \'infinity\'))',
-      [filter.registeredFrom ?? null, filter.registeredTo ?? null],
-    );
-  }
-  if (filter.activeMeasureKind) {
-    qb.andWhere(
-      'exists (select 1 from "active_measure" am where am."card_id" = c."id" and am."voided_at" is null and am."kind" = ?)',
-      [filter.activeMeasureKind],
-    );
-  }
-  return qb;
-}
-
-/** Cards matching a filter in the order they were opened (by id), keyset-paginated. */
+/** Cards matching a filter in the order they were opened (by id), a page at a time; the total is counted only if asked for. */
 export async function findCards(
-  em: SqlEntityManager,
-  territories: Territories,
-  args: { filter?: CardFilter | null; first?: number | null; after?: string | null },
-  scope: ReadScope,
-): Promise<CardPage> {
-  const filter = checkFilter(args.filter, territories);
-  const size = pageSize(args.first);
-  const afterId = args.after ? cursorKey(args.after, [CURSOR_PART.id])[0]! : null;
-  const qb = filteredCards(em, filter, scope).orderBy({ id: 'asc' }).limit(size + 1);
-  if (afterId) qb.andWhere({ id: { $gt: afterId } });
-  const rows = readEntities(em, Card, await qb.execute<Record<string, unknown>[]>('all', false));
+  em: SqlEntityManager, filter: CardFilter, scope: ReadScope, page: { limit: number; afterId: string | null },
+): Promise<Page<Card, () => Promise<number>>> {
+  const rows = await cardsAfter(em, filter, scope, page.limit, page.afterId);
   return {
-    ...toEdges(rows, size, (card) => toCursor([card.id]), afterId !== null),
-    countTotal: () => filteredCards(em, filter, scope).getCount(),
+    rows: rows.slice(0, page.limit),
+    hasNextPage: rows.length > page.limit,
+    hasPreviousPage: page.afterId !== null,
+    total: () => countCards(em, filter, scope),
   };
 }

@@ -1,79 +1,77 @@
+import type { Context } from '../../api/context.ts';
+import { idOf, parseGlobalId, toGlobalId } from '../../api/relay.ts';
+import { voidingOf } from '../../api/voiding.ts';
 import type { Resolvers } from '../../generated/graphql.ts';
-import { Card } from './card.entity.ts';
 import { CareerCenter } from '../career-center/career-center.entity.ts';
-import { EducationEntry } from '../education/education.entity.ts';
-import { EmploymentPlanRow } from '../employment-plan/employment-plan.entity.ts';
-import { CardSignature } from '../footer/footer.entity.ts';
-import { CareerGuidance } from '../guidance/guidance.entity.ts';
+import { careerCenterById } from '../career-center/career-center.store.ts';
 import { CardHistory } from '../history/history.entity.ts';
-import { ActiveMeasure } from '../measures/measure.entity.ts';
-import { measureTypeName } from '../measures/measure.resolvers.ts';
-import { Referral } from '../referral/referral.entity.ts';
-import { Registration } from '../registration/registration.entity.ts';
-import { SpecialWorkplace } from '../special-workplace/special-workplace.entity.ts';
-import { Visit } from '../visit/visit.entity.ts';
-import type { Context } from '../../graphql/context.ts';
-import { idOf, parseGlobalId } from '../../api/relay.ts';
+import { historyById } from '../history/history.store.ts';
+import { LIST_SECTIONS, sectionOfType } from '../sections.ts';
+import { Card } from './card.entity.ts';
+import { typeOf, type ListSection } from './card-section.ts';
+import { cards } from './card.store.ts';
+import { entryLoader } from './section-loaders.ts';
 
-// Relay `node(id)`: the type inside a global id picks the loader; an id whose type and row do not
-// agree (e.g. a MainEducation id of an additional-education row) finds nothing.
+// Relay `node(id)` and the ids of every list entry, from the sections' declarations: the type
+// inside a global id picks the section; an id whose type and row disagree (a MainEducation id of
+// an additional-education row) finds nothing.
 
-type NodeLookup = (context: Context, id: string) => Promise<object | null>;
-
-const whenType = (type: string): NodeLookup => async ({ loaders }, id) => {
-  const measure = await loaders.measureById.load(id);
-  return measure && measureTypeName(measure) === type ? measure : null;
+/** Objects with a global id that are not entries of a section. */
+const OTHERS: Record<string, { is: (node: object) => boolean; load: (context: Context, id: string) => Promise<object | null> }> = {
+  Card: { is: (node) => node instanceof Card, load: ({ loaders }, id) => loaders.get(cards.byId).load(id) },
+  CareerCenter: { is: (node) => node instanceof CareerCenter, load: ({ loaders }, id) => loaders.get(careerCenterById).load(id) },
+  CardHistoryEntry: { is: (node) => node instanceof CardHistory, load: ({ loaders }, id) => loaders.get(historyById).load(id) },
 };
 
-const educationSection = (section: 'MAIN' | 'ADDITIONAL'): NodeLookup => async ({ loaders }, id) => {
-  const entry = await loaders.educationById.load(id);
-  return entry?.section === section ? entry : null;
-};
+const sectionOfEntry = (node: object): ListSection | undefined => LIST_SECTIONS.find((section) => node instanceof section.entity);
 
-const lookups: Record<string, NodeLookup> = {
-  Card: ({ loaders }, id) => loaders.cardById.load(id),
-  CareerCenter: ({ loaders }, id) => loaders.careerCenterById.load(id),
-  MainEducation: educationSection('MAIN'),
-  AdditionalEducation: educationSection('ADDITIONAL'),
-  Registration: ({ loaders }, id) => loaders.registrationById.load(id),
-  CareerGuidance: ({ loaders }, id) => loaders.careerGuidanceById.load(id),
-  Referral: ({ loaders }, id) => loaders.referralById.load(id),
-  ProfessionalTraining: whenType('ProfessionalTraining'),
-  EntrepreneurshipSupport: whenType('EntrepreneurshipSupport'),
-  SubsidizedJob: whenType('SubsidizedJob'),
-  Relocation: whenType('Relocation'),
-  SpecialWorkplace: ({ loaders }, id) => loaders.specialWorkplaceById.load(id),
-  Visit: ({ loaders }, id) => loaders.visitById.load(id),
-  EmploymentPlanRow: ({ loaders }, id) => loaders.employmentPlanRowById.load(id),
-  CardSignature: ({ loaders }, id) => loaders.signatureById.load(id),
-  CardHistoryEntry: ({ loaders }, id) => loaders.historyById.load(id),
-};
-
-function nodeTypeName(node: object): string {
-  if (node instanceof EducationEntry) return node.section === 'MAIN' ? 'MainEducation' : 'AdditionalEducation';
-  if (node instanceof ActiveMeasure) return measureTypeName(node);
-  const types = [
-    [Card, 'Card'], [CareerCenter, 'CareerCenter'], [Registration, 'Registration'], [CareerGuidance, 'CareerGuidance'],
-    [Referral, 'Referral'], [SpecialWorkplace, 'SpecialWorkplace'], [Visit, 'Visit'], [EmploymentPlanRow, 'EmploymentPlanRow'],
-    [CardSignature, 'CardSignature'], [CardHistory, 'CardHistoryEntry'],
-  ] as const;
-  const match = types.find(([type]) => node instanceof type);
-  if (!match) throw new Error('object is not a Node');
-  return match[1];
+/** The GraphQL type of an object with a global id. */
+function nodeType(node: object): string {
+  const other = Object.entries(OTHERS).find(([, { is }]) => is(node));
+  if (other) return other[0];
+  const section = sectionOfEntry(node);
+  const type = section && typeOf(section, node);
+  if (!type) throw new Error('object is not a Node');
+  return type;
 }
 
+async function load(context: Context, type: string, id: string): Promise<object | null> {
+  if (type in OTHERS) return OTHERS[type]!.load(context, id);
+  const section = sectionOfType(type)!;
+  const entry = await context.loaders.get(entryLoader(section)).load(id);
+  return entry && typeOf(section, entry) === type ? entry : null;
+}
+
+const NODE_TYPES = [...Object.keys(OTHERS), ...LIST_SECTIONS.flatMap((section) => Object.keys(section.types))];
+
+/** `id` of every entry type, `voided` of every voidable one. */
+const entryResolvers = Object.fromEntries(LIST_SECTIONS.flatMap((section) => Object.keys(section.types).map((type) => [type, {
+  id: (entry: { id: string }) => toGlobalId(type, entry.id),
+  ...(section.voidable ? { voided: voidingOf } : {}),
+}])));
+
 export const nodeResolvers: Resolvers = {
+  ...entryResolvers,
   Query: {
     node: async (_, { id }, context) => {
-      const dbId = idOf(id, Object.keys(lookups), 'id');
-      const node = await lookups[parseGlobalId(id)!.type]!(context, dbId);
+      const dbId = idOf(id, NODE_TYPES, 'id');
+      const node = await load(context, parseGlobalId(id)!.type, dbId);
       if (!node || node instanceof CareerCenter) return node as never;
-      // A card, or an entry of one: readable only with its card (issue 6).
+      // A card, or an entry of one: readable only with its card.
       const cardId = node instanceof Card ? node.id : (node as { card: string }).card;
-      return (await context.access.readable(await context.loaders.cardById.load(cardId))) ? node as never : null;
+      return (await context.access.readable(await context.loaders.get(cards.byId).load(cardId))) ? node as never : null;
     },
   },
   Node: {
-    __resolveType: (node) => nodeTypeName(node) as never,
+    __resolveType: (node) => nodeType(node) as never,
+  },
+  Card: {
+    id: (card) => toGlobalId('Card', card.id),
+  },
+  CareerCenter: {
+    id: (center) => toGlobalId('CareerCenter', center.id),
+  },
+  CardHistoryEntry: {
+    id: (record) => toGlobalId('CardHistoryEntry', record.id),
   },
 };

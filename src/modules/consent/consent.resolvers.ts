@@ -1,5 +1,6 @@
 import type { Resolvers } from '../../generated/graphql.ts';
-import { changeDeps, payload } from '../../api/payload.ts';
+import { payload } from '../../api/payload.ts';
+import { changeDeps } from '../card/mutation.ts';
 import { idOf } from '../../api/relay.ts';
 import { recordConsent, withdrawConsent } from './consent.service.ts';
 

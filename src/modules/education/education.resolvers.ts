@@ -1,41 +1,32 @@
+import { payload } from '../../api/payload.ts';
+import { idOf } from '../../api/relay.ts';
 import type { Resolvers } from '../../generated/graphql.ts';
-import { sectionsOf } from '../../graphql/context.ts';
-import { changeDeps, payload } from '../../api/payload.ts';
-import { idOf, toGlobalId } from '../../api/relay.ts';
-import { voidingOf } from '../../api/voiding.ts';
-import type { Card } from '../card/card.entity.ts';
-import { visible } from '../card/card-sections.ts';
+import { entriesOf } from '../card/card-view.ts';
+import { changeDeps } from '../card/mutation.ts';
 import {
   addAdditionalEducation, addMainEducation, correctAdditionalEducation, correctMainEducation, setLastJob,
 } from './education.service.ts';
+import type { EducationSection } from './education.mappers.ts';
+import { education } from './section.ts';
+import type { Context } from '../../api/context.ts';
 
-/** §10 as a field: the card and whether voided entries are wanted. */
-export interface EducationSection {
-  card: Card;
-  includeVoided: boolean;
-}
-
-const section = async ({ card, includeVoided }: EducationSection, context: Parameters<typeof sectionsOf>[0], kind: 'MAIN' | 'ADDITIONAL') =>
-  visible(await sectionsOf(context, card).education(card.id), includeVoided).filter((e) => e.section === kind);
+const entries = async ({ card, includeVoided }: EducationSection, context: Context, kind: 'MAIN' | 'ADDITIONAL') =>
+  (await entriesOf(context, card, education, includeVoided)).filter((entry) => entry.section === kind);
 
 export const educationResolvers: Resolvers = {
   Card: {
     education: (card, { includeVoided }) => ({ card, includeVoided: includeVoided ?? false }),
   },
   Education: {
-    main: (education, _, context) => section(education, context, 'MAIN'),
-    additional: (education, _, context) => section(education, context, 'ADDITIONAL'),
+    main: (section, _, context) => entries(section, context, 'MAIN'),
+    additional: (section, _, context) => entries(section, context, 'ADDITIONAL'),
   },
   MainEducation: {
-    id: (entry) => toGlobalId('MainEducation', entry.id),
     level: (entry) => entry.level!,
-    voided: voidingOf,
   },
   AdditionalEducation: {
-    id: (entry) => toGlobalId('AdditionalEducation', entry.id),
     organisationName: (entry) => entry.institutionName,
     kind: (entry) => entry.additionalKind!,
-    voided: voidingOf,
   },
   Mutation: {
     mainEducationAdd: async (_, { cardId, version, input }, context) =>

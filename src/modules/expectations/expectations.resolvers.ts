@@ -1,6 +1,7 @@
-import type { Resolvers } from '../../generated/graphql.ts';
-import { changeDeps, payload } from '../../api/payload.ts';
+import { payload } from '../../api/payload.ts';
 import { idOf } from '../../api/relay.ts';
+import type { Resolvers } from '../../generated/graphql.ts';
+import { changeDeps } from '../card/mutation.ts';
 import { setExpectations } from './expectations.service.ts';
 
 export const expectationsResolvers: Resolvers = {

@@ -1,48 +1,34 @@
+import type { Context } from '../../api/context.ts';
+import { payload } from '../../api/payload.ts';
+import { idOf } from '../../api/relay.ts';
 import type { Resolvers } from '../../generated/graphql.ts';
-import { sectionsOf, type Context } from '../../graphql/context.ts';
-import { changeDeps, payload } from '../../api/payload.ts';
-import { idOf, toGlobalId } from '../../api/relay.ts';
 import type { Card } from '../card/card.entity.ts';
-import type { CardSections } from '../card/card-sections.ts';
+import { cardDocument, sha256 } from '../card/card-document.ts';
+import { viewOf } from '../card/card-view.ts';
+import { cards } from '../card/card.store.ts';
+import { changeDeps } from '../card/mutation.ts';
+import { wholeCardIn } from '../card/whole-card.ts';
 import type { CardSignature } from './footer.entity.ts';
-import { canonicalDocument, sha256, signCard, updateFooter, type CardContent } from './footer.service.ts';
+import { signCard, updateFooter } from './footer.service.ts';
+import { signatures } from './section.ts';
 
-const WHOLE_LIST = Number.MAX_SAFE_INTEGER - 1;
-
-/** A card's content read through its sections (live, or as of a past moment). */
-async function contentOf(sections: CardSections, card: Card): Promise<CardContent> {
-  const all = { cardId: card.id, size: WHOLE_LIST, after: null, filter: null, includeVoided: true };
-  const activeMeasures = (await sections.activeMeasures(all)).rows;
-  const families = await Promise.all(activeMeasures.filter((m) => m.kind === 'RELOCATION').map((m) => sections.familyMembers(m.id)));
-  return {
-    card,
-    education: await sections.education(card.id),
-    registrations: await sections.registrations(card.id),
-    careerGuidance: await sections.careerGuidance(card.id),
-    referrals: (await sections.referrals(all)).rows,
-    activeMeasures,
-    familyMembers: families.flat(),
-    specialWorkplaces: await sections.specialWorkplaces(card.id),
-    visits: (await sections.visits(all)).rows,
-    employmentPlan: await sections.employmentPlan(card.id),
-  };
-}
-
-// The document is read by two fields of one status object; compute it once per card object.
+// The document is read by two fields of one status object; made once per card object.
 const documents = new WeakMap<Card, Promise<string>>();
 const documentOf = (context: Context, card: Card) => {
-  if (!documents.has(card)) documents.set(card, contentOf(sectionsOf(context, card), card).then(canonicalDocument));
+  if (!documents.has(card)) documents.set(card, wholeCardIn(viewOf(context, card), card).then(cardDocument));
   return documents.get(card)!;
 };
 
+const signaturesOf = (context: Context, card: Card) => viewOf(context, card).list(signatures, card.id);
+
 /** The card version a signature is compared with: the current one, or the one shown as of a past moment. */
 async function versionNow(context: Context, signature: CardSignature): Promise<number> {
-  const past = sectionsOf(context, signature).asOf;
-  return past ? past.card.version : (await context.loaders.cardById.load(signature.card))!.version;
+  const past = viewOf(context, signature).asOf;
+  return past ? past.card.version : (await context.loaders.get(cards.byId).load(signature.card))!.version;
 }
 
 const ofCurrentVersion = async (context: Context, card: Card, role: 'EXECUTOR' | 'HEAD') =>
-  (await sectionsOf(context, card).signatures(card.id)).findLast((s) => s.role === role && s.cardVersion === card.version) ?? null;
+  (await signaturesOf(context, card)).findLast((s) => s.role === role && s.cardVersion === card.version) ?? null;
 
 export const footerResolvers: Resolvers = {
   Card: {
@@ -54,14 +40,12 @@ export const footerResolvers: Resolvers = {
     executor: (card) => (card.executorName ? { card, role: 'EXECUTOR', fullName: card.executorName } : null),
     head: (card) => (card.headName ? { card, role: 'HEAD', fullName: card.headName } : null),
     filledOn: (card) => card.filledOn ?? null,
-    signatures: (card, _, context) => sectionsOf(context, card).signatures(card.id),
+    signatures: (card, _, context) => signaturesOf(context, card),
   },
   Signatory: {
-    signature: async ({ card, role }, _, context) =>
-      (await sectionsOf(context, card).signatures(card.id)).findLast((s) => s.role === role) ?? null,
+    signature: async ({ card, role }, _, context) => (await signaturesOf(context, card)).findLast((s) => s.role === role) ?? null,
   },
   CardSignature: {
-    id: (signature) => toGlobalId('CardSignature', signature.id),
     coversCurrentVersion: async (signature, _, context) => signature.cardVersion === (await versionNow(context, signature)),
   },
   CardSignatureStatus: {
@@ -70,9 +54,8 @@ export const footerResolvers: Resolvers = {
     digest: async (card, _, context) => sha256(await documentOf(context, card)),
     executor: (card, _, context) => ofCurrentVersion(context, card, 'EXECUTOR'),
     head: (card, _, context) => ofCurrentVersion(context, card, 'HEAD'),
-    covered: async (card, _, context) =>
-      Boolean((await ofCurrentVersion(context, card, 'EXECUTOR')) && (await ofCurrentVersion(context, card, 'HEAD'))),
-    all: (card, _, context) => sectionsOf(context, card).signatures(card.id),
+    covered: async (card, _, context) => Boolean((await ofCurrentVersion(context, card, 'EXECUTOR')) && (await ofCurrentVersion(context, card, 'HEAD'))),
+    all: (card, _, context) => signaturesOf(context, card),
   },
   Mutation: {
     cardUpdateFooter: async (_, { id, version, input }, context) =>

@@ -29,3 +29,6 @@ const CardHistorySchema = defineEntity({
 /** Rule 3 — one recorded change of a card. */
 export class CardHistory extends CardHistorySchema.class {}
 CardHistorySchema.setClass(CardHistory);
+
+/** The part a history record names for a card created whole (by import): its identity, keeping center and entry counts. */
+export const CREATED_CARD_PART = 'card';

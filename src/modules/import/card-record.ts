@@ -2,31 +2,17 @@ import { readFileSync } from 'node:fs';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import { CountryCodeResolver, EmailAddressResolver, GraphQLDate, PhoneNumberResolver } from 'graphql-scalars';
 import type { GraphQLScalarType } from 'graphql';
-import type { ActiveMeasureKind, RegistrationKind } from '../../generated/graphql.ts';
 import { Checks } from '../base/checks.ts';
 import { userError, type UserErrorData } from '../base/user-errors.ts';
+import type { CardPart, ListSection, Snapshot } from '../card/card-section.ts';
 import type { Territories } from '../dictionary/territories.ts';
-import {
-  additionalColumns, lastJobColumns, checkLastJob, mainColumns, type AdditionalEducationData, type LastJobData, type MainEducationData,
-} from '../education/education.service.ts';
-import { planRowColumns, type PlanRowCorrection } from '../employment-plan/employment-plan.service.ts';
-import { checkExpectations, expectationsColumns, type ExpectationsData } from '../expectations/expectations.service.ts';
-import { guidanceColumns, type CareerGuidanceData } from '../guidance/guidance.service.ts';
-import type { EntryPart } from '../history/parts.ts';
-import {
-  entrepreneurshipColumns, relocationColumns, subsidizedColumns, trainingColumns,
-  type EntrepreneurshipSupportData, type ProfessionalTrainingData, type RelocationData, type SubsidizedJobData,
-} from '../measures/measure.service.ts';
-import { checkIdentity, identityColumns, type IdentityData } from '../person/identity.service.ts';
 import { parseIin, type IinFacts } from '../person/iin.ts';
-import { referralColumns, type ReferralData } from '../referral/referral.service.ts';
-import { checkEpisode, episodeColumns, type EpisodeData } from '../registration/registration.service.ts';
-import { specialWorkplaceColumns, type SpecialWorkplaceData } from '../special-workplace/special-workplace.service.ts';
-import { visitColumns, type VisitData } from '../visit/visit.service.ts';
+import { CARD_PARTS, LIST_SECTIONS } from '../sections.ts';
 
-// One import record (schema/import/card-record.schema.json): its shape is checked by that JSON
-// Schema, so the published contract is the one enforced; then the record runs through the same
-// checks and the same tidying (the services' `*Columns` functions) as the API's mutations.
+// One import record (schema/import/card-record.schema.json, generated from the SDL's input types):
+// its shape is checked by that JSON Schema, so the published contract is the one enforced; then
+// each part and entry runs through the same checks and tidying as the API's mutations, as each
+// section declares them.
 
 const SCHEMA_PATH = new URL('../../../schema/import/card-record.schema.json', import.meta.url);
 
@@ -52,18 +38,16 @@ function validator(): ValidateFunction {
   return compiled;
 }
 
-/** An entry of a list section as the record gives it, checked and tidied into its columns. */
+/** An entry of a list section as the record gives it, checked and tidied into its row. */
 export interface RecordEntry {
-  part: EntryPart;
+  section: ListSection;
   /** Where the entry is in the record, for error fields (e.g. `['visits', '2']`). */
   field: string[];
   sourceId: string;
-  /** The entity's columns, as the API's mutations would write them. */
-  columns: Record<string, unknown>;
-  /** §10: MAIN or ADDITIONAL; §16: the measure kind; §12/§15: the registration kind. */
-  variant?: string;
-  /** §16.4 — the family members of a relocation. */
-  family?: Record<string, unknown>[];
+  /** The row, as the API's mutations would write it. */
+  row: Record<string, unknown>;
+  /** Rows belonging to the entry (§16.4 the family of a relocation). */
+  children?: Record<string, unknown>[];
 }
 
 /** A record that passed every check that needs no database. */
@@ -72,13 +56,13 @@ export interface CheckedRecord {
   facts: IinFacts;
   careerCenterCode: string;
   openedOn: string;
-  /** §1, §5–9 given by the record (keys absent from the record are absent here: left as they are). */
-  identity: Partial<ReturnType<typeof identityColumns>>;
-  /** §11 and §19: undefined when the record does not mention them, null to clear them. */
-  lastJob?: ReturnType<typeof lastJobColumns> | null;
-  expectations?: ReturnType<typeof expectationsColumns> | null;
+  /** The card properties each part the record gives sets (what a record leaves out is left as it is; null clears a part). */
+  parts: Map<CardPart, Snapshot>;
   entries: RecordEntry[];
 }
+
+/** Keys of a record that are no part's or section's: who the person is by IIN, where the card is kept, since when. */
+export const RECORD_KEYS = ['iin', 'careerCenter', 'openedOn'] as const;
 
 export type RecordCheck = { ok: true; record: CheckedRecord } | { ok: false; iin: string | null; errors: UserErrorData[] };
 
@@ -142,98 +126,49 @@ export function checkRecord(raw: unknown, context: { today: string; territories:
 
   const checks = new Checks({ birthDate: iin.facts.birthDate, today: context.today, territories: context.territories });
   checks.happened(['openedOn'], record.openedOn as string);
-  const identityData = { fullName: record.fullName, ...record } as unknown as IdentityData;
-  checkIdentity(checks, identityData, []);
-  const tidied = identityColumns(identityData);
-  const identity: CheckedRecord['identity'] = { fullName: tidied.fullName };
-  for (const key of ['citizenship', 'nationality', 'address', 'phone', 'email'] as const) {
-    if (key in record) Object.assign(identity, { [key]: tidied[key] });
-  }
 
-  let lastJob: CheckedRecord['lastJob'];
-  if ('lastJob' in record) {
-    const data = record.lastJob as LastJobData | null;
-    if (data) at(checks, ['lastJob'], () => checkLastJob(checks, data));
-    lastJob = data && lastJobColumns(data);
-  }
-  let expectations: CheckedRecord['expectations'];
-  if ('expectations' in record) {
-    const data = record.expectations as ExpectationsData | null;
-    if (data) at(checks, ['expectations'], () => checkExpectations(checks, data));
-    expectations = data && expectationsColumns(data);
+  // Parts: one given at the record's top level takes the keys no one else claims; its values are
+  // kept only for the keys the record names. One under a key may be null: cleared.
+  const parts = new Map<CardPart, Snapshot>();
+  const claimed = new Set<string>([...RECORD_KEYS, ...LIST_SECTIONS.flatMap((s) => (s.imported ?? []).map((i) => i.key)), ...CARD_PARTS.flatMap((p) => (p.imported?.key ? [p.imported.key] : []))]);
+  for (const part of CARD_PARTS) {
+    const imported = part.imported;
+    if (!imported) continue;
+    if (imported.key === null) {
+      const input = Object.fromEntries(Object.entries(record).filter(([key]) => !claimed.has(key)));
+      const values = imported.values(checks, input as never);
+      parts.set(part, Object.fromEntries(Object.entries(values).filter(([key]) => key in record)));
+    } else if (imported.key in record) {
+      const input = record[imported.key] as Json | null;
+      parts.set(part, input === null ? part.restore(null) : at(checks, [imported.key], () => imported.values(checks, input as never)));
+    }
   }
 
   const entries: RecordEntry[] = [];
-  const add = (key: string, part: EntryPart, build: (data: Json, field: string[]) => Omit<RecordEntry, 'part' | 'field' | 'sourceId'>) => {
-    list(record, key).forEach((data, i) => {
-      const field = [key, String(i)];
-      entries.push({ part, field, sourceId: data.sourceId as string, ...at(checks, field, () => build(data, field)) });
-    });
-  };
-  add('mainEducation', 'education', (data) => ({ columns: mainColumns(checks, data as unknown as MainEducationData), variant: 'MAIN' }));
-  add('additionalEducation', 'education', (data) => ({ columns: additionalColumns(checks, data as unknown as AdditionalEducationData), variant: 'ADDITIONAL' }));
-  add('registrations', 'registration', (data, field) => {
-    const episode = data as unknown as EpisodeData & { kind: RegistrationKind };
-    checkEpisode(checks, episode, field);
-    return { columns: { kind: episode.kind, ...episodeColumns(episode) }, variant: episode.kind };
-  });
-  add('careerGuidance', 'careerGuidance', (data) => ({ columns: guidanceColumns(checks, data as unknown as CareerGuidanceData) }));
-  add('referrals', 'referral', (data) => ({ columns: referralColumns(checks, data as unknown as ReferralData) }));
-  add('activeMeasures', 'activeMeasure', (data) => measureEntry(checks, data));
-  add('specialWorkplaces', 'specialWorkplace', (data) => ({ columns: specialWorkplaceColumns(checks, data as unknown as SpecialWorkplaceData) }));
-  add('visits', 'visit', (data) => ({ columns: visitColumns(checks, data as unknown as VisitData) }));
-  add('employmentPlan', 'employmentPlanRow', (data) => ({ columns: planRowColumns(checks, data as unknown as PlanRowCorrection) }));
+  for (const section of LIST_SECTIONS) {
+    for (const imported of section.imported ?? []) {
+      list(record, imported.key).forEach(({ sourceId, ...input }, i) => {
+        const field = [imported.key, String(i)];
+        entries.push({ section, field, sourceId: sourceId as string, ...at(checks, field, () => imported.row(checks, input as never)) });
+      });
+    }
+  }
 
   // A source id names one entry of a section (§10.1 and §10.2 share one table, so one namespace).
   const ids = new Map<string, string[]>();
   for (const entry of entries) {
-    const key = `${entry.part}|${entry.sourceId}`;
+    const key = `${entry.section.name}|${entry.sourceId}`;
     const first = ids.get(key);
     if (first) checks.add([...entry.field, 'sourceId'], 'INVALID_VALUE', `source id "${entry.sourceId}" is already used by ${first.join('.')}`);
     else ids.set(key, entry.field);
   }
-  checkOpenEpisodes(checks, entries.filter((e) => e.part === 'registration').map((e) => ({ field: e.field, ...e.columns })));
+  for (const section of LIST_SECTIONS) {
+    section.invariant?.(checks, entries.filter((entry) => entry.section === section).map((entry) => ({ field: entry.field, row: entry.row })));
+  }
 
   if (checks.errors.length) return { ok: false, iin: record.iin as string, errors: checks.errors };
   return {
     ok: true,
-    record: {
-      iin: record.iin as string, facts: iin.facts, careerCenterCode: record.careerCenter as string, openedOn: record.openedOn as string,
-      identity, lastJob, expectations, entries,
-    },
+    record: { iin: record.iin as string, facts: iin.facts, careerCenterCode: record.careerCenter as string, openedOn: record.openedOn as string, parts, entries },
   };
-}
-
-const MEASURE_COLUMNS: Record<ActiveMeasureKind, (checks: Checks, data: never) => object> = {
-  PROFESSIONAL_TRAINING: (checks, data: ProfessionalTrainingData) => trainingColumns(checks, data),
-  ENTREPRENEURSHIP_SUPPORT: (checks, data: EntrepreneurshipSupportData) => entrepreneurshipColumns(checks, data),
-  SUBSIDIZED_JOB: (checks, data: SubsidizedJobData) => subsidizedColumns(checks, data),
-  RELOCATION: (checks, data: RelocationData) => relocationColumns(checks, data),
-};
-
-function measureEntry(checks: Checks, data: Json): Omit<RecordEntry, 'part' | 'field' | 'sourceId'> {
-  const kind = data.kind as ActiveMeasureKind;
-  const built = MEASURE_COLUMNS[kind](checks, data as never);
-  if (kind !== 'RELOCATION') return { columns: built as Json, variant: kind };
-  const { row, family } = built as ReturnType<typeof relocationColumns>;
-  return { columns: row, variant: kind, family };
-}
-
-/** An episode as far as the open-episode rule cares. */
-export interface EpisodeState {
-  field: string[] | null;
-  kind?: unknown;
-  refusal?: unknown;
-  deregistration?: unknown;
-}
-
-/** §12, §15 — at most one open (applied or registered) episode of each kind. */
-export function checkOpenEpisodes(checks: Checks, episodes: readonly EpisodeState[]): void {
-  for (const kind of ['JOB_SEEKER', 'UNEMPLOYED'] as const) {
-    const open = episodes.filter((e) => e.kind === kind && !e.refusal && !e.deregistration);
-    if (open.length > 1) {
-      const at = open.find((e) => e.field)?.field ?? null;
-      checks.add(at, 'REGISTRATION_ALREADY_OPEN', `more than one ${kind === 'JOB_SEEKER' ? 'job-seeker' : 'unemployed'} registration would be open`);
-    }
-  }
 }

@@ -1,6 +1,7 @@
 import { GraphQLError } from 'graphql';
 import type { Resolvers } from '../../generated/graphql.ts';
-import { changeDeps } from '../../api/payload.ts';
+import { changeDeps } from '../card/mutation.ts';
+import { cards } from '../card/card.store.ts';
 import { toGlobalId } from '../../api/relay.ts';
 import { CardImporter } from './importer.ts';
 
@@ -30,7 +31,7 @@ export const importResolvers: Resolvers = {
           outcome: result.outcome,
           cardId: result.cardId ? toGlobalId('Card', result.cardId) : null,
           // The card itself only for a caller who may read it (an integration client may not).
-          card: result.cardId ? await context.access.readable(await context.loaders.cardById.load(result.cardId)) : null,
+          card: result.cardId ? await context.access.readable(await context.loaders.get(cards.byId).load(result.cardId)) : null,
           errors: result.errors,
         }))),
         summary: { created: count('CREATED'), updated: count('UPDATED'), unchanged: count('UNCHANGED'), rejected: count('REJECTED') },

@@ -1,9 +1,12 @@
-import type { DeregistrationReason, RegistrationKind, RegistrationRefusalReason } from '../../generated/graphql.ts';
-import type { Checks } from '../base/checks.ts';
+import type {
+  RegistrationApplyInput, RegistrationCorrectInput, RegistrationDeregisterInput, RegistrationKind, RegistrationRefuseInput, RegistrationRegisterInput,
+} from '../../generated/graphql.ts';
+import { allHandled } from '../base/inputs.ts';
 import { Rejected, userError } from '../base/user-errors.ts';
 import { changeCard, changeEntry, type CardChange, type ChangeDeps } from '../card/card-change.ts';
 import { Registration } from './registration.entity.ts';
 import { episodeStatus, isOpenEpisode } from './registration.rules.ts';
+import { deregistrationValue, episodeRow, refusalValue, registrations } from './section.ts';
 
 // §12, §15 — the lifecycle of a registration episode:
 //   apply      → APPLIED
@@ -12,65 +15,6 @@ import { episodeStatus, isOpenEpisode } from './registration.rules.ts';
 //   deregister REGISTERED → DEREGISTERED (final)
 // At most one open (APPLIED or REGISTERED) episode of each kind; every date is a fact (not in the
 // future, not before birth) and follows the one before it.
-
-export interface RefusalData {
-  refusedOn: string;
-  reason: RegistrationRefusalReason;
-  note?: string | null;
-}
-
-export interface DeregistrationData {
-  deregisteredOn: string;
-  reason: DeregistrationReason;
-  note?: string | null;
-}
-
-export interface EpisodeData {
-  appliedOn: string;
-  registeredOn?: string | null;
-  refusal?: RefusalData | null;
-  deregistration?: DeregistrationData | null;
-}
-
-function checkRefusal(checks: Checks, field: readonly string[], refusal: RefusalData, appliedOn: string): void {
-  checks.happened([...field, 'refusedOn'], refusal.refusedOn).order([...field, 'refusedOn'], appliedOn, refusal.refusedOn, 'the application');
-  if (refusal.reason === 'OTHER') checks.text([...field, 'note'], refusal.note);
-  else checks.text([...field, 'note'], refusal.note, false);
-}
-
-function checkDeregistration(checks: Checks, field: readonly string[], deregistration: DeregistrationData, registeredOn: string | null | undefined): void {
-  checks.happened([...field, 'deregisteredOn'], deregistration.deregisteredOn)
-    .order([...field, 'deregisteredOn'], registeredOn, deregistration.deregisteredOn, 'the registration');
-  if (deregistration.reason === 'OTHER') checks.text([...field, 'note'], deregistration.note);
-  else checks.text([...field, 'note'], deregistration.note, false);
-}
-
-/** The checks of a whole episode: its dates, and a state the lifecycle can reach. */
-export function checkEpisode(checks: Checks, data: EpisodeData, field: readonly string[] = ['input']): void {
-  const at = (...path: string[]) => [...field, ...path];
-  checks.happened(at('appliedOn'), data.appliedOn).happened(at('registeredOn'), data.registeredOn)
-    .order(at('registeredOn'), data.appliedOn, data.registeredOn, 'the application');
-  if (data.refusal) {
-    checkRefusal(checks, at('refusal'), data.refusal, data.appliedOn);
-    if (data.registeredOn) checks.add(at('refusal'), 'INVALID_TRANSITION', 'an episode is either registered or refused, not both');
-  }
-  if (data.deregistration) {
-    checkDeregistration(checks, at('deregistration'), data.deregistration, data.registeredOn);
-    if (!data.registeredOn) checks.add(at('deregistration'), 'INVALID_TRANSITION', 'only a registered episode can be deregistered');
-  }
-}
-
-const refusalColumns = (r: RefusalData) => ({ refusedOn: r.refusedOn, reason: r.reason, note: r.note?.trim() || null });
-const deregistrationColumns = (d: DeregistrationData) => ({ deregisteredOn: d.deregisteredOn, reason: d.reason, note: d.note?.trim() || null });
-
-/** The columns of a whole episode, tidied. */
-export function episodeColumns(data: EpisodeData) {
-  return {
-    appliedOn: data.appliedOn, registeredOn: data.registeredOn ?? null,
-    refusal: data.refusal ? refusalColumns(data.refusal) : null,
-    deregistration: data.deregistration ? deregistrationColumns(data.deregistration) : null,
-  };
-}
 
 async function ensureNoOtherOpen(change: CardChange, kind: RegistrationKind, except?: string): Promise<Registration[]> {
   const episodes = await change.em.find(Registration, { card: change.card.id, kind });
@@ -91,61 +35,63 @@ export async function checkNewApplication(change: CardChange, kind: Registration
 }
 
 /** §12, §15 — a new application. */
-export function applyForRegistration(deps: ChangeDeps, cardId: string, version: number, data: { kind: RegistrationKind; appliedOn: string }) {
+export function applyForRegistration(deps: ChangeDeps, cardId: string, version: number, input: RegistrationApplyInput) {
+  const { kind, appliedOn, ...rest } = input;
+  allHandled(rest);
   return changeCard(deps, { cardId, version, action: 'registrationApply', argument: 'cardId' }, async (change) => {
-    await checkNewApplication(change, data.kind, data.appliedOn);
-    return change.add('registration', Registration, { kind: data.kind, appliedOn: data.appliedOn });
+    await checkNewApplication(change, kind, appliedOn);
+    return change.add(registrations, { kind, appliedOn });
   });
 }
 
-/** One step of the lifecycle, allowed only from `from`; `check` checks the step's own (flat) input. */
+/** One step of the lifecycle, allowed only from `from`; `decide` checks the step's own input and gives what it sets. */
 function step(
   deps: ChangeDeps, id: string, version: number, action: string, from: 'APPLIED' | 'REGISTERED',
-  next: (r: Registration) => EpisodeData, check: (checks: Checks, r: Registration) => void,
+  decide: (change: CardChange, r: Registration) => Partial<Pick<Registration, 'registeredOn' | 'refusal' | 'deregistration'>>,
 ) {
-  return changeEntry(deps, { entity: Registration, entryId: id, version, action }, async (change, registration) => {
+  return changeEntry(deps, { section: registrations, entryId: id, version, action }, async (change, registration) => {
     const state = episodeStatus(registration);
     if (state !== from) {
       throw new Rejected([userError(['id'], 'INVALID_TRANSITION', `the episode is ${state}; this step needs it ${from}`)]);
     }
-    const checks = change.checks();
-    check(checks, registration);
-    checks.orReject();
-    const data = next(registration);
-    change.update('registration', registration, (r) => change.em.assign(r, {
-      registeredOn: data.registeredOn ?? null,
-      refusal: data.refusal ? refusalColumns(data.refusal) : null,
-      deregistration: data.deregistration ? deregistrationColumns(data.deregistration) : null,
-    } as never));
+    const values = decide(change, registration);
+    change.update(registrations, registration, (r) => change.em.assign(r, values as never));
     return registration;
   });
 }
 
-const current = (r: Registration): EpisodeData => ({
-  appliedOn: r.appliedOn, registeredOn: r.registeredOn, refusal: r.refusal ?? null, deregistration: r.deregistration ?? null,
-});
+export const registerEpisode = (deps: ChangeDeps, id: string, version: number, input: RegistrationRegisterInput) =>
+  step(deps, id, version, 'registrationRegister', 'APPLIED', (change, r) => {
+    const { registeredOn, ...rest } = input;
+    allHandled(rest);
+    change.checks().happened(['input', 'registeredOn'], registeredOn).order(['input', 'registeredOn'], r.appliedOn, registeredOn, 'the application').orReject();
+    return { registeredOn };
+  });
 
-export const registerEpisode = (deps: ChangeDeps, id: string, version: number, registeredOn: string) =>
-  step(deps, id, version, 'registrationRegister', 'APPLIED', (r) => ({ ...current(r), registeredOn }),
-    (checks, r) => checks.happened(['input', 'registeredOn'], registeredOn).order(['input', 'registeredOn'], r.appliedOn, registeredOn, 'the application'));
+export const refuseEpisode = (deps: ChangeDeps, id: string, version: number, input: RegistrationRefuseInput) =>
+  step(deps, id, version, 'registrationRefuse', 'APPLIED', (change, r) => {
+    const checks = change.checks();
+    const refusal = refusalValue(checks, ['input'], input, r.appliedOn);
+    checks.orReject();
+    return { refusal };
+  });
 
-export const refuseEpisode = (deps: ChangeDeps, id: string, version: number, refusal: RefusalData) =>
-  step(deps, id, version, 'registrationRefuse', 'APPLIED', (r) => ({ ...current(r), refusal }),
-    (checks, r) => checkRefusal(checks, ['input'], refusal, r.appliedOn));
-
-export const deregisterEpisode = (deps: ChangeDeps, id: string, version: number, deregistration: DeregistrationData) =>
-  step(deps, id, version, 'registrationDeregister', 'REGISTERED', (r) => ({ ...current(r), deregistration }),
-    (checks, r) => checkDeregistration(checks, ['input'], deregistration, r.registeredOn));
+export const deregisterEpisode = (deps: ChangeDeps, id: string, version: number, input: RegistrationDeregisterInput) =>
+  step(deps, id, version, 'registrationDeregister', 'REGISTERED', (change, r) => {
+    const checks = change.checks();
+    const deregistration = deregistrationValue(checks, ['input'], input, r.registeredOn);
+    checks.orReject();
+    return { deregistration };
+  });
 
 /** §12, §15 — corrects an episode; the result must be a reachable, consistent state. */
-export function correctEpisode(deps: ChangeDeps, id: string, version: number, data: EpisodeData) {
-  return changeEntry(deps, { entity: Registration, entryId: id, version, action: 'registrationCorrect' }, async (change, registration) => {
+export function correctEpisode(deps: ChangeDeps, id: string, version: number, input: RegistrationCorrectInput) {
+  return changeEntry(deps, { section: registrations, entryId: id, version, action: 'registrationCorrect' }, async (change, registration) => {
     const checks = change.checks();
-    checkEpisode(checks, data);
+    const corrected = episodeRow(checks, input);
     checks.orReject();
-    const corrected = episodeColumns(data);
     if (!corrected.refusal && !corrected.deregistration) await ensureNoOtherOpen(change, registration.kind, registration.id);
-    change.update('registration', registration, (r) => change.em.assign(r, corrected as never));
+    change.update(registrations, registration, (r) => change.em.assign(r, corrected as never));
     return registration;
   });
 }

@@ -1,4 +1,5 @@
 import { GraphQLError } from 'graphql';
+import { idOf } from '../../api/relay.ts';
 import type { Resolvers } from '../../generated/graphql.ts';
 import { labelIn } from '../dictionary/codes.ts';
 import { statisticsFor } from './statistics.service.ts';
@@ -6,8 +7,9 @@ import { statisticsFor } from './statistics.service.ts';
 // The lists of `Statistics` run their SQL only when asked for.
 export const statisticsResolvers: Resolvers = {
   Query: {
-    statistics: async (_, args, { em, territories, access }) => {
-      const statistics = await statisticsFor(em, territories, await access.statisticsScope(), args);
+    statistics: async (_, { filter, ...args }, { em, territories, access }) => {
+      const careerCenterId = filter?.careerCenter != null ? idOf(filter.careerCenter, ['CareerCenter'], 'filter.careerCenter') : undefined;
+      const statistics = await statisticsFor(em, territories, await access.statisticsScope(), { ...args, filter: filter && { ...filter, careerCenterId } });
       if (!statistics) throw new GraphQLError('Statistics are for analysts, caseworkers and heads', { extensions: { code: 'FORBIDDEN' } });
       return statistics;
     },

@@ -4,6 +4,7 @@ import { userError, type Outcome } from '../base/user-errors.ts';
 import { Card } from '../card/card.entity.ts';
 import { CardChange, changeCard, commitChange, type Actor, type ChangeDeps } from '../card/card-change.ts';
 import type { IdentityVerification } from '../person/person.entity.ts';
+import { identity } from '../person/section.ts';
 import type { PersonRegistry, RegistryAnswer } from './person-registry.ts';
 
 // Rule 2 — the identity on a card is the registry's: §1 full name, §5 citizenship and §6
@@ -85,7 +86,7 @@ async function applyReply(change: CardChange, reply: RegistryReply): Promise<Ver
     return { status: 'VERIFIED', identityChanged: false };
   }
   // The history keeps the identity as it was (typed by the caseworker) beside the registry's.
-  change.updateCard('identity', (c) => em.assign(c, registry as never));
+  change.updateCard(identity, (c) => em.assign(c, registry as never));
   em.assign(card, { verification: verified } as never);
   return { status: 'VERIFIED', identityChanged: true };
 }

@@ -1,34 +1,38 @@
+import { payload } from '../../api/payload.ts';
+import { idOf } from '../../api/relay.ts';
 import type { Resolvers } from '../../generated/graphql.ts';
-import { kazakhstanDay, sectionsOf } from '../../graphql/context.ts';
-import { changeDeps, payload } from '../../api/payload.ts';
-import { idOf, toGlobalId } from '../../api/relay.ts';
-import { sectionConnection } from '../../api/connection.ts';
-import { voidingOf } from '../../api/voiding.ts';
+import { kazakhstanDay } from '../base/clock.ts';
+import { sectionConnection, viewOf } from '../card/card-view.ts';
+import { changeDeps } from '../card/mutation.ts';
+import { visits } from './section.ts';
+import type { Visit } from './visit.entity.ts';
 import { correctVisit, planVisit, recordVisit } from './visit.service.ts';
+import { nextVisitByCard } from './visit.store.ts';
 
 const visitId = (id: string) => idOf(id, ['Visit'], 'id');
+const asPayload = (visit: Visit) => ({ visit });
+
+/** §18 — the earliest visit planned on or after `from` and not attended, among a list. */
+const nextOf = (list: readonly Visit[], from: string) =>
+  list.filter((v) => !v.voidedAt && !v.attendedOn && v.plannedOn >= from)
+    .sort((a, b) => (a.plannedOn < b.plannedOn ? -1 : a.plannedOn > b.plannedOn ? 1 : Number(BigInt(a.id) - BigInt(b.id))))[0] ?? null;
 
 export const visitResolvers: Resolvers = {
   Card: {
-    visits: (card, args, context) =>
-      sectionConnection((request) => sectionsOf(context, card).visits(request), card.id, args, (visit) => [visit.plannedOn, visit.id]),
+    visits: (card, args, context) => sectionConnection(context, card, visits, args),
     // As of a past moment, "next" counts from that day.
-    nextPlannedVisit: (card, _, context) => {
-      const sections = sectionsOf(context, card);
-      const from = sections.asOf ? kazakhstanDay(sections.asOf.at) : context.clock.today();
-      return sections.nextVisit(card.id, from);
+    nextPlannedVisit: async (card, _, context) => {
+      const view = viewOf(context, card);
+      if (view.asOf) return nextOf(await view.list(visits, card.id), kazakhstanDay(view.asOf.at));
+      return context.loaders.get(nextVisitByCard).load({ cardId: card.id, from: context.clock.today() });
     },
-  },
-  Visit: {
-    id: (visit) => toGlobalId('Visit', visit.id),
-    voided: voidingOf,
   },
   Mutation: {
     visitPlan: async (_, { cardId, version, input }, context) =>
-      payload(context, await planVisit(changeDeps(context), idOf(cardId, ['Card'], 'cardId'), version, input.plannedOn), (visit) => ({ visit })),
+      payload(context, await planVisit(changeDeps(context), idOf(cardId, ['Card'], 'cardId'), version, input), asPayload),
     visitRecord: async (_, { id, version, input }, context) =>
-      payload(context, await recordVisit(changeDeps(context), visitId(id), version, input), (visit) => ({ visit })),
+      payload(context, await recordVisit(changeDeps(context), visitId(id), version, input), asPayload),
     visitCorrect: async (_, { id, version, input }, context) =>
-      payload(context, await correctVisit(changeDeps(context), visitId(id), version, input), (visit) => ({ visit })),
+      payload(context, await correctVisit(changeDeps(context), visitId(id), version, input), asPayload),
   },
 };

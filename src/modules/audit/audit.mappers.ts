@@ -1,0 +1,1 @@
+export type { ReadAuditRow as ReadAuditRecordMapper } from './read-audit.ts';

@@ -1,0 +1,1 @@
+export type { DatePeriod as DatePeriodMapper, Employment as EmploymentMapper, Place as PlaceMapper } from './values.entity.ts';

@@ -1,0 +1,86 @@
+import type { Context } from '../../api/context.ts';
+import { connection, pageRequest } from '../../api/connection.ts';
+import type { RequestLoaders } from '../../api/loaders.ts';
+import type { SectionPage, SectionPageRequest } from '../../db/section-pages.ts';
+import type { CardHistory } from '../history/history.entity.ts';
+import { historyPages } from '../history/history.store.ts';
+import type { Card } from './card.entity.ts';
+import { sortKey, type ChildSection, type Entry, type ListSection } from './card-section.ts';
+import { childLoader, listLoader, pageLoader } from './section-loaders.ts';
+
+/**
+ * Where a card's sections are read from: the live tables (batched per request), or the card as it
+ * stood at a past moment (`asOf`). Lists include voided entries; readers hide them unless asked.
+ * Resolvers read sections only through a view, so both render identically.
+ */
+export interface CardView {
+  /** Set for a card read as of a past moment: the moment, and the card as it stood then. */
+  readonly asOf?: { at: Date; card: Card };
+  /** Every entry of a section, in chronological order. */
+  list<E extends Entry>(section: ListSection<E>, cardId: string): Promise<E[]>;
+  /** One page of a section (voided entries only when asked). */
+  page<E extends Entry>(section: ListSection<E>, request: SectionPageRequest): Promise<SectionPage<E>>;
+  /** The rows belonging to an entry, voided ones included. */
+  children<C extends object>(child: ChildSection<C>, ownerId: string): Promise<C[]>;
+  /** A page of the card's history. */
+  history(request: SectionPageRequest): Promise<SectionPage<CardHistory>>;
+}
+
+/** The live view: the request's batched loaders. */
+class LiveView implements CardView {
+  readonly #loaders: RequestLoaders;
+
+  constructor(loaders: RequestLoaders) {
+    this.#loaders = loaders;
+  }
+
+  list<E extends Entry>(section: ListSection<E>, cardId: string) {
+    return this.#loaders.get(listLoader(section)).load(cardId);
+  }
+
+  page<E extends Entry>(section: ListSection<E>, request: SectionPageRequest) {
+    return this.#loaders.get(pageLoader(section)).load(request);
+  }
+
+  children<C extends object>(child: ChildSection<C>, ownerId: string) {
+    return this.#loaders.get(childLoader(child)).load(ownerId);
+  }
+
+  history(request: SectionPageRequest) {
+    return this.#loaders.get(historyPages).load(request);
+  }
+}
+
+const live = new WeakMap<RequestLoaders, LiveView>();
+
+/** Where the sections of `object` (a card or one of its entries) come from for this request. */
+export function viewOf(context: Context, object: object): CardView {
+  const past = context.pastViews.get(object);
+  if (past) return past;
+  let view = live.get(context.loaders);
+  if (!view) live.set(context.loaders, (view = new LiveView(context.loaders)));
+  return view;
+}
+
+/** The card an object belongs to: the card itself, or the card an entry names. */
+export const cardIdOf = (object: Card | { card: string }) => ('card' in object && typeof object.card === 'string' ? object.card : (object as Card).id);
+
+/** Entries to show: voided ones only when asked for (Rule 3: hidden, never deleted). */
+export function visible<T extends { voidedAt?: Date | string | null }>(entries: readonly T[], includeVoided?: boolean | null): T[] {
+  return includeVoided ? [...entries] : entries.filter((entry) => !entry.voidedAt);
+}
+
+/** A whole list section of a card, as a list field shows it. */
+export async function entriesOf<E extends Entry>(context: Context, card: Card, section: ListSection<E>, includeVoided?: boolean | null): Promise<E[]> {
+  return visible(await viewOf(context, card).list(section, card.id), includeVoided);
+}
+
+/** A paged section of a card as a Relay connection: checks `first` and `after`, reads the page (batched across cards). */
+export async function sectionConnection<E extends Entry>(
+  context: Context, card: Card, section: ListSection<E>,
+  args: { first?: number | null; after?: string | null; includeVoided?: boolean | null }, filter: string | null = null,
+) {
+  const { limit, after } = pageRequest(args, section.order.map((key) => key.cast));
+  const page = await viewOf(context, card).page(section, { cardId: card.id, limit, after, filter, includeVoided: args.includeVoided ?? false });
+  return connection(page, (row) => sortKey(section, row));
+}

@@ -1,0 +1,71 @@
+import DataLoader from 'dataloader';
+import type { SqlEntityManager } from '@mikro-orm/sql';
+import type { LoaderFactory } from '../../api/loaders.ts';
+import { byId, placeholders } from '../../db/loaders.ts';
+import { readEntities } from '../../db/read-entities.ts';
+import type { ActiveMeasureKind, RegistrationStatus } from '../../generated/graphql.ts';
+import type { ReadScope } from '../access/policy.ts';
+import { registrationStatusSql } from '../registration/registration.rules.ts';
+import { Card } from './card.entity.ts';
+
+// The card's SQL: cards by id and by IIN (batched per request), and the filtered list of `cards`.
+
+export const cards = {
+  byId: ((em) => byId(em, Card)) as LoaderFactory<string, Card | null>,
+  byIin: ((em) => new DataLoader<string, Card | null>(async (iins) => {
+    const found = readEntities(em, Card, await em.execute(`select * from "card" where iin in ${placeholders(iins)}`, [...iins]));
+    const byIin = new Map(found.map((card) => [card.iin, card]));
+    return iins.map((iin) => byIin.get(iin) ?? null);
+  })) as LoaderFactory<string, Card | null>,
+};
+
+/** What `cards` may be filtered by, checked: codes that exist, plain database ids. */
+export interface CardFilter {
+  region?: string;
+  district?: string;
+  careerCenterId?: string;
+  registrationStatus?: RegistrationStatus;
+  registeredFrom?: string;
+  registeredTo?: string;
+  activeMeasureKind?: ActiveMeasureKind;
+}
+
+/** The `where` of the cards a caller may read (the policy's scope) that match a filter. */
+function matching(filter: CardFilter, scope: ReadScope): { where: string; params: unknown[] } {
+  const conditions: string[] = [];
+  const params: unknown[] = [];
+  const where = (condition: string, ...values: unknown[]) => {
+    conditions.push(condition);
+    params.push(...values);
+  };
+  if (scope.kind === 'none' || (scope.kind === 'careerCenter' && !scope.careerCenterId)) where('false');
+  if (scope.kind === 'person') where('c.iin = ?', scope.iin);
+  if (scope.kind === 'careerCenter' && scope.careerCenterId) where('c.career_center_id = ?', scope.careerCenterId);
+  if (filter.region) where('c.address_region = ?', filter.region);
+  if (filter.district) where('c.address_district = ?', filter.district);
+  if (filter.careerCenterId) where('c.career_center_id = ?', filter.careerCenterId);
+  if (filter.registrationStatus) where(registrationStatusSql('c', filter.registrationStatus));
+  if (filter.registeredFrom || filter.registeredTo) {
+    where(`exists (select 1 from registration rr where rr.card_id = c.id and rr.voided_at is null
+      and rr.registered_on between coalesce(?::date, '-infinity') and coalesce(?::date, 'infinity'))`, filter.registeredFrom ?? null, filter.registeredTo ?? null);
+  }
+  if (filter.activeMeasureKind) {
+    where('exists (select 1 from active_measure am where am.card_id = c.id and am.voided_at is null and am.kind = ?)', filter.activeMeasureKind);
+  }
+  return { where: conditions.length ? `where ${conditions.join(' and ')}` : '', params };
+}
+
+/** Cards in the order they were opened (by id), after `afterId`: `limit + 1` of them, to tell whether more follow. */
+export async function cardsAfter(em: SqlEntityManager, filter: CardFilter, scope: ReadScope, limit: number, afterId: string | null): Promise<Card[]> {
+  const { where, params } = matching(filter, scope);
+  const after = afterId ? `${where ? ' and' : 'where'} c.id > ?` : '';
+  const rows = await em.execute(`select c.* from "card" c ${where}${after} order by c.id limit ?`, [...params, ...(afterId ? [afterId] : []), limit + 1]);
+  return readEntities(em, Card, rows);
+}
+
+/** How many cards match. */
+export async function countCards(em: SqlEntityManager, filter: CardFilter, scope: ReadScope): Promise<number> {
+  const { where, params } = matching(filter, scope);
+  const [row] = await em.execute<{ count: string }[]>(`select count(*) as count from "card" c ${where}`, params);
+  return Number(row!.count);
+}

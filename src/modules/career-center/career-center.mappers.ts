@@ -1,0 +1,1 @@
+export type { CareerCenter as CareerCenterMapper } from './career-center.entity.ts';

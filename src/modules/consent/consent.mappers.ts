@@ -1,0 +1,1 @@
+export type { Consent as PersonalDataConsentMapper } from './consent.entity.ts';

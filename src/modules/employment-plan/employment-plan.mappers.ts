@@ -1,0 +1,1 @@
+export type { EmploymentPlanRow as EmploymentPlanRowMapper } from './employment-plan.entity.ts';

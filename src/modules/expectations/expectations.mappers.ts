@@ -1,0 +1,1 @@
+export type { Expectations as ExpectationsMapper, ExpectedWage as ExpectedWageMapper } from './expectations.entity.ts';

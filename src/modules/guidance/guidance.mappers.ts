@@ -1,0 +1,1 @@
+export type { CareerGuidance as CareerGuidanceMapper } from './guidance.entity.ts';

@@ -1,0 +1,1 @@
+export type { SpecialWorkplace as SpecialWorkplaceMapper } from './special-workplace.entity.ts';

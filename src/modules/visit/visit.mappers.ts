@@ -1,0 +1,1 @@
+export type { Visit as VisitMapper } from './visit.entity.ts';
