@@ -2,6 +2,8 @@ import { ApolloServer, type PersistedQueryOptions } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
 import { readAuditPlugin } from './read-audit.ts';
+import { cursorPartsOf } from '../modules/card/cursors.ts';
+import { argumentChecksPlugin } from './argument-checks.ts';
 import { argumentErrorsPlugin } from './argument-errors.ts';
 import type { Context } from './context.ts';
 import { formatError } from './format-error.ts';
@@ -42,6 +44,6 @@ export function createApolloServer(schema: GraphQLSchema, options: ApolloOptions
     // Apollo's default landing page loads Sandbox from a CDN; we serve our own offline GraphiQL.
     // Cache control is on by default and wraps every field resolver to read hints we never give
     // (profiled: 14 % of the server's CPU on the deep list); answers carry personal data, no HTTP caching.
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), argumentErrorsPlugin, limitsPlugin(limits), executionTimeoutPlugin(limits.executionTimeoutMs), readAuditPlugin],
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), argumentErrorsPlugin, limitsPlugin(limits), argumentChecksPlugin(cursorPartsOf), executionTimeoutPlugin(limits.executionTimeoutMs), readAuditPlugin],
   });
 }

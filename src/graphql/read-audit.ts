@@ -13,6 +13,8 @@ export const readAuditPlugin: ApolloServerPlugin<Context> = {
       async willSendResponse({ contextValue, operation, operationName, request, response }) {
         const { principal, cardsRead } = contextValue;
         if (!principal || cardsRead.ids.size === 0 || response.body.kind !== 'single') return;
+        // An answer that carries no data returned none of the cards read on the way.
+        if (response.body.singleResult.data == null) return;
         const headers = request.http?.headers;
         try {
           await recordRead(contextValue.em, {

@@ -2,6 +2,7 @@ import { GraphQLError } from 'graphql';
 import { connection, pageRequest } from '../../api/connection.ts';
 import { idOf, toGlobalId } from '../../api/relay.ts';
 import type { Resolvers } from '../../generated/graphql.ts';
+import { cursorPartsOf } from '../card/cursors.ts';
 import { findReadAudit } from './read-audit.ts';
 
 export const auditResolvers: Resolvers = {
@@ -9,7 +10,7 @@ export const auditResolvers: Resolvers = {
     readAudit: async (_, { filter, ...args }, { em, access }) => {
       const scope = await access.auditScope();
       if (!scope) throw new GraphQLError('Only the head of a career center reads the audit', { extensions: { code: 'FORBIDDEN' } });
-      const { limit, after } = pageRequest(args, ['bigint']);
+      const { limit, after } = pageRequest(args, cursorPartsOf('ReadAuditRecord')!);
       const page = await findReadAudit(em, scope, {
         limit,
         beforeId: after?.[0],

@@ -11,6 +11,7 @@ import { viewOf } from './card-view.ts';
 import { checkFilter, findCards } from './card.service.ts';
 import { cards } from './card.store.ts';
 import { changeDeps } from './mutation.ts';
+import { cursorPartsOf } from './cursors.ts';
 import { careerCenterById } from '../career-center/career-center.store.ts';
 
 export const cardResolvers: Resolvers = {
@@ -31,7 +32,7 @@ export const cardResolvers: Resolvers = {
       return access.readable(await loaders.get(cards.byIin).load(iin));
     },
     cards: async (_, { filter, ...args }, { em, territories, access }) => {
-      const { limit, after } = pageRequest(args, ['bigint']);
+      const { limit, after } = pageRequest(args, cursorPartsOf('Card')!);
       const careerCenterId = filter?.careerCenter != null ? idOf(filter.careerCenter, ['CareerCenter'], 'filter.careerCenter') : undefined;
       const page = await findCards(em, checkFilter(filter && { ...filter, careerCenterId }, territories), await access.readScope(), { limit, afterId: after?.[0] ?? null });
       return connection(page, (card) => [card.id]);

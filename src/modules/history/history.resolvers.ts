@@ -3,6 +3,7 @@ import { toGlobalId } from '../../api/relay.ts';
 import type { Resolvers } from '../../generated/graphql.ts';
 import { sortKey, typeOf } from '../card/card-section.ts';
 import { viewOf } from '../card/card-view.ts';
+import { cursorPartsOf } from '../card/cursors.ts';
 import { sectionNamed } from '../sections.ts';
 import type { CardHistory } from './history.entity.ts';
 import { HISTORY_ORDER } from './history.store.ts';
@@ -17,7 +18,7 @@ function entryType(record: CardHistory): string | null {
 export const historyResolvers: Resolvers = {
   Card: {
     history: async (card, args, context) => {
-      const { limit, after } = pageRequest(args, HISTORY_ORDER.map((key) => key.cast));
+      const { limit, after } = pageRequest(args, cursorPartsOf('CardHistoryEntry')!);
       const page = await viewOf(context, card).history({ cardId: card.id, limit, after, filter: null, includeVoided: true });
       return connection(page, (record) => sortKey({ order: HISTORY_ORDER }, record));
     },
