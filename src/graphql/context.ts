@@ -3,7 +3,7 @@ import { RequestLoaders } from '../api/loaders.ts';
 import type { Orm } from '../db/orm.ts';
 import { AccessPolicy } from '../modules/access/policy.ts';
 import type { Principal } from '../modules/access/principal.ts';
-import { CardsRead } from '../modules/audit/read-audit.ts';
+import { CardsRead } from '../modules/audit/cards-read.ts';
 import { systemClock } from '../modules/base/clock.ts';
 import type { Actor } from '../modules/card/card-change.ts';
 import { DEFAULT_LANGUAGE, type Language } from '../modules/dictionary/codes.ts';

@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { Context } from './context.ts';
-import { recordRead } from '../modules/audit/read-audit.ts';
+import { recordRead } from '../modules/audit/audit.store.ts';
 
 /**
  * Writes the request's audit record before its answer leaves. A read that cannot be recorded is

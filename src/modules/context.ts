@@ -1,6 +1,6 @@
 import type { AccessPolicy } from './access/policy.ts';
 import type { Principal } from './access/principal.ts';
-import type { CardsRead } from './audit/read-audit.ts';
+import type { CardsRead } from './audit/cards-read.ts';
 import type { Actor } from './card/card-change.ts';
 import type { CardView } from './card/card-view.ts';
 import type { Language } from './dictionary/codes.ts';

@@ -1,5 +1,5 @@
 import type { SqlEntityManager } from '@mikro-orm/sql';
-import type { AuditScope } from '../audit/read-audit.ts';
+import type { AuditScope } from '../audit/audit.store.ts';
 import type { Card } from '../card/card.entity.ts';
 import { careerCenterIds } from '../career-center/career-center.store.ts';
 import type { Principal, Role } from './principal.ts';

@@ -1,1 +1,1 @@
-export type { ReadAuditRow as ReadAuditRecordMapper } from './read-audit.ts';
+export type { ReadAuditRow as ReadAuditRecordMapper } from './audit.store.ts';

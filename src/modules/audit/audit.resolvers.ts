@@ -3,7 +3,7 @@ import { connection, pageRequest } from '../../api/connection.ts';
 import { idOf, toGlobalId } from '../../api/relay.ts';
 import type { Resolvers } from '../../generated/graphql.ts';
 import { cursorPartsOf } from '../card/cursors.ts';
-import { findReadAudit } from './read-audit.ts';
+import { findReadAudit } from './audit.store.ts';
 
 export const auditResolvers: Resolvers = {
   Query: {

@@ -2,18 +2,9 @@ import type { SqlEntityManager } from '@mikro-orm/sql';
 import type { Page } from '../../api/connection.ts';
 import type { Principal } from '../access/principal.ts';
 
-// Issue 6 — every request that returns personal data of a card leaves one audit record: who (the
-// token's subject and role), when, which cards, through which operation and client. The request
-// collects the cards as their fields resolve (audit-fields.ts) and writes them once, at the end.
-
-/** The cards whose data one request has returned so far. */
-export class CardsRead {
-  readonly ids = new Set<string>();
-
-  saw(cardId: string): void {
-    this.ids.add(cardId);
-  }
-}
+// The read audit's SQL. Every request that returns personal data of a card leaves one audit
+// record: who (the token's subject and role), when, which cards, through which operation and
+// client. The request collects the cards as their fields resolve and writes them once, at the end.
 
 export interface ReadAuditEntry {
   principal: Principal;

@@ -1,0 +1,59 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from '@jest/globals';
+
+// The arrows between the layers of src/ point one way: the command line, benchmarks and demo data
+// over the server (HTTP and GraphQL), the server over the modules, the modules over the resolver
+// toolkit (src/api) and the database layer (src/db). Read from the code's own imports.
+
+const SRC = fileURLToPath(new URL('../../src/', import.meta.url));
+
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? files(path) : name.endsWith('.ts') ? [path] : [];
+  });
+}
+
+/** The layer of a file: its first folder under src/ (`main.ts` is the command line). */
+const layerOf = (path: string) => {
+  const [first, second] = relative(SRC, path).split('/');
+  return second === undefined ? 'cli' : first!;
+};
+
+/** Every import (and re-export) between files of src/, as [from, to]. */
+const IMPORTS = files(SRC).flatMap((file) => [...readFileSync(file, 'utf8').matchAll(/(?:^|\n)\s*(?:import|export)\b[^'"]*?from\s+'(\.{1,2}\/[^']+)'/g)]
+  .map((match): [string, string] => [file, resolve(dirname(file), match[1]!)]));
+
+/** What each layer may import, besides itself and the generated code. */
+const MAY_IMPORT: Record<string, readonly string[]> = {
+  api: [],
+  db: [],
+  modules: ['api', 'db'],
+  graphql: ['modules', 'api', 'db'],
+  http: ['graphql', 'modules', 'api', 'db'],
+  seed: ['modules', 'api', 'db'],
+  bench: ['seed', 'http', 'graphql', 'modules', 'api', 'db'],
+  cli: ['bench', 'seed', 'http', 'graphql', 'modules', 'api', 'db'],
+};
+
+describe('the layers of src/', () => {
+  it('are the ones the rules name', () => {
+    expect(new Set(files(SRC).map(layerOf))).toEqual(new Set([...Object.keys(MAY_IMPORT), 'generated']));
+  });
+
+  it('import only the layers below them', () => {
+    const wrong = IMPORTS.filter(([from, to]) => {
+      const [a, b] = [layerOf(from), layerOf(to)];
+      return a !== b && b !== 'generated' && a !== 'generated' && !MAY_IMPORT[a]!.includes(b);
+    }).map(([from, to]) => `${relative(SRC, from)} -> ${relative(SRC, to)}`);
+    expect(wrong).toEqual([]);
+  });
+
+  it('found the imports it judges', () => {
+    // A guard on the guard: the pattern above must see the modules' imports of the toolkit.
+    expect(IMPORTS.some(([from, to]) => layerOf(from) === 'modules' && layerOf(to) === 'api')).toBe(true);
+    expect(IMPORTS.length).toBeGreaterThan(300);
+  });
+});
