@@ -1,6 +1,6 @@
 import { createServer } from 'node:http';
 
-// The floor of the benchmark (issue 8): the deep list — a page of a center's cards with every
+// The floor of the benchmark: the deep list — a page of a center's cards with every
 // section — answered by one hand-written SQL statement that builds the whole JSON body in the
 // database, served by a bare node:http handler. Nothing is faster than this on the same database,
 // so the API's requests/s are reported as a share of these.

@@ -16,7 +16,7 @@ import { scratchDatabase } from './database.ts';
 import { CARD_BY_IIN, DEEP_LIST, MOBILE, STATISTICS } from './queries.ts';
 import { ENTITIES } from '../modules/entities.ts';
 
-// Issue 8 — the benchmark harness. It seeds deterministic demo cards, starts the API as it runs
+// The benchmark harness. It seeds deterministic demo cards, starts the API as it runs
 // in production (its own process, NODE_ENV=production, tokens checked against a public key), and
 // drives it with autocannon over the query mix, one query at a time. Then the floor — the deep
 // list from one hand-written SQL statement behind a bare node:http handler — on the same database,

@@ -87,7 +87,7 @@ fragment FullCard on Card {
   }
 }`;
 
-// The benchmark's query mix (issue 8), each as a client sends it.
+// The benchmark's query mix, each as a client sends it.
 
 /** (a) Deep list: a page of 50 cards of one center, every section, every ActiveMeasure member. */
 export const DEEP_LIST = `query DeepList($center: ID!, $first: Int = 50) { cards(first: $first, filter: { careerCenter: $center }) { edges { node { ...FullCard } } } } ${FULL_CARD}`;

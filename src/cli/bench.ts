@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { runBench } from '../bench/harness.ts';
 
 // npm run bench [-- --cards 100000 --duration 20 --connections 50 --soak 300 --workers 2 --out bench-results/…json]
-// Issue 8: the API under load against PostgreSQL (DATABASE_URL, else the local server at
+// The API under load against PostgreSQL (DATABASE_URL, else the local server at
 // 127.0.0.1:5432), side by side with the floor, in one run. Prints the figures and writes them as
 // JSON. Not a test: nothing here passes or fails a build. `--embedded` runs on PGlite instead;
 // `--keep-database` leaves the scratch database for profiling; `--database URL` runs again on such

@@ -6,7 +6,7 @@ import { readEntities, tableOf } from './read-entities.ts';
 // Batched lookups shared by the modules' loaders. Each loader belongs to one request (its
 // EntityManager fork), so its cache never outlives the request or crosses users. The statements
 // are written here rather than built per call by the ORM's query builder (a tenth of a small
-// query's CPU in issue 8's profile); the ORM still hydrates the rows (read-entities.ts).
+// query's CPU in a profile of the deep list); the ORM still hydrates the rows (read-entities.ts).
 
 /** `in (?, ?, …)` for a batch of keys: one placeholder each, so a key is only ever a value. */
 export const placeholders = (keys: readonly unknown[]) => `(${keys.map(() => '?').join(', ')})`;

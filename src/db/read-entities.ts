@@ -6,7 +6,7 @@ import type { SqlEntityManager } from '@mikro-orm/sql';
 // names), but the entities never enter the request's unit of work: nothing read for an answer is
 // ever flushed (a change loads its own managed entities through its service), and the unit of
 // work's bookkeeping — identity map, change-tracking snapshot, per-instance property tracking —
-// was the largest single cost of a deep list (issue 8). test/db/read-entities.test.ts holds them
+// was the largest single cost of a deep list. test/db/read-entities.test.ts holds them
 // equal to what `em.find` gives.
 
 /** Raw rows of `entity`'s table as entities outside the unit of work (not to be persisted). */

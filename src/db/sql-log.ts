@@ -2,7 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 
 // The SQL statements one request (or one test operation) runs, recorded through MikroORM's
 // `onQuery` hook: the query-count guarantees (N+1 checks, benchmarks) are measured, not assumed.
-// The same hook enforces a request's deadline (issue 6): past it, no further statement starts.
+// The same hook enforces a request's deadline: past it, no further statement starts.
 
 interface RequestLog {
   statements: string[];

@@ -2,7 +2,7 @@ import type { GatewayInterface } from '@apollo/server-gateway-interface';
 import { execute, getOperationAST, getVariableValues, GraphQLError, type GraphQLSchema } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 
-// Issue 8 — queries run by graphql-jit, which compiles each document once into a function that
+// Queries run by graphql-jit, which compiles each document once into a function that
 // resolves exactly its fields (graphql-js walks the document anew for every response: about a
 // fifth of the deep list's CPU). Plugged in through Apollo's gateway executor, so the request
 // pipeline — limits, timeout, read audit, error masking — is unchanged. Variables are checked by

@@ -5,7 +5,7 @@ import {
 } from 'graphql';
 import type { Context } from './context.ts';
 
-// Issue 6 — limits a query must keep, checked after parsing and validation and before anything
+// Limits a query must keep, checked after parsing and validation and before anything
 // runs (so no SQL), each refused with its own code. Pages are capped at 100 by `pageSize`, request
 // bodies by the HTTP layer (MAX_BODY_BYTES), documents at `maxTokens` by the parser, and running
 // time by timeout.ts. Every number can be set from the environment (protection.ts).

@@ -2,7 +2,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { currentRequestLog } from '../db/sql-log.ts';
 import type { Context } from './context.ts';
 
-// Issue 6 — a query gets `ms` to run. Past its deadline no further SQL statement starts (the
+// A query gets `ms` to run. Past its deadline no further SQL statement starts (the
 // statement log refuses it), and whatever the query produced is replaced by EXECUTION_TIMEOUT
 // (HTTP 503): an answer is complete and in time, or it is not given. Mutations are bounded by their
 // own work (one card, or one import batch) and are never cut off halfway: a change that committed

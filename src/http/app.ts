@@ -22,7 +22,7 @@ import { registryFromEnv } from '../modules/verification/registry-from-env.ts';
 
 /**
  * The HTTP application: GraphQL (and GraphiQL) at /graphql, GraphiQL's assets, a health check.
- * The person registry (Rule 2), the trusted token issuer and the protections (issue 6) are the
+ * The person registry (Rule 2), the trusted token issuer and the protections are the
  * ones given, or else the ones the environment configures. `stop()` releases what it opened.
  */
 export async function createApp(orm: Orm, options: { registry?: PersonRegistry | null; auth?: AuthSettings; protection?: Protection } = {}) {

@@ -5,7 +5,7 @@ import { ErrorsAreMissesCache, InMemoryLRUCache } from '@apollo/utils.keyvalueca
 import type { RequestHandler } from 'express';
 import { RedisCache, type Redis } from '../db/redis.ts';
 
-// Issue 6 — mobile clients send a query's SHA-256 instead of its text.
+// Mobile clients send a query's SHA-256 instead of its text.
 // Automatic persisted queries (APQ): a hash the server has not seen is answered
 // PERSISTED_QUERY_NOT_FOUND, the client sends hash and text once, and from then on the hash alone.
 // The cache is bounded: in memory by its size in bytes (least recently used out first), in Redis

@@ -2,7 +2,7 @@ import type { PersistedQuerySettings } from './persisted-queries.ts';
 import { DEFAULT_LIMITS, type QueryLimits } from '../graphql/limits.ts';
 import type { RateLimitSettings } from './rate-limit.ts';
 
-// Issue 6 — how the API protects itself, from the environment. Every number has a default fit for
+// How the API protects itself, from the environment. Every number has a default fit for
 // one API process on a small machine; the README lists them with the reasons.
 
 export interface Protection {

@@ -2,7 +2,7 @@ import { GraphQLError } from 'graphql';
 import type { Redis } from '../db/redis.ts';
 import type { Principal } from '../modules/access/principal.ts';
 
-// Issue 6 — requests per caller in a fixed window (RATE_LIMIT_PER_WINDOW requests every
+// Requests per caller in a fixed window (RATE_LIMIT_PER_WINDOW requests every
 // RATE_LIMIT_WINDOW_SECONDS). The caller is the token's role and subject, so a renewed token does
 // not start afresh. Counters are in Redis when there is one, so all API processes share them;
 // otherwise in this process's memory.

@@ -7,7 +7,7 @@ import { createTestApi, dataOf, TODAY, type TestApi } from '../support/api.ts';
 import { aCard, aCareerCenter } from '../support/builders.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
 
-// Issue 6 — the read audit: exactly one record per request that returned personal data of a card,
+// The read audit: exactly one record per request that returned personal data of a card,
 // none for one that did not, and a HEAD reading the audit of their own center's cards.
 
 let db: TestDatabase;

@@ -15,7 +15,7 @@ import { createApp, listen } from '../../src/http/app.ts';
 import { createTestIssuer, type TestIssuer } from '../support/auth.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
 
-// Issue 6, authentication: bearer JWTs checked for signature, issuer, audience and expiry (with
+// Authentication: bearer JWTs checked for signature, issuer, audience and expiry (with
 // clock skew); an anonymous caller gets the GraphiQL page and nothing else.
 
 let db: TestDatabase;

@@ -10,7 +10,7 @@ import { createTestApi, type TestApi } from '../support/api.ts';
 import { aCard } from '../support/builders.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
 
-// Issue 6 — limits a query must keep, each refused with its own code before any SQL runs.
+// Limits a query must keep, each refused with its own code before any SQL runs.
 
 let db: TestDatabase;
 let api: TestApi;

@@ -6,7 +6,7 @@ import { createTestApi, dataOf, type TestApi } from '../support/api.ts';
 import { aCard, aCareerCenter } from '../support/builders.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
 
-// Issue 6 — an analyst reads every card with the personal data masked (IIN, names, phone,
+// An analyst reads every card with the personal data masked (IIN, names, phone,
 // e-mail, street, house, apartment, day of birth; in history values too) and everything else,
 // the figures statistics are made of, as it is.
 

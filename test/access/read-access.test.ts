@@ -5,7 +5,7 @@ import { createTestApi, dataOf, type TestApi } from '../support/api.ts';
 import { aCard, aCareerCenter } from '../support/builders.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
 
-// Issue 6 — what each role may read, by every route to a card: `card` (also as of a past
+// What each role may read, by every route to a card: `card` (also as of a past
 // moment), `cardByIin`, `node` (the card and its entries) and the `cards` connection.
 
 let db: TestDatabase;

@@ -9,7 +9,7 @@ import { createTestDatabase, type TestDatabase } from '../support/database.ts';
 import { wholeCard } from '../support/keeping.ts';
 import { anIdentityRecord } from '../import/records.ts';
 
-// Issue 6 — who may change which cards: caseworkers and heads their own center's cards (only a
+// Who may change which cards: caseworkers and heads their own center's cards (only a
 // head signs), integration clients import, analysts and citizens change nothing. A refused change
 // leaves the card exactly as it was.
 

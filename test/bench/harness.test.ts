@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { runBench } from '../../src/bench/harness.ts';
 
-// Issue 8 — a smoke run of the benchmark harness, so it cannot rot: 100 cards, a second per query,
+// A smoke run of the benchmark harness, so it cannot rot: 100 cards, a second per query,
 // on the database the tests use. It asserts that figures came out, never how fast they are.
 
 describe('the benchmark harness', () => {

@@ -11,7 +11,7 @@ import { createTestIssuer } from '../support/auth.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
 import { startTestServer } from '../support/http.ts';
 
-// Issue 7 — GraphiQL in a real browser (Debian's headless Chromium): an analyst opens /graphql,
+// GraphiQL in a real browser (Debian's headless Chromium): an analyst opens /graphql,
 // puts a token in the Headers tab, runs a statistics query and reads the answer off the page,
 // with every request to another origin refused, so the page needs no internet. The screenshot goes
 // to test-artifacts/.

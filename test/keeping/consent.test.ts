@@ -5,7 +5,7 @@ import { aCard } from '../support/builders.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
 import { accepted, PAYLOAD_ERRORS, rejects, TOMORROW } from '../support/keeping.ts';
 
-// Issue 6 — the job seeker's consent to the processing of personal data: recorded, withdrawn,
+// The job seeker's consent to the processing of personal data: recorded, withdrawn,
 // every state kept in the history.
 
 let db: TestDatabase;

@@ -16,7 +16,7 @@ import { createTestIssuer, type TestIssuer } from '../support/auth.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
 import { startTestServer } from '../support/http.ts';
 
-// Issue 6 over real HTTP: automatic persisted queries (in Redis when REDIS_URL is set, as in CI's
+// Over real HTTP: automatic persisted queries (in Redis when REDIS_URL is set, as in CI's
 // second run, else in memory), trusted documents, rate limits per caller, CSRF prevention and the
 // request body limit.
 

@@ -7,7 +7,7 @@ import { aCard, aCareerCenter } from '../support/builders.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
 import { startTestServer } from '../support/http.ts';
 
-// Issue 7 — statistics as CSV for spreadsheets: GET /export/statistics.csv, signed in as for
+// Statistics as CSV for spreadsheets: GET /export/statistics.csv, signed in as for
 // GraphQL, headers in the language asked for, fields escaped (commas, quotes, Kazakh letters).
 
 let db: TestDatabase;

@@ -5,7 +5,7 @@ import { toGlobalId } from '../../src/api/relay.ts';
 import { createTestApi, dataOf, type TestApi } from '../support/api.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
 
-// Issue 7 — every statistic equals the same figure counted here, in JavaScript, from the rows of
+// Every statistic equals the same figure counted here, in JavaScript, from the rows of
 // the seeded cards (read with plain `select *`), never with the API's SQL.
 
 let db: TestDatabase;

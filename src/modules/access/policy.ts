@@ -4,7 +4,7 @@ import type { Card } from '../card/card.entity.ts';
 import { careerCenterIds } from '../career-center/career-center.store.ts';
 import type { Principal, Role } from './principal.ts';
 
-// Issue 6 — who may read which cards, decided here and nowhere else. Every route to a card asks:
+// Who may read which cards, decided here and nowhere else. Every route to a card asks:
 // `card`, `cardByIin`, `node` (the card or any of its entries), `cards` (as a query condition).
 //   CASEWORKER, HEAD  the cards their career center keeps
 //   ANALYST           every card (personal data masked where it is shown)

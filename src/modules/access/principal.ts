@@ -1,4 +1,4 @@
-// Who calls the API, as a verified token says (issue 6: roles). Services see only this.
+// Who calls the API, as a verified token says (roles). Services see only this.
 
 export const ROLES = ['CASEWORKER', 'HEAD', 'ANALYST', 'CITIZEN', 'INTEGRATION'] as const;
 export type Role = (typeof ROLES)[number];

@@ -43,7 +43,7 @@ async function verifyClaims(token: string, settings: AuthSettings): Promise<{ pr
 
 /**
  * Tokens already verified, so that a client's every request does not pay for the signature check
- * again (an ECDSA verification was 8 % of a small query's CPU, issue 8). A token is remembered
+ * again (an ECDSA verification was 8 % of a small query's CPU). A token is remembered
  * until it expires, and at most `maxAgeMs` (a key withdrawn from the JWKS stops being honoured
  * within that time); a rejected token is never remembered. The oldest entry goes first when full.
  */

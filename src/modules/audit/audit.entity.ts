@@ -2,7 +2,7 @@ import { defineEntity, p } from '@mikro-orm/core';
 import { Card } from '../card/card.entity.ts';
 import { CareerCenter } from '../career-center/career-center.entity.ts';
 
-// Issue 6 — the read audit: one row per request that returned personal data of a card (who, as
+// The read audit: one row per request that returned personal data of a card (who, as
 // what, when, through which operation and client), and one row per card it returned. Rows are only
 // ever inserted, by `ReadAudit.record` in one statement per request.
 const ReadAuditSchema = defineEntity({
@@ -31,7 +31,7 @@ ReadAuditSchema.setClass(ReadAudit);
 // from its own insert and the card and center from the card row itself, and cards and centers are
 // never deleted (Rule 3). A constraint would add a trigger call per row and a KEY SHARE lock on
 // every card and center read, i.e. turn each read into row locks on the busiest rows. Measured
-// (issue 8, a freshly seeded database): with them, the mobile list ran at 157 requests/s with every
+// (a freshly seeded database): with them, the mobile list ran at 157 requests/s with every
 // connection inside this statement; without them, at 611.
 const ReadAuditCardSchema = defineEntity({
   name: 'ReadAuditCard',

@@ -30,7 +30,7 @@ export interface ChangeDeps {
   today: () => string;
   /** Rule 2 — the state registry of individuals; absent or null when none is configured. */
   registry?: PersonRegistry | null;
-  /** Issue 6 — whose cards the caller may change; absent for in-process use (tools, the import CLI). */
+  /** Access control — whose cards the caller may change; absent for in-process use (tools, the import CLI). */
   access?: AccessPolicy | null;
 }
 
