@@ -5,6 +5,9 @@ import { createTestApi, dataOf, type TestApi } from '../support/api.ts';
 import { aCard, aCareerCenter } from '../support/builders.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
 import { FULL_CARD } from '../../src/bench/queries.ts';
+import { Card } from '../../src/modules/card/card.entity.ts';
+import { CareerCenter } from '../../src/modules/career-center/career-center.entity.ts';
+import { CHILD_SECTIONS, LIST_SECTIONS } from '../../src/modules/sections.ts';
 
 // The N+1 guard: how many SQL statements a query runs must not depend on how many cards it returns.
 
@@ -12,15 +15,15 @@ let db: TestDatabase;
 let api: TestApi;
 let centerId: string;
 
-const TABLES = [
-  'card', 'career_center', 'education_entry', 'registration', 'career_guidance', 'referral', 'active_measure',
-  'relocation_family_member', 'special_workplace', 'visit', 'employment_plan_row', 'card_signature',
-];
+/** The card's table, its keeping center's, and the table of every section (from their declarations). */
+let TABLES: string[] = [];
 const tablesIn = (statements: string[]) =>
   new Set(statements.flatMap((sql) => TABLES.filter((table) => new RegExp(`(from|join) "${table}"`).test(sql))));
 
 beforeAll(async () => {
   db = await createTestDatabase();
+  const tableOf = (entity: object) => db.orm.getMetadata().get(entity as never).tableName;
+  TABLES = [...new Set([tableOf(Card), tableOf(CareerCenter), ...LIST_SECTIONS.map((s) => tableOf(s.entity)), ...CHILD_SECTIONS.map((c) => tableOf(c.entity))])];
   // The full card on the largest page (100) is over the default cost limit (limits.test.ts):
   // here the question is only how many statements it takes.
   api = await createTestApi(db.orm, { limits: { ...DEFAULT_LIMITS, maxCost: Number.MAX_SAFE_INTEGER } });

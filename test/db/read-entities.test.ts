@@ -3,16 +3,8 @@ import type { EntityClass } from '@mikro-orm/core';
 import { readEntities, tableOf } from '../../src/db/read-entities.ts';
 import { Card } from '../../src/modules/card/card.entity.ts';
 import { CareerCenter } from '../../src/modules/career-center/career-center.entity.ts';
-import { EducationEntry } from '../../src/modules/education/education.entity.ts';
-import { EmploymentPlanRow } from '../../src/modules/employment-plan/employment-plan.entity.ts';
-import { CardSignature } from '../../src/modules/footer/footer.entity.ts';
-import { CareerGuidance } from '../../src/modules/guidance/guidance.entity.ts';
 import { CardHistory } from '../../src/modules/history/history.entity.ts';
-import { ActiveMeasure, RelocationFamilyMember } from '../../src/modules/measures/measure.entity.ts';
-import { Referral } from '../../src/modules/referral/referral.entity.ts';
-import { Registration } from '../../src/modules/registration/registration.entity.ts';
-import { SpecialWorkplace } from '../../src/modules/special-workplace/special-workplace.entity.ts';
-import { Visit } from '../../src/modules/visit/visit.entity.ts';
+import { CHILD_SECTIONS, LIST_SECTIONS } from '../../src/modules/sections.ts';
 import { createTestApi, dataOf, TODAY } from '../support/api.ts';
 import { aCard } from '../support/builders.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
@@ -38,12 +30,9 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => db.close());
 
-const ENTITIES: [string, EntityClass<object>][] = [
-  ['Card', Card], ['CareerCenter', CareerCenter], ['EducationEntry', EducationEntry], ['Registration', Registration],
-  ['CareerGuidance', CareerGuidance], ['Referral', Referral], ['ActiveMeasure', ActiveMeasure], ['RelocationFamilyMember', RelocationFamilyMember],
-  ['SpecialWorkplace', SpecialWorkplace], ['Visit', Visit], ['EmploymentPlanRow', EmploymentPlanRow], ['CardSignature', CardSignature],
-  ['CardHistory', CardHistory],
-];
+/** Every entity the loaders read: the card, its center, its history and each section's (the abstract §16 root for its kinds). */
+const ENTITIES: [string, EntityClass<object>][] = [Card, CareerCenter, CardHistory, ...LIST_SECTIONS.map((s) => s.entity), ...CHILD_SECTIONS.map((c) => c.entity)]
+  .map((entity) => [(entity as { name: string }).name, entity as EntityClass<object>]);
 
 /** An object's own enumerable values, nested objects (embeddables) compared with their classes. */
 const valuesOf = (object: object) => ({ ...object });

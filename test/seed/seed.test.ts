@@ -5,6 +5,7 @@ import { Card } from '../../src/modules/card/card.entity.ts';
 import { CareerCenter } from '../../src/modules/career-center/career-center.entity.ts';
 import { Territories } from '../../src/modules/dictionary/territories.ts';
 import { parseIin } from '../../src/modules/person/iin.ts';
+import { LIST_SECTIONS } from '../../src/modules/sections.ts';
 import { createTestApi, dataOf, type TestApi } from '../support/api.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
 
@@ -52,7 +53,8 @@ async function count(orm: Orm, sql: string): Promise<number> {
   return Number(row!.n);
 }
 
-const CARD_TABLES = ['education_entry', 'registration', 'career_guidance', 'referral', 'active_measure', 'special_workplace', 'visit', 'employment_plan_row'];
+/** The tables of the card's list sections, signatures aside (demo cards are not signed): from the sections' declarations. */
+const cardTables = (orm: Orm) => [...new Set(LIST_SECTIONS.filter((s) => s.voidable).map((s) => orm.getMetadata().get(s.entity as never).tableName))];
 
 /**
  * Everything the seeder stored, with surrogate keys and timestamps left out and rows tied to
@@ -69,7 +71,7 @@ async function contentOf(orm: Orm): Promise<Record<string, SqlRow[]>> {
       from "relocation_family_member" f join "active_measure" m on m."id" = f."relocation_id" join "card" c on c."id" = m."card_id"
       order by m."card_id", m."id", f."id"`)).map(strip),
   };
-  for (const table of CARD_TABLES) {
+  for (const table of cardTables(orm)) {
     content[table] = (await query(orm, `select c."iin" as "card_iin", t.* from "${table}" t join "card" c on c."id" = t."card_id" order by t."card_id", t."id"`)).map(strip);
   }
   return content;
@@ -78,7 +80,7 @@ async function contentOf(orm: Orm): Promise<Record<string, SqlRow[]>> {
 /** Row counts per section table, and per card in id order. */
 async function sectionCounts(orm: Orm): Promise<Record<string, number[]>> {
   const counts: Record<string, number[]> = {};
-  for (const table of CARD_TABLES) {
+  for (const table of cardTables(orm)) {
     const rows = await query<{ n: string | number }>(orm, `select count(t."id") as "n" from "card" c left join "${table}" t on t."card_id" = c."id" group by c."id" order by c."id"`);
     counts[table] = rows.map((row) => Number(row.n));
   }

@@ -4,7 +4,7 @@ import { CareerCenter } from '../career-center/career-center.entity.ts';
 
 // The read audit: one row per request that returned personal data of a card (who, as
 // what, when, through which operation and client), and one row per card it returned. Rows are only
-// ever inserted, by `ReadAudit.record` in one statement per request.
+// ever inserted, by `recordRead` (audit.store.ts) in one statement per request.
 const ReadAuditSchema = defineEntity({
   name: 'ReadAudit',
   tableName: 'read_audit',
