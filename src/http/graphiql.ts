@@ -19,15 +19,17 @@ const assets: Record<string, { path: string; type: string }> = {
   'graphiql.css': { path: packageFile('graphiql', 'dist/style.css'), type: 'text/css' },
   'app.js': { path: here('app.js'), type: 'text/javascript' },
   'page.css': { path: here('page.css'), type: 'text/css' },
-  'example.graphql': { path: here('example.graphql'), type: 'text/plain' },
 };
+
+/** The shared documents whose operations GraphiQL opens as tabs (src/documents/examples/), in file order. */
+const EXAMPLES = fileURLToPath(new URL('../documents/examples/', import.meta.url));
 
 const page = readFileSync(here('index.html'), 'utf8');
 
-/** The example queries kept in `graphiql/examples/`, in file order: GraphiQL opens each as a tab. */
+/** The example operations, each a whole document (no fragments from elsewhere): GraphiQL opens each as a tab. */
 export function exampleQueries(): { name: string; query: string }[] {
-  const files = ['example.graphql', ...readdirSync(here('examples')).filter((file) => file.endsWith('.graphql')).sort().map((file) => `examples/${file}`)];
-  return files.map((file) => ({ name: file.replace(/^examples\//, '').replace(/\.graphql$/, ''), query: readFileSync(here(file), 'utf8') }));
+  return readdirSync(EXAMPLES).filter((file) => file.endsWith('.graphql')).sort()
+    .map((file) => ({ name: file.replace(/\.graphql$/, ''), query: readFileSync(join(EXAMPLES, file), 'utf8') }));
 }
 const examples = JSON.stringify(exampleQueries());
 

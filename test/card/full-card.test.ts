@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createTestApi, dataOf, type TestApi } from '../support/api.ts';
 import { aCard } from '../support/builders.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
-import { FULL_CARD } from '../../src/bench/queries.ts';
+import { CardByIinDocument } from '../../src/generated/documents.ts';
 
 let db: TestDatabase;
 let api: TestApi;
@@ -19,9 +19,11 @@ beforeAll(async () => {
 });
 afterAll(() => db.close());
 
+/** The card through the shared, typed CardByIin document (the benchmark's). */
 async function fullCard() {
-  const { card } = dataOf(await api.execute(`query($iin: IIN!) { card: cardByIin(iin: $iin) { ...FullCard } } ${FULL_CARD}`, { iin }));
-  return card;
+  const { cardByIin } = dataOf(await api.execute(CardByIinDocument, { iin }));
+  if (!cardByIin) throw new Error('no card for the IIN');
+  return cardByIin;
 }
 
 describe('the full card through GraphQL', () => {
@@ -106,7 +108,7 @@ describe('the full card through GraphQL', () => {
 
   it('leaves sections that were never filled empty rather than failing', async () => {
     const bare = await aCard({ address: null, phone: null, email: null }).save(db.orm.em.fork());
-    const { card } = dataOf(await api.execute(`query($iin: IIN!) { card: cardByIin(iin: $iin) { ...FullCard } } ${FULL_CARD}`, { iin: bare.iin }));
+    const { cardByIin: card } = dataOf(await api.execute(CardByIinDocument, { iin: bare.iin }));
     expect(card).toMatchObject({
       address: null, lastJob: null, expectations: null, education: { main: [], additional: [] }, jobSeekerRegistrations: [],
       referrals: { totalCount: 0, edges: [] }, activeMeasures: { totalCount: 0, edges: [] }, visits: { totalCount: 0, edges: [] },

@@ -22,11 +22,11 @@ afterAll(() => db.close());
 // ---------------------------------------------------------------------------------------------
 // Client documents (the same shapes as the full-card query, so entries compare as they are read)
 
-const SELECTION = `card { id version activeMeasures(first: 100) { totalCount edges { node { ${ACTIVE_MEASURE} } } } } activeMeasure { ${ACTIVE_MEASURE} } ${PAYLOAD_ERRORS}`;
+const SELECTION = `card { id version activeMeasures(first: 100) { totalCount edges { node { ...ActiveMeasureFields } } } } activeMeasure { ...ActiveMeasureFields } ${PAYLOAD_ERRORS}`;
 const onCard = (name: string, input: string) =>
-  `mutation($cardId: ID!, $version: Int!, $input: ${input}!) { ${name}(cardId: $cardId, version: $version, input: $input) { ${SELECTION} } }`;
+  `mutation($cardId: ID!, $version: Int!, $input: ${input}!) { ${name}(cardId: $cardId, version: $version, input: $input) { ${SELECTION} } } ${ACTIVE_MEASURE}`;
 const onEntry = (name: string, input: string) =>
-  `mutation($id: ID!, $version: Int!, $input: ${input}!) { ${name}(id: $id, version: $version, input: $input) { ${SELECTION} } }`;
+  `mutation($id: ID!, $version: Int!, $input: ${input}!) { ${name}(id: $id, version: $version, input: $input) { ${SELECTION} } } ${ACTIVE_MEASURE}`;
 
 const DOCS = {
   professionalTrainingCreate: onCard('professionalTrainingCreate', 'ProfessionalTrainingInput'),
@@ -341,7 +341,7 @@ describe('§16.2 entrepreneurship support', () => {
       await refusedInput(cardId, () => call('entrepreneurshipSupportCreate', { cardId, version, input: { ...support, microcredit: { ...microcredit, amount } } }), 'input');
     }
     const literal = (amount: string) => () => api.execute(`mutation($cardId: ID!) { entrepreneurshipSupportCreate(cardId: $cardId, version: ${version}, input: {
-      referredOn: "2026-03-01", microcredit: { receivedOn: "2026-04-15", amount: ${amount}, repaymentTermMonths: 12, activityType: "кафе" } }) { ${SELECTION} } }`, { cardId });
+      referredOn: "2026-03-01", microcredit: { receivedOn: "2026-04-15", amount: ${amount}, repaymentTermMonths: 12, activityType: "кафе" } }) { ${SELECTION} } } ${ACTIVE_MEASURE}`, { cardId });
     await refusedInput(cardId, literal('"-1.00"'), 'input.microcredit.amount');
     await refusedInput(cardId, literal('"1.005"'), 'input.microcredit.amount');
     await refusedInput(cardId, literal('0.30000000000000004'), 'input.microcredit.amount');
@@ -700,7 +700,7 @@ describe('§16.4 relocation', () => {
       }
     }
     const literal = (amount: string) => () => api.execute(`mutation($cardId: ID!) { relocationCreate(cardId: $cardId, version: ${version}, input: {
-      referredOn: "2026-04-01", familyMembers: [], destination: { region: "KZ-59" }, materialAssistance: { relocationExpenses: ${amount} } }) { ${SELECTION} } }`, { cardId });
+      referredOn: "2026-04-01", familyMembers: [], destination: { region: "KZ-59" }, materialAssistance: { relocationExpenses: ${amount} } }) { ${SELECTION} } } ${ACTIVE_MEASURE}`, { cardId });
     await refusedInput(cardId, literal('"-1.00"'), 'input.materialAssistance.relocationExpenses');
     await refusedInput(cardId, literal('"1.005"'), 'input.materialAssistance.relocationExpenses');
     await refusedInput(cardId, literal('0.30000000000000004'), 'input.materialAssistance.relocationExpenses');

@@ -62,9 +62,10 @@ describe('GraphiQL', () => {
     }
   });
 
-  it('preloads an example card query that is valid against the schema', async () => {
-    const example = await (await fetch(`${base}/graphiql/example.graphql`)).text();
-    expect(example).toBe(readFileSync(new URL('../../src/http/graphiql/example.graphql', import.meta.url), 'utf8'));
+  it('opens first on an example card query, one of the shared documents, valid against the schema', async () => {
+    const [first] = (await (await fetch(`${base}/graphiql/examples.json`)).json()) as { name: string; query: string }[];
+    const example = first!.query;
+    expect(example).toBe(readFileSync(new URL('../../src/documents/examples/0-cards.graphql', import.meta.url), 'utf8'));
     expect(validate(buildSchema(), parse(example))).toEqual([]);
     const { data, errors } = (await (await post({ query: example })).json()) as any;
     expect(errors).toBeUndefined();

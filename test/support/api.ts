@@ -1,4 +1,6 @@
 import { HeaderMap, type ApolloServer } from '@apollo/server';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { print } from 'graphql';
 import { withSqlLog } from '../../src/db/sql-log.ts';
 import type { Orm } from '../../src/db/orm.ts';
 import { createApolloServer } from '../../src/graphql/apollo.ts';
@@ -33,7 +35,9 @@ export interface TestApi {
    * Runs one operation through Apollo Server with a fresh per-request context, as HTTP would,
    * acting as a caseworker unless told otherwise (`actor: null` for an anonymous request).
    */
-  execute<T = any>(query: string, variables?: Record<string, unknown>, options?: ExecuteOptions): Promise<GraphQLResult<T>>;
+  execute<T = any, V extends Record<string, unknown> = Record<string, unknown>>(
+    query: string | TypedDocumentNode<T, V>, variables?: V, options?: ExecuteOptions,
+  ): Promise<GraphQLResult<T>>;
 }
 
 export const CASEWORKER: Actor = { id: 'caseworker-7', name: 'Ахметова Динара Серікқызы' };
@@ -55,7 +59,7 @@ export async function createTestApi(orm: Orm, options: { registry?: PersonRegist
       const { principal } = options;
       const actor = principal ? { id: principal.subject, name: principal.name } : options.actor === undefined ? CASEWORKER : options.actor;
       const { result: response, statements } = await withSqlLog(() =>
-        server.executeOperation({ query, variables, http: options.headers && httpRequest(options.headers) }, {
+        server.executeOperation({ query: typeof query === 'string' ? query : print(query), variables, http: options.headers && httpRequest(options.headers) }, {
           contextValue: createContext(orm, territories, { actor, principal, clock, registry, language: languageOf(options.headers?.['accept-language']) }),
         }));
       if (response.body.kind !== 'single') throw new Error('unexpected incremental response');

@@ -1,6 +1,6 @@
 /* global React, ReactDOM, GraphiQL */
 // The analysts' GraphiQL: every asset is served by the API itself (no CDN), so it works offline.
-// The example queries of graphiql/examples/ open as tabs, the card query first.
+// The example operations of src/documents/examples/ open as tabs, the card query first.
 (async () => {
   const examples = await (await fetch('/graphiql/examples.json')).json();
   const headers = '{\n  "Authorization": "Bearer <token from: npm run token -- --role ANALYST>"\n}';
