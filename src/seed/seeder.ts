@@ -73,7 +73,8 @@ export async function seedDemoData(orm: Orm, territories: Territories, options: 
       const { record, footer } = generateCard(existing + done + i, context);
       const checked = checkRecord(record, { today, territories });
       if (!checked.ok) throw new Error(`demo card ${existing + done + i} fails the import's checks: ${JSON.stringify(checked.errors)}`);
-      return { record: checked.record, careerCenterId: record.careerCenter, extra: footer };
+      // Demo cards were never asked about: PENDING, with no reason of an import's.
+      return { record: checked.record, careerCenterId: record.careerCenter, extra: { ...footer, verification: { status: 'PENDING' } } };
     });
     await em.transactional((tx) => insertNewCards(tx as SqlEntityManager, cards, new Date(), null));
     if (existing + done + cards.length >= 2 * analyzedAt) {

@@ -17,7 +17,7 @@ import type { CheckedRecord, RecordEntry } from './card-record.ts';
 export interface NewCard {
   record: CheckedRecord;
   careerCenterId: string;
-  /** Card properties beyond what the record gives (the demo data's footer). */
+  /** Card properties beyond what the record gives, or instead of the import's (the demo data's footer and verification). */
   extra?: Snapshot;
 }
 
@@ -87,8 +87,8 @@ function rowsOf(em: SqlEntityManager, { record, careerCenterId, extra }: NewCard
     iin: record.iin, birthDate: record.facts.birthDate, sex: record.facts.sex, openedOn: record.openedOn, careerCenter: careerCenterId,
     citizenship: null, nationality: null, address: null, phone: null, email: null, lastJob: null, expectations: null,
     ...Object.assign({}, ...record.parts.values()),
-    ...extra,
     verification: { status: 'PENDING', reason: 'imported; awaiting the person registry' },
+    ...extra,
     version: 1, createdAt: now, updatedAt: now,
   };
   const counters = new Map<RecordEntry['section'], number>();
