@@ -113,7 +113,7 @@ export function importRecordSchema(schema: GraphQLSchema): JsonSchema {
   /** A reference to a shared definition, made on first use. */
   const ref = (name: string, define: () => JsonSchema): JsonSchema => {
     if (!defs.has(name)) {
-      defs.set(name, {}); // taken, so an input type that contains itself ends
+      defs.set(name, {}); // reserved first: an input type that contains itself refers to itself
       defs.set(name, define());
     }
     return { $ref: `#/$defs/${name}` };
@@ -133,14 +133,15 @@ export function importRecordSchema(schema: GraphQLSchema): JsonSchema {
 
   /** A value of an SDL type: null allowed unless the type is non-null. */
   function value(type: GraphQLInputType): JsonSchema {
-    if (isNonNullType(type)) return nonNull(type.ofType);
-    const schemaOf = nonNull(type);
+    if (isNonNullType(type)) return notNull(type.ofType);
+    const schemaOf = notNull(type);
     // An inline type takes null beside it; a reference or an enum needs a branch of its own.
     return typeof schemaOf.type === 'string' ? { ...schemaOf, type: [schemaOf.type, 'null'] } : { anyOf: [schemaOf, { type: 'null' }] };
   }
 
-  function nonNull(type: GraphQLInputType): JsonSchema {
-    if (isNonNullType(type)) return nonNull(type.ofType);
+  /** A value of an SDL type, null aside. */
+  function notNull(type: GraphQLInputType): JsonSchema {
+    if (isNonNullType(type)) return notNull(type.ofType);
     if (isListType(type)) return { type: 'array', items: value(type.ofType) };
     if (isScalarType(type)) {
       const builtIn = BUILT_IN[type.name];
