@@ -24,6 +24,9 @@ export function voidable() {
   };
 }
 
+/** Longest source id an imported entry may carry: the column's length and the import format's limit. */
+export const SOURCE_ID_LENGTH = 100;
+
 /**
  * The id an imported entry has in the information system it came from (rules 2 and 5): a second
  * import of the same entry finds it by this id and updates it instead of adding another.
@@ -31,6 +34,6 @@ export function voidable() {
  */
 export function sourced() {
   return {
-    sourceId: p.string().length(100).nullable(),
+    sourceId: p.string().length(SOURCE_ID_LENGTH).nullable(),
   };
 }

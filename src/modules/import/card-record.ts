@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import { CountryCodeResolver, EmailAddressResolver, GraphQLDate, PhoneNumberResolver } from 'graphql-scalars';
 import type { GraphQLScalarType } from 'graphql';
@@ -8,13 +7,12 @@ import type { CardPart, ListSection, Snapshot } from '../card/card-section.ts';
 import type { Territories } from '../dictionary/territories.ts';
 import { parseIin, type IinFacts } from '../person/iin.ts';
 import { CARD_PARTS, LIST_SECTIONS } from '../sections.ts';
+import { KIND, RECORD_KEYS, recordSchema, SECTION_KEYS } from './record-schema.ts';
 
 // One import record (schema/import/card-record.schema.json, generated from the SDL's input types):
 // its shape is checked by that JSON Schema, so the published contract is the one enforced; then
 // each part and entry runs through the same checks and tidying as the API's mutations, as each
 // section declares them.
-
-const SCHEMA_PATH = new URL('../../../schema/import/card-record.schema.json', import.meta.url);
 
 /** A format backed by the API's own scalar, so the file and the API accept the same values. */
 const scalarFormat = (scalar: GraphQLScalarType) => (value: string) => {
@@ -34,7 +32,7 @@ function validator(): ValidateFunction {
   ajv.addFormat('phone', scalarFormat(PhoneNumberResolver));
   ajv.addFormat('email', scalarFormat(EmailAddressResolver));
   ajv.addFormat('country-code', scalarFormat(CountryCodeResolver));
-  compiled = ajv.compile(JSON.parse(readFileSync(SCHEMA_PATH, 'utf8')));
+  compiled = ajv.compile(recordSchema());
   return compiled;
 }
 
@@ -61,12 +59,13 @@ export interface CheckedRecord {
   entries: RecordEntry[];
 }
 
-/** Keys of a record that are no part's or section's: who the person is by IIN, where the card is kept, since when. */
-export const RECORD_KEYS = ['iin', 'careerCenter', 'openedOn'] as const;
-
 export type RecordCheck = { ok: true; record: CheckedRecord } | { ok: false; iin: string | null; errors: UserErrorData[] };
 
 type Json = Record<string, unknown>;
+
+/** The kinds an entry may be of, by the key of its list (§16's four). */
+const KINDS = new Map(LIST_SECTIONS.flatMap((section) => (section.imported ?? [])
+  .flatMap((imported) => (typeof imported.input === 'string' ? [] : [[imported.key, Object.keys(imported.input.byKind)] as const]))));
 
 const FORMAT_NAMES: Record<string, string> = {
   date: 'a valid date (YYYY-MM-DD)', phone: 'a valid phone number', email: 'a valid e-mail address',
@@ -83,8 +82,8 @@ function schemaErrors(errors: readonly ErrorObject[]): UserErrorData[] {
     const field = error.instancePath.split('/').slice(1).map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'));
     let entry: UserErrorData;
     if (error.keyword === 'discriminator') {
-      entry = userError([...field, 'kind'], error.params.error === 'tag' ? 'REQUIRED' : 'INVALID_VALUE',
-        'kind must be one of PROFESSIONAL_TRAINING, ENTREPRENEURSHIP_SUPPORT, SUBSIDIZED_JOB, RELOCATION');
+      entry = userError([...field, KIND], error.params.error === 'tag' ? 'REQUIRED' : 'INVALID_VALUE',
+        `${KIND} must be one of ${KINDS.get(field[0]!)?.join(', ')}`);
     } else if (error.keyword === 'format') {
       entry = userError(field, 'INVALID_VALUE', `${field.at(-1)} is not ${FORMAT_NAMES[String(error.params.format)] ?? 'valid'}`);
     } else if (error.keyword === 'required') {
@@ -130,7 +129,7 @@ export function checkRecord(raw: unknown, context: { today: string; territories:
   // Parts: one given at the record's top level takes the keys no one else claims; its values are
   // kept only for the keys the record names. One under a key may be null: cleared.
   const parts = new Map<CardPart, Snapshot>();
-  const claimed = new Set<string>([...RECORD_KEYS, ...LIST_SECTIONS.flatMap((s) => (s.imported ?? []).map((i) => i.key)), ...CARD_PARTS.flatMap((p) => (p.imported?.key ? [p.imported.key] : []))]);
+  const claimed = new Set<string>([...Object.keys(RECORD_KEYS), ...SECTION_KEYS]);
   for (const part of CARD_PARTS) {
     const imported = part.imported;
     if (!imported) continue;

@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { parse, type CsvError, type InfoRecord } from 'csv-parse';
+import { recordSchema, SECTION_KEYS } from './record-schema.ts';
 
 // The import reads files of millions of cards, so a source never holds more than one record (at
 // most MAX_RECORD_BYTES) plus the stream buffers in memory. Records are produced only when the
@@ -134,16 +135,82 @@ function parseLine(line: number, bytes: Buffer): SourceRecord | null {
 // ---------------------------------------------------------------------------------------------
 // CSV
 
-/** The identity columns a CSV file may carry, in the order of the card. */
-export const CSV_COLUMNS = [
-  'iin', 'careerCenter', 'openedOn', 'surname', 'givenName', 'patronymic', 'citizenship', 'nationality',
-  'region', 'district', 'settlement', 'street', 'house', 'apartment', 'phone', 'email',
-] as const;
-type CsvColumn = (typeof CSV_COLUMNS)[number];
-const REQUIRED_CSV_COLUMNS: readonly CsvColumn[] = ['iin', 'careerCenter', 'openedOn', 'surname', 'givenName'];
-const ADDRESS_COLUMNS = ['region', 'district', 'settlement', 'street', 'house', 'apartment'] as const;
-const TOP_COLUMNS = ['iin', 'careerCenter', 'openedOn', 'citizenship', 'nationality'] as const;
-const CONTACT_COLUMNS = ['phone', 'email'] as const;
+/** A CSV column: the record's key its cell goes to, and the field within it for a nested object's field. */
+export interface CsvColumn {
+  name: string;
+  key: string;
+  field: string | null;
+  /** The header must name it: the format requires it (and, for a nested field, the object it is in). */
+  required: boolean;
+}
+
+/** The columns a CSV file may carry, and the nested objects a record always has (`fullName`). */
+export interface CsvLayout {
+  columns: readonly CsvColumn[];
+  requiredObjects: readonly string[];
+}
+
+/** What the layout reads of a JSON Schema node. */
+interface SchemaNode {
+  type?: string | string[];
+  $ref?: string;
+  anyOf?: SchemaNode[];
+  properties?: Record<string, SchemaNode>;
+  required?: string[];
+}
+
+/** The import format, as far as the layout reads it. */
+interface Format extends SchemaNode {
+  $defs?: Record<string, SchemaNode>;
+}
+
+/** A property's schema with its null branch dropped and its reference followed, and the type it holds besides null. */
+function resolved(format: Format, property: SchemaNode): { schema: SchemaNode; type: string | undefined } {
+  let schema = property;
+  if (schema.anyOf) {
+    const branches = schema.anyOf.filter((branch) => branch.type !== 'null');
+    if (branches.length !== 1) throw new Error('a CSV column cannot hold a value of several shapes');
+    schema = branches[0]!;
+  }
+  if (schema.$ref) schema = format.$defs?.[schema.$ref.replace('#/$defs/', '')] ?? {};
+  return { schema, type: [schema.type].flat().find((type) => type !== 'null') };
+}
+
+/**
+ * The CSV columns, from the import format: the record's own keys and the fields of the part given
+ * at its top level (the identity), in the format's order; a nested object's fields are columns of
+ * their own (`surname` is `fullName.surname`), one level deep. Every cell is text, so a field that
+ * is not (a number, a list, an object two levels down) cannot be a column: it fails here, at once.
+ */
+export function csvLayout(format: Format = recordSchema()): CsvLayout {
+  const columns: CsvColumn[] = [];
+  const requiredObjects: string[] = [];
+  const text = (what: string, value: ReturnType<typeof resolved>) => {
+    if (value.type !== 'string') throw new Error(`${what} is not text and cannot be a CSV column`);
+  };
+  for (const [key, property] of Object.entries(format.properties ?? {})) {
+    if (SECTION_KEYS.has(key)) continue;
+    const required = format.required?.includes(key) ?? false;
+    const value = resolved(format, property);
+    if (value.type !== 'object') {
+      text(key, value);
+      columns.push({ name: key, key, field: null, required });
+      continue;
+    }
+    if (required) requiredObjects.push(key);
+    for (const [field, inner] of Object.entries(value.schema.properties ?? {})) {
+      text(`${key}.${field}`, resolved(format, inner));
+      columns.push({ name: field, key, field, required: required && (value.schema.required?.includes(field) ?? false) });
+    }
+  }
+  const names = columns.map((column) => column.name);
+  const repeated = names.filter((name, i) => names.indexOf(name) !== i);
+  if (repeated.length > 0) throw new Error(`two fields would be the CSV column ${repeated.join(', ')}`);
+  return { columns, requiredObjects };
+}
+
+/** The layout of the committed format, worked out on the first CSV file. */
+let committed: CsvLayout | null = null;
 
 /** What the parser hands over, in file order: rows, rows it skipped, and an error it cannot get past. */
 type CsvItem =
@@ -168,6 +235,7 @@ function lineBreaks(text: string): { breaks: number; crlf: number } {
 }
 
 async function openCsv(path: string, totalBytes: number): Promise<RecordSource> {
+  const layout = (committed ??= csvLayout());
   const file = createReadStream(path, { highWaterMark: CHUNK_BYTES });
   let stopped = false;
   /** csv-parse's line of the last stray quote reported, so the same row is not reported twice. */
@@ -235,11 +303,11 @@ async function openCsv(path: string, totalBytes: number): Promise<RecordSource> 
     return lastEnd - breaks;
   };
 
-  const header = await readHeader(path, source, placeRow);
+  const header = await readHeader(path, layout, source, placeRow);
   async function* records(): AsyncGenerator<SourceRecord> {
     for await (const item of source) {
       if (item.kind === 'row') {
-        yield { line: placeRow(item.fields, item.endLine, item.emptyLines), record: csvRecord(header, item.fields) };
+        yield { line: placeRow(item.fields, item.endLine, item.emptyLines), record: csvRecord(layout, header, item.fields) };
         continue;
       }
       const { error } = item;
@@ -261,6 +329,7 @@ async function openCsv(path: string, totalBytes: number): Promise<RecordSource> 
 /** Reads and checks the header row; rejects (and closes the file) when it is missing or wrong. */
 async function readHeader(
   path: string,
+  { columns }: CsvLayout,
   source: AsyncGenerator<CsvItem>,
   placeRow: (fields: readonly string[], endLine: number, emptyLines: number) => number,
 ): Promise<CsvColumn[]> {
@@ -274,16 +343,16 @@ async function readHeader(
   if (item.kind !== 'row') return fail(`the header row cannot be read: ${item.error.message}`);
   placeRow(item.fields, item.endLine, item.emptyLines);
   const names = item.fields.map((name) => name.trim());
-  const known = new Set<string>(CSV_COLUMNS);
+  const known = new Map(columns.map((column) => [column.name, column]));
   const unknown = names.filter((name) => !known.has(name));
   if (unknown.length > 0) {
-    return fail(`unknown column${unknown.length > 1 ? 's' : ''} ${unknown.map((n) => JSON.stringify(n)).join(', ')} in the header; the columns are ${CSV_COLUMNS.join(', ')}`);
+    return fail(`unknown column${unknown.length > 1 ? 's' : ''} ${unknown.map((n) => JSON.stringify(n)).join(', ')} in the header; the columns are ${columns.map((c) => c.name).join(', ')}`);
   }
   const repeated = names.filter((name, i) => names.indexOf(name) !== i);
   if (repeated.length > 0) return fail(`column ${[...new Set(repeated)].join(', ')} appears more than once in the header`);
-  const missing = REQUIRED_CSV_COLUMNS.filter((name) => !names.includes(name));
+  const missing = columns.filter((column) => column.required && !names.includes(column.name)).map((column) => column.name);
   if (missing.length > 0) return fail(`the header lacks the required column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`);
-  return names as CsvColumn[];
+  return names.map((name) => known.get(name)!);
 }
 
 function csvErrorMessage(error: CsvError, width: number): string {
@@ -304,24 +373,17 @@ function csvErrorMessage(error: CsvError, width: number): string {
 }
 
 /** A CSV row in the shape of the NDJSON record (schema/import/card-record.schema.json); empty cells are left out. */
-function csvRecord(header: readonly CsvColumn[], fields: readonly string[]): Record<string, unknown> {
-  const cells: Partial<Record<CsvColumn, string>> = {};
+function csvRecord(layout: CsvLayout, header: readonly CsvColumn[], fields: readonly string[]): Record<string, unknown> {
+  // A nested object the format requires (the full name) is always there, so a part of it left
+  // empty is reported as missing. One it does not require (the address) is all or nothing: present
+  // as soon as any part of it is given, so a row with a street but no region is rejected for the
+  // region rather than silently dropped.
+  const record: Record<string, unknown> = Object.fromEntries(layout.requiredObjects.map((key) => [key, {}]));
   header.forEach((column, i) => {
     const value = fields[i];
-    if (value !== undefined && value.trim() !== '') cells[column] = value;
+    if (value === undefined || value.trim() === '') return;
+    if (column.field === null) record[column.key] = value;
+    else ((record[column.key] ??= {}) as Record<string, string>)[column.field] = value;
   });
-  const pick = <K extends CsvColumn>(columns: readonly K[]) => {
-    const out: Partial<Record<K, string>> = {};
-    for (const column of columns) if (cells[column] !== undefined) out[column] = cells[column];
-    return out;
-  };
-  const record: Record<string, unknown> = {
-    ...pick(TOP_COLUMNS),
-    fullName: pick(['surname', 'givenName', 'patronymic'] as const),
-  };
-  // The address is all or nothing in the record: present as soon as any part of it is given, so a
-  // row with a street but no region is rejected for the region rather than silently dropped.
-  const address = pick(ADDRESS_COLUMNS);
-  if (Object.keys(address).length > 0) record.address = address;
-  return { ...record, ...pick(CONTACT_COLUMNS) };
+  return record;
 }
