@@ -62,9 +62,6 @@ export function viewOf(context: Context, object: object): CardView {
   return view;
 }
 
-/** The card an object belongs to: the card itself, or the card an entry names. */
-export const cardIdOf = (object: Card | { card: string }) => ('card' in object && typeof object.card === 'string' ? object.card : (object as Card).id);
-
 /** Entries to show: voided ones only when asked for (Rule 3: hidden, never deleted). */
 export function visible<T extends { voidedAt?: Date | string | null }>(entries: readonly T[], includeVoided?: boolean | null): T[] {
   return includeVoided ? [...entries] : entries.filter((entry) => !entry.voidedAt);
