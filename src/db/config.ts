@@ -11,6 +11,11 @@ export interface DatabaseSettings {
   url?: string;
   /** Directory of the embedded cluster, or `memory://` for a throw-away one. */
   embeddedDir: string;
+  /**
+   * A dump of an embedded cluster (`PGlite.dumpDataDir()`) that a `memory://` database starts as,
+   * instead of an empty cluster: the tests copy one migrated template this way.
+   */
+  embeddedFrom?: Blob;
 }
 
 export function databaseSettings(env: NodeJS.ProcessEnv = process.env): DatabaseSettings {
@@ -45,5 +50,12 @@ export function ormOptions(settings: DatabaseSettings, entities: readonly Entity
   };
   return settings.url
     ? (defineConfig({ ...common, driver: PostgreSqlDriver, clientUrl: settings.url }) as Options)
-    : (defineConfig({ ...common, driver: PgliteDriver, dbName: settings.embeddedDir }) as Options);
+    : (defineConfig({ ...common, driver: PgliteDriver, dbName: settings.embeddedDir, ...embeddedFrom(settings.embeddedFrom) }) as Options);
+}
+
+/** PGlite's `loadDataDir`, handed to the driver, which passes its options on to `PGlite.create`. */
+function embeddedFrom(dump: Blob | undefined): Partial<Pick<Options, 'driverOptions'>> {
+  // As a function: MikroORM copies option objects, and a copied Blob can no longer be read, while
+  // what a `driverOptions` function returns is used as it is.
+  return dump ? { driverOptions: () => ({ loadDataDir: dump }) } : {};
 }
