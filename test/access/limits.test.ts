@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { beforeAll, describe, expect, it } from '@jest/globals';
 import { parse } from 'graphql';
 import { FULL_CARD } from '../../src/bench/queries.ts';
 import { withSqlLog } from '../../src/db/sql-log.ts';
@@ -6,23 +6,18 @@ import { createApolloServer, introspectionFromEnv } from '../../src/graphql/apol
 import { DEFAULT_LIMITS, operationCost } from '../../src/graphql/limits.ts';
 import { createContext } from '../../src/graphql/context.ts';
 import { buildSchema } from '../../src/graphql/schema.ts';
-import { createTestApi, type TestApi } from '../support/api.ts';
 import { aCard } from '../support/builders.ts';
-import { createTestDatabase, type TestDatabase } from '../support/database.ts';
+import { apiFixture } from '../support/fixture.ts';
 
 // Limits a query must keep, each refused with its own code before any SQL runs.
 
-let db: TestDatabase;
-let api: TestApi;
+const fixture = apiFixture();
 beforeAll(async () => {
-  db = await createTestDatabase();
-  api = await createTestApi(db.orm);
-  await aCard().save(db.orm.em.fork());
+  await aCard().save(fixture.db.orm.em.fork());
 });
-afterAll(() => db.close());
 
 async function refused(query: string, code: string) {
-  const result = await api.execute(query);
+  const result = await fixture.api.execute(query);
   expect(result.errors?.map((e) => e.extensions?.code)).toEqual([code]);
   expect(result.data ?? null).toBeNull();
   expect(result.statements).toEqual([]);
@@ -39,7 +34,7 @@ function nested(levels: number): string {
 describe('a query', () => {
   it('nested deeper than 15 levels is refused with QUERY_TOO_DEEP; one within runs', async () => {
     expect(await refused(nested(11), 'QUERY_TOO_DEEP')).toBe('The query nests 17 levels deep; at most 15 are allowed');
-    const within = await api.execute(nested(9));
+    const within = await fixture.api.execute(nested(9));
     expect(within.errors).toBeUndefined();
   });
 
@@ -86,7 +81,7 @@ describe('introspection', () => {
     const server = createApolloServer(buildSchema(), { introspection: false });
     await server.start();
     try {
-      const response = await server.executeOperation({ query: '{ __schema { types { name } } }' }, { contextValue: createContext(db.orm, api.territories) });
+      const response = await server.executeOperation({ query: '{ __schema { types { name } } }' }, { contextValue: createContext(fixture.db.orm, fixture.api.territories) });
       if (response.body.kind !== 'single') throw new Error('unexpected incremental response');
       expect(response.body.singleResult.errors?.map((e) => e.extensions?.code)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
     } finally {
@@ -101,8 +96,8 @@ describe('the cost of a query', () => {
   it('counts fields times page sizes: the full card on 50 cards runs, on 100 it is refused with QUERY_TOO_COSTLY', async () => {
     const schema = buildSchema();
     expect(operationCost(schema, parse(fullCards), null, { first: 50 })).toBe(1_035_051);
-    expect((await api.execute(fullCards, { first: 50 })).errors).toBeUndefined();
-    const result = await api.execute(fullCards, { first: 100 });
+    expect((await fixture.api.execute(fullCards, { first: 50 })).errors).toBeUndefined();
+    const result = await fixture.api.execute(fullCards, { first: 100 });
     expect(result.errors?.map((e) => e.extensions?.code)).toEqual(['QUERY_TOO_COSTLY']);
     expect(result.errors![0]!.message).toBe('The query could resolve 2070101 fields; at most 1100000 are allowed (ask for smaller pages or fewer sections)');
     expect(result.statements).toEqual([]);
@@ -139,7 +134,7 @@ describe('the execution timeout', () => {
     const server = createApolloServer(schema, { limits: { ...DEFAULT_LIMITS, executionTimeoutMs: timeoutMs } });
     await server.start();
     try {
-      const { result, statements } = await withSqlLog(() => server.executeOperation({ query }, { contextValue: createContext(db.orm, api.territories) }));
+      const { result, statements } = await withSqlLog(() => server.executeOperation({ query }, { contextValue: createContext(fixture.db.orm, fixture.api.territories) }));
       if (result.body.kind !== 'single') throw new Error('unexpected incremental response');
       return { ...result.body.singleResult, status: result.http.status, statements };
     } finally {

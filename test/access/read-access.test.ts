@@ -1,35 +1,31 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { beforeAll, describe, expect, it } from '@jest/globals';
 import type { Principal } from '../../src/modules/access/principal.ts';
 import { toGlobalId } from '../../src/api/relay.ts';
-import { createTestApi, dataOf, type TestApi } from '../support/api.ts';
+import { dataOf } from '../support/api.ts';
 import { aCard, aCareerCenter } from '../support/builders.ts';
-import { createTestDatabase, type TestDatabase } from '../support/database.ts';
+import { apiFixture } from '../support/fixture.ts';
 
 // What each role may read, by every route to a card: `card` (also as of a past
 // moment), `cardByIin`, `node` (the card and its entries) and the `cards` connection.
 
-let db: TestDatabase;
-let api: TestApi;
 const ids = { mine: '', theirs: '', mineVisit: '', theirsVisit: '' };
 const iins = { mine: '', theirs: '' };
 
+const fixture = apiFixture();
 beforeAll(async () => {
-  db = await createTestDatabase();
-  api = await createTestApi(db.orm);
-  const em = db.orm.em.fork();
+  const em = fixture.db.orm.em.fork();
   const almaty = await aCareerCenter(em, { code: 'CC-READ-A' });
   const astana = await aCareerCenter(em, { code: 'CC-READ-B', region: 'KZ-71', district: null });
   const mine = await aCard().withVisit().save(em, almaty);
   const theirs = await aCard().withVisit().save(em, astana);
   Object.assign(iins, { mine: mine.iin, theirs: theirs.iin });
   Object.assign(ids, { mine: toGlobalId('Card', mine.id), theirs: toGlobalId('Card', theirs.id) });
-  const visits = dataOf(await api.execute(`query($a: ID!, $b: ID!) {
+  const visits = dataOf(await fixture.api.execute(`query($a: ID!, $b: ID!) {
     a: card(id: $a) { visits(first: 1) { edges { node { id } } } } b: card(id: $b) { visits(first: 1) { edges { node { id } } } } }`,
   { a: ids.mine, b: ids.theirs }));
   ids.mineVisit = visits.a.visits.edges[0].node.id;
   ids.theirsVisit = visits.b.visits.edges[0].node.id;
 });
-afterAll(() => db.close());
 
 const caseworker = (center: string): Principal => ({ subject: 'cw-1', role: 'CASEWORKER', careerCenter: center, name: null });
 const head = (center: string): Principal => ({ subject: 'head-1', role: 'HEAD', careerCenter: center, name: null });
@@ -40,7 +36,7 @@ const INTEGRATION: Principal = { subject: 'gbd', role: 'INTEGRATION', careerCent
 /** Which routes give `principal` the card `which` (by its id; an analyst sees no IIN, and finds no card by one). */
 async function reads(principal: Principal, which: 'mine' | 'theirs') {
   const analyst = principal.role === 'ANALYST';
-  const data = dataOf(await api.execute(`query($id: ID!, $iin: IIN!, $visit: ID!, $at: DateTime!, $analyst: Boolean!) {
+  const data = dataOf(await fixture.api.execute(`query($id: ID!, $iin: IIN!, $visit: ID!, $at: DateTime!, $analyst: Boolean!) {
     byId: card(id: $id) { id }
     asOf: card(id: $id, asOf: $at) { id }
     byIin: cardByIin(iin: $iin) @skip(if: $analyst) { id }

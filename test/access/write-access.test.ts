@@ -1,30 +1,26 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { beforeAll, describe, expect, it } from '@jest/globals';
 import type { Principal } from '../../src/modules/access/principal.ts';
 import { Card } from '../../src/modules/card/card.entity.ts';
 import type { CareerCenter } from '../../src/modules/career-center/career-center.entity.ts';
 import { toGlobalId } from '../../src/api/relay.ts';
-import { createTestApi, dataOf, type GraphQLResult, type TestApi } from '../support/api.ts';
+import { dataOf, type GraphQLResult } from '../support/api.ts';
 import { aCard, aCareerCenter, nextIin } from '../support/builders.ts';
-import { createTestDatabase, type TestDatabase } from '../support/database.ts';
 import { wholeCard } from '../support/keeping.ts';
 import { anIdentityRecord } from '../import/records.ts';
+import { apiFixture } from '../support/fixture.ts';
 
 // Who may change which cards: caseworkers and heads their own center's cards (only a
 // head signs), integration clients import, analysts and citizens change nothing. A refused change
 // leaves the card exactly as it was.
 
-let db: TestDatabase;
-let api: TestApi;
 let almaty: CareerCenter;
 let astana: CareerCenter;
 
+const fixture = apiFixture();
 beforeAll(async () => {
-  db = await createTestDatabase();
-  api = await createTestApi(db.orm);
-  almaty = await aCareerCenter(db.orm.em.fork(), { code: 'CC-WRITE-A' });
-  astana = await aCareerCenter(db.orm.em.fork(), { code: 'CC-WRITE-B', region: 'KZ-71', district: null });
+  almaty = await aCareerCenter(fixture.db.orm.em.fork(), { code: 'CC-WRITE-A' });
+  astana = await aCareerCenter(fixture.db.orm.em.fork(), { code: 'CC-WRITE-B', region: 'KZ-71', district: null });
 });
-afterAll(() => db.close());
 
 const as = (role: Principal['role'], careerCenter: string | null = null, subject = `${role.toLowerCase()}-1`): Principal => ({ subject, role, careerCenter, name: null });
 
@@ -35,34 +31,34 @@ const SIGN = `mutation($id: ID!, $version: Int!) { cardSign(id: $id, version: $v
 const VOID = `mutation($id: ID!, $version: Int!) { cardEntryVoid(id: $id, version: $version, reason: "typed twice") { card { id } userErrors { field code } } }`;
 
 async function cardIn(center: CareerCenter) {
-  const card = await aCard().withVisit().save(db.orm.em.fork(), center);
+  const card = await aCard().withVisit().save(fixture.db.orm.em.fork(), center);
   return toGlobalId('Card', card.id);
 }
 
 /** Runs a refused change and checks that the card did not change at all. */
 async function unchanged(cardId: string, run: () => Promise<GraphQLResult>) {
-  const before = await wholeCard(api, cardId);
+  const before = await wholeCard(fixture.api, cardId);
   const result = await run();
-  expect(await wholeCard(api, cardId)).toEqual(before);
+  expect(await wholeCard(fixture.api, cardId)).toEqual(before);
   return result;
 }
 
 describe('a caseworker', () => {
   it('changes a card their center keeps, recorded under their name', async () => {
     const cardId = await cardIn(almaty);
-    const { visitPlan } = dataOf(await api.execute(PLAN, { cardId, version: 1 }, { principal: as('CASEWORKER', 'CC-WRITE-A', 'cw-77') }));
+    const { visitPlan } = dataOf(await fixture.api.execute(PLAN, { cardId, version: 1 }, { principal: as('CASEWORKER', 'CC-WRITE-A', 'cw-77') }));
     expect(visitPlan).toEqual({ card: { id: cardId, version: 2 }, userErrors: [] });
-    const { card } = dataOf(await api.execute(`query($id: ID!) { card(id: $id) { history(first: 5) { edges { node { actor } } } } }`, { id: cardId }));
+    const { card } = dataOf(await fixture.api.execute(`query($id: ID!) { card(id: $id) { history(first: 5) { edges { node { actor } } } } }`, { id: cardId }));
     expect(card.history.edges.map((e: any) => e.node.actor)).toEqual(['cw-77']);
   });
 
   it('finds no card another center keeps: changing it or one of its entries answers NOT_FOUND', async () => {
     const cardId = await cardIn(astana);
     const principal = as('CASEWORKER', 'CC-WRITE-A');
-    const plan = await unchanged(cardId, () => api.execute(PLAN, { cardId, version: 1 }, { principal }));
+    const plan = await unchanged(cardId, () => fixture.api.execute(PLAN, { cardId, version: 1 }, { principal }));
     expect(dataOf(plan).visitPlan).toEqual({ card: null, userErrors: [{ field: ['cardId'], code: 'NOT_FOUND' }] });
-    const visit = (await wholeCard(api, cardId)).visits.edges[0].node.id;
-    const voided = await unchanged(cardId, () => api.execute(VOID, { id: visit, version: 1 }, { principal }));
+    const visit = (await wholeCard(fixture.api, cardId)).visits.edges[0].node.id;
+    const voided = await unchanged(cardId, () => fixture.api.execute(VOID, { id: visit, version: 1 }, { principal }));
     expect(dataOf(voided).cardEntryVoid).toEqual({ card: null, userErrors: [{ field: ['id'], code: 'NOT_FOUND' }] });
   });
 
@@ -70,33 +66,33 @@ describe('a caseworker', () => {
     const principal = as('CASEWORKER', 'CC-WRITE-A');
     const OPEN = `mutation($input: CardOpenInput!) { cardOpen(input: $input) { card { careerCenter { code } } existingCard userErrors { field code } } }`;
     const input = (iin: string, center: CareerCenter) => ({ iin, appliedOn: '2026-11-02', careerCenter: toGlobalId('CareerCenter', center.id), fullName: { surname: 'Омаров', givenName: 'Ерлан' } });
-    const elsewhere = dataOf(await api.execute(OPEN, { input: input(nextIin('1985-02-03'), astana) }, { principal })).cardOpen;
+    const elsewhere = dataOf(await fixture.api.execute(OPEN, { input: input(nextIin('1985-02-03'), astana) }, { principal })).cardOpen;
     expect(elsewhere).toEqual({ card: null, existingCard: false, userErrors: [{ field: ['input', 'careerCenter'], code: 'FORBIDDEN' }] });
 
-    const keptInAstana = await aCard().save(db.orm.em.fork(), astana); // no open application
-    const moved = dataOf(await api.execute(OPEN, { input: input(keptInAstana.iin, almaty) }, { principal })).cardOpen;
+    const keptInAstana = await aCard().save(fixture.db.orm.em.fork(), astana); // no open application
+    const moved = dataOf(await fixture.api.execute(OPEN, { input: input(keptInAstana.iin, almaty) }, { principal })).cardOpen;
     expect(moved).toEqual({ card: { careerCenter: { code: 'CC-WRITE-A' } }, existingCard: true, userErrors: [] });
   });
 
   it('may not sign, nor import', async () => {
     const cardId = await cardIn(almaty);
     const principal = as('CASEWORKER', 'CC-WRITE-A');
-    const sign = await unchanged(cardId, () => api.execute(SIGN, { id: cardId, version: 1 }, { principal }));
+    const sign = await unchanged(cardId, () => fixture.api.execute(SIGN, { id: cardId, version: 1 }, { principal }));
     expect(sign.errors?.map((e) => [e.extensions?.code, e.message])).toEqual([['FORBIDDEN', 'A CASEWORKER may not sign cards']]);
     const record = anIdentityRecord('CC-WRITE-A');
-    const imported = await api.execute('mutation($r: [JSONObject!]!) { cardImport(records: $r) { summary { created } } }', { r: [record] }, { principal });
+    const imported = await fixture.api.execute('mutation($r: [JSONObject!]!) { cardImport(records: $r) { summary { created } } }', { r: [record] }, { principal });
     expect(imported.errors?.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
-    expect(await db.orm.em.fork().count(Card, { iin: record.iin })).toBe(0);
+    expect(await fixture.db.orm.em.fork().count(Card, { iin: record.iin })).toBe(0);
   });
 });
 
 describe('a head', () => {
   it('signs a card of their center, and finds none of another', async () => {
     const own = await cardIn(almaty);
-    const signed = dataOf(await api.execute(SIGN, { id: own, version: 1 }, { principal: as('HEAD', 'CC-WRITE-A') })).cardSign;
+    const signed = dataOf(await fixture.api.execute(SIGN, { id: own, version: 1 }, { principal: as('HEAD', 'CC-WRITE-A') })).cardSign;
     expect(signed).toEqual({ signature: { role: 'HEAD' }, userErrors: [] });
     const other = await cardIn(astana);
-    const refused = await unchanged(other, () => api.execute(SIGN, { id: other, version: 1 }, { principal: as('HEAD', 'CC-WRITE-A') }));
+    const refused = await unchanged(other, () => fixture.api.execute(SIGN, { id: other, version: 1 }, { principal: as('HEAD', 'CC-WRITE-A') }));
     expect(dataOf(refused).cardSign).toEqual({ signature: null, userErrors: [{ field: ['id'], code: 'NOT_FOUND' }] });
   });
 });
@@ -104,17 +100,17 @@ describe('a head', () => {
 describe('roles that keep no cards', () => {
   it.each([['ANALYST'], ['CITIZEN'], ['INTEGRATION']] as const)('%s may change nothing', async (role) => {
     const cardId = await cardIn(almaty);
-    const card = await db.orm.em.fork().findOneOrFail(Card, { careerCenter: almaty.id }, { orderBy: { id: 'desc' } });
+    const card = await fixture.db.orm.em.fork().findOneOrFail(Card, { careerCenter: almaty.id }, { orderBy: { id: 'desc' } });
     const principal = as(role, null, role === 'CITIZEN' ? card.iin : undefined);
-    const result = await unchanged(cardId, () => api.execute(PLAN, { cardId, version: 1 }, { principal }));
+    const result = await unchanged(cardId, () => fixture.api.execute(PLAN, { cardId, version: 1 }, { principal }));
     expect(result.errors?.map((e) => [e.extensions?.code, e.message])).toEqual([['FORBIDDEN', `A ${role} may not change cards`]]);
   });
 
   it('an integration client imports, and gets card ids but not the cards', async () => {
     const record = anIdentityRecord('CC-WRITE-B');
-    const { cardImport } = dataOf(await api.execute('mutation($r: [JSONObject!]!) { cardImport(records: $r) { results { outcome cardId card { iin } } } }',
+    const { cardImport } = dataOf(await fixture.api.execute('mutation($r: [JSONObject!]!) { cardImport(records: $r) { results { outcome cardId card { iin } } } }',
       { r: [record] }, { principal: as('INTEGRATION') }));
-    const stored = await db.orm.em.fork().findOneOrFail(Card, { iin: record.iin });
+    const stored = await fixture.db.orm.em.fork().findOneOrFail(Card, { iin: record.iin });
     expect(cardImport.results).toEqual([{ outcome: 'CREATED', cardId: toGlobalId('Card', stored.id), card: null }]);
   });
 });

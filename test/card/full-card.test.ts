@@ -1,27 +1,23 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { createTestApi, dataOf, type TestApi } from '../support/api.ts';
+import { beforeAll, describe, expect, it } from '@jest/globals';
+import { dataOf } from '../support/api.ts';
 import { aCard } from '../support/builders.ts';
-import { createTestDatabase, type TestDatabase } from '../support/database.ts';
 import { CardByIinDocument } from '../../src/generated/documents.ts';
+import { apiFixture } from '../support/fixture.ts';
 
-let db: TestDatabase;
-let api: TestApi;
 let cardId: string;
 let iin: string;
 
+const fixture = apiFixture();
 beforeAll(async () => {
-  db = await createTestDatabase();
-  api = await createTestApi(db.orm);
   const builder = aCard().complete();
-  const card = await builder.save(db.orm.em.fork());
+  const card = await builder.save(fixture.db.orm.em.fork());
   cardId = card.id;
   iin = card.iin;
 });
-afterAll(() => db.close());
 
 /** The card through the shared, typed CardByIin document (the benchmark's). */
 async function fullCard() {
-  const { cardByIin } = dataOf(await api.execute(CardByIinDocument, { iin }));
+  const { cardByIin } = dataOf(await fixture.api.execute(CardByIinDocument, { iin }));
   if (!cardByIin) throw new Error('no card for the IIN');
   return cardByIin;
 }
@@ -107,8 +103,8 @@ describe('the full card through GraphQL', () => {
   });
 
   it('leaves sections that were never filled empty rather than failing', async () => {
-    const bare = await aCard({ address: null, phone: null, email: null }).save(db.orm.em.fork());
-    const { cardByIin: card } = dataOf(await api.execute(CardByIinDocument, { iin: bare.iin }));
+    const bare = await aCard({ address: null, phone: null, email: null }).save(fixture.db.orm.em.fork());
+    const { cardByIin: card } = dataOf(await fixture.api.execute(CardByIinDocument, { iin: bare.iin }));
     expect(card).toMatchObject({
       address: null, lastJob: null, expectations: null, education: { main: [], additional: [] }, jobSeekerRegistrations: [],
       referrals: { totalCount: 0, edges: [] }, activeMeasures: { totalCount: 0, edges: [] }, visits: { totalCount: 0, edges: [] },

@@ -1,28 +1,22 @@
 import { createHash } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { toGlobalId } from '../../src/api/relay.ts';
-import { createTestApi, dataOf, type TestApi } from '../support/api.ts';
+import { dataOf } from '../support/api.ts';
 import { aCard } from '../support/builders.ts';
-import { createTestDatabase, type TestDatabase } from '../support/database.ts';
 import { accepted, PAYLOAD_ERRORS, rejects } from '../support/keeping.ts';
+import { apiFixture } from '../support/fixture.ts';
 
 // Footer: the executor and the head sign a version of the card. A signature stores the SHA-256
 // of the canonical document of that version; a later change leaves it attached to its version.
 
-let db: TestDatabase;
-let api: TestApi;
-beforeAll(async () => {
-  db = await createTestDatabase();
-  api = await createTestApi(db.orm);
-});
-afterAll(() => db.close());
+const fixture = apiFixture();
 
 const SIGN = `mutation($id: ID!, $v: Int!, $role: SignatoryRole!, $signature: String!) {
   cardSign(id: $id, version: $v, input: { role: $role, signerName: "Омаров Бауыржан", signature: $signature }) {
     card { version } signature { id role cardVersion digest signature signedAt coversCurrentVersion } ${PAYLOAD_ERRORS} } }`;
 
 async function status(id: string) {
-  return dataOf(await api.execute(`query($id: ID!) { card(id: $id) { version
+  return dataOf(await fixture.api.execute(`query($id: ID!) { card(id: $id) { version
     signatures { currentVersion document digest covered executor { id } head { id } all { id cardVersion digest coversCurrentVersion } }
     referrals { edges { node { id } } } activeMeasures { edges { node { ... on Relocation { id } } } } } }`, { id })).card;
 }
@@ -31,7 +25,7 @@ const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').diges
 
 describe('cardSign', () => {
   it('stores the signature with the digest of the signed version, without changing the version', async () => {
-    const cardId = toGlobalId('Card', (await aCard().complete().save(db.orm.em.fork())).id);
+    const cardId = toGlobalId('Card', (await aCard().complete().save(fixture.db.orm.em.fork())).id);
     const before = await status(cardId);
     expect(before.signatures.digest).toBe(sha256(before.signatures.document));
     const document = JSON.parse(before.signatures.document);
@@ -43,19 +37,19 @@ describe('cardSign', () => {
       'footer', 'identity', 'lastJob', 'referrals', 'registrations', 'specialWorkplaces', 'visits']);
     expect(document.activeMeasures.find((m: any) => m.kind === 'RELOCATION').familyMembers).toHaveLength(2);
 
-    const signed = accepted(await api.execute(SIGN, { id: cardId, v: before.version, role: 'EXECUTOR', signature: 'MIIBIjANBgkqhkiG9w0BAQEFAAOC' }), 'cardSign');
+    const signed = accepted(await fixture.api.execute(SIGN, { id: cardId, v: before.version, role: 'EXECUTOR', signature: 'MIIBIjANBgkqhkiG9w0BAQEFAAOC' }), 'cardSign');
     expect(signed.card.version).toBe(before.version);
     expect(signed.signature).toMatchObject({ role: 'EXECUTOR', cardVersion: before.version, digest: before.signatures.digest, coversCurrentVersion: true });
     const after = await status(cardId);
     expect(after.signatures).toMatchObject({ covered: false, executor: { id: signed.signature.id }, head: null });
-    accepted(await api.execute(SIGN, { id: cardId, v: before.version, role: 'HEAD', signature: 'TUlJQg==' }), 'cardSign');
+    accepted(await fixture.api.execute(SIGN, { id: cardId, v: before.version, role: 'HEAD', signature: 'TUlJQg==' }), 'cardSign');
     expect((await status(cardId)).signatures.covered).toBe(true);
   });
 
   it('changes the digest whenever any part of the card changes, leaving earlier signatures with their version', async () => {
-    const cardId = toGlobalId('Card', (await aCard().complete().save(db.orm.em.fork())).id);
+    const cardId = toGlobalId('Card', (await aCard().complete().save(fixture.db.orm.em.fork())).id);
     const first = await status(cardId);
-    const signature = accepted(await api.execute(SIGN, { id: cardId, v: first.version, role: 'EXECUTOR', signature: 'QUJD' }), 'cardSign').signature;
+    const signature = accepted(await fixture.api.execute(SIGN, { id: cardId, v: first.version, role: 'EXECUTOR', signature: 'QUJD' }), 'cardSign').signature;
     const relocation = first.activeMeasures.edges.find((e: any) => e.node.id).node.id;
     const changes: [string, (v: number) => Record<string, unknown>, string][] = [
       [`mutation($id: ID!, $v: Int!) { cardUpdateIdentity(id: $id, version: $v, input: { fullName: { surname: "Серікбаев", givenName: "Нұрлан", patronymic: "Асқарұлы" }, phone: "+77011234568", citizenship: "KZ", nationality: "қазақ", email: "nurlan@example.kz", address: { region: "KZ-75", district: "KZ-75-002", settlement: "Алматы", street: "Абай даңғылы", house: "10", apartment: "5" } }) { ${PAYLOAD_ERRORS} } }`, (v) => ({ id: cardId, v }), 'cardUpdateIdentity'],
@@ -70,7 +64,7 @@ describe('cardSign', () => {
     const digests = [first.signatures.digest];
     for (const [mutation, variables, field] of changes) {
       const { version } = await status(cardId);
-      accepted(await api.execute(mutation, variables(version)), field);
+      accepted(await fixture.api.execute(mutation, variables(version)), field);
       const now = await status(cardId);
       expect(now.version).toBe(version + 1);
       expect(digests).not.toContain(now.signatures.digest);
@@ -82,11 +76,11 @@ describe('cardSign', () => {
   });
 
   it('digests the content only: signing leaves it, undoing a change restores it', async () => {
-    const cardId = toGlobalId('Card', (await aCard().save(db.orm.em.fork())).id);
+    const cardId = toGlobalId('Card', (await aCard().save(fixture.db.orm.em.fork())).id);
     const first = await status(cardId);
-    accepted(await api.execute(SIGN, { id: cardId, v: first.version, role: 'HEAD', signature: 'QUJD' }), 'cardSign');
+    accepted(await fixture.api.execute(SIGN, { id: cardId, v: first.version, role: 'HEAD', signature: 'QUJD' }), 'cardSign');
     expect((await status(cardId)).signatures.digest).toBe(first.signatures.digest);
-    const setPhone = (v: number, phone: string) => api.execute(`mutation($id: ID!, $v: Int!, $phone: PhoneNumber) { cardUpdateIdentity(id: $id, version: $v, input: {
+    const setPhone = (v: number, phone: string) => fixture.api.execute(`mutation($id: ID!, $v: Int!, $phone: PhoneNumber) { cardUpdateIdentity(id: $id, version: $v, input: {
       fullName: { surname: "Серікбаев", givenName: "Нұрлан", patronymic: "Асқарұлы" }, phone: $phone, citizenship: "KZ", nationality: "қазақ", email: "nurlan@example.kz",
       address: { region: "KZ-75", district: "KZ-75-002", settlement: "Алматы", street: "Абай даңғылы", house: "10", apartment: "5" } }) { ${PAYLOAD_ERRORS} } }`, { id: cardId, v, phone });
     accepted(await setPhone(first.version, '+77019999999'), 'cardUpdateIdentity');
@@ -100,11 +94,11 @@ describe('cardSign', () => {
   });
 
   it('refuses a stale version, a signature that is not base64, and an empty signer name, storing nothing', async () => {
-    const cardId = toGlobalId('Card', (await aCard().save(db.orm.em.fork())).id);
+    const cardId = toGlobalId('Card', (await aCard().save(fixture.db.orm.em.fork())).id);
     const { version } = await status(cardId);
-    await rejects(api, cardId, () => api.execute(SIGN, { id: cardId, v: version - 1, role: 'HEAD', signature: 'QUJD' }), 'cardSign', 'STALE_CARD', ['version']);
-    await rejects(api, cardId, () => api.execute(SIGN, { id: cardId, v: version, role: 'HEAD', signature: 'not base64!' }), 'cardSign', 'INVALID_VALUE', ['input', 'signature']);
-    await rejects(api, cardId, () => api.execute(`mutation($id: ID!, $v: Int!) { cardSign(id: $id, version: $v, input: { role: HEAD, signerName: " ", signature: "QUJD" }) { card { id } ${PAYLOAD_ERRORS} } }`,
+    await rejects(fixture.api, cardId, () => fixture.api.execute(SIGN, { id: cardId, v: version - 1, role: 'HEAD', signature: 'QUJD' }), 'cardSign', 'STALE_CARD', ['version']);
+    await rejects(fixture.api, cardId, () => fixture.api.execute(SIGN, { id: cardId, v: version, role: 'HEAD', signature: 'not base64!' }), 'cardSign', 'INVALID_VALUE', ['input', 'signature']);
+    await rejects(fixture.api, cardId, () => fixture.api.execute(`mutation($id: ID!, $v: Int!) { cardSign(id: $id, version: $v, input: { role: HEAD, signerName: " ", signature: "QUJD" }) { card { id } ${PAYLOAD_ERRORS} } }`,
       { id: cardId, v: version }), 'cardSign', 'INVALID_VALUE', ['input', 'signerName']);
   });
 });

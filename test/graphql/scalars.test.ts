@@ -1,15 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { createTestApi, dataOf, type GraphQLResult, type TestApi } from '../support/api.ts';
+import { beforeAll, describe, expect, it } from '@jest/globals';
+import { dataOf, type GraphQLResult } from '../support/api.ts';
 import { aCard } from '../support/builders.ts';
-import { createTestDatabase, type TestDatabase } from '../support/database.ts';
+import { apiFixture } from '../support/fixture.ts';
 
-let db: TestDatabase;
-let api: TestApi;
 let iin: string;
 
+const fixture = apiFixture();
 beforeAll(async () => {
-  db = await createTestDatabase();
-  api = await createTestApi(db.orm);
   const card = await aCard({ birthDate: '2000-02-29', sex: 'FEMALE', openedOn: '2000-01-01' })
     .withLastJob({ hiredOn: '1999-12-31', dismissedOn: '2025-12-31' })
     .withExpectations({ wage: { desired: '1500.5', sufficientToStart: '1500', minimum: '0.5' } })
@@ -17,10 +14,9 @@ beforeAll(async () => {
     .withEntrepreneurshipSupport({
       microcredit: { receivedOn: '2026-03-15', amount: '999999999999.9', gracePeriodMonths: 6, repaymentTermMonths: 60, activityType: 'мини-пекарня' },
     })
-    .save(db.orm.em.fork());
+    .save(fixture.db.orm.em.fork());
   iin = card.iin;
 });
-afterAll(() => db.close());
 
 // Valid IINs (control digits worked out by hand, see test/person/iin.test.ts) that no card in this
 // suite has: the only card is born 2000-02-29.
@@ -65,38 +61,38 @@ function expectNothingInternal(result: GraphQLResult): void {
 
 describe('IIN arguments', () => {
   it.each(MALFORMED_IINS)('rejects malformed %j written into the query as BAD_USER_INPUT naming "iin"', async (value) => {
-    const result = await api.execute(`{ cardByIin(iin: "${value}") { id iin } }`);
+    const result = await fixture.api.execute(`{ cardByIin(iin: "${value}") { id iin } }`);
     expectBadArgument(result, 'iin');
     expect(result.errors![0]!.message).toContain(value);
   });
 
   it.each(MALFORMED_IINS)('rejects malformed %j passed as a variable as BAD_USER_INPUT naming "iin"', async (value) => {
-    const result = await api.execute('query($iin: IIN!) { cardByIin(iin: $iin) { id iin } }', { iin: value });
+    const result = await fixture.api.execute('query($iin: IIN!) { cardByIin(iin: $iin) { id iin } }', { iin: value });
     expectBadArgument(result, 'iin');
     expect(result.errors![0]!.message).toContain(value);
   });
 
   it('rejects an IIN given as a number, inline or as a variable', async () => {
-    expectBadArgument(await api.execute('{ cardByIin(iin: 900517300019) { id } }'), 'iin');
-    expectBadArgument(await api.execute('query($iin: IIN!) { cardByIin(iin: $iin) { id } }', { iin: 900517300019 }), 'iin');
+    expectBadArgument(await fixture.api.execute('{ cardByIin(iin: 900517300019) { id } }'), 'iin');
+    expectBadArgument(await fixture.api.execute('query($iin: IIN!) { cardByIin(iin: $iin) { id } }', { iin: 900517300019 }), 'iin');
   });
 
   it.each([['null', { iin: null }], ['missing', {}]])('rejects a %s required IIN variable, naming "iin"', async (_, variables) => {
-    expectBadArgument(await api.execute('query($iin: IIN!) { cardByIin(iin: $iin) { id } }', variables), 'iin');
+    expectBadArgument(await fixture.api.execute('query($iin: IIN!) { cardByIin(iin: $iin) { id } }', variables), 'iin');
   });
 
   it.each(UNKNOWN_IINS)('returns null without errors for valid but unknown %s', async (value) => {
-    const inline = await api.execute(`{ cardByIin(iin: "${value}") { id } }`);
+    const inline = await fixture.api.execute(`{ cardByIin(iin: "${value}") { id } }`);
     expect(inline.errors).toBeUndefined();
     expect(inline.data).toEqual({ cardByIin: null });
-    const variable = await api.execute('query($iin: IIN!) { cardByIin(iin: $iin) { id } }', { iin: value });
+    const variable = await fixture.api.execute('query($iin: IIN!) { cardByIin(iin: $iin) { id } }', { iin: value });
     expect(variable.errors).toBeUndefined();
     expect(variable.data).toEqual({ cardByIin: null });
   });
 
   it('finds the card by a valid IIN and returns the IIN unchanged', async () => {
     expect(iin).toBe('000229600014'); // 2000-02-29 female, serial 0001: 125 mod 11 = 4
-    const { cardByIin } = dataOf(await api.execute(`{ cardByIin(iin: "${iin}") { iin sex birthDate } }`));
+    const { cardByIin } = dataOf(await fixture.api.execute(`{ cardByIin(iin: "${iin}") { iin sex birthDate } }`));
     expect(cardByIin).toEqual({ iin: '000229600014', sex: 'FEMALE', birthDate: '2000-02-29' });
   });
 });
@@ -118,7 +114,7 @@ describe('Money and Date output', () => {
   }`;
 
   it('returns stored amounts as exact strings with two fraction digits', async () => {
-    const { cardByIin: card } = dataOf(await api.execute(CARD, { iin }));
+    const { cardByIin: card } = dataOf(await fixture.api.execute(CARD, { iin }));
     expect(card.expectations.wage).toEqual({ desired: '1500.50', sufficientToStart: '1500.00', minimum: '0.50' });
     const nodes = card.activeMeasures.edges.map((edge: any) => edge.node);
     const relocation = nodes.find((node: any) => node.__typename === 'Relocation');
@@ -130,7 +126,7 @@ describe('Money and Date output', () => {
   });
 
   it('returns dates as YYYY-MM-DD, unshifted by any time zone', async () => {
-    const { cardByIin: card } = dataOf(await api.execute(CARD, { iin }));
+    const { cardByIin: card } = dataOf(await fixture.api.execute(CARD, { iin }));
     expect(card.openedOn).toBe('2000-01-01');
     expect(card.birthDate).toBe('2000-02-29');
     expect(card.lastJob).toEqual({ hiredOn: '1999-12-31', dismissedOn: '2025-12-31' });
@@ -147,11 +143,11 @@ describe('other invalid argument values', () => {
     ['{ cards(filter: { registrationStatus: NOT_A_STATUS }) { totalCount } }', 'filter.registrationStatus'],
     ['{ cards(filter: { registrationStatus: "UNEMPLOYED" }) { totalCount } }', 'filter.registrationStatus'],
   ])('rejects the literal in %s as BAD_USER_INPUT naming %s', async (query, argument) => {
-    expectBadArgument(await api.execute(query), argument);
+    expectBadArgument(await fixture.api.execute(query), argument);
   });
 
   it('rejects an invalid date inside a CardFilter variable, naming the filter argument and the path', async () => {
-    const result = await api.execute('query($filter: CardFilter) { cards(filter: $filter) { totalCount } }', {
+    const result = await fixture.api.execute('query($filter: CardFilter) { cards(filter: $filter) { totalCount } }', {
       filter: { registeredBetween: { from: 'yesterday' } },
     });
     expectBadArgument(result, 'filter');
@@ -160,7 +156,7 @@ describe('other invalid argument values', () => {
   });
 
   it('rejects an unknown enum value inside a CardFilter variable, naming the filter argument', async () => {
-    const result = await api.execute('query($filter: CardFilter) { cards(filter: $filter) { totalCount } }', {
+    const result = await fixture.api.execute('query($filter: CardFilter) { cards(filter: $filter) { totalCount } }', {
       filter: { registrationStatus: 'NOT_A_STATUS' },
     });
     expectBadArgument(result, 'filter');
@@ -168,14 +164,14 @@ describe('other invalid argument values', () => {
   });
 
   it('rejects a variable used deep inside an argument, naming the full argument path', async () => {
-    const result = await api.execute(
+    const result = await fixture.api.execute(
       'query($from: Date) { cards(filter: { registeredBetween: { from: $from } }) { totalCount } }', { from: 'yesterday' },
     );
     expectBadArgument(result, 'filter.registeredBetween.from');
   });
 
   it('accepts a valid date range, including 29 February of a leap year', async () => {
-    const result = await api.execute('{ cards(filter: { registeredBetween: { from: "2024-02-29", to: "2026-12-31" } }) { totalCount } }');
+    const result = await fixture.api.execute('{ cards(filter: { registeredBetween: { from: "2024-02-29", to: "2026-12-31" } }) { totalCount } }');
     expect(result.errors).toBeUndefined();
     expect(result.data).toEqual({ cards: { totalCount: 0 } });
   });

@@ -1,24 +1,20 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { beforeAll, describe, expect, it } from '@jest/globals';
 import { FULL_CARD } from '../../src/bench/queries.ts';
 import { toGlobalId } from '../../src/api/relay.ts';
-import { CASEWORKER, createTestApi, dataOf, type TestApi } from '../support/api.ts';
+import { CASEWORKER, dataOf } from '../support/api.ts';
 import { aCareerCenter, nextIin } from '../support/builders.ts';
-import { createTestDatabase, type TestDatabase } from '../support/database.ts';
 import { accepted, PAYLOAD_ERRORS } from '../support/keeping.ts';
+import { apiFixture } from '../support/fixture.ts';
 
 // Rule 3: every change is recorded (who, when, what, before and after), and the card can be read
 // exactly as it stood at any past moment.
 
-let db: TestDatabase;
-let api: TestApi;
 let center: string;
+const fixture = apiFixture();
 beforeAll(async () => {
-  db = await createTestDatabase();
-  api = await createTestApi(db.orm);
-  center = toGlobalId('CareerCenter', (await aCareerCenter(db.orm.em.fork())).id);
+  center = toGlobalId('CareerCenter', (await aCareerCenter(fixture.db.orm.em.fork())).id);
 });
-afterAll(() => db.close());
 
 const CARD_AS_SEEN = `query($id: ID!, $at: DateTime) { card(id: $id, asOf: $at) {
   ...FullCard
@@ -29,7 +25,7 @@ const CARD_AS_SEEN = `query($id: ID!, $at: DateTime) { card(id: $id, asOf: $at) 
 } } ${FULL_CARD}`;
 
 async function seen(id: string, at?: string) {
-  const { card } = dataOf(await api.execute(CARD_AS_SEEN, { id, at }));
+  const { card } = dataOf(await fixture.api.execute(CARD_AS_SEEN, { id, at }));
   if (!card) return card;
   // The row's last-change time is not part of what the card says.
   const { updatedAt, ...rest } = card;
@@ -38,7 +34,7 @@ async function seen(id: string, at?: string) {
 
 const mutate = async (query: string, variables: Record<string, unknown>, field: string) => {
   await sleep(3); // distinct milliseconds for distinct changes
-  return accepted(await api.execute(query, variables), field);
+  return accepted(await fixture.api.execute(query, variables), field);
 };
 
 async function openCard() {
@@ -60,7 +56,7 @@ describe('card.history', () => {
       fullName: { surname: "Жақсылықов", givenName: "Ерлан", patronymic: "Серікұлы" }, phone: "+77019998877",
       address: { region: "KZ-75", district: "KZ-75-002", street: "Абай даңғылы" } }) { ${PAYLOAD_ERRORS} } }`, { id: cardId }, 'cardUpdateIdentity');
 
-    const { card } = dataOf(await api.execute(`query($id: ID!) { card(id: $id) { version history(first: 100) { totalCount edges { node {
+    const { card } = dataOf(await fixture.api.execute(`query($id: ID!) { card(id: $id) { version history(first: 100) { totalCount edges { node {
       id at actor actorName action part entryId oldValue newValue } } } } }`, { id: cardId }));
     const records = card.history.edges.map((e: any) => e.node);
     expect(card.version).toBe(3);
@@ -81,15 +77,15 @@ describe('card.history', () => {
     expect(identityUpdate.oldValue).toMatchObject({ phone: '+77011112233', fullName: { patronymic: null } });
     expect(identityUpdate.newValue).toMatchObject({ phone: '+77019998877', fullName: { patronymic: 'Серікұлы' } });
     // A history entry is a node of its own.
-    const { node } = dataOf(await api.execute('query($id: ID!) { node(id: $id) { ... on CardHistoryEntry { action part } } }', { id: identityUpdate.id }));
+    const { node } = dataOf(await fixture.api.execute('query($id: ID!) { node(id: $id) { ... on CardHistoryEntry { action part } } }', { id: identityUpdate.id }));
     expect(node).toEqual({ action: 'cardUpdateIdentity', part: 'identity' });
   });
 
   it('writes nothing for a rejected change', async () => {
     const { cardId } = await openCard();
-    const count = async () => dataOf(await api.execute('query($id: ID!) { card(id: $id) { history { totalCount } } }', { id: cardId })).card.history.totalCount;
+    const count = async () => dataOf(await fixture.api.execute('query($id: ID!) { card(id: $id) { history { totalCount } } }', { id: cardId })).card.history.totalCount;
     const before = await count();
-    const result = dataOf(await api.execute(`mutation($id: ID!) { referralCreate(cardId: $id, version: 1, input: {
+    const result = dataOf(await fixture.api.execute(`mutation($id: ID!) { referralCreate(cardId: $id, version: 1, input: {
       employerName: "ТОО «А»", position: "кассир", referredOn: "2099-01-01" }) { ${PAYLOAD_ERRORS} } }`, { id: cardId }));
     expect(result.referralCreate.userErrors[0].code).toBe('IN_FUTURE');
     expect(await count()).toBe(before);
@@ -97,7 +93,7 @@ describe('card.history', () => {
 
   it('pages through the history with cursors', async () => {
     const { cardId } = await openCard();
-    const page = async (after: string | null) => dataOf(await api.execute(`query($id: ID!, $after: String) { card(id: $id) {
+    const page = async (after: string | null) => dataOf(await fixture.api.execute(`query($id: ID!, $after: String) { card(id: $id) {
       history(first: 2, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { part } } } } }`, { id: cardId, after })).card.history;
     const first = await page(null);
     const second = await page(first.pageInfo.endCursor);
@@ -130,16 +126,16 @@ describe('card(id, asOf)', () => {
       [`mutation($card: ID!, $v: Int!) { cardUpdateIdentity(id: $card, version: $v, input: { fullName: { surname: "Жақсылықов", givenName: "Ерлан" }, phone: "+77770001122" }) { ${PAYLOAD_ERRORS} } }`, {}, 'cardUpdateIdentity'],
     ];
     for (const [query, variables, field] of steps) {
-      const { version } = dataOf(await api.execute('query($id: ID!) { card(id: $id) { version } }', { id: cardId })).card;
+      const { version } = dataOf(await fixture.api.execute('query($id: ID!) { card(id: $id) { version } }', { id: cardId })).card;
       await mutate(query, { ...variables, card: cardId, v: version }, field);
       await remember();
     }
-    const hired = dataOf(await api.execute('query($id: ID!) { card(id: $id) { version referrals { edges { node { id } } } } }', { id: cardId })).card;
+    const hired = dataOf(await fixture.api.execute('query($id: ID!) { card(id: $id) { version referrals { edges { node { id } } } } }', { id: cardId })).card;
     await mutate(`mutation($id: ID!, $v: Int!) { referralRecordHiring(id: $id, version: $v, input: { orderDate: "2026-10-20", orderNumber: "17-к", position: "жүргізуші" }) { ${PAYLOAD_ERRORS} } }`,
       { id: hired.referrals.edges[1].node.id, v: hired.version }, 'referralRecordHiring');
     await remember();
     // Later changes that the earlier moments must not show: corrections, a void, a replaced family.
-    const now = dataOf(await api.execute(`query($id: ID!) { card(id: $id) { version referrals { edges { node { id } } }
+    const now = dataOf(await fixture.api.execute(`query($id: ID!) { card(id: $id) { version referrals { edges { node { id } } }
       activeMeasures { edges { node { ... on Relocation { id } } } } } }`, { id: cardId })).card;
     await mutate(`mutation($id: ID!, $v: Int!) { relocationCorrect(id: $id, version: $v, input: { referredOn: "2026-10-08",
       familyMembers: [{ fullName: "Жақсылықов Нұр", kinship: "ұлы", ableToWork: false, unableToWorkReason: "кәмелетке толмаған" }],

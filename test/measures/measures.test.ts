@@ -1,22 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { beforeAll, describe, expect, it } from '@jest/globals';
 import { ACTIVE_MEASURE } from '../../src/bench/queries.ts';
 import { parseGlobalId, toGlobalId } from '../../src/api/relay.ts';
-import { createTestApi, dataOf, TODAY, type GraphQLResult, type TestApi } from '../support/api.ts';
-import { aCard, type CardBuilder } from '../support/builders.ts';
-import { createTestDatabase, type TestDatabase } from '../support/database.ts';
+import { dataOf, TODAY } from '../support/api.ts';
 import { accepted, BEFORE_BIRTH, MALFORMED, PAYLOAD_ERRORS, rejects, TOMORROW, UNKNOWN, wholeCard } from '../support/keeping.ts';
+import { apiFixture } from '../support/fixture.ts';
 
 // §16 active measures through GraphQL: the four members of the ActiveMeasure union, created,
 // corrected and completed (decision, employment); every field read back exactly; every invariant
 // rejected with the whole card (all sections and the history) unchanged.
 
-let db: TestDatabase;
-let api: TestApi;
-beforeAll(async () => {
-  db = await createTestDatabase();
-  api = await createTestApi(db.orm);
-});
-afterAll(() => db.close());
+const fixture = apiFixture();
+const { newCard, versionOf, historyOf, refusedInput } = fixture;
 
 
 // ---------------------------------------------------------------------------------------------
@@ -42,44 +36,19 @@ const DOCS = {
 };
 type Name = keyof typeof DOCS;
 
-const call = (name: Name, variables: Record<string, unknown>) => api.execute(DOCS[name], variables);
+const call = (name: Name, variables: Record<string, unknown>) => fixture.api.execute(DOCS[name], variables);
 const apply = async (name: Name, variables: Record<string, unknown>) => accepted<any>(await call(name, variables), name);
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
 
-async function newCard(builder: CardBuilder = aCard()): Promise<string> {
-  const card = await builder.save(db.orm.em.fork());
-  return toGlobalId('Card', card.id);
-}
-
-async function versionOf(cardId: string): Promise<number> {
-  const { card } = dataOf(await api.execute('query($id: ID!) { card(id: $id) { version } }', { id: cardId }));
-  return card.version;
-}
-
 /** §16 as the whole card reads it. */
 async function measuresOf(cardId: string): Promise<any[]> {
-  return (await wholeCard(api, cardId)).activeMeasures.edges.map((edge: any) => edge.node);
-}
-
-interface HistoryRecord {
-  at: string;
-  action: string;
-  part: string;
-  entryId: string | null;
-  oldValue: any;
-  newValue: any;
-}
-
-async function historyOf(cardId: string): Promise<HistoryRecord[]> {
-  const { card } = dataOf(await api.execute(`query($id: ID!) { card(id: $id) {
-    history(first: 100) { edges { node { at action part entryId oldValue newValue } } } } }`, { id: cardId }));
-  return card.history.edges.map((edge: { node: HistoryRecord }) => edge.node);
+  return (await wholeCard(fixture.api, cardId)).activeMeasures.edges.map((edge: any) => edge.node);
 }
 
 /** The history records of the last change (they share its moment). */
-async function lastChange(cardId: string): Promise<HistoryRecord[]> {
+async function lastChange(cardId: string) {
   const records = await historyOf(cardId);
   return records.filter((record) => record.at === records.at(-1)!.at);
 }
@@ -93,20 +62,11 @@ async function create(cardId: string, name: Name, input: object): Promise<any> {
 const onCurrent = (cardId: string, name: Name, id: string, input: object) => async () =>
   call(name, { id, version: await versionOf(cardId), input });
 
-/** A request refused as a GraphQL BAD_USER_INPUT error naming `argument`, with the card unchanged. */
-async function refusedInput(cardId: string, run: () => Promise<GraphQLResult>, argument: string): Promise<void> {
-  const before = await wholeCard(api, cardId);
-  const result = await run();
-  expect(result.errors).toEqual([expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', argument }) })]);
-  expect(result.data ?? null).toBeNull();
-  expect(await wholeCard(api, cardId)).toEqual(before);
-}
-
 /** A stale version: the card changed (another measure was added) after the caller read it. */
 async function staleCheck(cardId: string, name: Name, variables: (version: number) => Record<string, unknown>) {
   const read = await versionOf(cardId);
   await create(cardId, 'professionalTrainingCreate', { referredOn: '2026-01-20', trainingType: 'SHORT_TERM', providerName: 'Колледж' });
-  await rejects(api, cardId, () => call(name, variables(read)), name, 'STALE_CARD', ['version']);
+  await rejects(fixture.api, cardId, () => call(name, variables(read)), name, 'STALE_CARD', ['version']);
 }
 
 const dbId = (globalId: string) => parseGlobalId(globalId)!.id;
@@ -118,7 +78,7 @@ async function expectChanged(cardId: string, payload: any, versionBefore: number
   expect(payload.activeMeasure).toEqual(measure);
   expect(payload.card.version).toBe(versionBefore + 1);
   expect(payload.card.activeMeasures.edges.map((edge: any) => edge.node)).toContainEqual(measure);
-  const card = await wholeCard(api, cardId);
+  const card = await wholeCard(fixture.api, cardId);
   expect(card.version).toBe(versionBefore + 1);
   expect(card.activeMeasures.edges.map((edge: any) => edge.node)).toContainEqual(measure);
 }
@@ -191,31 +151,31 @@ describe('§16.1 professional training', () => {
 
   it('rejects a study period before the referral or ending before it starts (DATE_ORDER)', async () => {
     const make = (data: object) => async () => call('professionalTrainingCreate', { cardId, version: await versionOf(cardId), input: { ...training, ...data } });
-    await rejects(api, cardId, make({ studyPeriod: { start: '2026-03-01', end: '2026-06-10' } }), 'professionalTrainingCreate', 'DATE_ORDER', ['input', 'studyPeriod', 'start']);
-    await rejects(api, cardId, make({ studyPeriod: { start: '2026-03-10', end: '2026-03-09' } }), 'professionalTrainingCreate', 'DATE_ORDER', ['input', 'studyPeriod', 'end']);
+    await rejects(fixture.api, cardId, make({ studyPeriod: { start: '2026-03-01', end: '2026-06-10' } }), 'professionalTrainingCreate', 'DATE_ORDER', ['input', 'studyPeriod', 'start']);
+    await rejects(fixture.api, cardId, make({ studyPeriod: { start: '2026-03-10', end: '2026-03-09' } }), 'professionalTrainingCreate', 'DATE_ORDER', ['input', 'studyPeriod', 'end']);
     const created = await create(cardId, 'professionalTrainingCreate', training);
-    await rejects(api, cardId, onCurrent(cardId, 'professionalTrainingCorrect', created.id, { ...training, studyPeriod: { start: '2026-02-01' } }),
+    await rejects(fixture.api, cardId, onCurrent(cardId, 'professionalTrainingCorrect', created.id, { ...training, studyPeriod: { start: '2026-02-01' } }),
       'professionalTrainingCorrect', 'DATE_ORDER', ['input', 'studyPeriod', 'start']);
   });
 
   it('rejects a permanent job before the referral (DATE_ORDER) or in the future (IN_FUTURE)', async () => {
     const make = (employment: object) => async () => call('professionalTrainingCreate', { cardId, version: await versionOf(cardId), input: { ...training, permanentEmployment: { ...training.permanentEmployment, ...employment } } });
-    await rejects(api, cardId, make({ employedOn: '2026-03-01' }), 'professionalTrainingCreate', 'DATE_ORDER', ['input', 'permanentEmployment', 'employedOn']);
-    await rejects(api, cardId, make({ employedOn: TOMORROW }), 'professionalTrainingCreate', 'IN_FUTURE', ['input', 'permanentEmployment', 'employedOn']);
-    await rejects(api, cardId, make({ employerName: ' ' }), 'professionalTrainingCreate', 'INVALID_VALUE', ['input', 'permanentEmployment', 'employerName']);
+    await rejects(fixture.api, cardId, make({ employedOn: '2026-03-01' }), 'professionalTrainingCreate', 'DATE_ORDER', ['input', 'permanentEmployment', 'employedOn']);
+    await rejects(fixture.api, cardId, make({ employedOn: TOMORROW }), 'professionalTrainingCreate', 'IN_FUTURE', ['input', 'permanentEmployment', 'employedOn']);
+    await rejects(fixture.api, cardId, make({ employerName: ' ' }), 'professionalTrainingCreate', 'INVALID_VALUE', ['input', 'permanentEmployment', 'employerName']);
     const created = await create(cardId, 'professionalTrainingCreate', { ...training, permanentEmployment: null });
     const record = (job: object) => onCurrent(cardId, 'activeMeasureRecordEmployment', created.id, { ...training.permanentEmployment, ...job });
-    await rejects(api, cardId, record({ employedOn: '2026-03-01' }), 'activeMeasureRecordEmployment', 'DATE_ORDER', ['input', 'employedOn']);
-    await rejects(api, cardId, record({ employedOn: TOMORROW }), 'activeMeasureRecordEmployment', 'IN_FUTURE', ['input', 'employedOn']);
-    await rejects(api, cardId, record({ position: '' }), 'activeMeasureRecordEmployment', 'INVALID_VALUE', ['input', 'position']);
+    await rejects(fixture.api, cardId, record({ employedOn: '2026-03-01' }), 'activeMeasureRecordEmployment', 'DATE_ORDER', ['input', 'employedOn']);
+    await rejects(fixture.api, cardId, record({ employedOn: TOMORROW }), 'activeMeasureRecordEmployment', 'IN_FUTURE', ['input', 'employedOn']);
+    await rejects(fixture.api, cardId, record({ position: '' }), 'activeMeasureRecordEmployment', 'INVALID_VALUE', ['input', 'position']);
   });
 
   it('rejects a referral in the future or before the birth date, and empty texts', async () => {
     const make = (data: object) => async () => call('professionalTrainingCreate', { cardId, version: await versionOf(cardId), input: { ...training, studyPeriod: null, permanentEmployment: null, ...data } });
-    await rejects(api, cardId, make({ referredOn: TOMORROW }), 'professionalTrainingCreate', 'IN_FUTURE', ['input', 'referredOn']);
-    await rejects(api, cardId, make({ referredOn: BEFORE_BIRTH }), 'professionalTrainingCreate', 'BEFORE_BIRTH', ['input', 'referredOn']);
-    await rejects(api, cardId, make({ providerName: '  ' }), 'professionalTrainingCreate', 'INVALID_VALUE', ['input', 'providerName']);
-    await rejects(api, cardId, make({ qualificationObtained: '' }), 'professionalTrainingCreate', 'INVALID_VALUE', ['input', 'qualificationObtained']);
+    await rejects(fixture.api, cardId, make({ referredOn: TOMORROW }), 'professionalTrainingCreate', 'IN_FUTURE', ['input', 'referredOn']);
+    await rejects(fixture.api, cardId, make({ referredOn: BEFORE_BIRTH }), 'professionalTrainingCreate', 'BEFORE_BIRTH', ['input', 'referredOn']);
+    await rejects(fixture.api, cardId, make({ providerName: '  ' }), 'professionalTrainingCreate', 'INVALID_VALUE', ['input', 'providerName']);
+    await rejects(fixture.api, cardId, make({ qualificationObtained: '' }), 'professionalTrainingCreate', 'INVALID_VALUE', ['input', 'qualificationObtained']);
   });
 
   it('rejects employment recorded twice (OUTCOME_ALREADY_RECORDED), also when it came with the referral', async () => {
@@ -223,7 +183,7 @@ describe('§16.1 professional training', () => {
     await apply('activeMeasureRecordEmployment', { id: recorded.id, version: await versionOf(cardId), input: training.permanentEmployment });
     const withJob = await create(cardId, 'professionalTrainingCreate', training);
     for (const measure of [recorded, withJob]) {
-      await rejects(api, cardId, onCurrent(cardId, 'activeMeasureRecordEmployment', measure.id, { ...training.permanentEmployment, employerName: 'ТОО «Другой»' }),
+      await rejects(fixture.api, cardId, onCurrent(cardId, 'activeMeasureRecordEmployment', measure.id, { ...training.permanentEmployment, employerName: 'ТОО «Другой»' }),
         'activeMeasureRecordEmployment', 'OUTCOME_ALREADY_RECORDED', ['id']);
     }
   });
@@ -300,39 +260,39 @@ describe('§16.2 entrepreneurship support', () => {
   const withCredit = (data: object) => make({ microcredit: { ...microcredit, ...data } });
 
   it('rejects a microcredit amount of zero and a repayment term of zero (NOT_POSITIVE)', async () => {
-    await rejects(api, cardId, withCredit({ amount: '0' }), 'entrepreneurshipSupportCreate', 'NOT_POSITIVE', ['input', 'microcredit', 'amount']);
-    await rejects(api, cardId, withCredit({ amount: '0.00' }), 'entrepreneurshipSupportCreate', 'NOT_POSITIVE', ['input', 'microcredit', 'amount']);
-    await rejects(api, cardId, withCredit({ amount: 0 }), 'entrepreneurshipSupportCreate', 'NOT_POSITIVE', ['input', 'microcredit', 'amount']);
-    await rejects(api, cardId, withCredit({ repaymentTermMonths: 0, gracePeriodMonths: null }), 'entrepreneurshipSupportCreate', 'NOT_POSITIVE', ['input', 'microcredit', 'repaymentTermMonths']);
+    await rejects(fixture.api, cardId, withCredit({ amount: '0' }), 'entrepreneurshipSupportCreate', 'NOT_POSITIVE', ['input', 'microcredit', 'amount']);
+    await rejects(fixture.api, cardId, withCredit({ amount: '0.00' }), 'entrepreneurshipSupportCreate', 'NOT_POSITIVE', ['input', 'microcredit', 'amount']);
+    await rejects(fixture.api, cardId, withCredit({ amount: 0 }), 'entrepreneurshipSupportCreate', 'NOT_POSITIVE', ['input', 'microcredit', 'amount']);
+    await rejects(fixture.api, cardId, withCredit({ repaymentTermMonths: 0, gracePeriodMonths: null }), 'entrepreneurshipSupportCreate', 'NOT_POSITIVE', ['input', 'microcredit', 'repaymentTermMonths']);
   });
 
   it('rejects a grace period longer than the repayment term (INVALID_VALUE), and accepts one as long', async () => {
-    await rejects(api, cardId, withCredit({ gracePeriodMonths: 37 }), 'entrepreneurshipSupportCreate', 'INVALID_VALUE', ['input', 'microcredit', 'gracePeriodMonths']);
+    await rejects(fixture.api, cardId, withCredit({ gracePeriodMonths: 37 }), 'entrepreneurshipSupportCreate', 'INVALID_VALUE', ['input', 'microcredit', 'gracePeriodMonths']);
     const version = await versionOf(cardId);
     const payload = await apply('entrepreneurshipSupportCreate', { cardId, version, input: { referredOn: '2026-03-01', microcredit: { ...microcredit, gracePeriodMonths: 36 } } });
     expect(payload.activeMeasure.microcredit).toEqual({ ...microcredit, amount: '2500000.50', gracePeriodMonths: 36 });
   });
 
   it('rejects dates out of order (DATE_ORDER), in the future (IN_FUTURE), and empty activity types', async () => {
-    await rejects(api, cardId, withCredit({ receivedOn: '2026-02-28' }), 'entrepreneurshipSupportCreate', 'DATE_ORDER', ['input', 'microcredit', 'receivedOn']);
-    await rejects(api, cardId, withCredit({ receivedOn: TOMORROW }), 'entrepreneurshipSupportCreate', 'IN_FUTURE', ['input', 'microcredit', 'receivedOn']);
-    await rejects(api, cardId, withCredit({ activityType: '  ' }), 'entrepreneurshipSupportCreate', 'INVALID_VALUE', ['input', 'microcredit', 'activityType']);
-    await rejects(api, cardId, make({ basicsTraining: { startedOn: '2026-02-27' } }), 'entrepreneurshipSupportCreate', 'DATE_ORDER', ['input', 'basicsTraining', 'startedOn']);
-    await rejects(api, cardId, make({ basicsTraining: { startedOn: '2026-03-05', finishedOn: '2026-03-04' } }), 'entrepreneurshipSupportCreate', 'DATE_ORDER', ['input', 'basicsTraining', 'finishedOn']);
-    await rejects(api, cardId, make({ grant: { ...support.grant, appliedOn: '2026-02-28' } }), 'entrepreneurshipSupportCreate', 'DATE_ORDER', ['input', 'grant', 'appliedOn']);
-    await rejects(api, cardId, make({ grant: { ...support.grant, receivedOn: '2026-03-20' } }), 'entrepreneurshipSupportCreate', 'DATE_ORDER', ['input', 'grant', 'receivedOn']);
-    await rejects(api, cardId, make({ grant: { ...support.grant, receivedOn: TOMORROW } }), 'entrepreneurshipSupportCreate', 'IN_FUTURE', ['input', 'grant', 'receivedOn']);
-    await rejects(api, cardId, make({ grant: { ...support.grant, activityType: '' } }), 'entrepreneurshipSupportCreate', 'INVALID_VALUE', ['input', 'grant', 'activityType']);
-    await rejects(api, cardId, make({ referredOn: TOMORROW, microcredit: null, basicsTraining: null, grant: null }), 'entrepreneurshipSupportCreate', 'IN_FUTURE', ['input', 'referredOn']);
-    await rejects(api, cardId, make({ referredOn: BEFORE_BIRTH, microcredit: null, basicsTraining: null, grant: null }), 'entrepreneurshipSupportCreate', 'BEFORE_BIRTH', ['input', 'referredOn']);
+    await rejects(fixture.api, cardId, withCredit({ receivedOn: '2026-02-28' }), 'entrepreneurshipSupportCreate', 'DATE_ORDER', ['input', 'microcredit', 'receivedOn']);
+    await rejects(fixture.api, cardId, withCredit({ receivedOn: TOMORROW }), 'entrepreneurshipSupportCreate', 'IN_FUTURE', ['input', 'microcredit', 'receivedOn']);
+    await rejects(fixture.api, cardId, withCredit({ activityType: '  ' }), 'entrepreneurshipSupportCreate', 'INVALID_VALUE', ['input', 'microcredit', 'activityType']);
+    await rejects(fixture.api, cardId, make({ basicsTraining: { startedOn: '2026-02-27' } }), 'entrepreneurshipSupportCreate', 'DATE_ORDER', ['input', 'basicsTraining', 'startedOn']);
+    await rejects(fixture.api, cardId, make({ basicsTraining: { startedOn: '2026-03-05', finishedOn: '2026-03-04' } }), 'entrepreneurshipSupportCreate', 'DATE_ORDER', ['input', 'basicsTraining', 'finishedOn']);
+    await rejects(fixture.api, cardId, make({ grant: { ...support.grant, appliedOn: '2026-02-28' } }), 'entrepreneurshipSupportCreate', 'DATE_ORDER', ['input', 'grant', 'appliedOn']);
+    await rejects(fixture.api, cardId, make({ grant: { ...support.grant, receivedOn: '2026-03-20' } }), 'entrepreneurshipSupportCreate', 'DATE_ORDER', ['input', 'grant', 'receivedOn']);
+    await rejects(fixture.api, cardId, make({ grant: { ...support.grant, receivedOn: TOMORROW } }), 'entrepreneurshipSupportCreate', 'IN_FUTURE', ['input', 'grant', 'receivedOn']);
+    await rejects(fixture.api, cardId, make({ grant: { ...support.grant, activityType: '' } }), 'entrepreneurshipSupportCreate', 'INVALID_VALUE', ['input', 'grant', 'activityType']);
+    await rejects(fixture.api, cardId, make({ referredOn: TOMORROW, microcredit: null, basicsTraining: null, grant: null }), 'entrepreneurshipSupportCreate', 'IN_FUTURE', ['input', 'referredOn']);
+    await rejects(fixture.api, cardId, make({ referredOn: BEFORE_BIRTH, microcredit: null, basicsTraining: null, grant: null }), 'entrepreneurshipSupportCreate', 'BEFORE_BIRTH', ['input', 'referredOn']);
   });
 
   it('entrepreneurshipSupportCorrect applies the same invariants', async () => {
     const created = await create(cardId, 'entrepreneurshipSupportCreate', { referredOn: '2026-03-01' });
     const correct = (data: object) => onCurrent(cardId, 'entrepreneurshipSupportCorrect', created.id, { ...support, ...data });
-    await rejects(api, cardId, correct({ microcredit: { ...microcredit, amount: '0' } }), 'entrepreneurshipSupportCorrect', 'NOT_POSITIVE', ['input', 'microcredit', 'amount']);
-    await rejects(api, cardId, correct({ microcredit: { ...microcredit, gracePeriodMonths: 40 } }), 'entrepreneurshipSupportCorrect', 'INVALID_VALUE', ['input', 'microcredit', 'gracePeriodMonths']);
-    await rejects(api, cardId, correct({ grant: { ...support.grant, receivedOn: '2026-03-01' } }), 'entrepreneurshipSupportCorrect', 'DATE_ORDER', ['input', 'grant', 'receivedOn']);
+    await rejects(fixture.api, cardId, correct({ microcredit: { ...microcredit, amount: '0' } }), 'entrepreneurshipSupportCorrect', 'NOT_POSITIVE', ['input', 'microcredit', 'amount']);
+    await rejects(fixture.api, cardId, correct({ microcredit: { ...microcredit, gracePeriodMonths: 40 } }), 'entrepreneurshipSupportCorrect', 'INVALID_VALUE', ['input', 'microcredit', 'gracePeriodMonths']);
+    await rejects(fixture.api, cardId, correct({ grant: { ...support.grant, receivedOn: '2026-03-01' } }), 'entrepreneurshipSupportCorrect', 'DATE_ORDER', ['input', 'grant', 'receivedOn']);
   });
 
   it('refuses a microcredit amount that is negative or not exact as BAD_USER_INPUT, changing nothing', async () => {
@@ -340,7 +300,7 @@ describe('§16.2 entrepreneurship support', () => {
     for (const amount of ['-1.00', '1.005', 0.1 + 0.2]) {
       await refusedInput(cardId, () => call('entrepreneurshipSupportCreate', { cardId, version, input: { ...support, microcredit: { ...microcredit, amount } } }), 'input');
     }
-    const literal = (amount: string) => () => api.execute(`mutation($cardId: ID!) { entrepreneurshipSupportCreate(cardId: $cardId, version: ${version}, input: {
+    const literal = (amount: string) => () => fixture.api.execute(`mutation($cardId: ID!) { entrepreneurshipSupportCreate(cardId: $cardId, version: ${version}, input: {
       referredOn: "2026-03-01", microcredit: { receivedOn: "2026-04-15", amount: ${amount}, repaymentTermMonths: 12, activityType: "кафе" } }) { ${SELECTION} } } ${ACTIVE_MEASURE}`, { cardId });
     await refusedInput(cardId, literal('"-1.00"'), 'input.microcredit.amount');
     await refusedInput(cardId, literal('"1.005"'), 'input.microcredit.amount');
@@ -349,7 +309,7 @@ describe('§16.2 entrepreneurship support', () => {
 
   it('rejects employment recorded on an entrepreneurship support (INVALID_VALUE)', async () => {
     const created = await create(cardId, 'entrepreneurshipSupportCreate', support);
-    await rejects(api, cardId, onCurrent(cardId, 'activeMeasureRecordEmployment', created.id, { employedOn: '2026-06-01', employerName: 'ИП «Нан»', position: 'пекарь' }),
+    await rejects(fixture.api, cardId, onCurrent(cardId, 'activeMeasureRecordEmployment', created.id, { employedOn: '2026-06-01', employerName: 'ИП «Нан»', position: 'пекарь' }),
       'activeMeasureRecordEmployment', 'INVALID_VALUE', ['id']);
   });
 
@@ -448,16 +408,16 @@ describe('§16.3 subsidized jobs', () => {
 
   it('subsidizedJobRecordDecision rejects both or neither of hiring and refusal (INVALID_VALUE)', async () => {
     const created = await create(cardId, 'subsidizedJobCreate', job);
-    await rejects(api, cardId, onCurrent(cardId, 'subsidizedJobRecordDecision', created.id, { hiring, refusal }), 'subsidizedJobRecordDecision', 'INVALID_VALUE', ['input']);
-    await rejects(api, cardId, onCurrent(cardId, 'subsidizedJobRecordDecision', created.id, {}), 'subsidizedJobRecordDecision', 'INVALID_VALUE', ['input']);
-    await rejects(api, cardId, onCurrent(cardId, 'subsidizedJobRecordDecision', created.id, { hiring: null, refusal: null }), 'subsidizedJobRecordDecision', 'INVALID_VALUE', ['input']);
+    await rejects(fixture.api, cardId, onCurrent(cardId, 'subsidizedJobRecordDecision', created.id, { hiring, refusal }), 'subsidizedJobRecordDecision', 'INVALID_VALUE', ['input']);
+    await rejects(fixture.api, cardId, onCurrent(cardId, 'subsidizedJobRecordDecision', created.id, {}), 'subsidizedJobRecordDecision', 'INVALID_VALUE', ['input']);
+    await rejects(fixture.api, cardId, onCurrent(cardId, 'subsidizedJobRecordDecision', created.id, { hiring: null, refusal: null }), 'subsidizedJobRecordDecision', 'INVALID_VALUE', ['input']);
   });
 
   it('subsidizedJobCreate and subsidizedJobCorrect reject a decision with both hiring and refusal (INVALID_VALUE)', async () => {
-    await rejects(api, cardId, async () => call('subsidizedJobCreate', { cardId, version: await versionOf(cardId), input: { ...job, employerDecision: { hiring, refusal } } }),
+    await rejects(fixture.api, cardId, async () => call('subsidizedJobCreate', { cardId, version: await versionOf(cardId), input: { ...job, employerDecision: { hiring, refusal } } }),
       'subsidizedJobCreate', 'INVALID_VALUE', ['input', 'employerDecision']);
     const created = await create(cardId, 'subsidizedJobCreate', job);
-    await rejects(api, cardId, onCurrent(cardId, 'subsidizedJobCorrect', created.id, { ...job, employerDecision: { hiring, refusal } }),
+    await rejects(fixture.api, cardId, onCurrent(cardId, 'subsidizedJobCorrect', created.id, { ...job, employerDecision: { hiring, refusal } }),
       'subsidizedJobCorrect', 'INVALID_VALUE', ['input', 'employerDecision']);
   });
 
@@ -466,8 +426,8 @@ describe('§16.3 subsidized jobs', () => {
     await apply('subsidizedJobRecordDecision', { id: recorded.id, version: await versionOf(cardId), input: { refusal } });
     const decided = await create(cardId, 'subsidizedJobCreate', { ...job, employerDecision: { hiring } });
     for (const measure of [recorded, decided]) {
-      await rejects(api, cardId, onCurrent(cardId, 'subsidizedJobRecordDecision', measure.id, { hiring }), 'subsidizedJobRecordDecision', 'OUTCOME_ALREADY_RECORDED', ['id']);
-      await rejects(api, cardId, onCurrent(cardId, 'subsidizedJobRecordDecision', measure.id, { refusal }), 'subsidizedJobRecordDecision', 'OUTCOME_ALREADY_RECORDED', ['id']);
+      await rejects(fixture.api, cardId, onCurrent(cardId, 'subsidizedJobRecordDecision', measure.id, { hiring }), 'subsidizedJobRecordDecision', 'OUTCOME_ALREADY_RECORDED', ['id']);
+      await rejects(fixture.api, cardId, onCurrent(cardId, 'subsidizedJobRecordDecision', measure.id, { refusal }), 'subsidizedJobRecordDecision', 'OUTCOME_ALREADY_RECORDED', ['id']);
     }
   });
 
@@ -475,33 +435,33 @@ describe('§16.3 subsidized jobs', () => {
     const created = await create(cardId, 'subsidizedJobCreate', job);
     const employment = { employedOn: '2026-11-01', employerName: 'ТОО «Жасыл Қала»', position: 'садовник' };
     await apply('activeMeasureRecordEmployment', { id: created.id, version: await versionOf(cardId), input: employment });
-    await rejects(api, cardId, onCurrent(cardId, 'activeMeasureRecordEmployment', created.id, { ...employment, employedOn: '2026-11-02' }),
+    await rejects(fixture.api, cardId, onCurrent(cardId, 'activeMeasureRecordEmployment', created.id, { ...employment, employedOn: '2026-11-02' }),
       'activeMeasureRecordEmployment', 'OUTCOME_ALREADY_RECORDED', ['id']);
   });
 
   it('rejects a decision dated before the referral (DATE_ORDER) at the path of the input field, or in the future (IN_FUTURE)', async () => {
     const created = await create(cardId, 'subsidizedJobCreate', job);
-    await rejects(api, cardId, onCurrent(cardId, 'subsidizedJobRecordDecision', created.id, { hiring: { ...hiring, orderDate: '2026-05-31' } }),
+    await rejects(fixture.api, cardId, onCurrent(cardId, 'subsidizedJobRecordDecision', created.id, { hiring: { ...hiring, orderDate: '2026-05-31' } }),
       'subsidizedJobRecordDecision', 'DATE_ORDER', ['input', 'hiring', 'orderDate']);
-    await rejects(api, cardId, onCurrent(cardId, 'subsidizedJobRecordDecision', created.id, { refusal: { ...refusal, refusedOn: '2026-05-31' } }),
+    await rejects(fixture.api, cardId, onCurrent(cardId, 'subsidizedJobRecordDecision', created.id, { refusal: { ...refusal, refusedOn: '2026-05-31' } }),
       'subsidizedJobRecordDecision', 'DATE_ORDER', ['input', 'refusal', 'refusedOn']);
-    await rejects(api, cardId, onCurrent(cardId, 'subsidizedJobRecordDecision', created.id, { hiring: { ...hiring, orderDate: TOMORROW } }),
+    await rejects(fixture.api, cardId, onCurrent(cardId, 'subsidizedJobRecordDecision', created.id, { hiring: { ...hiring, orderDate: TOMORROW } }),
       'subsidizedJobRecordDecision', 'IN_FUTURE', ['input', 'hiring', 'orderDate']);
-    await rejects(api, cardId, async () => call('subsidizedJobCreate', { cardId, version: await versionOf(cardId), input: { ...job, employerDecision: { hiring: { ...hiring, orderDate: '2026-05-31' } } } }),
+    await rejects(fixture.api, cardId, async () => call('subsidizedJobCreate', { cardId, version: await versionOf(cardId), input: { ...job, employerDecision: { hiring: { ...hiring, orderDate: '2026-05-31' } } } }),
       'subsidizedJobCreate', 'DATE_ORDER', ['input', 'employerDecision', 'hiring', 'orderDate']);
   });
 
   it('rejects a participation period before the referral or ending before it starts (DATE_ORDER), and other invariants', async () => {
     const make = (data: object) => async () => call('subsidizedJobCreate', { cardId, version: await versionOf(cardId), input: { ...job, ...data } });
-    await rejects(api, cardId, make({ participationPeriod: { start: '2026-05-31' } }), 'subsidizedJobCreate', 'DATE_ORDER', ['input', 'participationPeriod', 'start']);
-    await rejects(api, cardId, make({ participationPeriod: { start: '2026-06-10', end: '2026-06-09' } }), 'subsidizedJobCreate', 'DATE_ORDER', ['input', 'participationPeriod', 'end']);
-    await rejects(api, cardId, make({ permanentEmployment: { employedOn: '2026-05-31', employerName: 'ТОО', position: 'рабочий' } }), 'subsidizedJobCreate', 'DATE_ORDER', ['input', 'permanentEmployment', 'employedOn']);
-    await rejects(api, cardId, make({ referredOn: TOMORROW, participationPeriod: null }), 'subsidizedJobCreate', 'IN_FUTURE', ['input', 'referredOn']);
-    await rejects(api, cardId, make({ referredOn: BEFORE_BIRTH, participationPeriod: null }), 'subsidizedJobCreate', 'BEFORE_BIRTH', ['input', 'referredOn']);
-    await rejects(api, cardId, make({ employerName: ' ' }), 'subsidizedJobCreate', 'INVALID_VALUE', ['input', 'employerName']);
-    await rejects(api, cardId, make({ position: '' }), 'subsidizedJobCreate', 'INVALID_VALUE', ['input', 'position']);
+    await rejects(fixture.api, cardId, make({ participationPeriod: { start: '2026-05-31' } }), 'subsidizedJobCreate', 'DATE_ORDER', ['input', 'participationPeriod', 'start']);
+    await rejects(fixture.api, cardId, make({ participationPeriod: { start: '2026-06-10', end: '2026-06-09' } }), 'subsidizedJobCreate', 'DATE_ORDER', ['input', 'participationPeriod', 'end']);
+    await rejects(fixture.api, cardId, make({ permanentEmployment: { employedOn: '2026-05-31', employerName: 'ТОО', position: 'рабочий' } }), 'subsidizedJobCreate', 'DATE_ORDER', ['input', 'permanentEmployment', 'employedOn']);
+    await rejects(fixture.api, cardId, make({ referredOn: TOMORROW, participationPeriod: null }), 'subsidizedJobCreate', 'IN_FUTURE', ['input', 'referredOn']);
+    await rejects(fixture.api, cardId, make({ referredOn: BEFORE_BIRTH, participationPeriod: null }), 'subsidizedJobCreate', 'BEFORE_BIRTH', ['input', 'referredOn']);
+    await rejects(fixture.api, cardId, make({ employerName: ' ' }), 'subsidizedJobCreate', 'INVALID_VALUE', ['input', 'employerName']);
+    await rejects(fixture.api, cardId, make({ position: '' }), 'subsidizedJobCreate', 'INVALID_VALUE', ['input', 'position']);
     const created = await create(cardId, 'subsidizedJobCreate', job);
-    await rejects(api, cardId, onCurrent(cardId, 'subsidizedJobCorrect', created.id, { ...job, participationPeriod: { start: '2026-05-01' } }),
+    await rejects(fixture.api, cardId, onCurrent(cardId, 'subsidizedJobCorrect', created.id, { ...job, participationPeriod: { start: '2026-05-01' } }),
       'subsidizedJobCorrect', 'DATE_ORDER', ['input', 'participationPeriod', 'start']);
   });
 
@@ -594,7 +554,7 @@ describe('§16.4 relocation', () => {
     expect(created.activeMeasure.materialAssistance).toEqual({
       relocationExpenses: '999999999999.99', rentReimbursement: '999999999999.99', economicMobilityCertificate: '999999999999.99', total: '2999999999999.97',
     });
-    expect((await wholeCard(api, created.card.id)).activeMeasures.edges[0].node.materialAssistance.total).toBe('2999999999999.97');
+    expect((await wholeCard(fixture.api, created.card.id)).activeMeasures.edges[0].node.materialAssistance.total).toBe('2999999999999.97');
   });
 
   it('relocationCorrect replaces the family: the old members leave the card but remain in the history', async () => {
@@ -648,48 +608,48 @@ describe('§16.4 relocation', () => {
     const version = await versionOf(cardId);
     const payload = await apply('activeMeasureRecordEmployment', { id: created.id, version, input: relocation.employment });
     await expectChanged(cardId, payload, version, { ...created, employment: relocation.employment });
-    await rejects(api, cardId, onCurrent(cardId, 'activeMeasureRecordEmployment', created.id, relocation.employment), 'activeMeasureRecordEmployment', 'OUTCOME_ALREADY_RECORDED', ['id']);
+    await rejects(fixture.api, cardId, onCurrent(cardId, 'activeMeasureRecordEmployment', created.id, relocation.employment), 'activeMeasureRecordEmployment', 'OUTCOME_ALREADY_RECORDED', ['id']);
   });
 
   const make = (data: object) => async () => call('relocationCreate', { cardId, version: await versionOf(cardId), input: { ...relocation, ...data } });
 
   it('rejects a housing area of zero or less (NOT_POSITIVE)', async () => {
-    await rejects(api, cardId, make({ housing: { type: 'APARTMENT', areaPerFamilyMember: 0 } }), 'relocationCreate', 'NOT_POSITIVE', ['input', 'housing', 'areaPerFamilyMember']);
-    await rejects(api, cardId, make({ housing: { type: 'APARTMENT', areaPerFamilyMember: -2.5 } }), 'relocationCreate', 'NOT_POSITIVE', ['input', 'housing', 'areaPerFamilyMember']);
+    await rejects(fixture.api, cardId, make({ housing: { type: 'APARTMENT', areaPerFamilyMember: 0 } }), 'relocationCreate', 'NOT_POSITIVE', ['input', 'housing', 'areaPerFamilyMember']);
+    await rejects(fixture.api, cardId, make({ housing: { type: 'APARTMENT', areaPerFamilyMember: -2.5 } }), 'relocationCreate', 'NOT_POSITIVE', ['input', 'housing', 'areaPerFamilyMember']);
   });
 
   it('refuses a housing area too large to store as a user error, not an internal error', async () => {
-    const before = await wholeCard(api, cardId);
+    const before = await wholeCard(fixture.api, cardId);
     const result = await make({ housing: { type: 'APARTMENT', areaPerFamilyMember: 100000 } })();
     expect(result.errors ?? []).not.toContainEqual(expect.objectContaining({ extensions: expect.objectContaining({ code: 'INTERNAL_SERVER_ERROR' }) }));
     const payload = result.data?.relocationCreate;
     expect(payload?.userErrors).toEqual([expect.objectContaining({ field: ['input', 'housing', 'areaPerFamilyMember'] })]);
-    expect(await wholeCard(api, cardId)).toEqual(before);
+    expect(await wholeCard(fixture.api, cardId)).toEqual(before);
   });
 
   it('rejects a member unable to work without a reason (REQUIRED) and one able to work with a reason (INVALID_VALUE)', async () => {
     const members = (...changed: object[]) => make({ familyMembers: [family[0], ...changed] });
-    await rejects(api, cardId, members({ fullName: 'Серікбаев Алихан', ableToWork: false }), 'relocationCreate', 'REQUIRED', ['input', 'familyMembers', '1', 'unableToWorkReason']);
-    await rejects(api, cardId, members({ fullName: 'Серікбаев Алихан', ableToWork: false, unableToWorkReason: null }), 'relocationCreate', 'REQUIRED', ['input', 'familyMembers', '1', 'unableToWorkReason']);
-    await rejects(api, cardId, members({ fullName: 'Серікбаев Алихан', ableToWork: false, unableToWorkReason: '  ' }), 'relocationCreate', 'INVALID_VALUE', ['input', 'familyMembers', '1', 'unableToWorkReason']);
-    await rejects(api, cardId, members({ fullName: 'Серікбаев Ерлан', ableToWork: true, unableToWorkReason: 'инвалидность' }), 'relocationCreate', 'INVALID_VALUE', ['input', 'familyMembers', '1', 'unableToWorkReason']);
-    await rejects(api, cardId, members({ fullName: ' ', ableToWork: true }), 'relocationCreate', 'INVALID_VALUE', ['input', 'familyMembers', '1', 'fullName']);
+    await rejects(fixture.api, cardId, members({ fullName: 'Серікбаев Алихан', ableToWork: false }), 'relocationCreate', 'REQUIRED', ['input', 'familyMembers', '1', 'unableToWorkReason']);
+    await rejects(fixture.api, cardId, members({ fullName: 'Серікбаев Алихан', ableToWork: false, unableToWorkReason: null }), 'relocationCreate', 'REQUIRED', ['input', 'familyMembers', '1', 'unableToWorkReason']);
+    await rejects(fixture.api, cardId, members({ fullName: 'Серікбаев Алихан', ableToWork: false, unableToWorkReason: '  ' }), 'relocationCreate', 'INVALID_VALUE', ['input', 'familyMembers', '1', 'unableToWorkReason']);
+    await rejects(fixture.api, cardId, members({ fullName: 'Серікбаев Ерлан', ableToWork: true, unableToWorkReason: 'инвалидность' }), 'relocationCreate', 'INVALID_VALUE', ['input', 'familyMembers', '1', 'unableToWorkReason']);
+    await rejects(fixture.api, cardId, members({ fullName: ' ', ableToWork: true }), 'relocationCreate', 'INVALID_VALUE', ['input', 'familyMembers', '1', 'fullName']);
   });
 
   it('rejects a destination without a region (REQUIRED) or with an unknown one (UNKNOWN_CODE)', async () => {
-    await rejects(api, cardId, make({ destination: {} }), 'relocationCreate', 'REQUIRED', ['input', 'destination', 'region']);
-    await rejects(api, cardId, make({ destination: { region: null, settlement: 'Петропавловск' } }), 'relocationCreate', 'REQUIRED', ['input', 'destination', 'region']);
-    await rejects(api, cardId, make({ destination: { region: 'KZ-99', settlement: 'Петропавловск' } }), 'relocationCreate', 'UNKNOWN_CODE', ['input', 'destination', 'region']);
-    await rejects(api, cardId, make({ destination: { region: 'KZ-59', district: 'KZ-59-999' } }), 'relocationCreate', 'UNKNOWN_CODE', ['input', 'destination', 'district']);
-    await rejects(api, cardId, make({ destination: { region: 'KZ-59', district: 'KZ-75-002' } }), 'relocationCreate', 'INVALID_VALUE', ['input', 'destination', 'district']);
+    await rejects(fixture.api, cardId, make({ destination: {} }), 'relocationCreate', 'REQUIRED', ['input', 'destination', 'region']);
+    await rejects(fixture.api, cardId, make({ destination: { region: null, settlement: 'Петропавловск' } }), 'relocationCreate', 'REQUIRED', ['input', 'destination', 'region']);
+    await rejects(fixture.api, cardId, make({ destination: { region: 'KZ-99', settlement: 'Петропавловск' } }), 'relocationCreate', 'UNKNOWN_CODE', ['input', 'destination', 'region']);
+    await rejects(fixture.api, cardId, make({ destination: { region: 'KZ-59', district: 'KZ-59-999' } }), 'relocationCreate', 'UNKNOWN_CODE', ['input', 'destination', 'district']);
+    await rejects(fixture.api, cardId, make({ destination: { region: 'KZ-59', district: 'KZ-75-002' } }), 'relocationCreate', 'INVALID_VALUE', ['input', 'destination', 'district']);
   });
 
   it('rejects other dates and texts out of bounds', async () => {
-    await rejects(api, cardId, make({ referredOn: TOMORROW, employment: null }), 'relocationCreate', 'IN_FUTURE', ['input', 'referredOn']);
-    await rejects(api, cardId, make({ referredOn: BEFORE_BIRTH, employment: null }), 'relocationCreate', 'BEFORE_BIRTH', ['input', 'referredOn']);
-    await rejects(api, cardId, make({ employment: { ...relocation.employment, employedOn: '2026-03-31' } }), 'relocationCreate', 'DATE_ORDER', ['input', 'employment', 'employedOn']);
-    await rejects(api, cardId, make({ employment: { ...relocation.employment, employedOn: TOMORROW } }), 'relocationCreate', 'IN_FUTURE', ['input', 'employment', 'employedOn']);
-    await rejects(api, cardId, make({ destination: { region: 'KZ-59', settlement: '' } }), 'relocationCreate', 'INVALID_VALUE', ['input', 'destination', 'settlement']);
+    await rejects(fixture.api, cardId, make({ referredOn: TOMORROW, employment: null }), 'relocationCreate', 'IN_FUTURE', ['input', 'referredOn']);
+    await rejects(fixture.api, cardId, make({ referredOn: BEFORE_BIRTH, employment: null }), 'relocationCreate', 'BEFORE_BIRTH', ['input', 'referredOn']);
+    await rejects(fixture.api, cardId, make({ employment: { ...relocation.employment, employedOn: '2026-03-31' } }), 'relocationCreate', 'DATE_ORDER', ['input', 'employment', 'employedOn']);
+    await rejects(fixture.api, cardId, make({ employment: { ...relocation.employment, employedOn: TOMORROW } }), 'relocationCreate', 'IN_FUTURE', ['input', 'employment', 'employedOn']);
+    await rejects(fixture.api, cardId, make({ destination: { region: 'KZ-59', settlement: '' } }), 'relocationCreate', 'INVALID_VALUE', ['input', 'destination', 'settlement']);
   });
 
   it('refuses assistance money that is negative or not exact as BAD_USER_INPUT, changing nothing', async () => {
@@ -699,7 +659,7 @@ describe('§16.4 relocation', () => {
         await refusedInput(cardId, () => call('relocationCreate', { cardId, version, input: { ...relocation, materialAssistance: { [key]: amount } } }), 'input');
       }
     }
-    const literal = (amount: string) => () => api.execute(`mutation($cardId: ID!) { relocationCreate(cardId: $cardId, version: ${version}, input: {
+    const literal = (amount: string) => () => fixture.api.execute(`mutation($cardId: ID!) { relocationCreate(cardId: $cardId, version: ${version}, input: {
       referredOn: "2026-04-01", familyMembers: [], destination: { region: "KZ-59" }, materialAssistance: { relocationExpenses: ${amount} } }) { ${SELECTION} } } ${ACTIVE_MEASURE}`, { cardId });
     await refusedInput(cardId, literal('"-1.00"'), 'input.materialAssistance.relocationExpenses');
     await refusedInput(cardId, literal('"1.005"'), 'input.materialAssistance.relocationExpenses');
@@ -709,9 +669,9 @@ describe('§16.4 relocation', () => {
   it('relocationCorrect applies the same invariants, leaving the family untouched when rejected', async () => {
     const created = await create(cardId, 'relocationCreate', relocation);
     const correct = (data: object) => onCurrent(cardId, 'relocationCorrect', created.id, { ...relocation, ...data });
-    await rejects(api, cardId, correct({ familyMembers: [{ fullName: 'Серікбаев Алихан', ableToWork: false }] }), 'relocationCorrect', 'REQUIRED', ['input', 'familyMembers', '0', 'unableToWorkReason']);
-    await rejects(api, cardId, correct({ housing: { type: 'APARTMENT', areaPerFamilyMember: 0 } }), 'relocationCorrect', 'NOT_POSITIVE', ['input', 'housing', 'areaPerFamilyMember']);
-    await rejects(api, cardId, correct({ destination: { region: 'KZ-99' } }), 'relocationCorrect', 'UNKNOWN_CODE', ['input', 'destination', 'region']);
+    await rejects(fixture.api, cardId, correct({ familyMembers: [{ fullName: 'Серікбаев Алихан', ableToWork: false }] }), 'relocationCorrect', 'REQUIRED', ['input', 'familyMembers', '0', 'unableToWorkReason']);
+    await rejects(fixture.api, cardId, correct({ housing: { type: 'APARTMENT', areaPerFamilyMember: 0 } }), 'relocationCorrect', 'NOT_POSITIVE', ['input', 'housing', 'areaPerFamilyMember']);
+    await rejects(fixture.api, cardId, correct({ destination: { region: 'KZ-99' } }), 'relocationCorrect', 'UNKNOWN_CODE', ['input', 'destination', 'region']);
     await refusedInput(cardId, async () => call('relocationCorrect', { id: created.id, version: await versionOf(cardId), input: { ...relocation, materialAssistance: { rentReimbursement: '-1.00' } } }), 'input');
     const stored = (await measuresOf(cardId)).find((m) => m.id === created.id);
     expect([...stored.familyMembersAbleToWork, ...stored.familyMembersUnableToWork].map((m: any) => m.fullName).sort()).toEqual(family.map((m) => m.fullName).sort());
@@ -754,14 +714,14 @@ describe('§16 entry ids and kinds', () => {
     const version = await versionOf(cardId);
     for (const [otherType, other] of Object.entries(measures)) {
       if (otherType === type) continue;
-      await rejects(api, cardId, () => call(name, { id: toGlobalId(type, dbId(other.id)), version, input: inputs[type] }), name, 'NOT_FOUND', ['id']);
+      await rejects(fixture.api, cardId, () => call(name, { id: toGlobalId(type, dbId(other.id)), version, input: inputs[type] }), name, 'NOT_FOUND', ['id']);
       await refusedInput(cardId, () => call(name, { id: other.id, version, input: inputs[type] }), 'id');
     }
   });
 
   it.each(corrects)('%s: an unknown id is NOT_FOUND; a malformed id or one of another section is BAD_USER_INPUT', async (name, type) => {
     const version = await versionOf(cardId);
-    await rejects(api, cardId, () => call(name, { id: toGlobalId(type, UNKNOWN), version, input: inputs[type] }), name, 'NOT_FOUND', ['id']);
+    await rejects(fixture.api, cardId, () => call(name, { id: toGlobalId(type, UNKNOWN), version, input: inputs[type] }), name, 'NOT_FOUND', ['id']);
     await refusedInput(cardId, () => call(name, { id: MALFORMED, version, input: inputs[type] }), 'id');
     await refusedInput(cardId, () => call(name, { id: toGlobalId('Referral', dbId(measures[type].id)), version, input: inputs[type] }), 'id');
     await refusedInput(cardId, () => call(name, { id: cardId, version, input: inputs[type] }), 'id');
@@ -770,10 +730,10 @@ describe('§16 entry ids and kinds', () => {
   it('subsidizedJobRecordDecision: another kind of measure is NOT_FOUND or BAD_USER_INPUT; unknown is NOT_FOUND', async () => {
     const version = await versionOf(cardId);
     const decision = { refusal: { refusedBy: 'EMPLOYER', refusedOn: '2026-03-10', reason: 'нет мест' } };
-    await rejects(api, cardId, () => call('subsidizedJobRecordDecision', { id: toGlobalId('SubsidizedJob', dbId(measures.ProfessionalTraining.id)), version, input: decision }),
+    await rejects(fixture.api, cardId, () => call('subsidizedJobRecordDecision', { id: toGlobalId('SubsidizedJob', dbId(measures.ProfessionalTraining.id)), version, input: decision }),
       'subsidizedJobRecordDecision', 'NOT_FOUND', ['id']);
     await refusedInput(cardId, () => call('subsidizedJobRecordDecision', { id: measures.Relocation.id, version, input: decision }), 'id');
-    await rejects(api, cardId, () => call('subsidizedJobRecordDecision', { id: toGlobalId('SubsidizedJob', UNKNOWN), version, input: decision }),
+    await rejects(fixture.api, cardId, () => call('subsidizedJobRecordDecision', { id: toGlobalId('SubsidizedJob', UNKNOWN), version, input: decision }),
       'subsidizedJobRecordDecision', 'NOT_FOUND', ['id']);
     await refusedInput(cardId, () => call('subsidizedJobRecordDecision', { id: MALFORMED, version, input: decision }), 'id');
   });
@@ -784,7 +744,7 @@ describe('§16 entry ids and kinds', () => {
     await refusedInput(cardId, () => call('activeMeasureRecordEmployment', { id: toGlobalId('Referral', dbId(measures.SubsidizedJob.id)), version, input: employment }), 'id');
     await refusedInput(cardId, () => call('activeMeasureRecordEmployment', { id: MALFORMED, version, input: employment }), 'id');
     for (const type of Object.keys(inputs)) {
-      await rejects(api, cardId, () => call('activeMeasureRecordEmployment', { id: toGlobalId(type, UNKNOWN), version, input: employment }),
+      await rejects(fixture.api, cardId, () => call('activeMeasureRecordEmployment', { id: toGlobalId(type, UNKNOWN), version, input: employment }),
         'activeMeasureRecordEmployment', 'NOT_FOUND', ['id']);
     }
   });
@@ -793,11 +753,11 @@ describe('§16 entry ids and kinds', () => {
     const version = await versionOf(cardId);
     const employment = { employedOn: '2026-06-01', employerName: 'ТОО «Береке»', position: 'кассир' };
     // As `node(id:)` does: a Relocation id of a subsidized-job row names nothing.
-    const { node } = dataOf(await api.execute('query($id: ID!) { node(id: $id) { id } }', { id: toGlobalId('Relocation', dbId(measures.SubsidizedJob.id)) }));
+    const { node } = dataOf(await fixture.api.execute('query($id: ID!) { node(id: $id) { id } }', { id: toGlobalId('Relocation', dbId(measures.SubsidizedJob.id)) }));
     expect(node).toBeNull();
-    await rejects(api, cardId, () => call('activeMeasureRecordEmployment', { id: toGlobalId('Relocation', dbId(measures.SubsidizedJob.id)), version, input: employment }),
+    await rejects(fixture.api, cardId, () => call('activeMeasureRecordEmployment', { id: toGlobalId('Relocation', dbId(measures.SubsidizedJob.id)), version, input: employment }),
       'activeMeasureRecordEmployment', 'NOT_FOUND', ['id']);
-    await rejects(api, cardId, () => call('activeMeasureRecordEmployment', { id: toGlobalId('ProfessionalTraining', dbId(measures.EntrepreneurshipSupport.id)), version, input: employment }),
+    await rejects(fixture.api, cardId, () => call('activeMeasureRecordEmployment', { id: toGlobalId('ProfessionalTraining', dbId(measures.EntrepreneurshipSupport.id)), version, input: employment }),
       'activeMeasureRecordEmployment', 'NOT_FOUND', ['id']);
   });
 
@@ -810,7 +770,7 @@ describe('§16 entry ids and kinds', () => {
     for (const [name, input] of creates) {
       await refusedInput(cardId, () => call(name, { cardId: measures.Relocation.id, version, input }), 'cardId');
       await refusedInput(cardId, () => call(name, { cardId: MALFORMED, version, input }), 'cardId');
-      await rejects(api, cardId, () => call(name, { cardId: toGlobalId('Card', UNKNOWN), version, input }), name, 'NOT_FOUND');
+      await rejects(fixture.api, cardId, () => call(name, { cardId: toGlobalId('Card', UNKNOWN), version, input }), name, 'NOT_FOUND');
     }
   });
 });

@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { beforeAll, describe, expect, it } from '@jest/globals';
 import { toGlobalId } from '../../src/api/relay.ts';
-import { CASEWORKER, createTestApi, dataOf, TODAY, type GraphQLResult, type TestApi } from '../support/api.ts';
+import { CASEWORKER, dataOf, TODAY, type GraphQLResult } from '../support/api.ts';
 import { aCareerCenter, nextIin } from '../support/builders.ts';
-import { createTestDatabase, type TestDatabase } from '../support/database.ts';
 import { accepted, PAYLOAD_ERRORS, rejects, wholeCard } from '../support/keeping.ts';
+import { apiFixture } from '../support/fixture.ts';
 
 // §12 (job seeker) and §15 (unemployed) — the lifecycle of one registration episode:
 //
@@ -22,16 +22,12 @@ import { accepted, PAYLOAD_ERRORS, rejects, wholeCard } from '../support/keeping
 // episode as a whole; the result must be a state the lifecycle can reach.
 // Every rejection leaves the whole card (sections, version, history) as it was.
 
-let db: TestDatabase;
-let api: TestApi;
 let center: string;
 
+const fixture = apiFixture();
 beforeAll(async () => {
-  db = await createTestDatabase();
-  api = await createTestApi(db.orm);
-  center = toGlobalId('CareerCenter', (await aCareerCenter(db.orm.em.fork())).id);
+  center = toGlobalId('CareerCenter', (await aCareerCenter(fixture.db.orm.em.fork())).id);
 });
-afterAll(() => db.close());
 
 type Kind = 'JOB_SEEKER' | 'UNEMPLOYED';
 type State = 'APPLIED' | 'REGISTERED' | 'REFUSED' | 'DEREGISTERED';
@@ -55,11 +51,11 @@ const HISTORY = `query($id: ID!) { card(id: $id) { history(first: 100) {
   edges { node { actor actorName action part entryId oldValue newValue } } } } }`;
 
 const run = {
-  apply: (cardId: string, version: number, kind: Kind, appliedOn: string) => api.execute(APPLY, { cardId, version, input: { kind, appliedOn } }),
-  register: (id: string, version: number, registeredOn: string) => api.execute(REGISTER, { id, version, input: { registeredOn } }),
-  refuse: (id: string, version: number, input: object) => api.execute(REFUSE, { id, version, input }),
-  deregister: (id: string, version: number, input: object) => api.execute(DEREGISTER, { id, version, input }),
-  correct: (id: string, version: number, input: object) => api.execute(CORRECT, { id, version, input }),
+  apply: (cardId: string, version: number, kind: Kind, appliedOn: string) => fixture.api.execute(APPLY, { cardId, version, input: { kind, appliedOn } }),
+  register: (id: string, version: number, registeredOn: string) => fixture.api.execute(REGISTER, { id, version, input: { registeredOn } }),
+  refuse: (id: string, version: number, input: object) => fixture.api.execute(REFUSE, { id, version, input }),
+  deregister: (id: string, version: number, input: object) => fixture.api.execute(DEREGISTER, { id, version, input }),
+  correct: (id: string, version: number, input: object) => fixture.api.execute(CORRECT, { id, version, input }),
 };
 
 /** A card being driven through the mutations: it remembers its current version. */
@@ -101,17 +97,17 @@ class Subject {
 
   /** Runs a mutation that must be rejected with `code` (at `path`) and leave the card unchanged. */
   rejects(field: string, result: () => Promise<GraphQLResult>, code: string, path?: string[]) {
-    return rejects(api, this.cardId, result, field, code, path);
+    return rejects(fixture.api, this.cardId, result, field, code, path);
   }
 
   async status(): Promise<string> {
-    return (await wholeCard(api, this.cardId)).registrationStatus;
+    return (await wholeCard(fixture.api, this.cardId)).registrationStatus;
   }
 }
 
 /** Opens a card through `cardOpen` on `appliedOn`: version 1, one APPLIED §12 episode. */
 async function openCard(appliedOn = '2026-03-02'): Promise<Subject> {
-  const payload = accepted(await api.execute(OPEN, {
+  const payload = accepted(await fixture.api.execute(OPEN, {
     input: { iin: nextIin(BIRTH_DATE, 'MALE'), appliedOn, careerCenter: center, fullName: { surname: 'Серікбаев', givenName: 'Нұрлан' } },
   }), 'cardOpen');
   expect(payload.card.version).toBe(1);
@@ -138,12 +134,12 @@ async function episodeIn(kind: Kind, state: State): Promise<{ subject: Subject; 
 }
 
 async function episodesOf(subject: Subject, kind: Kind): Promise<any[]> {
-  const card = await wholeCard(api, subject.cardId);
+  const card = await wholeCard(fixture.api, subject.cardId);
   return kind === 'JOB_SEEKER' ? card.jobSeekerRegistrations : card.unemployedRegistrations;
 }
 
 async function history(cardId: string): Promise<any[]> {
-  const { card } = dataOf(await api.execute(HISTORY, { id: cardId }));
+  const { card } = dataOf(await fixture.api.execute(HISTORY, { id: cardId }));
   return card.history.edges.map((edge: any) => edge.node);
 }
 
@@ -165,7 +161,7 @@ describe('§12 / §15 lifecycles', () => {
     });
     expect(deregistered.card).toMatchObject({ version: 3, registrationStatus: 'NONE' });
 
-    const card = await wholeCard(api, subject.cardId);
+    const card = await wholeCard(fixture.api, subject.cardId);
     expect(card.jobSeekerRegistrations).toEqual([deregistered.registration]);
     expect(card.unemployedRegistrations).toEqual([]);
 
@@ -207,7 +203,7 @@ describe('§12 / §15 lifecycles', () => {
     const registered = await subject.register(unemployed, '2026-03-12');
     expect(registered.registration).toMatchObject({ kind: 'UNEMPLOYED', status: 'REGISTERED', registeredOn: '2026-03-12' });
     expect(registered.card.registrationStatus).toBe('UNEMPLOYED');
-    const card = await wholeCard(api, subject.cardId);
+    const card = await wholeCard(fixture.api, subject.cardId);
     expect(card.jobSeekerRegistrations.map((r: any) => r.status)).toEqual(['REGISTERED']);
     expect(card.unemployedRegistrations.map((r: any) => r.status)).toEqual(['REGISTERED']);
     expect(card.registrationStatus).toBe('UNEMPLOYED');
@@ -382,7 +378,7 @@ describe('one open episode per kind', () => {
     const subject = await openCard('2026-03-02');
     const unemployed = (await subject.apply('UNEMPLOYED', '2026-03-03')).registration.id;
     // Both kinds open at once.
-    const card = await wholeCard(api, subject.cardId);
+    const card = await wholeCard(fixture.api, subject.cardId);
     expect(card.jobSeekerRegistrations.map((r: any) => r.status)).toEqual(['APPLIED']);
     expect(card.unemployedRegistrations.map((r: any) => r.status)).toEqual(['APPLIED']);
     await subject.rejects('registrationApply', () => run.apply(subject.cardId, subject.version, 'UNEMPLOYED', '2026-03-04'), 'REGISTRATION_ALREADY_OPEN');
@@ -402,7 +398,7 @@ describe('voided episodes (Rule 3)', () => {
   it('a voided registration no longer counts for the card status nor blocks a new application, and cannot change', async () => {
     const { subject, id } = await episodeIn('UNEMPLOYED', 'REGISTERED');
     expect(await subject.status()).toBe('UNEMPLOYED');
-    const voided = await subject.ok('cardEntryVoid', api.execute(VOID, { id, version: subject.version }));
+    const voided = await subject.ok('cardEntryVoid', fixture.api.execute(VOID, { id, version: subject.version }));
     expect(voided.card.registrationStatus).toBe('NONE');
     expect(await episodesOf(subject, 'UNEMPLOYED')).toEqual([]);
     await subject.rejects('registrationDeregister', () => run.deregister(id, subject.version, { deregisteredOn: '2026-04-01', reason: 'EMPLOYED' }), 'VOIDED', ['id']);

@@ -1,9 +1,6 @@
-import { afterAll, beforeAll, expect } from '@jest/globals';
 import { parseGlobalId, toGlobalId } from '../../src/api/relay.ts';
-import { createTestApi, dataOf, type GraphQLResult, type TestApi } from './api.ts';
-import { aCard, type CardBuilder } from './builders.ts';
-import { createTestDatabase, type TestDatabase } from './database.ts';
-import { accepted, MALFORMED, PAYLOAD_ERRORS, rejects, UNKNOWN, wholeCard } from './keeping.ts';
+import { apiFixture } from './fixture.ts';
+import { accepted, MALFORMED, PAYLOAD_ERRORS, rejects, UNKNOWN } from './keeping.ts';
 
 // The mutations that keep §10–11, §13–14, §17–20 and the footer, as the tests of those modules send
 // them, with the helpers they share: each happy path bumps the version by one and reads back exactly
@@ -59,69 +56,20 @@ export const DOCS = {
 };
 export type Name = keyof typeof DOCS;
 
-export interface HistoryRecord {
-  at: string;
-  action: string;
-  part: string;
-  entryId: string | null;
-  actor: string;
-  oldValue: any;
-  newValue: any;
-}
 
 export const dbId = (globalId: string) => parseGlobalId(globalId)!.id;
 
-/** A database and API for one suite, and the helpers bound to them. */
+/** The shared fixture, and the helpers of the section mutations bound to it. */
 export function sectionKit() {
-  let db: TestDatabase;
-  let api: TestApi;
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    api = await createTestApi(db.orm);
-  });
-  afterAll(() => db.close());
-
-  const call = (name: Name, variables: Record<string, unknown>) => api.execute(DOCS[name], variables);
+  const fixture = apiFixture();
+  const call = (name: Name, variables: Record<string, unknown>) => fixture.api.execute(DOCS[name], variables);
   /** Runs a mutation that must succeed and returns its payload. */
   const apply = async (name: Name, variables: Record<string, unknown>) => accepted<any>(await call(name, variables), name);
 
-  async function newCard(builder: CardBuilder = aCard()): Promise<string> {
-    const card = await builder.save(db.orm.em.fork());
-    return toGlobalId('Card', card.id);
-  }
-
-  async function versionOf(cardId: string): Promise<number> {
-    const { card } = dataOf(await api.execute('query($id: ID!) { card(id: $id) { version } }', { id: cardId }));
-    return card.version;
-  }
-
-
-  async function historyOf(cardId: string): Promise<HistoryRecord[]> {
-    const { card } = dataOf(await api.execute(`query($id: ID!) { card(id: $id) {
-      history(first: 100) { edges { node { at action part entryId actor oldValue newValue } } } } }`, { id: cardId }));
-    return card.history.edges.map((edge: { node: HistoryRecord }) => edge.node);
-  }
-
-  /** The history records the last change added (they share its moment), oldest first, without `at`. */
-  async function lastChange(cardId: string): Promise<Omit<HistoryRecord, 'at'>[]> {
-    const records = await historyOf(cardId);
-    const at = records.at(-1)!.at;
-    return records.filter((record) => record.at === at).map(({ at: _, ...record }) => record);
-  }
-
   /** Another change of the card, so that the version a caller read is stale. */
   async function bump(cardId: string): Promise<void> {
-    const version = await versionOf(cardId);
+    const version = await fixture.versionOf(cardId);
     await apply('cardUpdateFooter', { id: cardId, version, input: { executorName: `Исполнитель ${version}` } });
-  }
-
-  /** A request refused as a GraphQL BAD_USER_INPUT error naming `argument`, with the card unchanged. */
-  async function refusedInput(cardId: string, run: () => Promise<GraphQLResult>, argument: string): Promise<void> {
-    const before = await wholeCard(api, cardId);
-    const result = await run();
-    expect(result.errors).toEqual([expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', argument }) })]);
-    expect(result.data ?? null).toBeNull();
-    expect(await wholeCard(api, cardId)).toEqual(before);
   }
 
   /**
@@ -129,28 +77,17 @@ export function sectionKit() {
    * BAD_USER_INPUT; a well-formed id of the right type that names nothing is NOT_FOUND.
    */
   async function entryIdChecks(cardId: string, name: Name, variables: (id: string) => Record<string, unknown>, type: string, otherTypeId: string) {
-    await refusedInput(cardId, () => call(name, variables(otherTypeId)), 'id');
-    await refusedInput(cardId, () => call(name, variables(MALFORMED)), 'id');
-    await rejects(api, cardId, () => call(name, variables(toGlobalId(type, UNKNOWN))), name, 'NOT_FOUND', ['id']);
+    await fixture.refusedInput(cardId, () => call(name, variables(otherTypeId)), 'id');
+    await fixture.refusedInput(cardId, () => call(name, variables(MALFORMED)), 'id');
+    await rejects(fixture.api, cardId, () => call(name, variables(toGlobalId(type, UNKNOWN))), name, 'NOT_FOUND', ['id']);
   }
 
   /** A stale version: the card changed after the caller read `version`. */
   async function staleCheck(cardId: string, name: Name, variables: (version: number) => Record<string, unknown>) {
-    const read = await versionOf(cardId);
+    const read = await fixture.versionOf(cardId);
     await bump(cardId);
-    await rejects(api, cardId, () => call(name, variables(read)), name, 'STALE_CARD', ['version']);
+    await rejects(fixture.api, cardId, () => call(name, variables(read)), name, 'STALE_CARD', ['version']);
   }
 
-
-  // ---------------------------------------------------------------------------------------------
-
-  return {
-    get api() {
-      return api;
-    },
-    get db() {
-      return db;
-    },
-    call, apply, newCard, versionOf, historyOf, lastChange, bump, refusedInput, entryIdChecks, staleCheck,
-  };
+  return Object.assign(fixture, { call, apply, bump, entryIdChecks, staleCheck });
 }
