@@ -1,7 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import {
-  getNamedType, getVariableValues, GraphQLError, isAbstractType, isObjectType, Kind, TypeInfo, visit, visitWithTypeInfo, type DocumentNode, type GraphQLSchema,
-  type OperationDefinitionNode,
+  getNamedType, getVariableValues, GraphQLError, isAbstractType, isObjectType, Kind, TypeInfo, visit, visitWithTypeInfo,
+  type DocumentNode, type FieldNode, type GraphQLField, type GraphQLSchema, type OperationDefinitionNode,
 } from 'graphql';
 import { getArgumentValues } from 'graphql/execution/values.js';
 import { cursorKey, pageSize, type KeyPart } from '../api/relay.ts';
@@ -10,6 +10,15 @@ import type { Context } from '../api/context.ts';
 // The arguments every connection shares — page size (`first`) and cursor (`after`) — are checked
 // for the whole operation before anything runs: a bad one deep in a list of cards is refused
 // before the cards are read (and before anything could be recorded as read).
+
+/** A field of an operation that takes a page size or a cursor, found once per document. */
+interface PagedField {
+  field: GraphQLField<unknown, unknown>;
+  node: FieldNode;
+  hasFirst: boolean;
+  /** What its cursors carry; null when the list's cursors are not known here (then its resolver checks them). */
+  cursorParts: readonly KeyPart[] | null;
+}
 
 /** The type of the nodes of a connection type (`edges { node }`), for its cursors. */
 function nodeTypeOf(schema: GraphQLSchema, connection: string): string | null {
@@ -22,37 +31,51 @@ function nodeTypeOf(schema: GraphQLSchema, connection: string): string | null {
   return isAbstractType(named) ? schema.getPossibleTypes(named)[0]?.name ?? null : named.name;
 }
 
-export function checkConnectionArguments(
-  schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown>,
-  cursorParts: (type: string) => readonly KeyPart[] | null,
-): void {
-  const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables);
-  // Bad variables are graphql-js's to report, as it does for every request.
-  if (coerced.errors) return;
+/** The fields of an operation (its fragments included) that take `first` or `after`. */
+function pagedFields(
+  schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, cursorParts: (type: string) => readonly KeyPart[] | null,
+): PagedField[] {
+  const found: PagedField[] = [];
   const typeInfo = new TypeInfo(schema);
   const definitions = document.definitions.filter((d) => d === operation || d.kind === Kind.FRAGMENT_DEFINITION);
   visit({ kind: Kind.DOCUMENT, definitions }, visitWithTypeInfo(typeInfo, {
     Field(node) {
       const field = typeInfo.getFieldDef();
-      if (!field || !field.args.some((arg) => arg.name === 'first' || arg.name === 'after')) return;
-      const args = getArgumentValues(field, node, coerced.coerced);
-      if (field.args.some((arg) => arg.name === 'first')) pageSize(args.first as number | null | undefined);
-      if (typeof args.after === 'string') {
-        const parts = cursorParts(nodeTypeOf(schema, getNamedType(field.type).name) ?? '');
-        if (parts) cursorKey(args.after, parts);
-      }
+      if (!field) return;
+      const hasFirst = field.args.some((arg) => arg.name === 'first');
+      const hasAfter = field.args.some((arg) => arg.name === 'after');
+      if (!hasFirst && !hasAfter) return;
+      found.push({ field, node, hasFirst, cursorParts: hasAfter ? cursorParts(nodeTypeOf(schema, getNamedType(field.type).name) ?? '') : null });
     },
   }));
+  return found;
+}
+
+/** Checks the page sizes and cursors of an operation, its variables (and their defaults) applied. */
+export function checkConnectionArguments(schema: GraphQLSchema, fields: readonly PagedField[], operation: OperationDefinitionNode, variables: Record<string, unknown>): void {
+  if (!fields.length) return;
+  const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables);
+  // Bad variables are graphql-js's to report, as it does for every request.
+  if (coerced.errors) return;
+  for (const { field, node, hasFirst, cursorParts } of fields) {
+    const args = getArgumentValues(field, node, coerced.coerced);
+    if (hasFirst) pageSize(args.first as number | null | undefined);
+    if (cursorParts && typeof args.after === 'string') cursorKey(args.after, cursorParts);
+  }
 }
 
 export function argumentChecksPlugin(cursorParts: (type: string) => readonly KeyPart[] | null): ApolloServerPlugin<Context> {
+  // Apollo keeps one parsed document per query text, so what a document asks for is worked out once.
+  const planned = new WeakMap<OperationDefinitionNode, PagedField[]>();
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ document, operation, schema, request }) {
           if (!operation) return;
+          let fields = planned.get(operation);
+          if (!fields) planned.set(operation, (fields = pagedFields(schema, document, operation, cursorParts)));
           try {
-            checkConnectionArguments(schema, document, operation, request.variables ?? {}, cursorParts);
+            checkConnectionArguments(schema, fields, operation, request.variables ?? {});
           } catch (error) {
             // Refused before execution, as a request whose variables do not fit is: HTTP 400.
             if (error instanceof GraphQLError) Object.assign(error.extensions, { http: { status: 400 } });

@@ -123,9 +123,13 @@ export interface ImportedList<I = never> {
   row(checks: Checks, entry: I): ImportedRow;
 }
 
+const typeTests = new WeakMap<ListSection, [string, (row: Snapshot) => boolean][]>();
+
 /** The GraphQL type of a list entry (or its recorded value); null when no type of the section claims it. */
 export function typeOf(section: ListSection, row: object): string | null {
-  for (const [type, is] of Object.entries(section.types)) if (is(row as Snapshot)) return type;
+  let tests = typeTests.get(section);
+  if (!tests) typeTests.set(section, (tests = Object.entries(section.types)));
+  for (const [type, is] of tests) if (is(row as Snapshot)) return type;
   return null;
 }
 
@@ -146,12 +150,24 @@ export function valueAt(row: object, path: string): unknown {
   return path.split('.').reduce<unknown>((value, key) => (value as Record<string, unknown> | null | undefined)?.[key], row);
 }
 
+const keyReaders = new WeakMap<readonly OrderKey[], (row: object) => string[]>();
+
 /** The sort key of an entry, as strings (what its cursor carries). */
 export function sortKey(section: { order: readonly OrderKey[] }, row: object): string[] {
-  return section.order.map(({ property }) => {
-    const value = valueAt(row, property);
-    return value instanceof Date ? value.toISOString() : String(value ?? '');
-  });
+  // Read for every entry of every page: the readers of an order are made once.
+  let read = keyReaders.get(section.order);
+  if (!read) {
+    const parts = section.order.map(({ property }) => {
+      const path = property.split('.');
+      const get = path.length === 1 ? (r: object) => (r as Record<string, unknown>)[property] : (r: object) => valueAt(r, property);
+      return (r: object) => {
+        const value = get(r);
+        return value instanceof Date ? value.toISOString() : String(value ?? '');
+      };
+    });
+    keyReaders.set(section.order, (read = (r) => parts.map((part) => part(r))));
+  }
+  return read(row);
 }
 
 const plain = (value: unknown): Snapshot | null => (value == null ? null : JSON.parse(JSON.stringify(value)));

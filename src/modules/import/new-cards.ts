@@ -37,7 +37,7 @@ export async function insertNewCards(em: SqlEntityManager, cards: readonly NewCa
   // from the sequences in insert order, so the same cards get the same ids in any batching.
   const byEntity = new Map<EntityClass<unknown>, PlainRow[]>(LIST_SECTIONS.flatMap((section) => section.entities.map((entity) => [entity, []])));
   for (const { entries } of rows) {
-    for (const e of entries) byEntity.set(e.entity, [...(byEntity.get(e.entity) ?? []), e.row]);
+    for (const e of entries) byEntity.get(e.entity)!.push(e.row);
   }
   // Only rows that others may name need their ids first (cards, and entries of a type that has
   // rows of its own: every row of an entity's group either has one or takes the column default).
@@ -45,7 +45,7 @@ export async function insertNewCards(em: SqlEntityManager, cards: readonly NewCa
   for (const { entries } of rows) {
     for (const e of entries) {
       const child = e.entry.section.children;
-      if (child?.of.includes(typeOf(e.entry.section, e.row) ?? '')) parents.set(e.entity, [...(parents.get(e.entity) ?? []), e.row]);
+      if (child?.of.includes(typeOf(e.entry.section, e.row) ?? '')) parents.get(e.entity)!.push(e.row);
     }
   }
   await bulk.assignIds([[Card, rows.map((r) => r.card)], ...parents]);
