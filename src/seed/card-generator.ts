@@ -1,5 +1,6 @@
 import type { ActiveMeasureKind, DeregistrationReason, RegistrationKind } from '../generated/graphql.ts';
 import { composeIin, type IinSex } from '../modules/person/iin.ts';
+import { LIST_SECTIONS } from '../modules/sections.ts';
 import type { DistrictEntry, RegionEntry } from '../modules/dictionary/territories.ts';
 import { days, Random } from './random.ts';
 import * as words from './vocabulary.ts';
@@ -40,17 +41,24 @@ export interface CardDraft {
   footer: Row;
 }
 
-/** The record's lists, filled as the card's story unfolds. */
-interface Lists {
-  mainEducation: Row[];
-  additionalEducation: Row[];
-  registrations: Row[];
-  careerGuidance: Row[];
-  referrals: Row[];
-  activeMeasures: Row[];
-  specialWorkplaces: Row[];
-  visits: Row[];
-  employmentPlan: Row[];
+/**
+ * The record's lists, one under each key a section is imported by (sections.ts), filled as the
+ * card's story unfolds; a key no section declares is a bug of the generator.
+ */
+class Lists {
+  readonly #lists = new Map(LIST_SECTIONS.flatMap((section) => (section.imported ?? []).map(({ key }) => [key, [] as Row[]] as const)));
+
+  of(key: string): Row[] {
+    const list = this.#lists.get(key);
+    if (!list) throw new Error(`no section is imported under "${key}"`);
+    return list;
+  }
+
+  /** The lists that hold entries, each entry with its id in the sending system (stable per card, key and position). */
+  withSourceIds(iin: string): Record<string, Row[]> {
+    return Object.fromEntries([...this.#lists].filter(([, rows]) => rows.length)
+      .map(([key, rows]) => [key, rows.map((entry, i) => ({ sourceId: `${iin}-${key}-${i + 1}`, ...entry }))]));
+  }
 }
 
 const MEASURE_KINDS: readonly ActiveMeasureKind[] = ['PROFESSIONAL_TRAINING', 'ENTREPRENEURSHIP_SUPPORT', 'SUBSIDIZED_JOB', 'RELOCATION'];
@@ -135,14 +143,11 @@ export function generateCard(index: number, ctx: GeneratorContext): CardDraft {
   const iin = uniqueIin(random, birthDate, sex, ctx.usedIins);
   const lifecycle = random.weighted(LIFECYCLES, ([, weight]) => weight)[0];
 
-  const draft: Lists = {
-    mainEducation: [], additionalEducation: [], registrations: [], careerGuidance: [], referrals: [], activeMeasures: [], specialWorkplaces: [], visits: [],
-    employmentPlan: [],
-  };
+  const draft = new Lists();
 
   // §10 education, chronological: school, then perhaps college and university, then courses.
   const schoolEnd = `${Number(birthDate.slice(0, 4)) + 17}-06-${String(random.int(1, 25)).padStart(2, '0')}`;
-  draft.mainEducation.push({
+  draft.of('mainEducation').push({
     level: 'GENERAL_SECONDARY',
     institutionName: random.pick(words.schoolTemplates).replace('{n}', String(random.int(1, 120))),
     studyPeriod: { start: `${Number(birthDate.slice(0, 4)) + 6}-09-01`, end: schoolEnd },
@@ -154,7 +159,7 @@ export function generateCard(index: number, ctx: GeneratorContext): CardDraft {
     const start = days.add(studiesEnd, 80);
     const end = days.add(start, random.int(minYears, maxYears) * 365 - 80);
     if (random.chance(probability) && end < days.add(ctx.today, -30)) {
-      draft.mainEducation.push({ level, institutionName: random.pick(institutions), studyPeriod: { start, end }, specialty: random.pick(words.specialties) });
+      draft.of('mainEducation').push({ level, institutionName: random.pick(institutions), studyPeriod: { start, end }, specialty: random.pick(words.specialties) });
       studiesEnd = end;
     }
   }
@@ -170,7 +175,7 @@ export function generateCard(index: number, ctx: GeneratorContext): CardDraft {
   if (random.chance(0.2)) {
     const start = days.add(studiesEnd, random.int(200, 2000));
     if (start < applied) {
-      draft.additionalEducation.push({
+      draft.of('additionalEducation').push({
         kind: random.chance(0.5) ? 'RETRAINING' : 'UPSKILLING',
         organisationName: random.pick(words.trainingProviders),
         studyPeriod: { start, end: days.min(days.add(start, random.int(20, 120)), applied) },
@@ -193,16 +198,16 @@ export function generateCard(index: number, ctx: GeneratorContext): CardDraft {
   const priorApplied = days.add(applied, -random.int(200, 700));
   if (random.chance(0.15) && priorApplied >= earliest) {
     const registered = days.add(priorApplied, random.int(0, 3));
-    draft.registrations.push({
+    draft.of('registrations').push({
       kind: 'JOB_SEEKER', appliedOn: priorApplied, registeredOn: registered,
       deregistration: { deregisteredOn: days.add(registered, random.int(40, 160)), reason: random.pick(OTHER_DEREGISTRATIONS) },
     });
   }
-  const openedOn = (draft.registrations[0]?.appliedOn as string | undefined) ?? applied;
+  const openedOn = (draft.of('registrations')[0]?.appliedOn as string | undefined) ?? applied;
 
   const episode = (kind: RegistrationKind, appliedOn: string) => {
     const row: Row = { kind, appliedOn };
-    draft.registrations.push(row);
+    draft.of('registrations').push(row);
     return row;
   };
   const jobSeeker = episode('JOB_SEEKER', applied);
@@ -230,7 +235,7 @@ export function generateCard(index: number, ctx: GeneratorContext): CardDraft {
       const candidate = days.min(days.add(lastRegistered, random.int(45, 300)), days.add(ctx.today, -1));
       endedOn = candidate < lastRegistered ? lastRegistered : candidate;
       const reason: DeregistrationReason = lifecycle === 'EMPLOYED' ? (random.chance(0.9) ? 'EMPLOYED' : 'ENTREPRENEURSHIP') : random.pick(OTHER_DEREGISTRATIONS);
-      for (const row of draft.registrations.slice(-2)) {
+      for (const row of draft.of('registrations').slice(-2)) {
         if (row.registeredOn && !row.deregistration) row.deregistration = { deregisteredOn: endedOn, reason };
       }
     }
@@ -242,7 +247,7 @@ export function generateCard(index: number, ctx: GeneratorContext): CardDraft {
   // §13 career guidance.
   if (activeFrom && random.chance(0.4)) {
     for (let i = random.int(1, 2); i > 0; i--) {
-      draft.careerGuidance.push({
+      draft.of('careerGuidance').push({
         bodyName: random.pick(words.careerGuidanceBodies), heldOn: days.between(random, activeFrom, activeTo),
         result: random.pick(words.careerGuidanceResults),
       });
@@ -266,12 +271,12 @@ export function generateCard(index: number, ctx: GeneratorContext): CardDraft {
           },
         };
       }
-      draft.referrals.push(referral);
+      draft.of('referrals').push(referral);
     }
     if (lifecycle === 'EMPLOYED' && endedOn && random.chance(0.6)) {
       const position = random.pick(words.positions);
       const referredOn = days.add(endedOn, -random.int(3, 20));
-      draft.referrals.push({
+      draft.of('referrals').push({
         employerName: random.pick(words.employers), position, referredOn: referredOn < activeFrom ? activeFrom : referredOn,
         outcome: { hiring: { orderDate: endedOn, orderNumber: `${random.int(1, 480)}-к`, position } },
       });
@@ -284,7 +289,7 @@ export function generateCard(index: number, ctx: GeneratorContext): CardDraft {
     for (let k = 0; k < count; k++) {
       const kind = MEASURE_KINDS[(index + k) % MEASURE_KINDS.length]!;
       const referredOn = days.between(random, unemployedOn, activeTo);
-      draft.activeMeasures.push(measure(random, kind, referredOn, ctx, center, activeTo));
+      draft.of('activeMeasures').push(measure(random, kind, referredOn, ctx, center, activeTo));
     }
   }
 
@@ -293,7 +298,7 @@ export function generateCard(index: number, ctx: GeneratorContext): CardDraft {
     const referredOn = days.between(random, unemployedOn, activeTo);
     const position = random.pick(words.positions);
     const start = days.min(days.add(referredOn, random.int(3, 15)), ctx.today);
-    draft.specialWorkplaces.push({
+    draft.of('specialWorkplaces').push({
       employerName: random.pick(words.employers), referredOn, position,
       participationPeriod: { start, end: random.chance(0.5) ? days.min(days.add(start, random.int(90, 365)), ctx.today) : null },
       hiringAct: random.chance(0.8) ? { orderDate: start, orderNumber: `${random.int(1, 300)}-ЛС`, position } : null,
@@ -308,7 +313,7 @@ export function generateCard(index: number, ctx: GeneratorContext): CardDraft {
       const happened = planned <= ctx.today && planned <= activeTo;
       const attended = happened && random.chance(0.9);
       row++;
-      draft.visits.push({
+      draft.of('visits').push({
         plannedOn: planned,
         attendedOn: attended ? days.min(days.add(planned, random.chance(0.8) ? 0 : random.int(1, 3)), ctx.today) : null,
         note: attended ? random.pick(words.visitNotes) : happened ? 'Не явился в назначенный день' : null,
@@ -337,7 +342,7 @@ export function generateCard(index: number, ctx: GeneratorContext): CardDraft {
       const due = days.add(unemployedOn, i * random.int(10, 30));
       const past = due <= activeTo;
       const executed = past && random.chance(0.75);
-      draft.employmentPlan.push({
+      draft.of('employmentPlan').push({
         measure: random.pick(words.planMeasures),
         execution: executed ? 'Выполнено' : null, executedOn: executed ? due : null,
         nonExecutionReason: past && !executed ? random.pick(words.nonExecutionReasons) : null,
@@ -352,9 +357,7 @@ export function generateCard(index: number, ctx: GeneratorContext): CardDraft {
   const caseworker = personName(random, random.chance(0.7) ? 'FEMALE' : 'MALE', random.chance(0.8));
   const head = personName(random, random.chance(0.5) ? 'FEMALE' : 'MALE', random.chance(0.8));
 
-  // Entry ids as the source system would have them: stable per card, section and position.
-  const lists = Object.fromEntries(Object.entries(draft as unknown as Record<string, Row[]>).flatMap(([key, rows]) =>
-    (rows.length ? [[key, rows.map((entry, i) => ({ sourceId: `${iin}-${key}-${i + 1}`, ...entry }))]] : [])));
+  const lists = draft.withSourceIds(iin);
   const record = {
     openedOn, careerCenter: center.id, iin, fullName: name,
     citizenship: random.chance(0.98) ? 'KZ' : random.pick(['UZ', 'KG', 'RU', 'TJ']),
