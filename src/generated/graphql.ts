@@ -18,6 +18,7 @@ import type { HiringActMapper, ReferralMapper, ReferralRefusalMapper } from '../
 import type { DeregistrationMapper, RegistrationMapper, RegistrationRefusalMapper } from '../modules/registration/registration.mappers.ts';
 import type { SpecialWorkplaceMapper } from '../modules/special-workplace/special-workplace.mappers.ts';
 import type { ActiveMeasureStatisticsMapper, StatisticsGroupKeyMapper, ReasonStatisticsMapper, ReferralStatisticsMapper, RegistrationStatisticsMapper, RelocationStatisticsMapper, StatisticsMapper } from '../modules/statistics/statistics.mappers.ts';
+import type { CardTransferMapper } from '../modules/transfer/transfer.mappers.ts';
 import type { VisitMapper } from '../modules/visit/visit.mappers.ts';
 import type { Context } from '../api/context.ts';
 export type Maybe<T> = T | null;
@@ -577,6 +578,8 @@ export type CardOpenPayload = {
   existingCard: Scalars['Boolean']['output'];
   /** §12 — the job-seeker registration episode the application started. */
   registration?: Maybe<Registration>;
+  /** Rule 1 — the move of the person's card from the career center that kept it, when the application made one. */
+  transfer?: Maybe<CardTransfer>;
   /** Why nothing was done, if so. */
   userErrors: Array<UserError>;
 };
@@ -650,6 +653,48 @@ export type CardSignatureStatus = {
   /** Footer — the head's latest signature of the current version, if any. */
   head?: Maybe<CardSignature>;
 };
+
+/** Rule 1 — a card that moved from one career center to another: who moved it, when and on what ground. */
+export type CardTransfer = {
+  __typename?: 'CardTransfer';
+  /** When the card moved. */
+  at: Scalars['DateTime']['output'];
+  /** The card, while your center keeps it; null for a center it has left. */
+  card?: Maybe<Card>;
+  /** The career center that kept the card before. */
+  from: CareerCenter;
+  /** The ground of the move. */
+  ground: CardTransferGround;
+  /** The role they acted in; null for a move made by a tool rather than a signed-in user. */
+  role?: Maybe<Role>;
+  /** The career center that keeps it since. */
+  to: CareerCenter;
+  /** Who received the application: the subject of their token. */
+  transferredBy: Scalars['String']['output'];
+};
+
+/** Card transfers, newest first, as a Relay connection. */
+export type CardTransferConnection = {
+  __typename?: 'CardTransferConnection';
+  /** The transfers of this page. */
+  edges: Array<CardTransferEdge>;
+  /** Where this page lies in the whole list. */
+  pageInfo: PageInfo;
+};
+
+/** A card transfer with its cursor. */
+export type CardTransferEdge = {
+  __typename?: 'CardTransferEdge';
+  /** Opaque cursor; pass it as `after` to continue after this transfer. */
+  cursor: Scalars['String']['output'];
+  /** The transfer. */
+  node: CardTransfer;
+};
+
+/** Rule 1 — the lawful ground on which a card moved to another career center. */
+export type CardTransferGround =
+  /** The person applied to be registered as a job seeker at the receiving center (Appendix 2, item 3). */
+  | 'PERSON_APPLIED';
 
 /** Career center: district or city branch of the labour-mobility center whose employees fill the cards. */
 export type CareerCenter = Node & {
@@ -1327,7 +1372,9 @@ export type Mutation = {
   /**
    * Rule 1 — a person applies to be registered as a job seeker. Opens the card for the IIN; if the
    * IIN already has a card (one card per person), adds a new §12 application episode to it instead,
-   * provided no job-seeker episode is open there. The card is then kept by the receiving center.
+   * provided no job-seeker episode is open there. A card kept by another center moves to the
+   * receiving one (`transfer`), since the person applied there, and an episode open there continues;
+   * nothing before that move differs by whether such a card exists.
    * Rule 2 — the person is then checked against the state registry of individuals (see
    * `cardVerifyIdentity`); the card is saved with what was typed whatever the registry answers.
    */
@@ -2234,6 +2281,11 @@ export type Query = {
   card?: Maybe<Card>;
   /** §2 — the card of the person with this IIN; null when there is none. */
   cardByIin?: Maybe<Card>;
+  /**
+   * Rule 1 — the cards that moved to or from your career center (HEAD only), newest first. Other
+   * roles get FORBIDDEN.
+   */
+  cardTransfers: CardTransferConnection;
   /** Cards matching a filter, oldest first (stable order by opening), as a Relay connection. */
   cards: CardConnection;
   /** All career centers, ordered by code. */
@@ -2269,6 +2321,13 @@ export type QueryCardArgs = {
 /** Entry points of the API. */
 export type QueryCardByIinArgs = {
   iin: Scalars['IIN']['input'];
+};
+
+
+/** Entry points of the API. */
+export type QueryCardTransfersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -2366,6 +2425,11 @@ export type ReadAuditRecord = {
   readerCareerCenter?: Maybe<Scalars['String']['output']>;
   /** The role they read in. */
   role: Role;
+  /**
+   * Rule 1 — set when the read took a card from your center: the ground on which another center's
+   * caseworker received it (the card is theirs since; see `cardTransfers`).
+   */
+  transferGround?: Maybe<CardTransferGround>;
 };
 
 /** §12, §15 — refusals or deregistrations in the period for one reason, in one group. */
@@ -3318,12 +3382,16 @@ export type ResolversTypes = {
   CardImportResult: ResolverTypeWrapper<Omit<CardImportResult, 'card'> & { card?: Maybe<ResolversTypes['Card']> }>;
   CardImportSummary: ResolverTypeWrapper<CardImportSummary>;
   CardOpenInput: CardOpenInput;
-  CardOpenPayload: ResolverTypeWrapper<Omit<CardOpenPayload, 'card' | 'registration'> & { card?: Maybe<ResolversTypes['Card']>, registration?: Maybe<ResolversTypes['Registration']> }>;
+  CardOpenPayload: ResolverTypeWrapper<Omit<CardOpenPayload, 'card' | 'registration' | 'transfer'> & { card?: Maybe<ResolversTypes['Card']>, registration?: Maybe<ResolversTypes['Registration']>, transfer?: Maybe<ResolversTypes['CardTransfer']> }>;
   CardPayload: ResolverTypeWrapper<Omit<CardPayload, 'card'> & { card?: Maybe<ResolversTypes['Card']> }>;
   CardSignInput: CardSignInput;
   CardSignPayload: ResolverTypeWrapper<Omit<CardSignPayload, 'card' | 'signature'> & { card?: Maybe<ResolversTypes['Card']>, signature?: Maybe<ResolversTypes['CardSignature']> }>;
   CardSignature: ResolverTypeWrapper<CardSignatureMapper>;
   CardSignatureStatus: ResolverTypeWrapper<CardSignatureStatusMapper>;
+  CardTransfer: ResolverTypeWrapper<CardTransferMapper>;
+  CardTransferConnection: ResolverTypeWrapper<Omit<CardTransferConnection, 'edges'> & { edges: Array<ResolversTypes['CardTransferEdge']> }>;
+  CardTransferEdge: ResolverTypeWrapper<Omit<CardTransferEdge, 'node'> & { node: ResolversTypes['CardTransfer'] }>;
+  CardTransferGround: CardTransferGround;
   CareerCenter: ResolverTypeWrapper<CareerCenterMapper>;
   CareerGuidance: ResolverTypeWrapper<CareerGuidanceMapper>;
   CareerGuidanceInput: CareerGuidanceInput;
@@ -3497,12 +3565,15 @@ export type ResolversParentTypes = {
   CardImportResult: Omit<CardImportResult, 'card'> & { card?: Maybe<ResolversParentTypes['Card']> };
   CardImportSummary: CardImportSummary;
   CardOpenInput: CardOpenInput;
-  CardOpenPayload: Omit<CardOpenPayload, 'card' | 'registration'> & { card?: Maybe<ResolversParentTypes['Card']>, registration?: Maybe<ResolversParentTypes['Registration']> };
+  CardOpenPayload: Omit<CardOpenPayload, 'card' | 'registration' | 'transfer'> & { card?: Maybe<ResolversParentTypes['Card']>, registration?: Maybe<ResolversParentTypes['Registration']>, transfer?: Maybe<ResolversParentTypes['CardTransfer']> };
   CardPayload: Omit<CardPayload, 'card'> & { card?: Maybe<ResolversParentTypes['Card']> };
   CardSignInput: CardSignInput;
   CardSignPayload: Omit<CardSignPayload, 'card' | 'signature'> & { card?: Maybe<ResolversParentTypes['Card']>, signature?: Maybe<ResolversParentTypes['CardSignature']> };
   CardSignature: CardSignatureMapper;
   CardSignatureStatus: CardSignatureStatusMapper;
+  CardTransfer: CardTransferMapper;
+  CardTransferConnection: Omit<CardTransferConnection, 'edges'> & { edges: Array<ResolversParentTypes['CardTransferEdge']> };
+  CardTransferEdge: Omit<CardTransferEdge, 'node'> & { node: ResolversParentTypes['CardTransfer'] };
   CareerCenter: CareerCenterMapper;
   CareerGuidance: CareerGuidanceMapper;
   CareerGuidanceInput: CareerGuidanceInput;
@@ -3796,6 +3867,7 @@ export type CardOpenPayloadResolvers<ContextType = Context, ParentType extends R
   card?: Resolver<Maybe<ResolversTypes['Card']>, ParentType, ContextType>;
   existingCard?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   registration?: Resolver<Maybe<ResolversTypes['Registration']>, ParentType, ContextType>;
+  transfer?: Resolver<Maybe<ResolversTypes['CardTransfer']>, ParentType, ContextType>;
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
 
@@ -3830,6 +3902,26 @@ export type CardSignatureStatusResolvers<ContextType = Context, ParentType exten
   document?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   executor?: Resolver<Maybe<ResolversTypes['CardSignature']>, ParentType, ContextType>;
   head?: Resolver<Maybe<ResolversTypes['CardSignature']>, ParentType, ContextType>;
+};
+
+export type CardTransferResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CardTransfer'] = ResolversParentTypes['CardTransfer']> = {
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  card?: Resolver<Maybe<ResolversTypes['Card']>, ParentType, ContextType>;
+  from?: Resolver<ResolversTypes['CareerCenter'], ParentType, ContextType>;
+  ground?: Resolver<ResolversTypes['CardTransferGround'], ParentType, ContextType>;
+  role?: Resolver<Maybe<ResolversTypes['Role']>, ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['CareerCenter'], ParentType, ContextType>;
+  transferredBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type CardTransferConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CardTransferConnection'] = ResolversParentTypes['CardTransferConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['CardTransferEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type CardTransferEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CardTransferEdge'] = ResolversParentTypes['CardTransferEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['CardTransfer'], ParentType, ContextType>;
 };
 
 export type CareerCenterResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CareerCenter'] = ResolversParentTypes['CareerCenter']> = {
@@ -4140,6 +4232,7 @@ export type ProfessionalTrainingResolvers<ContextType = Context, ParentType exte
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   card?: Resolver<Maybe<ResolversTypes['Card']>, ParentType, ContextType, RequireFields<QueryCardArgs, 'id'>>;
   cardByIin?: Resolver<Maybe<ResolversTypes['Card']>, ParentType, ContextType, RequireFields<QueryCardByIinArgs, 'iin'>>;
+  cardTransfers?: Resolver<ResolversTypes['CardTransferConnection'], ParentType, ContextType, RequireFields<QueryCardTransfersArgs, 'first'>>;
   cards?: Resolver<ResolversTypes['CardConnection'], ParentType, ContextType, RequireFields<QueryCardsArgs, 'first'>>;
   careerCenters?: Resolver<Array<ResolversTypes['CareerCenter']>, ParentType, ContextType>;
   dictionaries?: Resolver<Array<ResolversTypes['Dictionary']>, ParentType, ContextType, Partial<QueryDictionariesArgs>>;
@@ -4171,6 +4264,7 @@ export type ReadAuditRecordResolvers<ContextType = Context, ParentType extends R
   readBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   readerCareerCenter?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   role?: Resolver<ResolversTypes['Role'], ParentType, ContextType>;
+  transferGround?: Resolver<Maybe<ResolversTypes['CardTransferGround']>, ParentType, ContextType>;
 };
 
 export type ReasonStatisticsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ReasonStatistics'] = ResolversParentTypes['ReasonStatistics']> = {
@@ -4427,6 +4521,9 @@ export type Resolvers<ContextType = Context> = {
   CardSignPayload?: CardSignPayloadResolvers<ContextType>;
   CardSignature?: CardSignatureResolvers<ContextType>;
   CardSignatureStatus?: CardSignatureStatusResolvers<ContextType>;
+  CardTransfer?: CardTransferResolvers<ContextType>;
+  CardTransferConnection?: CardTransferConnectionResolvers<ContextType>;
+  CardTransferEdge?: CardTransferEdgeResolvers<ContextType>;
   CareerCenter?: CareerCenterResolvers<ContextType>;
   CareerGuidance?: CareerGuidanceResolvers<ContextType>;
   CareerGuidancePayload?: CareerGuidancePayloadResolvers<ContextType>;

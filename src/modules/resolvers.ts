@@ -19,11 +19,12 @@ import { referralResolvers } from './referral/referral.resolvers.ts';
 import { registrationResolvers } from './registration/registration.resolvers.ts';
 import { specialWorkplaceResolvers } from './special-workplace/special-workplace.resolvers.ts';
 import { statisticsResolvers } from './statistics/statistics.resolvers.ts';
+import { transferResolvers } from './transfer/transfer.resolvers.ts';
 import { visitResolvers } from './visit/visit.resolvers.ts';
 
 /** Every module's resolvers: each module hands its map to the server here, once. */
 export const MODULE_RESOLVERS: readonly Resolvers[] = [
   nodeResolvers, baseResolvers, dictionaryResolvers, careerCenterResolvers, cardResolvers, personResolvers, educationResolvers, registrationResolvers,
   guidanceResolvers, referralResolvers, measureResolvers, specialWorkplaceResolvers, visitResolvers, expectationsResolvers,
-  employmentPlanResolvers, consentResolvers, footerResolvers, historyResolvers, importResolvers, auditResolvers, statisticsResolvers,
+  employmentPlanResolvers, consentResolvers, footerResolvers, historyResolvers, importResolvers, auditResolvers, statisticsResolvers, transferResolvers,
 ];

@@ -216,7 +216,9 @@ describe('the schema', () => {
     // Everything reachable without passing a card or an entry: plumbing, reference data, counts, the audit itself.
     expect(objects.sort()).toEqual([
       'ActiveMeasure', 'ActiveMeasurePayload', 'ActiveMeasureStatistics', 'AdditionalEducationPayload', 'CardConnection', 'CardEdge', 'CardImportPayload', 'CardImportResult',
-      'CardImportSummary', 'CardOpenPayload', 'CardPayload', 'CardSignPayload', 'CareerGuidancePayload', 'Dictionary', 'DictionaryEntry', 'District',
+      'CardImportSummary', 'CardOpenPayload', 'CardPayload', 'CardSignPayload',
+      // A card's moves between centers: the centers, who moved it and when, never the card's own data.
+      'CardTransfer', 'CardTransferConnection', 'CardTransferEdge', 'CareerGuidancePayload', 'Dictionary', 'DictionaryEntry', 'District',
       'EmploymentPlanRowPayload', 'MainEducationPayload', 'Mutation', 'PageInfo', 'Query', 'ReadAuditConnection', 'ReadAuditEdge', 'ReadAuditRecord',
       'ReasonStatistics', 'ReferralPayload', 'ReferralStatistics', 'Region', 'RegistrationPayload', 'RegistrationStatistics', 'RelocationStatistics',
       'SpecialWorkplacePayload', 'Statistics', 'StatisticsGroupKey', 'UserError', 'VisitPayload',

@@ -240,8 +240,18 @@ describe('cardOpen rejections', () => {
   it('rejects a second application while the job-seeker episode is APPLIED', async () => {
     const iin = nextIin('1987-04-04', 'FEMALE');
     const opened = await open(application(iin));
-    await rejects(api, opened.card.id, () => api.execute(OPEN, { input: application(iin, { appliedOn: '2026-03-05', careerCenter: centerB.gid }) }),
+    await rejects(api, opened.card.id, () => api.execute(OPEN, { input: application(iin, { appliedOn: '2026-03-05' }) }),
       'cardOpen', 'REGISTRATION_ALREADY_OPEN');
+    expect((await stored(iin)).episodes).toHaveLength(1);
+  });
+
+  it('at another center, a second application moves the card there and the open episode continues: nothing is refused', async () => {
+    const iin = nextIin('1987-04-06', 'FEMALE');
+    const opened = await open(application(iin));
+    const moved = accepted(await api.execute(`mutation($input: CardOpenInput!) { cardOpen(input: $input) {
+      card { id careerCenter { id } } registration { id } transfer { ground } ${PAYLOAD_ERRORS} } }`,
+    { input: application(iin, { appliedOn: '2026-03-05', careerCenter: centerB.gid }) }), 'cardOpen');
+    expect(moved).toMatchObject({ card: { id: opened.card.id, careerCenter: { id: centerB.gid } }, registration: { id: opened.registration.id }, transfer: { ground: 'PERSON_APPLIED' } });
     expect((await stored(iin)).episodes).toHaveLength(1);
   });
 
@@ -255,7 +265,7 @@ describe('cardOpen rejections', () => {
 
   it('rejects a new application dated before the end of the previous episode (refused)', async () => {
     const { iin, cardId } = await cardWithRefusedEpisode();
-    await rejects(api, cardId, () => api.execute(OPEN, { input: application(iin, { appliedOn: '2026-02-09', careerCenter: centerB.gid }) }),
+    await rejects(api, cardId, () => api.execute(OPEN, { input: application(iin, { appliedOn: '2026-02-09' }) }),
       'cardOpen', 'DATE_ORDER', ['input', 'appliedOn']);
   });
 
@@ -346,8 +356,9 @@ describe('cardOpen concurrency', () => {
       expect(cards).toBe(1);
       const openEpisodes = episodes.filter((r) => !r.voidedAt && !r.refusal && !r.deregistration);
       expect(openEpisodes.length).toBeLessThanOrEqual(1);
-      // Every accepted application is the one episode on the one card.
-      expect(episodes).toHaveLength(acceptedOnes.length);
+      // Every accepted application is the one episode on the one card; the later one, received by
+      // the other center, moved the card there and continues that episode.
+      expect(episodes).toHaveLength(1);
       const cardId = await cardIdByIin(iin);
       for (const p of acceptedOnes) expect(p.card.id).toBe(cardId);
       const card = await wholeCard(api, cardId!);

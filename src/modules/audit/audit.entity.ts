@@ -1,6 +1,7 @@
 import { defineEntity, p } from '@mikro-orm/core';
 import { Card } from '../card/card.entity.ts';
 import { CareerCenter } from '../career-center/career-center.entity.ts';
+import { TRANSFER_GROUNDS } from '../transfer/card-transfer.entity.ts';
 
 // The read audit: one row per request that returned personal data of a card (who, as
 // what, when, through which operation and client), and one row per card it returned. Rows are only
@@ -21,6 +22,8 @@ const ReadAuditSchema = defineEntity({
     clientName: p.string().length(200).nullable(),
     clientVersion: p.string().length(200).nullable(),
     cardCount: p.integer(),
+    /** Rule 1 — set on the record a card move leaves for the center the card left: the move's ground. */
+    transferGround: p.enum(TRANSFER_GROUNDS).nullable(),
   },
   indexes: [{ properties: ['at'], name: 'read_audit_at_index' }],
 });

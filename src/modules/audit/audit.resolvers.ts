@@ -26,6 +26,7 @@ export const auditResolvers: Resolvers = {
     readBy: (row) => row.subject,
     role: (row) => row.role as never,
     readerCareerCenter: (row) => row.careerCenter,
+    transferGround: (row) => row.transferGround,
     cards: (row) => row.cardIds.map((id) => toGlobalId('Card', id)),
   },
 };

@@ -1,6 +1,7 @@
 import type { SqlEntityManager } from '@mikro-orm/sql';
 import type { Page } from '../../api/connection.ts';
 import type { Principal } from '../access/principal.ts';
+import type { TransferGround } from '../transfer/card-transfer.entity.ts';
 
 // The read audit's SQL. Every request that returns personal data of a card leaves one audit
 // record: who (the token's subject and role), when, which cards, through which operation and
@@ -21,21 +22,26 @@ const bounded = (text: string | null) => (text == null ? null : text.slice(0, 20
 
 /**
  * Writes one request's audit record and its cards in one statement, each card with the center that
- * keeps it now. Outside any transaction of the request: a rolled-back change was still read.
+ * keeps it now (or the center given, for the record a card move leaves for the center it left).
+ * Outside any transaction of the request: a rolled-back change was still read.
  */
-export async function recordRead(em: SqlEntityManager, entry: ReadAuditEntry): Promise<void> {
+export async function recordRead(
+  em: SqlEntityManager, entry: ReadAuditEntry, options: { careerCenterId?: string; transferGround?: TransferGround } = {},
+): Promise<void> {
   const { principal } = entry;
   await em.getConnection().execute(
     `with audit as (
-       insert into read_audit (at, subject, role, career_center, operation_type, operation_name, client_name, client_version, card_count)
-       values (?, ?, ?, ?, ?, ?, ?, ?, ?) returning id)
+       insert into read_audit (at, subject, role, career_center, operation_type, operation_name, client_name, client_version, card_count, transfer_ground)
+       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id)
      insert into read_audit_card (audit_id, card_id, career_center_id)
-     select audit.id, card.id, card.career_center_id from audit, card where card.id = any(?::bigint[])`,
+     select audit.id, card.id, coalesce(?::bigint, card.career_center_id) from audit, card where card.id = any(?::bigint[])`,
     [
       entry.at, principal.subject, principal.role, principal.careerCenter, entry.operationType,
-      bounded(entry.operationName), bounded(entry.clientName), bounded(entry.clientVersion), entry.cardIds.length,
-      `{${entry.cardIds.join(',')}}`,
+      bounded(entry.operationName), bounded(entry.clientName), bounded(entry.clientVersion), entry.cardIds.length, options.transferGround ?? null,
+      options.careerCenterId ?? null, `{${entry.cardIds.join(',')}}`,
     ],
+    'run',
+    em.getTransactionContext(),
   );
 }
 
@@ -53,6 +59,8 @@ export interface ReadAuditRow {
   clientName: string | null;
   clientVersion: string | null;
   cardCount: number;
+  /** Set on the record a card move left for the center the card left. */
+  transferGround: TransferGround | null;
   /** Database ids of the cards in scope. */
   cardIds: string[];
 }
@@ -88,7 +96,7 @@ export async function findReadAudit(em: SqlEntityManager, scope: AuditScope, que
   }
   const rows = await em.getConnection().execute<Record<string, unknown>[]>(
     `select a.id::text as id, a.at, a.subject, a.role, a.career_center, a.operation_type, a.operation_name,
-       a.client_name, a.client_version, a.card_count, array_agg(rc.card_id::text order by rc.card_id) as card_ids
+       a.client_name, a.client_version, a.card_count, a.transfer_ground, array_agg(rc.card_id::text order by rc.card_id) as card_ids
      from read_audit a join read_audit_card rc on rc.audit_id = a.id
      ${conditions.length ? `where ${conditions.join(' and ')}` : ''}
      group by a.id order by a.id desc limit ?`,
@@ -105,6 +113,7 @@ export async function findReadAudit(em: SqlEntityManager, scope: AuditScope, que
     clientName: row.client_name as string | null,
     clientVersion: row.client_version as string | null,
     cardCount: row.card_count as number,
+    transferGround: row.transfer_ground as TransferGround | null,
     cardIds: row.card_ids as string[],
   }));
   // No total: the list grows with every read; a page says whether more follow.

@@ -2,14 +2,16 @@ import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/sql';
 import type { CardOpenInput } from '../../generated/graphql.ts';
 import { Checks } from '../base/checks.ts';
-import { Rejected, userError, type Outcome } from '../base/user-errors.ts';
+import { Rejected, userError, type Outcome, type UserErrorData } from '../base/user-errors.ts';
 import { CareerCenter } from '../career-center/career-center.entity.ts';
 import { parseIin } from '../person/iin.ts';
 import { identity, identityValues } from '../person/section.ts';
 import type { Registration } from '../registration/registration.entity.ts';
-import { checkNewApplication } from '../registration/registration.service.ts';
+import { checkNewApplication, openEpisode } from '../registration/registration.service.ts';
 import { registrations } from '../registration/section.ts';
 import { sectionOfType } from '../sections.ts';
+import type { CardTransfer } from '../transfer/card-transfer.entity.ts';
+import { moveCard } from '../transfer/transfer.service.ts';
 import { askRegistry, recordReplyIn, type RegistryReply } from '../verification/verification.service.ts';
 import { Card } from './card.entity.ts';
 import { CardChange, changeCard, changeEntry, commitChange, failedChange, type ChangeDeps } from './card-change.ts';
@@ -19,9 +21,17 @@ import { careerCenter } from './section.ts';
 /** An application, its career center given as a database id. */
 export type CardOpenData = Omit<CardOpenInput, 'careerCenter'> & { careerCenterId: string };
 
+/** What an application did: the episode it started (or the open one it continues), and the move it made. */
 export interface Opened {
-  registration: Registration;
+  registration: Registration | null;
   existingCard: boolean;
+  /** Rule 1 — the move of a card kept elsewhere to the receiving center. */
+  transfer: CardTransfer | null;
+  /**
+   * Why the application itself was refused after it moved the card. The move stands: the person
+   * applying is what moves it, and the card's own data is the receiving center's to correct now.
+   */
+  refused: UserErrorData[];
 }
 
 const alreadyOpen = () => new Rejected([userError(['input', 'iin'], 'REGISTRATION_ALREADY_OPEN',
@@ -29,10 +39,14 @@ const alreadyOpen = () => new Rejected([userError(['input', 'iin'], 'REGISTRATIO
 
 /**
  * Rule 1 — a person applies as a job seeker. One card per IIN: a new IIN opens a card; a known
- * one gets a new §12 episode on its card (and the card moves to the receiving center), unless a
- * job-seeker episode is still open there. Rule 2 — the registry's answer about the person, asked
- * before any card is locked, is then applied as a change of its own: the card is saved with what
- * was typed whatever the registry does.
+ * one gets a new §12 episode on its card, unless a job-seeker episode is still open there.
+ * Cards across centers: a card kept by another center moves to the receiving one, since the person
+ * applied there (item 3 of Appendix 2), and only by that. Everything checked before the move is
+ * checked alike whether or not a card exists elsewhere, so no answer tells a caseworker about a
+ * card of another center before the person has applied at theirs. A job-seeker registration
+ * open at the other center continues at the new one.
+ * Rule 2 — the registry's answer about the person, asked before any card is locked, is then
+ * applied as a change of its own: the card is saved with what was typed whatever the registry does.
  */
 export async function openCard(deps: ChangeDeps, input: CardOpenData): Promise<Outcome<Opened> & { card?: Card }> {
   const { iin: iinText, appliedOn, careerCenterId, ...person } = input;
@@ -65,7 +79,7 @@ export async function openCard(deps: ChangeDeps, input: CardOpenData): Promise<O
       const registration = change.add(registrations, { kind: 'JOB_SEEKER', appliedOn: data.appliedOn });
       await commitChange(em, change, false);
       await recordReplyIn(em, card, deps, reply);
-      return { ok: true as const, value: { registration, existingCard: false }, card };
+      return { ok: true as const, value: { registration, existingCard: false, transfer: null, refused: [] }, card };
     });
   } catch (error) {
     // Two applications for one new IIN at once: the other opened the card; this one joins it.
@@ -80,20 +94,22 @@ export async function openCard(deps: ChangeDeps, input: CardOpenData): Promise<O
 function applyAgain(deps: ChangeDeps, cardId: string, data: { appliedOn: string; careerCenterId: string }, reply: RegistryReply) {
   const followUp = (em: SqlEntityManager, card: Card) => recordReplyIn(em, card, deps, reply);
   return changeCard(deps, { cardId, version: null, action: 'cardOpen', followUp, receiving: true }, async (change): Promise<Opened> => {
+    const transfer = change.card.careerCenter === data.careerCenterId ? null : await moveCard(change, data.careerCenterId, 'PERSON_APPLIED', data.appliedOn);
+    if (transfer) {
+      const open = await openEpisode(change, 'JOB_SEEKER');
+      if (open) return { registration: open, existingCard: true, transfer, refused: [] };
+    }
     try {
       await checkNewApplication(change, 'JOB_SEEKER', data.appliedOn);
     } catch (error) {
+      if (!(error instanceof Rejected)) throw error;
       // For an application the person is known by the IIN: that is the field at fault.
-      if (error instanceof Rejected && error.errors.some((e) => e.code === 'REGISTRATION_ALREADY_OPEN')) throw alreadyOpen();
-      throw error;
-    }
-    if (change.card.careerCenter !== data.careerCenterId) {
-      change.updateCard(careerCenter, (card) => {
-        card.careerCenter = data.careerCenterId;
-      });
+      const errors = error.errors.some((e) => e.code === 'REGISTRATION_ALREADY_OPEN') ? alreadyOpen().errors : error.errors;
+      if (!transfer) throw new Rejected(errors);
+      return { registration: null, existingCard: true, transfer, refused: errors };
     }
     const registration = change.add(registrations, { kind: 'JOB_SEEKER', appliedOn: data.appliedOn });
-    return { registration, existingCard: true };
+    return { registration, existingCard: true, transfer, refused: [] };
   });
 }
 

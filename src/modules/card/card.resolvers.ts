@@ -51,7 +51,7 @@ export const cardResolvers: Resolvers = {
       const { careerCenter, ...application } = input;
       const careerCenterId = idOf(careerCenter, ['CareerCenter'], 'input.careerCenter');
       const outcome = await openCard(changeDeps(context), { ...application, careerCenterId });
-      return payload(context, outcome, ({ registration, existingCard }) => ({ registration, existingCard }), { existingCard: false });
+      return payload(context, outcome, ({ registration, existingCard, transfer, refused }) => ({ registration, existingCard, transfer, userErrors: refused }), { existingCard: false });
     },
     cardEntryVoid: async (_, { id, version, reason }, context) => {
       const type = parseGlobalId(id)?.type ?? '';

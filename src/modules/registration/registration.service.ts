@@ -24,6 +24,12 @@ async function ensureNoOtherOpen(change: CardChange, kind: RegistrationKind, exc
   return episodes;
 }
 
+/** The open (APPLIED or REGISTERED) episode of `kind` on the card, if any. */
+export async function openEpisode(change: CardChange, kind: RegistrationKind): Promise<Registration | null> {
+  const episodes = await change.em.find(Registration, { card: change.card.id, kind });
+  return episodes.find((r) => !r.voidedAt && isOpenEpisode(r)) ?? null;
+}
+
 /**
  * Checks a new application of `kind`: none of that kind may be open, and it comes after the
  * previous one ended. Used by `registrationApply` and by `cardOpen` on a known card.

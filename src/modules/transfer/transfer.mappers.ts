@@ -1,0 +1,1 @@
+export type { CardTransfer as CardTransferMapper } from './card-transfer.entity.ts';
