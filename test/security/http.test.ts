@@ -1,0 +1,102 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { protectionFromEnv } from '../../src/http/protection.ts';
+import { aCard, aCareerCenter } from '../support/builders.ts';
+import { createTestIssuer, type TestIssuer } from '../support/auth.ts';
+import { createTestDatabase, type TestDatabase } from '../support/database.ts';
+import { startTestServer } from '../support/http.ts';
+
+// What a client gets for a request the HTTP layer refuses, from the outside (real HTTP against a
+// running server): always a JSON body `{ errors: [{ message, extensions: { code } }] }` with the
+// status that fits, never an empty reply, an HTML page or a 500.
+
+let db: TestDatabase;
+let issuer: TestIssuer;
+let base: string;
+let stop: () => Promise<void>;
+let token: string;
+let cardId: string;
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  issuer = await createTestIssuer();
+  const center = await aCareerCenter(db.orm.em.fork(), { code: 'CC-SEC' });
+  const card = await aCard().withVisit().save(db.orm.em.fork(), center);
+  cardId = gid(`Card:${card.id}`);
+  token = await issuer.token({ role: 'CASEWORKER', careerCenter: center.code });
+  // Statement counts in a header, to show a refused request ran no SQL.
+  const protection = { ...protectionFromEnv(), redisUrl: null, sqlStatementsHeader: true };
+  ({ base, stop } = await startTestServer(db.orm, { auth: issuer.settings, registry: null, protection }));
+});
+afterAll(async () => {
+  await stop?.();
+  await db.close();
+});
+
+function gid(text: string) {
+  return Buffer.from(text).toString('base64url');
+}
+const signedIn = (headers: Record<string, string> = {}) => ({ authorization: `Bearer ${token}`, ...headers });
+
+/** A refusal: its status, and a JSON body with one error of `code`; the error's extensions. */
+async function refused(response: Response, status: number, code: string) {
+  expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+  const text = await response.text();
+  expect([response.status, text]).toEqual([status, expect.stringContaining(`"code":"${code}"`)]);
+  const body = JSON.parse(text);
+  expect(body.errors).toEqual([{ message: expect.any(String), extensions: expect.objectContaining({ code }) }]);
+  expect(text).not.toMatch(/\bat \w|node_modules|\.ts:|select /i);
+  return body.errors[0].extensions;
+}
+
+describe('ids and cursors out of range', () => {
+  const ABOVE_2_63 = ['9223372036854775808', '18446744073709551616', '99999999999999999999999'];
+  const graphql = async (query: string, variables: object) => {
+    const response = await fetch(`${base}/graphql`, { method: 'POST', headers: signedIn({ 'content-type': 'application/json' }), body: JSON.stringify({ query, variables }) });
+    return { statements: response.headers.get('x-sql-statements'), body: (await response.json()) as any };
+  };
+  const codes = (body: any) => body.errors?.map((e: any) => e.extensions.code);
+
+  it('an id above 2^63 in node, a mutation and the statistics filter → BAD_USER_INPUT, not 500', async () => {
+    for (const key of ABOVE_2_63) {
+      const node = await graphql('query($id: ID!) { node(id: $id) { id } }', { id: gid(`Card:${key}`) });
+      expect([key, codes(node.body)]).toEqual([key, ['BAD_USER_INPUT']]);
+      const mutation = await graphql('mutation($id: ID!) { visitPlan(cardId: $id, version: 1, input: { plannedOn: "2026-12-20" }) { userErrors { code } } }', { id: gid(`Card:${key}`) });
+      expect([key, codes(mutation.body)]).toEqual([key, ['BAD_USER_INPUT']]);
+      const statistics = await graphql('query($id: ID!) { statistics(period: { from: "2026-01-01", to: "2026-02-01" }, filter: { careerCenter: $id }) { registrations { applied } } }', { id: gid(`CareerCenter:${key}`) });
+      expect([key, codes(statistics.body)]).toEqual([key, ['BAD_USER_INPUT']]);
+    }
+  });
+
+  it('an id that is not a canonical positive integer (0, leading zeros, a sign) → BAD_USER_INPUT', async () => {
+    for (const key of ['0', '007', '-1', '+1', '1e3']) {
+      const node = await graphql('query($id: ID!) { node(id: $id) { id } }', { id: gid(`Card:${key}`) });
+      expect([key, codes(node.body)]).toEqual([key, ['BAD_USER_INPUT']]);
+    }
+  });
+
+  it('an id above 2^63 in the CSV export → 400 BAD_USER_INPUT, not 500', async () => {
+    for (const key of ABOVE_2_63) {
+      const response = await fetch(`${base}/export/statistics.csv?table=registrations&from=2026-01-01&to=2026-02-01&careerCenter=${gid(`CareerCenter:${key}`)}`, { headers: signedIn() });
+      expect(await refused(response, 400, 'BAD_USER_INPUT')).toEqual({ code: 'BAD_USER_INPUT', argument: 'careerCenter' });
+    }
+  });
+
+  it('a cursor whose id is above 2^63 or whose date does not exist → BAD_USER_INPUT before any SQL, not 500', async () => {
+    const cursors = [
+      ['visits', ['2026-01-01', '9223372036854775808']],
+      ['visits', ['2026-01-01', '99999999999999999999']],
+      ['visits', ['2026-13-45', '1']],
+      ['visits', ['0000-01-01', '1']],
+      ['history', ['2026-02-30T10:00:00.000Z', '1']],
+      ['history', ['2026-01-01T25:61:00.000Z', '1']],
+    ] as const;
+    for (const [list, key] of cursors) {
+      const result = await graphql(`query($id: ID!, $after: String) { card(id: $id) { ${list}(first: 1, after: $after) { totalCount } } }`, { id: cardId, after: gid(JSON.stringify(key)) });
+      expect([key, codes(result.body), result.statements]).toEqual([key, ['BAD_USER_INPUT'], '0']);
+    }
+    // A cursor the API gave is still accepted.
+    const page = await graphql('query($id: ID!) { card(id: $id) { visits(first: 1) { edges { cursor } } } }', { id: cardId });
+    const after = page.body.data.card.visits.edges[0].cursor;
+    expect((await graphql('query($id: ID!, $after: String) { card(id: $id) { visits(first: 1, after: $after) { totalCount } } }', { id: cardId, after })).body.errors).toBeUndefined();
+  });
+});
