@@ -5,6 +5,7 @@ import type { Orm } from '../db/orm.ts';
 import { openRedis } from '../db/redis.ts';
 import { startSqlLog } from '../db/sql-log.ts';
 import { authenticate } from './authentication.ts';
+import { answerClientErrors, httpErrors, notFound, onlyMethods } from './errors.ts';
 import { createApolloServer } from '../graphql/apollo.ts';
 import { createContext } from '../graphql/context.ts';
 import { graphiqlAssets, graphiqlPage } from './graphiql.ts';
@@ -40,16 +41,19 @@ export async function createApp(orm: Orm, options: { registry?: PersonRegistry |
 
   const app = express();
   app.disable('x-powered-by');
-  app.get('/healthz', (_req, res) => void res.json({ status: 'ok' }));
+  // Each route answers the methods it serves and 405 (naming them) to any other.
+  app.route('/healthz').get((_req, res) => void res.json({ status: 'ok' })).all(onlyMethods('GET', 'HEAD'));
   app.use('/graphiql', graphiqlAssets());
   app.get('/graphql', graphiqlPage);
+  const graphqlMethods = onlyMethods('GET', 'POST');
+  app.all('/graphql', (req, res, next) => (req.method === 'GET' || req.method === 'POST' ? next() : graphqlMethods(req, res, next)));
   /** The caller of a request, authenticated and within the rate limit. */
   const identify = async (req: express.Request) => {
     const principal = await authenticate(req.get('authorization'), tokens);
     await limiter.check(principal);
     return principal;
   };
-  app.get('/export/statistics.csv', statisticsExport({ orm, territories, identify }));
+  app.route('/export/statistics.csv').get(statisticsExport({ orm, territories, identify })).all(onlyMethods('GET', 'HEAD'));
   app.use(
     '/graphql',
     express.json({ limit: protection.maxBodyBytes }),
@@ -75,6 +79,7 @@ export async function createApp(orm: Orm, options: { registry?: PersonRegistry |
       },
     }),
   );
+  app.use(notFound);
   app.use(httpErrors);
   const stop = async () => {
     await apollo.stop();
@@ -83,25 +88,10 @@ export async function createApp(orm: Orm, options: { registry?: PersonRegistry |
   return { app, apollo, territories, registry, auth, protection, trusted, persistedQueryCache: persistedQueries?.cache ?? null, stop };
 }
 
-/**
- * Errors raised before GraphQL runs (a malformed or oversized body): a GraphQL-shaped JSON answer,
- * never Express's default page with its stack trace.
- */
-const httpErrors: express.ErrorRequestHandler = (error, _req, res, next) => {
-  if (res.headersSent) return next(error);
-  const known: Record<string, [number, string, string]> = {
-    'entity.parse.failed': [400, 'BAD_REQUEST', 'The request body is not valid JSON'],
-    'entity.too.large': [413, 'REQUEST_TOO_LARGE', 'The request body is too large'],
-    'encoding.unsupported': [415, 'BAD_REQUEST', 'Unsupported content encoding'],
-  };
-  const [status, code, message] = known[(error as { type?: string }).type ?? ''] ?? [500, 'INTERNAL_SERVER_ERROR', 'Internal server error'];
-  if (status === 500) console.error('HTTP request failed:', error);
-  res.status(status).json({ errors: [{ message, extensions: { code } }] });
-};
-
-/** Starts listening; resolves once the port is bound. */
+/** Starts listening; resolves once the port is bound. Requests Node's parser refuses get JSON too. */
 export function listen(app: express.Express, port: number): Promise<Server> {
   return new Promise((resolve, reject) => {
     const server = app.listen(port, (error?: Error) => (error ? reject(error) : resolve(server)));
+    answerClientErrors(server);
   });
 }

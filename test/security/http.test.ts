@@ -1,3 +1,5 @@
+import { connect } from 'node:net';
+import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { protectionFromEnv } from '../../src/http/protection.ts';
 import { aCard, aCareerCenter } from '../support/builders.ts';
@@ -12,6 +14,7 @@ import { startTestServer } from '../support/http.ts';
 let db: TestDatabase;
 let issuer: TestIssuer;
 let base: string;
+let port: number;
 let stop: () => Promise<void>;
 let token: string;
 let cardId: string;
@@ -26,6 +29,7 @@ beforeAll(async () => {
   // Statement counts in a header, to show a refused request ran no SQL.
   const protection = { ...protectionFromEnv(), redisUrl: null, sqlStatementsHeader: true };
   ({ base, stop } = await startTestServer(db.orm, { auth: issuer.settings, registry: null, protection }));
+  port = Number(new URL(base).port);
 });
 afterAll(async () => {
   await stop?.();
@@ -47,6 +51,92 @@ async function refused(response: Response, status: number, code: string) {
   expect(text).not.toMatch(/\bat \w|node_modules|\.ts:|select /i);
   return body.errors[0].extensions;
 }
+
+/** Raw bytes to the server on a socket of its own; the whole reply. */
+function raw(request: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(port, '127.0.0.1', () => socket.write(request));
+    let reply = '';
+    socket.setEncoding('utf8');
+    socket.on('data', (chunk) => (reply += chunk));
+    socket.on('end', () => resolve(reply));
+    socket.on('error', (error) => (reply ? resolve(reply) : reject(error)));
+  });
+}
+
+describe('oversized headers and tokens', () => {
+  it('a 100 KB token gets 431 with a JSON body naming the code', async () => {
+    const response = await fetch(`${base}/graphql`, {
+      method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${'a'.repeat(100 * 1024)}` }, body: '{"query":"{ regions { code } }"}',
+    });
+    await refused(response, 431, 'HEADERS_TOO_LARGE');
+  });
+
+  it('a request that is not valid HTTP gets 400 with a JSON body', async () => {
+    const reply = await raw('NOT HTTP AT ALL\r\n\r\n');
+    expect(reply).toMatch(/^HTTP\/1\.1 400 /);
+    expect(reply).toMatch(/content-type: application\/json/i);
+    expect(JSON.parse(reply.slice(reply.indexOf('\r\n\r\n') + 4)).errors[0].extensions).toEqual({ code: 'BAD_REQUEST' });
+  });
+});
+
+describe('request bodies', () => {
+  const post = (body: string | Uint8Array, headers: Record<string, string>) =>
+    fetch(`${base}/graphql`, { method: 'POST', headers: signedIn({ 'content-type': 'application/json', ...headers }), body });
+
+  it('a body that says gzip but is not → 400 BAD_REQUEST JSON; so does deflate', async () => {
+    for (const encoding of ['gzip', 'deflate']) {
+      await refused(await post('{"query":"{ regions { code } }"}', { 'content-encoding': encoding }), 400, 'BAD_REQUEST');
+    }
+  });
+
+  it('a gzip body cut short → 400 BAD_REQUEST JSON, while a whole one is answered', async () => {
+    const whole = gzipSync('{"query":"{ regions { code } }"}');
+    await refused(await post(whole.subarray(0, whole.length - 8), { 'content-encoding': 'gzip' }), 400, 'BAD_REQUEST');
+    const answered = await post(whole, { 'content-encoding': 'gzip' });
+    expect(answered.status).toBe(200);
+    expect(((await answered.json()) as any).data.regions.length).toBeGreaterThan(0);
+  });
+
+  it('a body in an encoding the server does not know → 415 JSON', async () => {
+    await refused(await post('{}', { 'content-encoding': 'x-unknown' }), 415, 'BAD_REQUEST');
+  });
+
+  it('a body that is not JSON → 400 BAD_REQUEST JSON', async () => {
+    await refused(await post('{"query": ', {}), 400, 'BAD_REQUEST');
+  });
+});
+
+describe('methods and routes', () => {
+  it('PUT, DELETE, PATCH and HEAD on /graphql get 405 with Allow: GET, POST and a JSON body', async () => {
+    for (const method of ['PUT', 'DELETE', 'PATCH']) {
+      const response = await fetch(`${base}/graphql`, { method, headers: signedIn({ 'content-type': 'application/json' }), body: '{}' });
+      expect(response.headers.get('allow')).toBe('GET, POST');
+      await refused(response, 405, 'METHOD_NOT_ALLOWED');
+    }
+    const head = await fetch(`${base}/graphql`, { method: 'HEAD', headers: signedIn() });
+    expect([head.status, head.headers.get('allow')]).toEqual([405, 'GET, POST']);
+  });
+
+  it('POST on /healthz, the CSV export and GraphiQL\'s assets gets 405 with Allow: GET, HEAD and a JSON body', async () => {
+    for (const path of ['/healthz', '/export/statistics.csv', '/graphiql/app.js', '/graphiql/examples.json']) {
+      const response = await fetch(base + path, { method: 'POST', headers: signedIn() });
+      expect(response.headers.get('allow')).toBe('GET, HEAD');
+      await refused(response, 405, 'METHOD_NOT_ALLOWED');
+    }
+  });
+
+  it('OPTIONS names the methods a route serves', async () => {
+    const response = await fetch(`${base}/graphql`, { method: 'OPTIONS' });
+    expect([response.status, response.headers.get('allow')]).toEqual([204, 'GET, POST']);
+  });
+
+  it('an unknown route gets 404 NOT_FOUND JSON, and so does an unknown GraphiQL asset', async () => {
+    for (const path of ['/nothing-here', '/graphiql/index.html', '/export/other.csv']) {
+      await refused(await fetch(base + path, { headers: signedIn() }), 404, 'NOT_FOUND');
+    }
+  });
+});
 
 describe('ids and cursors out of range', () => {
   const ABOVE_2_63 = ['9223372036854775808', '18446744073709551616', '99999999999999999999999'];
