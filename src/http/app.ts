@@ -4,14 +4,14 @@ import express from 'express';
 import type { Orm } from '../db/orm.ts';
 import { openRedis } from '../db/redis.ts';
 import { startSqlLog } from '../db/sql-log.ts';
-import { authenticate } from './authentication.ts';
+import { principalOf, signedIn } from './caller.ts';
 import { answerClientErrors, httpErrors, notFound, onlyMethods } from './errors.ts';
 import { createApolloServer } from '../graphql/apollo.ts';
 import { createContext } from '../graphql/context.ts';
 import { graphiqlAssets, graphiqlPage } from './graphiql.ts';
 import { persistedQueryOptions, TrustedDocuments } from './persisted-queries.ts';
 import { protectionFromEnv, type Protection } from './protection.ts';
-import { MemoryCounter, RateLimiter, RedisCounter } from './rate-limit.ts';
+import { rateLimitStore, SlidingWindowLimit } from './rate-limit.ts';
 import { buildSchema } from '../graphql/schema.ts';
 import { authFromEnv, type AuthSettings } from '../modules/access/auth-config.ts';
 import { VerifiedTokens } from '../modules/access/tokens.ts';
@@ -24,9 +24,10 @@ import { registryFromEnv } from '../modules/verification/registry-from-env.ts';
 /**
  * The HTTP application: GraphQL (and GraphiQL) at /graphql, GraphiQL's assets, a health check.
  * The person registry (Rule 2), the trusted token issuer and the protections are the
- * ones given, or else the ones the environment configures. `stop()` releases what it opened.
+ * ones given, or else the ones the environment configures; `now` is the rate limits' clock.
+ * `stop()` releases what it opened.
  */
-export async function createApp(orm: Orm, options: { registry?: PersonRegistry | null; auth?: AuthSettings; protection?: Protection } = {}) {
+export async function createApp(orm: Orm, options: { registry?: PersonRegistry | null; auth?: AuthSettings; protection?: Protection; now?: () => number } = {}) {
   const registry = options.registry === undefined ? await registryFromEnv() : options.registry;
   const auth = options.auth ?? (await authFromEnv());
   const tokens = new VerifiedTokens(auth);
@@ -34,28 +35,30 @@ export async function createApp(orm: Orm, options: { registry?: PersonRegistry |
   const trusted = protection.trustedDocuments ? await TrustedDocuments.load(protection.trustedDocuments) : null;
   const territories = await Territories.load(orm.em.fork());
   const redis = protection.redisUrl ? await openRedis(protection.redisUrl) : null;
-  const limiter = new RateLimiter(protection.rateLimit, redis ? new RedisCounter(redis, `${protection.redisPrefix}rate:`) : new MemoryCounter());
+  const limits = {
+    callers: new SlidingWindowLimit(protection.rateLimit, rateLimitStore('caller', protection.rateLimit, redis, protection.redisPrefix), options.now),
+    addresses: new SlidingWindowLimit(protection.anonymousRateLimit, rateLimitStore('address', protection.anonymousRateLimit, redis, protection.redisPrefix), options.now),
+  };
+  /** Authenticated and within the rate limits, before the body is read (caller.ts). */
+  const gate = signedIn(tokens, limits, protection.maxTokenBytes);
   const persistedQueries = protection.persistedQueries && persistedQueryOptions(protection.persistedQueries, redis, protection.redisPrefix);
   const apollo = createApolloServer(buildSchema(), { limits: protection.limits, persistedQueries: persistedQueries ?? false });
   await apollo.start();
 
   const app = express();
   app.disable('x-powered-by');
+  // Whose X-Forwarded-For names the client address the address limit counts (protection.ts).
+  app.set('trust proxy', protection.trustProxy);
   // Each route answers the methods it serves and 405 (naming them) to any other.
   app.route('/healthz').get((_req, res) => void res.json({ status: 'ok' })).all(onlyMethods('GET', 'HEAD'));
   app.use('/graphiql', graphiqlAssets());
   app.get('/graphql', graphiqlPage);
   const graphqlMethods = onlyMethods('GET', 'POST');
   app.all('/graphql', (req, res, next) => (req.method === 'GET' || req.method === 'POST' ? next() : graphqlMethods(req, res, next)));
-  /** The caller of a request, authenticated and within the rate limit. */
-  const identify = async (req: express.Request) => {
-    const principal = await authenticate(req.get('authorization'), tokens);
-    await limiter.check(principal);
-    return principal;
-  };
-  app.route('/export/statistics.csv').get(statisticsExport({ orm, territories, identify })).all(onlyMethods('GET', 'HEAD'));
+  app.route('/export/statistics.csv').get(gate, statisticsExport({ orm, territories })).all(onlyMethods('GET', 'HEAD'));
   app.use(
     '/graphql',
+    gate,
     express.json({ limit: protection.maxBodyBytes }),
     ...(trusted ? [trusted.only()] : []),
     // After body parsing: the log must cover the request's own async flow, not the socket's.
@@ -72,8 +75,8 @@ export async function createApp(orm: Orm, options: { registry?: PersonRegistry |
       next();
     },
     expressMiddleware(apollo, {
-      context: async ({ req }) => {
-        const principal = await identify(req);
+      context: async ({ req, res }) => {
+        const principal = principalOf(res);
         const language = languageOf(req.get('accept-language'));
         return createContext(orm, territories, { actor: { id: principal.subject, name: principal.name }, principal, registry, language });
       },

@@ -72,6 +72,13 @@ describe('oversized headers and tokens', () => {
     await refused(response, 431, 'HEADERS_TOO_LARGE');
   });
 
+  it('a token above the token limit that still fits the headers gets 401 naming the reason TOKEN_TOO_LARGE', async () => {
+    const response = await fetch(`${base}/graphql`, {
+      method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${'a'.repeat(10 * 1024)}` }, body: '{"query":"{ regions { code } }"}',
+    });
+    expect(await refused(response, 401, 'UNAUTHENTICATED')).toEqual({ code: 'UNAUTHENTICATED', reason: 'TOKEN_TOO_LARGE' });
+  });
+
   it('a request that is not valid HTTP gets 400 with a JSON body', async () => {
     const reply = await raw('NOT HTTP AT ALL\r\n\r\n');
     expect(reply).toMatch(/^HTTP\/1\.1 400 /);
