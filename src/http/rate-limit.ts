@@ -68,13 +68,9 @@ export class SlidingWindowLimit {
     this.#now = now;
   }
 
-  get enabled(): boolean {
-    return this.#settings.perWindow > 0;
-  }
-
   /** Counts one request of `key`; null when the limit is off. */
   async hit(key: string): Promise<RateLimitDecision | null> {
-    if (!this.enabled) return null;
+    if (this.#settings.perWindow <= 0) return null;
     const now = this.#now();
     const windowMs = this.#settings.windowSeconds * 1000;
     const index = Math.floor(now / windowMs);
@@ -98,9 +94,11 @@ export class SlidingWindowLimit {
 
   #decide(current: number, previous: number, elapsed: number, windowMs: number): Omit<RateLimitDecision, 'counter'> {
     const limit = this.#settings.perWindow;
-    const counted = previous * (1 - elapsed / windowMs) + current;
-    const allowed = counted <= limit;
-    const remaining = Math.max(0, Math.floor(limit - counted));
+    // previous × (1 − elapsed / window) + current, in whole milliseconds: no rounding error can
+    // refuse a request that exactly fits.
+    const spare = limit * windowMs - previous * (windowMs - elapsed) - current * windowMs;
+    const allowed = spare >= 0;
+    const remaining = Math.max(0, Math.floor(spare / windowMs));
     const waitMs = remaining > 0 ? null : this.#waitMs(current, previous, elapsed, windowMs);
     const seconds = (ms: number) => Math.max(1, Math.ceil(ms / 1000));
     return {

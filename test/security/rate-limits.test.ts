@@ -104,6 +104,17 @@ describe('the limit per caller', () => {
     expect((await ask(url, token)).status).toBe(200);
   });
 
+  it('lets through a request that exactly fits the sliding window (no rounding error refuses it)', async () => {
+    const { clock, now } = clockAt(0);
+    const settings = { perWindow: 7, windowSeconds: WINDOW };
+    const limit = new SlidingWindowLimit(settings, rateLimitStore('caller', settings, null), now);
+    // 9 requests (7 let through), then a third into the next window they count as 6: room for one.
+    for (let i = 0; i < 9; i++) await limit.hit('caller');
+    clock.now += (WINDOW + WINDOW / 3) * 1000;
+    expect((await limit.hit('caller'))!.allowed).toBe(true);
+    expect((await limit.hit('caller'))!.allowed).toBe(false);
+  });
+
   it('is off with 0: no RateLimit headers, never 429', async () => {
     const url = await start({ rateLimit: { perWindow: 0, windowSeconds: WINDOW } });
     const token = await bearer();
