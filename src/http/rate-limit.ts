@@ -39,9 +39,11 @@ export interface RateLimitDecision {
 /**
  * The counters of one limit. With Redis, a connection that is down (or a command that fails) falls
  * back to an insurance limiter in this process's memory, so each process goes on limiting on its
- * own: several processes then let through up to their number times the limit, but the API neither
- * refuses everyone nor lets everyone through. `rejectIfRedisNotReady` makes that fallback
- * immediate rather than after a timeout.
+ * own: several processes then let through up to their number times the limit until Redis is back.
+ * Chosen over both alternatives: failing closed (429 for everyone) would make Redis a single point
+ * of failure of the whole API, and failing open (no limit, as before) would drop the limits just
+ * when a flood may be what took Redis down. `rejectIfRedisNotReady` makes the fallback immediate
+ * rather than after a timeout; the client does not queue commands while disconnected (redis.ts).
  */
 export function rateLimitStore(name: string, settings: RateLimitSettings, redis: Redis | null, redisPrefix = ''): RateLimiterAbstract {
   // Counters live two windows: the previous window's is read during the whole current one.
