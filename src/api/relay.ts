@@ -21,11 +21,18 @@ export function toGlobalId(type: string, id: string): string {
   return encode(`${type}:${id}`);
 }
 
+/** The largest database id: ids are PostgreSQL bigints. */
+const MAX_ID = 9223372036854775807n;
+
+/** Whether `text` is a bigint key as we write them: canonical digits, 0 to 2^63 − 1. */
+const isBigintKey = (text: string) => /^(0|[1-9]\d{0,18})$/.test(text) && BigInt(text) <= MAX_ID;
+
 /** The type and database id inside a global id, or null when it is not one of ours. */
 export function parseGlobalId(globalId: string): { type: string; id: string } | null {
-  // Database ids are bigints: 1 to 9223372036854775807.
-  const match = /^([A-Za-z]+):([1-9]\d{0,18})$/.exec(decode(globalId));
-  if (!match || BigInt(match[2]!) > 9223372036854775807n) return null;
+  // Database ids are bigints from 1, written without leading zeros: anything else was never
+  // issued, and outside the range it would fail in SQL rather than be found missing.
+  const match = /^([A-Za-z]+):(\d+)$/.exec(decode(globalId));
+  if (!match || match[2] === '0' || !isBigintKey(match[2]!)) return null;
   return { type: match[1]!, id: match[2]! };
 }
 
@@ -41,13 +48,22 @@ export function toCursor(key: readonly (string | number)[]): string {
   return encode(JSON.stringify(key));
 }
 
-/** What each part of a sort key looks like, by the SQL type it is compared as. */
+/** An ISO date or timestamp that names a real moment, read back exactly as written. */
+const isMoment = (text: string, length: number) => {
+  const date = new Date(length === 10 ? `${text}T00:00:00.000Z` : text);
+  return !Number.isNaN(date.getTime()) && date.getUTCFullYear() >= 1 && date.toISOString().slice(0, length) === text;
+};
+
+/**
+ * What each part of a sort key must be, by the SQL type it is compared as: the shape and the range
+ * of that type, so a forged cursor is refused here and never fails as SQL (an INTERNAL_SERVER_ERROR).
+ */
 export const KEY_PART = {
-  bigint: /^\d{1,19}$/,
-  int: /^-?\d{1,10}$/,
-  date: /^\d{4}-\d{2}-\d{2}$/,
-  timestamptz: /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/,
-} as const;
+  bigint: isBigintKey,
+  int: (text: string) => /^-?\d{1,10}$/.test(text) && Math.abs(Number(text)) <= 2 ** 31 - 1,
+  date: (text: string) => /^\d{4}-\d{2}-\d{2}$/.test(text) && isMoment(text, 10),
+  timestamptz: (text: string) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/.test(text) && isMoment(text, 24),
+} as const satisfies Record<string, (text: string) => boolean>;
 export type KeyPart = keyof typeof KEY_PART;
 
 /**
@@ -62,7 +78,7 @@ export function cursorKey(after: string, parts: readonly KeyPart[], argument = '
     key = null;
   }
   const valid = Array.isArray(key) && key.length === parts.length
-    && key.every((part, i) => typeof part === 'string' && KEY_PART[parts[i]!].test(part));
+    && key.every((part, i) => typeof part === 'string' && KEY_PART[parts[i]!](part));
   if (!valid) throw badArgument(argument, 'not a cursor of this list');
   return key as string[];
 }

@@ -269,7 +269,7 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
     const url = `http://127.0.0.1:${port}/graphql`;
     const server = await startProcess('src/main.ts', {
       ...process.env, ...databaseEnv, NODE_ENV: 'production', PORT: String(port), AUTH_PUBLIC_KEY_FILE: keyFile, AUTH_ISSUER: issuer,
-      AUTH_JWKS_URL: '', AUTH_ALGORITHM: 'ES256', RATE_LIMIT_PER_WINDOW: '0', SQL_STATEMENTS_HEADER: 'on', REDIS_URL: '', TRUSTED_DOCUMENTS: '',
+      AUTH_JWKS_URL: '', AUTH_ALGORITHM: 'ES256', RATE_LIMIT_PER_WINDOW: '0', RATE_LIMIT_ANONYMOUS_PER_WINDOW: '0', SQL_STATEMENTS_HEADER: 'on', REDIS_URL: '', TRUSTED_DOCUMENTS: '',
       // One worker per core, as deployed (with the embedded database the API stays one process).
       WEB_CONCURRENCY: String(options.workers ?? cpus().length),
       PERSON_REGISTRY_URL: '', PERSON_REGISTRY_FILE: '',

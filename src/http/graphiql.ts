@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import express, { type Router } from 'express';
+import { onlyMethods } from './errors.ts';
 
 // GraphiQL served by the API from npm packages (graphiql's UMD bundle on React 18's UMD builds):
 // no CDN, so analysts can use it on a network without internet access.
@@ -45,6 +46,9 @@ export function graphiqlAssets(): Router {
     if (!asset) return next();
     res.type(asset.type).set('Cache-Control', 'public, max-age=3600').sendFile(asset.path);
   });
+  // Any other method on an asset that exists: 405; on one that does not, the app's 404.
+  const readOnly = onlyMethods('GET', 'HEAD');
+  router.all('/:name', (req, res, next) => (req.params.name === 'examples.json' || assets[req.params.name] ? readOnly(req, res, next) : next()));
   return router;
 }
 

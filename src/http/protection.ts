@@ -14,7 +14,25 @@ export interface Protection {
   persistedQueries: PersistedQuerySettings | null;
   /** A trusted-documents manifest: when set, only its operations run. */
   trustedDocuments: string | null;
+  /** Requests per signed-in caller (role and subject). */
   rateLimit: RateLimitSettings;
+  /**
+   * Requests per client address without a valid token (none, malformed, refused): stricter, and
+   * counted before a token is verified, so forged tokens cannot buy signature checks.
+   */
+  anonymousRateLimit: RateLimitSettings;
+  /**
+   * Express's `trust proxy`: which peers' X-Forwarded-For names the client address the address
+   * limit counts by. Off (false) by default: the socket's peer, which no client can forge. Behind a
+   * proxy, its addresses or subnets ("loopback", "10.0.0.0/8") or a hop count.
+   */
+  trustProxy: boolean | number | string;
+  /**
+   * The longest bearer token accepted, in bytes: identity providers' JWTs are 1–2 KB. Longer ones
+   * are refused (401, reason TOKEN_TOO_LARGE) before any signature check. Headers over Node's own
+   * limit (16 KB) are refused by its parser (431).
+   */
+  maxTokenBytes: number;
   /** The largest request body: an import batch of 500 records of the benchmark mix is 1.6 MB. */
   maxBodyBytes: number;
   limits: QueryLimits;
@@ -30,6 +48,14 @@ function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 1
   return value;
 }
 
+/** TRUST_PROXY: unset or "off" trusts no proxy; a number is a hop count; else addresses or subnets. */
+function trustProxy(text: string | undefined): boolean | number | string {
+  if (text === undefined || text === '' || text === 'off' || text === 'false') return false;
+  // Trusting every peer would let any client pick the address its requests are counted under.
+  if (text === 'true') throw new Error('TRUST_PROXY=true would let any client choose its own address: name the proxies (e.g. "loopback" or "10.0.0.0/8") or give a hop count');
+  return /^\d+$/.test(text) ? Number(text) : text;
+}
+
 export function protectionFromEnv(env: NodeJS.ProcessEnv = process.env): Protection {
   return {
     redisUrl: env.REDIS_URL || null,
@@ -43,6 +69,12 @@ export function protectionFromEnv(env: NodeJS.ProcessEnv = process.env): Protect
       perWindow: integer(env, 'RATE_LIMIT_PER_WINDOW', 600, 0),
       windowSeconds: integer(env, 'RATE_LIMIT_WINDOW_SECONDS', 60),
     },
+    anonymousRateLimit: {
+      perWindow: integer(env, 'RATE_LIMIT_ANONYMOUS_PER_WINDOW', 60, 0),
+      windowSeconds: integer(env, 'RATE_LIMIT_WINDOW_SECONDS', 60),
+    },
+    trustProxy: trustProxy(env.TRUST_PROXY),
+    maxTokenBytes: integer(env, 'MAX_TOKEN_BYTES', 8 * 1024),
     maxBodyBytes: integer(env, 'MAX_BODY_BYTES', 4 * 1024 * 1024),
     sqlStatementsHeader: env.SQL_STATEMENTS_HEADER === 'on',
     limits: {

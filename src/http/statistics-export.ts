@@ -3,8 +3,8 @@ import type { AgeGroup, Sex, StatisticsDimension } from '../generated/graphql.ts
 import type { Request, RequestHandler } from 'express';
 import { GraphQLError } from 'graphql';
 import { idOf } from '../api/relay.ts';
+import { principalOf } from './caller.ts';
 import { AccessPolicy } from '../modules/access/policy.ts';
-import type { Principal } from '../modules/access/principal.ts';
 import { InvalidInput } from '../modules/base/errors.ts';
 import { ageGroupLabels, languageOf, sexLabels, type Language } from '../modules/dictionary/codes.ts';
 import type { Territories } from '../modules/dictionary/territories.ts';
@@ -14,14 +14,13 @@ import { DIMENSIONS, statisticsFor } from '../modules/statistics/statistics.serv
 // GET /export/statistics.csv?table=registrations&from=2026-01-01&to=2026-06-30&groupBy=REGION,SEX
 //   [&region=…&district=…&careerCenter=<id>&sex=…&ageGroup=…&educationLevel=…][&language=kk|ru]
 // The same statistics as the `statistics` query, as a CSV download, signed in the same way
-// (Authorization: Bearer …) and counted by the same rate limit. The header row is in `language`,
-// else in the language of Accept-Language.
+// (Authorization: Bearer …) and counted by the same rate limits: the route puts the same gate as
+// /graphql's before this handler (caller.ts). The header row is in `language`, else in the language
+// of Accept-Language.
 
 export interface ExportDeps {
   orm: Orm;
   territories: Territories;
-  /** The caller of a request: authenticated and rate-limited as a GraphQL request is. */
-  identify: (req: Request) => Promise<Principal>;
 }
 
 function oneOf<T extends string>(value: string, allowed: readonly T[], argument: string): T {
@@ -56,7 +55,7 @@ function parameters(req: Request) {
 export function statisticsExport(deps: ExportDeps): RequestHandler {
   return async (req, res) => {
     try {
-      const principal = await deps.identify(req);
+      const principal = principalOf(res);
       const { table, language, groupBy, filter, period } = parameters(req);
       const em = deps.orm.em.fork();
       const statistics = await statisticsFor(em, deps.territories, await new AccessPolicy(principal, em).statisticsScope(), { period, groupBy, filter });

@@ -11,14 +11,13 @@ import { ErrorsAreMissesCache, InMemoryLRUCache, type KeyValueCache } from '@apo
 import { openRedis } from '../../src/db/redis.ts';
 import { persistedQueryOptions, TrustedDocuments } from '../../src/http/persisted-queries.ts';
 import { protectionFromEnv, type Protection } from '../../src/http/protection.ts';
-import { MemoryCounter, RateLimiter } from '../../src/http/rate-limit.ts';
 import { createTestIssuer, type TestIssuer } from '../support/auth.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
 import { startTestServer } from '../support/http.ts';
 
 // Over real HTTP: automatic persisted queries (in Redis when REDIS_URL is set, as in CI's
-// second run, else in memory), trusted documents, rate limits per caller, CSRF prevention and the
-// request body limit.
+// second run, else in memory), trusted documents, CSRF prevention and the request body limit.
+// Rate limits are in test/security/rate-limits.test.ts.
 
 let db: TestDatabase;
 let issuer: TestIssuer;
@@ -148,52 +147,6 @@ describe('trusted documents', () => {
     const file = join(dir, 'forged.json');
     await writeFile(file, JSON.stringify({ format: 'apollo-persisted-query-manifest', version: 1, operations: [{ id: sha256('{ a }'), name: 'X', type: 'query', body: '{ regions { code } }' }] }));
     await expect(TrustedDocuments.load(file)).rejects.toThrow(/not the SHA-256 of its body/);
-  });
-});
-
-describe('the rate limit', () => {
-  it('answers a caller past the limit 429 RATE_LIMITED with Retry-After, and no one else', async () => {
-    // Counters of its own: the other tests' requests count in a shared Redis too.
-    const url = await start({ rateLimit: { perWindow: 3, windowSeconds: 60 }, redisPrefix: `test-${randomUUID()}:` });
-    const query = { query: '{ regions { code } }' };
-    const other = await issuer.token({ role: 'CASEWORKER', careerCenter: 'CC-ANY' });
-    for (let i = 0; i < 3; i++) expect((await post(url, query)).status).toBe(200);
-    const limited = await post(url, query);
-    expect(limited.status).toBe(429);
-    expect(codes(limited.body)).toEqual(['RATE_LIMITED']);
-    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
-    expect(Number(limited.headers.get('retry-after'))).toBeLessThanOrEqual(60);
-    expect((await post(url, query, { authorization: `Bearer ${other}` })).status).toBe(200);
-  });
-
-  it('counts per fixed window: the next window starts afresh', async () => {
-    let now = 1_000_000;
-    const limiter = new RateLimiter({ perWindow: 2, windowSeconds: 10 }, new MemoryCounter(), () => now);
-    const caller = { subject: 's', role: 'CITIZEN' as const, careerCenter: null, name: null };
-    await limiter.check(caller);
-    await limiter.check(caller);
-    await expect(limiter.check(caller)).rejects.toMatchObject({ extensions: { code: 'RATE_LIMITED' } });
-    now += 10_000;
-    await expect(limiter.check(caller)).resolves.toBeUndefined();
-  });
-
-  it('lets requests through when its counter store fails, rather than refuse everyone', async () => {
-    const broken = { hit: async () => { throw new Error('connection lost'); } };
-    const limiter = new RateLimiter({ perWindow: 1, windowSeconds: 60 }, broken);
-    const caller = { subject: 's', role: 'CITIZEN' as const, careerCenter: null, name: null };
-    const logged = jest.spyOn(console, 'error').mockImplementation(() => {});
-    try {
-      for (let i = 0; i < 3; i++) await limiter.check(caller);
-      expect(logged).toHaveBeenCalledWith('Rate limit not checked, the counter store failed:', 'connection lost');
-    } finally {
-      logged.mockRestore();
-    }
-  });
-
-  it('is off with 0', async () => {
-    const limiter = new RateLimiter({ perWindow: 0, windowSeconds: 1 }, new MemoryCounter());
-    const caller = { subject: 's', role: 'CITIZEN' as const, careerCenter: null, name: null };
-    for (let i = 0; i < 100; i++) await limiter.check(caller);
   });
 });
 

@@ -61,6 +61,12 @@ export class VerifiedTokens {
     this.#now = options.now ?? Date.now;
   }
 
+  /** Whether `token` was verified and is still remembered: using it again costs no signature check. */
+  remembers(token: string): boolean {
+    const known = this.#entries.get(token);
+    return known !== undefined && known.until > this.#now();
+  }
+
   async verify(token: string): Promise<Principal> {
     const now = this.#now();
     const known = this.#entries.get(token);
