@@ -51,6 +51,7 @@ export function protectionFromEnv(env: NodeJS.ProcessEnv = process.env): Protect
       maxDirectives: integer(env, 'QUERY_MAX_DIRECTIVES', DEFAULT_LIMITS.maxDirectives, 0),
       maxTokens: integer(env, 'QUERY_MAX_TOKENS', DEFAULT_LIMITS.maxTokens),
       maxCost: integer(env, 'QUERY_MAX_COST', DEFAULT_LIMITS.maxCost),
+      maxHeavyStatements: integer(env, 'QUERY_MAX_HEAVY_STATEMENTS', DEFAULT_LIMITS.maxHeavyStatements, 0),
       executionTimeoutMs: integer(env, 'QUERY_TIMEOUT_MS', DEFAULT_LIMITS.executionTimeoutMs),
     },
   };
