@@ -38,3 +38,16 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   console.error('Internal error while executing a GraphQL request:', original);
   return { message: 'Internal server error', locations, path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
 }
+
+/**
+ * graphql-js's "Did you mean …?" names the fields, arguments, enum values, input fields, types and
+ * union members nearest a guess: with introspection off, the schema one near miss at a time.
+ * Apollo's `hideSchemaDetailsFromClientErrors` strips it from validation errors only; this also
+ * covers the coercion of variables, which happens at execution.
+ */
+export function withoutSuggestions(format: typeof formatError): typeof formatError {
+  return (formatted, error) => {
+    const result = format(formatted, error);
+    return { ...result, message: result.message.replace(/ ?Did you mean[^?]*\?/g, '') };
+  };
+}
