@@ -1,5 +1,6 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { isStatementCancelled } from '../db/config.ts';
 import { isDeadlinePassed } from '../db/sql-log.ts';
 import { InvalidInput } from '../modules/base/errors.ts';
 
@@ -12,7 +13,7 @@ const CLIENT_CODES = new Set([
   'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE',
   'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'BATCH_TOO_LARGE', 'QUERY_TOO_DEEP', 'TOO_MANY_ALIASES', 'TOO_MANY_DIRECTIVES', 'QUERY_TOO_COSTLY',
   'TOO_MANY_HEAVY_STATEMENTS',
-  'RATE_LIMITED', 'EXECUTION_TIMEOUT',
+  'RATE_LIMITED', 'EXECUTION_TIMEOUT', 'STATEMENT_TIMEOUT',
 ]);
 
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
@@ -24,6 +25,10 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   // Expected: the whole answer is then replaced by EXECUTION_TIMEOUT (timeout.ts). The ORM may
   // have wrapped the refusal of a statement in an exception of its own.
   if (isDeadlinePassed(original)) return { message: (original as Error).message, locations, path, extensions: { code: 'EXECUTION_TIMEOUT' } };
+  // Expected under load: PostgreSQL's statement_timeout (DB_STATEMENT_TIMEOUT_MS) cancelled a statement.
+  if (isStatementCancelled(original)) {
+    return { message: 'A database statement of this request ran too long and was cancelled; ask for less, or try again later', locations, path, extensions: { code: 'STATEMENT_TIMEOUT' } };
+  }
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && CLIENT_CODES.has(code)) {
     const argument = formatted.extensions?.argument;

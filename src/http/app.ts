@@ -10,6 +10,7 @@ import { createContext } from '../graphql/context.ts';
 import { graphiqlAssets, graphiqlPage } from './graphiql.ts';
 import { persistedQueryOptions, TrustedDocuments } from './persisted-queries.ts';
 import { protectionFromEnv, type Protection } from './protection.ts';
+import { shareConnections } from '../db/fair-share.ts';
 import { MemoryCounter, RateLimiter, RedisCounter } from './rate-limit.ts';
 import { buildSchema } from '../graphql/schema.ts';
 import { authFromEnv, type AuthSettings } from '../modules/access/auth-config.ts';
@@ -32,6 +33,7 @@ export async function createApp(orm: Orm, options: { registry?: PersonRegistry |
   const protection = options.protection ?? protectionFromEnv();
   const trusted = protection.trustedDocuments ? await TrustedDocuments.load(protection.trustedDocuments) : null;
   const territories = await Territories.load(orm.em.fork());
+  shareConnections(orm, protection.database.connectionsPerRequest);
   const redis = protection.redisUrl ? await openRedis(protection.redisUrl) : null;
   const limiter = new RateLimiter(protection.rateLimit, redis ? new RedisCounter(redis, `${protection.redisPrefix}rate:`) : new MemoryCounter());
   const persistedQueries = protection.persistedQueries && persistedQueryOptions(protection.persistedQueries, redis, protection.redisPrefix);

@@ -1,13 +1,14 @@
 import { afterAll, beforeAll } from '@jest/globals';
+import type { Orm } from '../../src/db/orm.ts';
 import { protectionFromEnv, type Protection } from '../../src/http/protection.ts';
 import type { Role } from '../../src/modules/access/principal.ts';
-import { createTestIssuer, type TestIssuer } from '../support/auth.ts';
+import { createTestIssuer } from '../support/auth.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
 import { startTestServer } from '../support/http.ts';
 
-// The API over real HTTP for the security suites: a copy of the template database, the
-// environment's protections (changed where a suite says), every answer telling how many SQL
-// statements it took, and callers with tokens of the suite's own issuer.
+// The API over real HTTP for the security suites: the environment's protections (changed where a
+// suite says), every answer telling how many SQL statements it took, and callers with tokens of
+// the server's own issuer.
 
 export interface Answer {
   status: number;
@@ -20,22 +21,14 @@ export interface Answer {
   ms: number;
 }
 
-export function servedApi(overrides: (fromEnv: Protection) => Partial<Protection> = () => ({})) {
-  let db: TestDatabase;
-  let issuer: TestIssuer;
-  let base = '';
-  let stop = async () => {};
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    issuer = await createTestIssuer();
-    const fromEnv = protectionFromEnv();
-    const protection = { ...fromEnv, sqlStatementsHeader: true, ...overrides(fromEnv) };
-    ({ base, stop } = await startTestServer(db.orm, { auth: issuer.settings, registry: null, protection }));
-  });
-  afterAll(async () => {
-    await stop();
-    await db.close();
-  });
+export type Post = (query: string, variables?: Record<string, unknown>, caller?: { role?: Role; subject?: string }) => Promise<Answer>;
+
+/** The API on `orm`, on a free port; `post` sends a query as a caller (an analyst unless told). */
+export async function startServer(orm: Orm, overrides: (fromEnv: Protection) => Partial<Protection> = () => ({})) {
+  const issuer = await createTestIssuer();
+  const fromEnv = protectionFromEnv();
+  const protection = { ...fromEnv, sqlStatementsHeader: true, ...overrides(fromEnv) };
+  const { base, stop } = await startTestServer(orm, { auth: issuer.settings, registry: null, protection });
 
   const tokens = new Map<string, Promise<string>>();
   /** A caller of `role` (no career center: analysts see every card); `subject` tells callers apart. */
@@ -45,7 +38,7 @@ export function servedApi(overrides: (fromEnv: Protection) => Partial<Protection
     return tokens.get(key)!;
   };
 
-  async function post(query: string, variables?: Record<string, unknown>, caller: { role?: Role; subject?: string } = {}): Promise<Answer> {
+  const post: Post = async (query, variables, caller = {}) => {
     const started = performance.now();
     const response = await fetch(`${base}/graphql`, {
       method: 'POST',
@@ -57,13 +50,27 @@ export function servedApi(overrides: (fromEnv: Protection) => Partial<Protection
       status: response.status, body: JSON.parse(text), statements: Number(response.headers.get('x-sql-statements') ?? NaN),
       bytes: Buffer.byteLength(text), ms: performance.now() - started,
     };
-  }
+  };
+  return { post, stop };
+}
 
+/** A suite's API: a copy of the template database, served before the suite's tests and closed after. */
+export function servedApi(overrides?: (fromEnv: Protection) => Partial<Protection>) {
+  let db: TestDatabase;
+  let server: Awaited<ReturnType<typeof startServer>>;
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    server = await startServer(db.orm, overrides);
+  });
+  afterAll(async () => {
+    await server?.stop();
+    await db?.close();
+  });
   return {
     get db() {
       return db;
     },
-    post,
+    post: ((...args) => server.post(...args)) as Post,
   };
 }
 
