@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { ACTIVE_MEASURE, FULL_CARD } from '../../src/bench/queries.ts';
 import { DEFAULT_LIMITS } from '../../src/graphql/limits.ts';
+import { protectionFromEnv } from '../../src/http/protection.ts';
 import { codesOf, servedApi, type Answer } from './serve.ts';
 
 // The cost of a query is that of the document as it will run — variables with their defaults,
@@ -81,5 +82,13 @@ describe('statistics', () => {
       fragment More on Query { more: statistics(period: { from: $from, to: "2026-12-31" }) { ...Lists } }
       fragment Lists on Statistics { referrals { referred } }`;
     expectRefused(await api.post(query), 'TOO_MANY_HEAVY_STATEMENTS');
+  });
+});
+
+describe('the limit on heavy statements', () => {
+  it('is set by QUERY_MAX_HEAVY_STATEMENTS (0 allows no statistics)', () => {
+    expect(protectionFromEnv({}).limits.maxHeavyStatements).toBe(12);
+    expect(protectionFromEnv({ QUERY_MAX_HEAVY_STATEMENTS: '0' }).limits.maxHeavyStatements).toBe(0);
+    expect(() => protectionFromEnv({ QUERY_MAX_HEAVY_STATEMENTS: 'many' })).toThrow('QUERY_MAX_HEAVY_STATEMENTS must be an integer of at least 0, not "many"');
   });
 });
