@@ -5,6 +5,7 @@ import { seedDemoData } from './seed/seeder.ts';
 import { Card } from './modules/card/card.entity.ts';
 import { registryFromEnv } from './modules/verification/registry-from-env.ts';
 import { createApp, listen } from './http/app.ts';
+import { protectionFromEnv } from './http/protection.ts';
 import { ENTITIES } from './modules/entities.ts';
 
 // `npm start`: migrate, load demo cards into an empty embedded database, serve.
@@ -53,10 +54,13 @@ if (workers > 1 && cluster.isPrimary) {
 async function serve() {
   // Read before the database opens: a misconfigured registry stops the start with nothing to undo.
   const registry = await registryFromEnv();
-  const orm = await openOrm(settings, ENTITIES);
+  const protection = protectionFromEnv();
+  // The API's statements are cut off at DB_STATEMENT_TIMEOUT_MS (so are migrations run here at the
+  // start; a long one is for `npm run migrate`).
+  const orm = await openOrm({ ...settings, statementTimeoutMs: protection.database.statementTimeoutMs }, ENTITIES);
   if (cluster.isPrimary) await migrateAndSay(orm);
 
-  const { app, territories, auth, protection, trusted, stop } = await createApp(orm, { registry });
+  const { app, territories, auth, trusted, stop } = await createApp(orm, { registry, protection });
   // Demo data only ever goes into the embedded database, never into a real server.
   if (!settings.url && (await orm.em.fork().count(Card)) === 0) {
     console.log(`Empty embedded database: loading ${DEMO_CARDS} demo cards…`);

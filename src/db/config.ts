@@ -16,6 +16,13 @@ export interface DatabaseSettings {
    * instead of an empty cluster: the tests copy one migrated template this way.
    */
   embeddedFrom?: Blob;
+  /**
+   * PostgreSQL's `statement_timeout` for every connection of the pool, in milliseconds (0 or
+   * absent: none). Set on the pool's connection options, so no statement of the API outlives it,
+   * whoever runs it. PGlite accepts the setting but never cancels (WASM has no timer signal), so
+   * the embedded database goes without.
+   */
+  statementTimeoutMs?: number;
 }
 
 export function databaseSettings(env: NodeJS.ProcessEnv = process.env): DatabaseSettings {
@@ -49,7 +56,7 @@ export function ormOptions(settings: DatabaseSettings, entities: readonly Entity
     propagationOnPrototype: false,
   };
   return settings.url
-    ? (defineConfig({ ...common, driver: PostgreSqlDriver, clientUrl: settings.url }) as Options)
+    ? (defineConfig({ ...common, driver: PostgreSqlDriver, clientUrl: settings.url, ...statementTimeout(settings.statementTimeoutMs) }) as Options)
     : (defineConfig({ ...common, driver: PgliteDriver, dbName: settings.embeddedDir, ...embeddedFrom(settings.embeddedFrom) }) as Options);
 }
 
@@ -59,3 +66,11 @@ function embeddedFrom(dump: Blob | undefined): Partial<Pick<Options, 'driverOpti
   // what a `driverOptions` function returns is used as it is.
   return dump ? { driverOptions: () => ({ loadDataDir: dump }) } : {};
 }
+
+/** `statement_timeout` as a startup parameter of every pooled `pg` connection (no extra round trip). */
+function statementTimeout(ms: number | undefined): Partial<Pick<Options, 'driverOptions'>> {
+  return ms ? { driverOptions: { statement_timeout: ms } } : {};
+}
+
+/** Whether an error is, or wraps, a statement PostgreSQL cancelled (`query_canceled`, as `statement_timeout` does). */
+export const isStatementCancelled = (error: unknown) => (error as { code?: unknown } | null)?.code === '57014';

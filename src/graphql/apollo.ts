@@ -6,7 +6,7 @@ import { cursorPartsOf } from '../modules/card/cursors.ts';
 import { argumentChecksPlugin } from './argument-checks.ts';
 import { argumentErrorsPlugin } from './argument-errors.ts';
 import type { Context } from './context.ts';
-import { formatError } from './format-error.ts';
+import { formatError, withoutSuggestions } from './format-error.ts';
 import { jitGateway } from './jit.ts';
 import { executionTimeoutPlugin } from './timeout.ts';
 import { DEFAULT_LIMITS, limitsPlugin, type QueryLimits } from './limits.ts';
@@ -33,7 +33,9 @@ export function createApolloServer(schema: GraphQLSchema, options: ApolloOptions
   const { limits = DEFAULT_LIMITS, introspection = introspectionFromEnv(), persistedQueries = false, jit = process.env.GRAPHQL_JIT !== 'off' } = options;
   return new ApolloServer<Context>({
     ...(jit ? { gateway: jitGateway(schema) } : { schema }),
-    formatError,
+    // Without introspection the schema is not the caller's to learn, not even from suggestions.
+    formatError: introspection ? formatError : withoutSuggestions(formatError),
+    hideSchemaDetailsFromClientErrors: !introspection,
     includeStacktraceInErrorResponses: false,
     parseOptions: { maxTokens: limits.maxTokens },
     introspection,

@@ -1,5 +1,6 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { isStatementCancelled } from '../db/config.ts';
 import { isDeadlinePassed } from '../db/sql-log.ts';
 import { InvalidInput } from '../modules/base/errors.ts';
 
@@ -11,7 +12,8 @@ const CLIENT_CODES = new Set([
   'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'BAD_REQUEST',
   'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE',
   'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'BATCH_TOO_LARGE', 'QUERY_TOO_DEEP', 'TOO_MANY_ALIASES', 'TOO_MANY_DIRECTIVES', 'QUERY_TOO_COSTLY',
-  'RATE_LIMITED', 'EXECUTION_TIMEOUT',
+  'TOO_MANY_HEAVY_STATEMENTS',
+  'RATE_LIMITED', 'EXECUTION_TIMEOUT', 'STATEMENT_TIMEOUT',
 ]);
 
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
@@ -23,6 +25,10 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   // Expected: the whole answer is then replaced by EXECUTION_TIMEOUT (timeout.ts). The ORM may
   // have wrapped the refusal of a statement in an exception of its own.
   if (isDeadlinePassed(original)) return { message: (original as Error).message, locations, path, extensions: { code: 'EXECUTION_TIMEOUT' } };
+  // Expected under load: PostgreSQL's statement_timeout (DB_STATEMENT_TIMEOUT_MS) cancelled a statement.
+  if (isStatementCancelled(original)) {
+    return { message: 'A database statement of this request ran too long and was cancelled; ask for less, or try again later', locations, path, extensions: { code: 'STATEMENT_TIMEOUT' } };
+  }
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && CLIENT_CODES.has(code)) {
     const argument = formatted.extensions?.argument;
@@ -36,4 +42,17 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   }
   console.error('Internal error while executing a GraphQL request:', original);
   return { message: 'Internal server error', locations, path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+}
+
+/**
+ * graphql-js's "Did you mean …?" names the fields, arguments, enum values, input fields, types and
+ * union members nearest a guess: with introspection off, the schema one near miss at a time.
+ * Apollo's `hideSchemaDetailsFromClientErrors` strips it from validation errors only; this also
+ * covers the coercion of variables, which happens at execution.
+ */
+export function withoutSuggestions(format: typeof formatError): typeof formatError {
+  return (formatted, error) => {
+    const result = format(formatted, error);
+    return { ...result, message: result.message.replace(/ ?Did you mean[^?]*\?/g, '') };
+  };
 }

@@ -1,8 +1,10 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import {
-  getNamedType, getNullableType, GraphQLError, isInterfaceType, isListType, isObjectType, Kind, valueFromAST,
-  type DocumentNode, type FieldNode, type FragmentDefinitionNode, type GraphQLField, type GraphQLNamedType, type GraphQLSchema, type SelectionSetNode,
+  getNamedType, getNullableType, getVariableValues, GraphQLError, isInterfaceType, isListType, isObjectType, Kind, valueFromAST,
+  type DocumentNode, type FieldNode, type FragmentDefinitionNode, type GraphQLField, type GraphQLNamedType, type GraphQLSchema,
+  type OperationDefinitionNode, type SelectionSetNode,
 } from 'graphql';
+import { runsHeavyStatement } from '../modules/statistics/statistics.cost.ts';
 import type { Context } from './context.ts';
 
 // Limits a query must keep, checked after parsing and validation and before anything
@@ -27,16 +29,29 @@ export interface QueryLimits {
    * it, is refused: ask for 50 cards at a time.
    */
   maxCost: number;
+  /**
+   * The most heavy statements (a statistics list: a GROUP BY over every card of the period) one
+   * operation may run, counted like the cost. Each took 36–53 ms on a 300-card database, and 180 of
+   * them (30 aliases × 6 lists) held every pool connection for 6.5–9.6 s; 12 asks for every list
+   * twice (two periods side by side), the examples ask for at most 2.
+   */
+  maxHeavyStatements: number;
   /** How long a query may run (timeout.ts): the full card on 50 cards takes under 0.1 s. */
   executionTimeoutMs: number;
 }
 
-export const DEFAULT_LIMITS: QueryLimits = { maxDepth: 15, maxAliases: 30, maxDirectives: 50, maxTokens: 5000, maxCost: 1_100_000, executionTimeoutMs: 10_000 };
+export const DEFAULT_LIMITS: QueryLimits = { maxDepth: 15, maxAliases: 30, maxDirectives: 50, maxTokens: 5000, maxCost: 1_100_000, maxHeavyStatements: 12, executionTimeoutMs: 10_000 };
 
 /** What a plain list (not a paged connection) is assumed to hold when costing a query. */
 const ASSUMED_LIST_SIZE = 10;
 /** `first` when neither the query nor the schema gives one (pageSize's default). */
 const DEFAULT_PAGE = 20;
+/**
+ * What a heavy statement adds to the cost, beside the fields it returns. Their number is bounded by
+ * maxHeavyStatements; in the cost they make a mix count: the 12 allowed add 120,000, so beside the
+ * heaviest page of cards (the whole card on 50, 1,035,051) at most 6 fit.
+ */
+const HEAVY_STATEMENT_COST = 10_000;
 
 function tooMuch(code: string, message: string) {
   return new GraphQLError(message, { extensions: { code, http: { status: 400 } } });
@@ -87,44 +102,77 @@ function multiplier(field: GraphQLField<unknown, unknown>, node: FieldNode, pare
   return parent.name.endsWith('Connection') ? 1 : ASSUMED_LIST_SIZE;
 }
 
-/** The cost of a selection set on `type` (see QueryLimits.maxCost); fragments expanded, each possible type added. */
-function cost(
+/** What an operation would do at most: fields resolved (the cost) and heavy statements run. */
+export interface Workload {
+  cost: number;
+  heavyStatements: number;
+}
+
+/**
+ * The workload of a selection set on `type` (see QueryLimits.maxCost), with the variables as
+ * execution will see them; fragments are expanded. On an abstract type, every member's fragment is
+ * added: the sum is never below the worst single member (the exact worst case per item), costs no
+ * more to work out, and the heaviest real documents (every member of §16 on 50 cards) stay under
+ * the limit with it.
+ */
+function workload(
   selectionSet: SelectionSetNode, type: GraphQLNamedType, schema: GraphQLSchema,
   fragments: Map<string, FragmentDefinitionNode>, variables: Record<string, unknown>,
-): number {
-  let total = 0;
+): Workload {
+  const total: Workload = { cost: 0, heavyStatements: 0 };
+  const add = (inner: Workload, times = 1) => {
+    total.cost += times * inner.cost;
+    total.heavyStatements += times * inner.heavyStatements;
+  };
   for (const selection of selectionSet.selections) {
     if (selection.kind === Kind.FIELD) {
       if (selection.name.value.startsWith('__') || !(isObjectType(type) || isInterfaceType(type))) continue;
       const field = type.getFields()[selection.name.value];
       if (!field) continue;
-      total += 1;
+      total.cost += 1;
+      if (runsHeavyStatement(type.name, field)) add({ cost: HEAVY_STATEMENT_COST, heavyStatements: 1 });
       if (selection.selectionSet) {
-        total += multiplier(field, selection, type, variables) * cost(selection.selectionSet, getNamedType(field.type), schema, fragments, variables);
+        add(workload(selection.selectionSet, getNamedType(field.type), schema, fragments, variables), multiplier(field, selection, type, variables));
       }
     } else {
       const fragment = selection.kind === Kind.INLINE_FRAGMENT ? selection : fragments.get(selection.name.value);
       if (!fragment) continue;
       const on = fragment.typeCondition ? schema.getType(fragment.typeCondition.name.value) : type;
-      if (on) total += cost(fragment.selectionSet, on, schema, fragments, variables);
+      if (on) add(workload(fragment.selectionSet, on, schema, fragments, variables));
     }
   }
   return total;
 }
 
+function operationOf(document: DocumentNode, operationName?: string | null): OperationDefinitionNode | undefined {
+  const operation = document.definitions.find((d) => d.kind === Kind.OPERATION_DEFINITION && (!operationName || d.name?.value === operationName));
+  return operation?.kind === Kind.OPERATION_DEFINITION ? operation : undefined;
+}
+
+/**
+ * The workload of one operation of a document, its variables coerced by the operation's
+ * definitions as execution will coerce them (defaults applied); null when they do not fit, which
+ * execution refuses before anything runs.
+ */
+export function operationWorkload(schema: GraphQLSchema, document: DocumentNode, operationName?: string | null, variables: Record<string, unknown> = {}): Workload | null {
+  const fragments = new Map(document.definitions.filter((d) => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]));
+  const operation = operationOf(document, operationName);
+  if (!operation) return { cost: 0, heavyStatements: 0 };
+  const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables);
+  if (coerced.errors) return null;
+  const root = operation.operation === 'mutation' ? schema.getMutationType() : schema.getQueryType();
+  return root ? workload(operation.selectionSet, root, schema, fragments, coerced.coerced) : { cost: 0, heavyStatements: 0 };
+}
+
 /** The cost of one operation of a document (see QueryLimits.maxCost). */
 export function operationCost(schema: GraphQLSchema, document: DocumentNode, operationName?: string | null, variables: Record<string, unknown> = {}): number {
-  const fragments = new Map(document.definitions.filter((d) => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]));
-  const operation = document.definitions.find((d) => d.kind === Kind.OPERATION_DEFINITION && (!operationName || d.name?.value === operationName));
-  if (!operation || operation.kind !== Kind.OPERATION_DEFINITION) return 0;
-  const root = operation.operation === 'mutation' ? schema.getMutationType() : schema.getQueryType();
-  return root ? cost(operation.selectionSet, root, schema, fragments, variables) : 0;
+  return operationWorkload(schema, document, operationName, variables)?.cost ?? 0;
 }
 
 export function checkLimits(document: DocumentNode, operationName: string | null | undefined, limits: QueryLimits): void {
   const fragments = new Map(document.definitions.filter((d) => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]));
-  const operation = document.definitions.find((d) => d.kind === Kind.OPERATION_DEFINITION && (!operationName || d.name?.value === operationName));
-  if (!operation || operation.kind !== Kind.OPERATION_DEFINITION) return;
+  const operation = operationOf(document, operationName);
+  if (!operation) return;
   const counts = measure(operation.selectionSet, fragments, new Set());
   counts.directives += operation.directives?.length ?? 0;
   if (counts.depth > limits.maxDepth) throw tooMuch('QUERY_TOO_DEEP', `The query nests ${counts.depth} levels deep; at most ${limits.maxDepth} are allowed`);
@@ -139,9 +187,14 @@ export function limitsPlugin(limits: QueryLimits): ApolloServerPlugin<Context> {
       return {
         async didResolveOperation({ document, request, schema }) {
           checkLimits(document, request.operationName, limits);
-          const total = operationCost(schema, document, request.operationName, request.variables ?? {});
-          if (total > limits.maxCost) {
-            throw tooMuch('QUERY_TOO_COSTLY', `The query could resolve ${total} fields; at most ${limits.maxCost} are allowed (ask for smaller pages or fewer sections)`);
+          const planned = operationWorkload(schema, document, request.operationName, request.variables ?? {});
+          // Variables that do not fit are refused by execution before anything runs.
+          if (!planned) return;
+          if (planned.heavyStatements > limits.maxHeavyStatements) {
+            throw tooMuch('TOO_MANY_HEAVY_STATEMENTS', `The query would run ${planned.heavyStatements} heavy statements (statistics lists); at most ${limits.maxHeavyStatements} are allowed`);
+          }
+          if (planned.cost > limits.maxCost) {
+            throw tooMuch('QUERY_TOO_COSTLY', `The query could resolve ${planned.cost} fields; at most ${limits.maxCost} are allowed (ask for smaller pages or fewer sections)`);
           }
         },
       };

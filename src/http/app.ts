@@ -11,6 +11,7 @@ import { createContext } from '../graphql/context.ts';
 import { graphiqlAssets, graphiqlPage } from './graphiql.ts';
 import { persistedQueryOptions, TrustedDocuments } from './persisted-queries.ts';
 import { protectionFromEnv, type Protection } from './protection.ts';
+import { shareConnections } from '../db/fair-share.ts';
 import { rateLimitStore, SlidingWindowLimit } from './rate-limit.ts';
 import { buildSchema } from '../graphql/schema.ts';
 import { authFromEnv, type AuthSettings } from '../modules/access/auth-config.ts';
@@ -34,6 +35,7 @@ export async function createApp(orm: Orm, options: { registry?: PersonRegistry |
   const protection = options.protection ?? protectionFromEnv();
   const trusted = protection.trustedDocuments ? await TrustedDocuments.load(protection.trustedDocuments) : null;
   const territories = await Territories.load(orm.em.fork());
+  shareConnections(orm, protection.database.connectionsPerRequest);
   const redis = protection.redisUrl ? await openRedis(protection.redisUrl) : null;
   const limits = {
     callers: new SlidingWindowLimit(protection.rateLimit, rateLimitStore('caller', protection.rateLimit, redis, protection.redisPrefix), options.now),

@@ -36,8 +36,26 @@ export interface Protection {
   /** The largest request body: an import batch of 500 records of the benchmark mix is 1.6 MB. */
   maxBodyBytes: number;
   limits: QueryLimits;
+  database: DatabaseFairness;
   /** Tell each answer how many SQL statements it took (`x-sql-statements`), for benchmarks (SQL_STATEMENTS_HEADER=on). */
   sqlStatementsHeader: boolean;
+}
+
+/**
+ * The database's share of the protection: no request holds the pool, no statement runs on.
+ */
+export interface DatabaseFairness {
+  /**
+   * Statements one request runs at once (db/fair-share.ts), i.e. pool connections it may hold: 3
+   * of `pg`'s 10 leaves the rest to other callers while one sends the heaviest query allowed
+   * (the embedded database has one connection and gives each request one turn at a time).
+   */
+  connectionsPerRequest: number;
+  /**
+   * PostgreSQL's `statement_timeout` for the API's connections, in ms (0: none). 10 s is the
+   * execution timeout: past it, no answer is given anyway, so the database stops working on it.
+   */
+  statementTimeoutMs: number;
 }
 
 function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 1): number {
@@ -77,13 +95,23 @@ export function protectionFromEnv(env: NodeJS.ProcessEnv = process.env): Protect
     maxTokenBytes: integer(env, 'MAX_TOKEN_BYTES', 8 * 1024),
     maxBodyBytes: integer(env, 'MAX_BODY_BYTES', 4 * 1024 * 1024),
     sqlStatementsHeader: env.SQL_STATEMENTS_HEADER === 'on',
+    database: databaseFairnessFromEnv(env),
     limits: {
       maxDepth: integer(env, 'QUERY_MAX_DEPTH', DEFAULT_LIMITS.maxDepth),
       maxAliases: integer(env, 'QUERY_MAX_ALIASES', DEFAULT_LIMITS.maxAliases, 0),
       maxDirectives: integer(env, 'QUERY_MAX_DIRECTIVES', DEFAULT_LIMITS.maxDirectives, 0),
       maxTokens: integer(env, 'QUERY_MAX_TOKENS', DEFAULT_LIMITS.maxTokens),
       maxCost: integer(env, 'QUERY_MAX_COST', DEFAULT_LIMITS.maxCost),
+      maxHeavyStatements: integer(env, 'QUERY_MAX_HEAVY_STATEMENTS', DEFAULT_LIMITS.maxHeavyStatements, 0),
       executionTimeoutMs: integer(env, 'QUERY_TIMEOUT_MS', DEFAULT_LIMITS.executionTimeoutMs),
     },
+  };
+}
+
+/** The database's share, from DB_CONNECTIONS_PER_REQUEST and DB_STATEMENT_TIMEOUT_MS. */
+export function databaseFairnessFromEnv(env: NodeJS.ProcessEnv = process.env): DatabaseFairness {
+  return {
+    connectionsPerRequest: integer(env, 'DB_CONNECTIONS_PER_REQUEST', 3),
+    statementTimeoutMs: integer(env, 'DB_STATEMENT_TIMEOUT_MS', DEFAULT_LIMITS.executionTimeoutMs, 0),
   };
 }

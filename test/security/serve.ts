@@ -1,0 +1,78 @@
+import { afterAll, beforeAll } from '@jest/globals';
+import type { Orm } from '../../src/db/orm.ts';
+import { protectionFromEnv, type Protection } from '../../src/http/protection.ts';
+import type { Role } from '../../src/modules/access/principal.ts';
+import { createTestIssuer } from '../support/auth.ts';
+import { createTestDatabase, type TestDatabase } from '../support/database.ts';
+import { startTestServer } from '../support/http.ts';
+
+// The API over real HTTP for the security suites: the environment's protections (changed where a
+// suite says), every answer telling how many SQL statements it took, and callers with tokens of
+// the server's own issuer.
+
+export interface Answer {
+  status: number;
+  body: { data?: any; errors?: { message: string; extensions?: { code?: string } }[] };
+  /** SQL statements the request ran (`x-sql-statements`). */
+  statements: number;
+  /** Size of the answer in bytes. */
+  bytes: number;
+  /** Wall time of the request in milliseconds. */
+  ms: number;
+}
+
+export type Post = (query: string, variables?: Record<string, unknown>, caller?: { role?: Role; subject?: string }) => Promise<Answer>;
+
+/** The API on `orm`, on a free port; `post` sends a query as a caller (an analyst unless told). */
+export async function startServer(orm: Orm, overrides: (fromEnv: Protection) => Partial<Protection> = () => ({})) {
+  const issuer = await createTestIssuer();
+  const fromEnv = protectionFromEnv();
+  const protection = { ...fromEnv, sqlStatementsHeader: true, ...overrides(fromEnv) };
+  const { base, stop } = await startTestServer(orm, { auth: issuer.settings, registry: null, protection });
+
+  const tokens = new Map<string, Promise<string>>();
+  /** A caller of `role` (no career center: analysts see every card); `subject` tells callers apart. */
+  const tokenOf = (role: Role, subject: string) => {
+    const key = `${role}/${subject}`;
+    if (!tokens.has(key)) tokens.set(key, issuer.token({ role, subject, careerCenter: null }));
+    return tokens.get(key)!;
+  };
+
+  const post: Post = async (query, variables, caller = {}) => {
+    const started = performance.now();
+    const response = await fetch(`${base}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${await tokenOf(caller.role ?? 'ANALYST', caller.subject ?? 'analyst-1')}` },
+      body: JSON.stringify({ query, variables }),
+    });
+    const text = await response.text();
+    return {
+      status: response.status, body: JSON.parse(text), statements: Number(response.headers.get('x-sql-statements') ?? NaN),
+      bytes: Buffer.byteLength(text), ms: performance.now() - started,
+    };
+  };
+  return { post, stop };
+}
+
+/** A suite's API: a copy of the template database, served before the suite's tests and closed after. */
+export function servedApi(overrides?: (fromEnv: Protection) => Partial<Protection>) {
+  let db: TestDatabase;
+  let server: Awaited<ReturnType<typeof startServer>>;
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    server = await startServer(db.orm, overrides);
+  });
+  afterAll(async () => {
+    await server?.stop();
+    await db?.close();
+  });
+  return {
+    get db() {
+      return db;
+    },
+    post: ((...args) => server.post(...args)) as Post,
+  };
+}
+
+/** The codes of an answer's errors. */
+export const codesOf = (answer: Answer) => answer.body.errors?.map((error) => error.extensions?.code);
