@@ -1,4 +1,5 @@
 import { p } from '@mikro-orm/core';
+import { textColumn } from './text-kinds.ts';
 
 // Builders are created per entity: MikroORM writes discovery results into a builder's options,
 // so one builder object must never be shared by two entities.
@@ -20,7 +21,7 @@ export function voidable() {
   return {
     voidedAt: p.datetime().nullable(),
     voidedBy: p.string().nullable(),
-    voidReason: p.text().nullable(),
+    voidReason: textColumn('LongText').nullable(),
   };
 }
 
