@@ -25,6 +25,9 @@ export function voidable() {
   };
 }
 
+/** The largest value of an `integer` column: a whole number input is refused above it, before any SQL. */
+export const INTEGER_COLUMN_MAX = 2 ** 31 - 1;
+
 /** Longest source id an imported entry may carry: the column's length and the import format's limit. */
 export const SOURCE_ID_LENGTH = 100;
 

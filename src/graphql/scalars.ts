@@ -1,5 +1,6 @@
 import { GraphQLError, GraphQLScalarType, GraphQLString, isScalarType, Kind, type GraphQLSchema, type ValueNode } from 'graphql';
 import { CountryCodeResolver, DateTimeResolver, GraphQLDate, JSONObjectResolver } from 'graphql-scalars';
+import { INTEGER_COLUMN_MAX } from '../db/entity-base.ts';
 import { describeTextKind, TEXT_KIND_NAMES, TEXT_KINDS, type TextKind } from '../db/text-kinds.ts';
 import { MASKED_IIN } from '../modules/access/personal-data.ts';
 import { normalizeMoney, STORED_DIGITS } from '../modules/base/money.ts';
@@ -9,9 +10,9 @@ import { EARLIEST_DATE, parseCardIin } from '../modules/person/iin.ts';
 
 // Dates stay `YYYY-MM-DD` strings end to end (MikroORM maps `date` columns to such strings), so
 // `Date` validates with graphql-scalars' Date but hands resolvers the string, not a JS Date
-// shifted by a time zone.
-// No date on a card is before 1900 (EARLIEST_DATE), so an earlier one is refused as input
-// everywhere, filters included; how far ahead a date may be depends on what it is (checks.ts).
+// shifted by a time zone. No date on a card is before 1900 (EARLIEST_DATE), so an earlier one is
+// refused as input everywhere, filters included; how far ahead a date may be depends on what it is
+// (checks.ts).
 const DateScalar = new GraphQLScalarType({
   ...GraphQLDate.toConfig(),
   parseValue(value) {
@@ -65,7 +66,7 @@ export function describeTextKinds(schema: GraphQLSchema): GraphQLSchema {
   return schema;
 }
 
-// §8 — a phone is a real number in E.164 (src/modules/base/phone.ts); graphql-scalars'
+// §8 — a phone is a real number in E.164 (src/modules/base/contacts.ts); graphql-scalars'
 // PhoneNumber took any 41 digits.
 const PhoneScalar = inputScalar('PhoneNumber', Kind.STRING, (value, node) => {
   const phone = typeof value === 'string' ? phoneNumber(value) : null;
@@ -73,6 +74,7 @@ const PhoneScalar = inputScalar('PhoneNumber', Kind.STRING, (value, node) => {
   return phone;
 });
 
+// §9 — an e-mail address that fits its column (graphql-scalars' EmailAddress took 300 characters).
 const EmailScalar = inputScalar('EmailAddress', Kind.STRING, (value, node) => {
   if (typeof value !== 'string' || !isEmailAddress(value)) invalid(`not an e-mail address of at most ${TEXT_KINDS.Text.maxLength} characters`, node);
   return value;
@@ -82,7 +84,6 @@ const EmailScalar = inputScalar('EmailAddress', Kind.STRING, (value, node) => {
  * A whole number of at least 0 that an `integer` column holds. graphql-scalars' NonNegativeInt
  * cut 1.5 to 1 and took 2^31, which the database then refused.
  */
-const INTEGER_COLUMN_MAX = 2 ** 31 - 1;
 const NonNegativeIntScalar = new GraphQLScalarType<number, number>({
   name: 'NonNegativeInt',
   serialize: (value) => value as number,

@@ -3,7 +3,7 @@ import {
   getNamedType, isEnumType, isInputObjectType, isInputType, isListType, isNonNullType, isScalarType, parseType, typeFromAST,
   type GraphQLInputObjectType, type GraphQLInputType, type GraphQLSchema,
 } from 'graphql';
-import { SOURCE_ID_LENGTH } from '../../db/entity-base.ts';
+import { INTEGER_COLUMN_MAX, SOURCE_ID_LENGTH } from '../../db/entity-base.ts';
 import { describeTextKind, TEXT_KINDS, type TextKind } from '../../db/text-kinds.ts';
 import { STORED_DIGITS } from '../base/money.ts';
 import type { ImportedList } from '../card/card-section.ts';
@@ -78,7 +78,7 @@ const SCALARS: Readonly<Record<string, JsonSchema>> = {
     type: 'string',
     pattern: `^\\d{1,${STORED_DIGITS}}(\\.\\d{1,2})?$`,
   },
-  NonNegativeInt: { type: 'integer', minimum: 0 },
+  NonNegativeInt: { type: 'integer', minimum: 0, maximum: INTEGER_COLUMN_MAX },
   PhoneNumber: { type: 'string', format: 'phone' },
   EmailAddress: { type: 'string', format: 'email' },
   CountryCode: { type: 'string', pattern: '^[A-Z]{2}$', format: 'country-code' },
