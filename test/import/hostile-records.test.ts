@@ -59,6 +59,7 @@ describe('an import record breaking the input rules is rejected, never cut or st
     ['a surname of zero-width spaces', { fullName: { ...NAME, surname: '\u200b\u200b' } }, 'fullName.surname', 'INVALID_VALUE'],
     ['a 41-digit phone', { phone: `+7${'1'.repeat(40)}` }, 'phone', 'INVALID_VALUE'],
     ['a 1 MB visit note', { visits: [{ sourceId: 'v-1', plannedOn: '2026-02-20', attendedOn: '2026-02-20', note: 'я'.repeat(1024 * 1024) }] }, 'visits.0.note', 'TOO_LONG'],
+    ['a NUL byte in a source id', { visits: [{ sourceId: 'v\u00001', plannedOn: '2026-02-20' }] }, 'visits.0.sourceId', 'INVALID_VALUE'],
     ['a visit planned for 9999-12-31', { visits: [{ sourceId: 'v-1', plannedOn: '9999-12-31' }] }, 'visits.0.plannedOn', 'TOO_FAR_AHEAD'],
     ['months of 1.5', {
       activeMeasures: [{ sourceId: 'am-1', kind: 'ENTREPRENEURSHIP_SUPPORT', referredOn: '2026-03-01', microcredit: { receivedOn: '2026-03-15', amount: '1000.00', repaymentTermMonths: 1.5, activityType: 'нан' } }],

@@ -153,6 +153,15 @@ describe('finding 5: input the database would refuse is bad input, refused befor
     await expectRefused('identity', input, { badInput: field });
   });
 
+  it.each([
+    ['a NUL byte in the read audit\'s reader', 'query($filter: ReadAuditFilter) { readAudit(first: 5, filter: $filter) { edges { cursor } } }', { filter: { readBy: 'caseworker\u0000' } }, 'filter.readBy'],
+    ['a lone surrogate in a statistics filter', 'query($filter: StatisticsFilter) { statistics(period: { from: "2026-01-01", to: "2026-06-30" }, filter: $filter) { registrations { applied } } }', { filter: { district: 'KZ\udc00' } }, 'filter.district'],
+  ])('%s (a filter that reaches SQL) → BAD_USER_INPUT naming the field', async (_, query, variables, field) => {
+    const answer = await post(query, variables);
+    expect(answer.errors).toEqual([expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }) })]);
+    expect(answer.errors![0]!.message).toContain(`"${field}"`);
+  });
+
   it('a provider phone of 41 digits → BAD_USER_INPUT naming the field', async () => {
     await expectRefused('training', training({ providerPhone: `+${'7'.repeat(41)}` }), { badInput: 'input.providerPhone' });
   });

@@ -96,6 +96,8 @@ const SOURCE_ID: JsonSchema = {
   type: 'string',
   minLength: 1,
   maxLength: SOURCE_ID_LENGTH,
+  // Stored and compared in SQL like any text: the same characters are refused.
+  format: TEXT_FORMATS.line,
 };
 
 /** Properties of an object, and which of them it must have. */
