@@ -193,6 +193,10 @@ describe('finding 6: wrong input is no longer accepted', () => {
     await expectRefused('identity', identity({ fullName: { surname } }), { userError: ['input', 'fullName', 'surname'], code: 'INVALID_VALUE' });
   });
 
+  it('an optional street of zero-width spaces → user error naming the field (text that is given must say something)', async () => {
+    await expectRefused('identity', identity({ address: { street: '\u200b\u200c' } }), { userError: ['input', 'address', 'street'], code: 'INVALID_VALUE' });
+  });
+
   it('1 MB in a visit note → BAD_USER_INPUT naming the field', async () => {
     await expectRefused('visitRecord', { attendedOn: '2026-11-20', note: MEGABYTE }, { badInput: 'input.note' });
   });
