@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CodegenConfig } from '@graphql-codegen/cli';
+import { TEXT_KIND_NAMES } from './src/db/text-kinds.ts';
 
 // typescript + typescript-resolvers: one typed file, src/generated/graphql.ts; schema/ stays pure SDL.
 //
@@ -43,6 +44,8 @@ const SCALARS = {
   IIN: 'string',
   Money: 'string',
   JSONObject: 'Record<string, unknown>',
+  // The text kinds (src/db/text-kinds.ts) are strings.
+  ...Object.fromEntries(TEXT_KIND_NAMES.map((kind) => [kind, 'string'])),
 };
 
 const config: CodegenConfig = {

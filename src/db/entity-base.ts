@@ -1,4 +1,5 @@
 import { p } from '@mikro-orm/core';
+import { textColumn } from './text-kinds.ts';
 
 // Builders are created per entity: MikroORM writes discovery results into a builder's options,
 // so one builder object must never be shared by two entities.
@@ -20,9 +21,12 @@ export function voidable() {
   return {
     voidedAt: p.datetime().nullable(),
     voidedBy: p.string().nullable(),
-    voidReason: p.text().nullable(),
+    voidReason: textColumn('LongText').nullable(),
   };
 }
+
+/** The largest value of an `integer` column: a whole number input is refused above it, before any SQL. */
+export const INTEGER_COLUMN_MAX = 2 ** 31 - 1;
 
 /** Longest source id an imported entry may carry: the column's length and the import format's limit. */
 export const SOURCE_ID_LENGTH = 100;

@@ -34,32 +34,50 @@ export type Scalars = {
   Float: { input: number; output: number; }
   /** ISO 3166-1 alpha-2 country code, e.g. `KZ` (graphql-scalars `CountryCode`). */
   CountryCode: { input: string; output: string; }
-  /** Calendar date in ISO 8601 form `YYYY-MM-DD` (graphql-scalars `Date`). */
+  /** Calendar date in ISO 8601 form `YYYY-MM-DD` (graphql-scalars `Date`), not before 1900-01-01. */
   Date: { input: string; output: string; }
   /** Moment in time, ISO 8601 with offset, e.g. `2026-11-29T10:15:00Z` (graphql-scalars `DateTime`). */
   DateTime: { input: Date; output: Date | string; }
-  /** E-mail address (graphql-scalars `EmailAddress`, RFC 5322). */
+  /** E-mail address (graphql-scalars `EmailAddress`, RFC 5322), at most 255 characters. */
   EmailAddress: { input: string; output: string; }
   /**
    * §2 — individual identification number (ЖСН / ИИН): 12 digits. Digits 1–6 are the birth date
    * (YYMMDD), digit 7 the century and sex (1–6: odd male, even female; 1–2 born in the 1800s, 3–4 in
    * the 1900s, 5–6 in the 2000s), digits 8–11 a serial number, digit 12 the control digit of the official
    * two-pass weighted mod-11 algorithm. A number whose control value is 10 on both passes is never
-   * issued and is rejected. Shown to a caller who sees personal data masked as `************`.
+   * issued and is rejected, and so is the IIN of a person born before 1900. Shown to a caller who sees personal data masked as `************`.
    */
   IIN: { input: string; output: string; }
   /** An arbitrary JSON object (graphql-scalars `JSONObject`): the recorded value of a part of a card. */
   JSONObject: { input: Record<string, unknown>; output: Record<string, unknown>; }
+  /**
+   * Text of several lines, e.g. a note, a reason, a result, a plan row: ruled as `Text`, but line breaks
+   * and tabs are allowed.
+   */
+  LongText: { input: string; output: string; }
   /**
    * Exact amount of money in tenge (KZT): a decimal string with at most 12 integer and 2 fraction
    * digits, e.g. `"185000.00"`. Stored as `numeric(14,2)`; never a binary float. Input accepts a string
    * (or a whole number); output is always a string with two fraction digits.
    */
   Money: { input: string; output: string; }
-  /** Integer ≥ 0 (graphql-scalars `NonNegativeInt`). */
+  /** A whole number from 0 to 2147483647 (an `integer` column); `1.5` is refused, not cut. */
   NonNegativeInt: { input: number; output: number; }
-  /** Phone number in E.164 form, e.g. `+77011234567` (graphql-scalars `PhoneNumber`). */
+  /** Phone number in E.164 form, e.g. `+77011234567`, that is in use in its country's numbering plan (google-libphonenumber); stored as given, in E.164. */
   PhoneNumber: { input: string; output: string; }
+  /** A short label, e.g. a house or apartment number or an order number, ruled as `Text`; a shorter column. */
+  ShortText: { input: string; output: string; }
+  /**
+   * Footer — an electronic digital signature as base64 text (line breaks allowed), ruled as `LongText`
+   * with a longer column.
+   */
+  Signature: { input: string; output: string; }
+  /**
+   * Text of one line, e.g. a name, a position, an address: stored in Unicode NFC; refused when it holds
+   * a control character (a line break included; a tab is whitespace), an unpaired surrogate or a
+   * bidirectional override or isolate, and when it is longer than its column.
+   */
+  Text: { input: string; output: string; }
 };
 
 /**
@@ -151,9 +169,9 @@ export type AdditionalEducationInput = {
   /** §10.2 — retraining or upskilling. */
   kind: AdditionalEducationKind;
   /** §10.2 — name of the education organisation or employer. */
-  organisationName: Scalars['String']['input'];
+  organisationName: Scalars['Text']['input'];
   /** §10.2 — specialty (qualification) obtained. */
-  specialty?: InputMaybe<Scalars['String']['input']>;
+  specialty?: InputMaybe<Scalars['Text']['input']>;
   /** §10.2 — study period. */
   studyPeriod?: InputMaybe<DatePeriodInput>;
 };
@@ -196,17 +214,17 @@ export type Address = {
 /** §7 — residence address; region and district are dictionary codes. */
 export type AddressInput = {
   /** §7 — apartment number. */
-  apartment?: InputMaybe<Scalars['String']['input']>;
+  apartment?: InputMaybe<Scalars['ShortText']['input']>;
   /** §7 — district code, within the region. */
   district?: InputMaybe<Scalars['ID']['input']>;
   /** §7 — house number. */
-  house?: InputMaybe<Scalars['String']['input']>;
+  house?: InputMaybe<Scalars['ShortText']['input']>;
   /** §7 — region code (see `regions`). */
   region: Scalars['ID']['input'];
   /** §7 — settlement. */
-  settlement?: InputMaybe<Scalars['String']['input']>;
+  settlement?: InputMaybe<Scalars['Text']['input']>;
   /** §7 — street. */
-  street?: InputMaybe<Scalars['String']['input']>;
+  street?: InputMaybe<Scalars['Text']['input']>;
 };
 
 /** Age groups of labour statistics, by age at the end of the period. */
@@ -564,7 +582,7 @@ export type CardOpenInput = {
   /** §2 — the applicant's IIN; birth date (§4) and sex (§3) are taken from it. */
   iin: Scalars['IIN']['input'];
   /** §6 — nationality as the person states it. */
-  nationality?: InputMaybe<Scalars['String']['input']>;
+  nationality?: InputMaybe<Scalars['Text']['input']>;
   /** §8 — phone. */
   phone?: InputMaybe<Scalars['PhoneNumber']['input']>;
 };
@@ -598,9 +616,9 @@ export type CardSignInput = {
   /** Footer — executor or head. */
   role: SignatoryRole;
   /** Footer — the detached CMS signature, base64, from the national signature client (stored, not verified here). */
-  signature: Scalars['String']['input'];
+  signature: Scalars['Signature']['input'];
   /** Footer — the signer's full name. */
-  signerName: Scalars['String']['input'];
+  signerName: Scalars['Text']['input'];
 };
 
 /** Result of `cardSign`. */
@@ -737,11 +755,11 @@ export type CareerGuidance = Node & {
 /** §13 — a career-guidance session. */
 export type CareerGuidanceInput = {
   /** §13 — name of the body that held it. */
-  bodyName: Scalars['String']['input'];
+  bodyName: Scalars['Text']['input'];
   /** §13 — date held (not in the future, not before birth). */
   heldOn: Scalars['Date']['input'];
   /** §13 — result. */
-  result: Scalars['String']['input'];
+  result: Scalars['LongText']['input'];
 };
 
 /** Result of a §13 mutation. */
@@ -968,9 +986,9 @@ export type EmploymentInput = {
   /** §16 — date of employment (not in the future). */
   employedOn: Scalars['Date']['input'];
   /** §16 — employer's name. */
-  employerName: Scalars['String']['input'];
+  employerName: Scalars['Text']['input'];
   /** §16 — position taken. */
-  position: Scalars['String']['input'];
+  position: Scalars['Text']['input'];
 };
 
 /** §20 — the execution of a plan row. */
@@ -978,13 +996,13 @@ export type EmploymentPlanExecutionInput = {
   /** §20 — date executed (not in the future). */
   executedOn: Scalars['Date']['input'];
   /** §20 — actual execution. */
-  execution: Scalars['String']['input'];
+  execution: Scalars['LongText']['input'];
 };
 
 /** §20 — why a plan row was not executed. */
 export type EmploymentPlanNonExecutionInput = {
   /** §20 — reasons for non-execution. */
-  reason: Scalars['String']['input'];
+  reason: Scalars['LongText']['input'];
 };
 
 /** §20 — one row of the placement plan (жұмысқа орналастыру жоспары). */
@@ -1011,17 +1029,17 @@ export type EmploymentPlanRowCorrectInput = {
   /** §20 — date executed. */
   executedOn?: InputMaybe<Scalars['Date']['input']>;
   /** §20 — actual execution, if executed. */
-  execution?: InputMaybe<Scalars['String']['input']>;
+  execution?: InputMaybe<Scalars['LongText']['input']>;
   /** §20 — placement measure. */
-  measure: Scalars['String']['input'];
+  measure: Scalars['LongText']['input'];
   /** §20 — reasons for non-execution, if not executed. */
-  nonExecutionReason?: InputMaybe<Scalars['String']['input']>;
+  nonExecutionReason?: InputMaybe<Scalars['LongText']['input']>;
 };
 
 /** §20 — a placement measure for the plan. */
 export type EmploymentPlanRowInput = {
   /** §20 — placement measure. */
-  measure: Scalars['String']['input'];
+  measure: Scalars['LongText']['input'];
 };
 
 /** Result of a §20 mutation. */
@@ -1099,9 +1117,9 @@ export type Expectations = {
 /** §19 — the unemployed person's expectations. */
 export type ExpectationsInput = {
   /** §19.3 — less suitable position. */
-  lessSuitablePosition?: InputMaybe<Scalars['String']['input']>;
+  lessSuitablePosition?: InputMaybe<Scalars['Text']['input']>;
   /** §19.3 — preferred position. */
-  preferredPosition?: InputMaybe<Scalars['String']['input']>;
+  preferredPosition?: InputMaybe<Scalars['Text']['input']>;
   /** §19.4 — time the person plans to spend searching. */
   searchTime?: InputMaybe<SearchTimeScale>;
   /** §19.1 — wage. */
@@ -1134,11 +1152,11 @@ export type ExpectedWageInput = {
 /** Footer — the organisation, the signatories' names and the date filled. */
 export type FooterInput = {
   /** Footer — the executor's full name. */
-  executorName?: InputMaybe<Scalars['String']['input']>;
+  executorName?: InputMaybe<Scalars['Text']['input']>;
   /** Footer — date filled (not in the future). */
   filledOn?: InputMaybe<Scalars['Date']['input']>;
   /** Footer — the head's (or authorised person's) full name. */
-  headName?: InputMaybe<Scalars['String']['input']>;
+  headName?: InputMaybe<Scalars['Text']['input']>;
   /** Footer — the issuing organisation. */
   organisation?: InputMaybe<OrganisationInput>;
 };
@@ -1157,7 +1175,7 @@ export type Grant = {
 /** §16.2 — a grant. */
 export type GrantInput = {
   /** §16.2 — type of activity. */
-  activityType: Scalars['String']['input'];
+  activityType: Scalars['Text']['input'];
   /** §16.2 — application date. */
   appliedOn: Scalars['Date']['input'];
   /** §16.2 — date received (not before the application). */
@@ -1180,9 +1198,9 @@ export type HiringActInput = {
   /** §14, §16.3, §17 — date of the hiring order (not before the referral, not in the future). */
   orderDate: Scalars['Date']['input'];
   /** §14, §16.3, §17 — number of the hiring order. */
-  orderNumber: Scalars['String']['input'];
+  orderNumber: Scalars['ShortText']['input'];
   /** §14, §16.3, §17 — position hired for. */
-  position: Scalars['String']['input'];
+  position: Scalars['Text']['input'];
 };
 
 /** §16.4 — type of housing provided on relocation. */
@@ -1205,7 +1223,7 @@ export type IdentityInput = {
   /** §1 — full name. */
   fullName: PersonNameInput;
   /** §6 — nationality. */
-  nationality?: InputMaybe<Scalars['String']['input']>;
+  nationality?: InputMaybe<Scalars['Text']['input']>;
   /** §8 — phone. */
   phone?: InputMaybe<Scalars['PhoneNumber']['input']>;
 };
@@ -1264,11 +1282,11 @@ export type LastJobInput = {
   /** §11 — dismissal date (not before the hire date, not in the future). */
   dismissedOn?: InputMaybe<Scalars['Date']['input']>;
   /** §11 — employer's name. */
-  employerName: Scalars['String']['input'];
+  employerName: Scalars['Text']['input'];
   /** §11 — hire date (not in the future, not before birth). */
   hiredOn?: InputMaybe<Scalars['Date']['input']>;
   /** §11 — position held. */
-  position?: InputMaybe<Scalars['String']['input']>;
+  position?: InputMaybe<Scalars['Text']['input']>;
 };
 
 /** §10.1 — one entry of main education. */
@@ -1291,11 +1309,11 @@ export type MainEducation = Node & {
 /** §10.1 — an entry of main education. */
 export type MainEducationInput = {
   /** §10.1 — name of the education organisation. */
-  institutionName: Scalars['String']['input'];
+  institutionName: Scalars['Text']['input'];
   /** §10.1 — type of institution by education level. */
   level: EducationLevel;
   /** §10.1 — specialty (qualification) obtained. */
-  specialty?: InputMaybe<Scalars['String']['input']>;
+  specialty?: InputMaybe<Scalars['Text']['input']>;
   /** §10.1 — study period (after the birth date; end not before start). */
   studyPeriod?: InputMaybe<DatePeriodInput>;
 };
@@ -1329,7 +1347,7 @@ export type Microcredit = {
 /** §16.2 — a microcredit. */
 export type MicrocreditInput = {
   /** §16.2 — activity financed. */
-  activityType: Scalars['String']['input'];
+  activityType: Scalars['Text']['input'];
   /** §16.2 — amount. */
   amount: Scalars['Money']['input'];
   /** §16.2 — grace period, months. */
@@ -1530,7 +1548,7 @@ export type MutationAdditionalEducationCorrectArgs = {
  */
 export type MutationCardEntryVoidArgs = {
   id: Scalars['ID']['input'];
-  reason: Scalars['String']['input'];
+  reason: Scalars['LongText']['input'];
   version: Scalars['Int']['input'];
 };
 
@@ -2138,11 +2156,11 @@ export type Organisation = {
 /** Footer — the issuing organisation's details. */
 export type OrganisationInput = {
   /** Footer — address. */
-  address?: InputMaybe<Scalars['String']['input']>;
+  address?: InputMaybe<Scalars['Text']['input']>;
   /** Footer — e-mail. */
   email?: InputMaybe<Scalars['EmailAddress']['input']>;
   /** Footer — organisation name. */
-  name: Scalars['String']['input'];
+  name: Scalars['Text']['input'];
   /** Footer — phone. */
   phone?: InputMaybe<Scalars['PhoneNumber']['input']>;
 };
@@ -2174,11 +2192,11 @@ export type PersonName = {
 /** §1 — full name. */
 export type PersonNameInput = {
   /** §1 — given name. */
-  givenName: Scalars['String']['input'];
+  givenName: Scalars['Text']['input'];
   /** §1 — patronymic, if any. */
-  patronymic?: InputMaybe<Scalars['String']['input']>;
+  patronymic?: InputMaybe<Scalars['Text']['input']>;
   /** §1 — surname. */
-  surname: Scalars['String']['input'];
+  surname: Scalars['Text']['input'];
 };
 
 /** Law No. 94-V on personal data — the person's consent to the processing of their personal data, as last recorded. */
@@ -2223,7 +2241,7 @@ export type PlaceInput = {
   /** §16.4, §19 — region code (see `regions`). */
   region?: InputMaybe<Scalars['ID']['input']>;
   /** §16.4, §19 — settlement name. */
-  settlement?: InputMaybe<Scalars['String']['input']>;
+  settlement?: InputMaybe<Scalars['Text']['input']>;
 };
 
 /** §16.1 — referral to professional training. */
@@ -2256,13 +2274,13 @@ export type ProfessionalTrainingInput = {
   /** §16.1 — permanent employment afterwards (not before the referral). */
   permanentEmployment?: InputMaybe<EmploymentInput>;
   /** §16.1 — its address. */
-  providerAddress?: InputMaybe<Scalars['String']['input']>;
+  providerAddress?: InputMaybe<Scalars['Text']['input']>;
   /** §16.1 — employer and/or education organisation. */
-  providerName: Scalars['String']['input'];
+  providerName: Scalars['Text']['input'];
   /** §16.1 — its phone. */
   providerPhone?: InputMaybe<Scalars['PhoneNumber']['input']>;
   /** §16.1 — qualification obtained. */
-  qualificationObtained?: InputMaybe<Scalars['String']['input']>;
+  qualificationObtained?: InputMaybe<Scalars['Text']['input']>;
   /** §16.1 — referral date (not in the future, not before birth). */
   referredOn: Scalars['Date']['input'];
   /** §16.1 — study period (not before the referral; may lie ahead). */
@@ -2397,7 +2415,7 @@ export type ReadAuditFilter = {
   /** Only reads at or after this moment. */
   from?: InputMaybe<Scalars['DateTime']['input']>;
   /** Only reads by this subject. */
-  readBy?: InputMaybe<Scalars['String']['input']>;
+  readBy?: InputMaybe<Scalars['Text']['input']>;
   /** Only reads before this moment. */
   to?: InputMaybe<Scalars['DateTime']['input']>;
 };
@@ -2493,11 +2511,11 @@ export type ReferralEdge = {
 /** §14 — a referral to suitable work. */
 export type ReferralInput = {
   /** §14 — employer's name. */
-  employerName: Scalars['String']['input'];
+  employerName: Scalars['Text']['input'];
   /** §14 — the outcome, if known (only when correcting a referral). */
   outcome?: InputMaybe<ReferralOutcomeInput>;
   /** §14 — position (profession) offered. */
-  position: Scalars['String']['input'];
+  position: Scalars['Text']['input'];
   /** §14 — date the referral was issued (not in the future, not before birth). */
   referredOn: Scalars['Date']['input'];
 };
@@ -2538,7 +2556,7 @@ export type ReferralRefusal = {
 /** §14, §16.3 — a refusal after a referral. */
 export type ReferralRefusalInput = {
   /** §14, §16.3 — refusal reason. */
-  reason: Scalars['String']['input'];
+  reason: Scalars['LongText']['input'];
   /** §14, §16.3 — who refused. */
   refusedBy: RefusingParty;
   /** §14, §16.3 — refusal date (not before the referral, not in the future). */
@@ -2643,7 +2661,7 @@ export type RegistrationDeregisterInput = {
   /** §12, §15 — deregistration date (not before the registration, not in the future). */
   deregisteredOn: Scalars['Date']['input'];
   /** §12, §15 — the reason in words; required for `OTHER`. */
-  note?: InputMaybe<Scalars['String']['input']>;
+  note?: InputMaybe<Scalars['LongText']['input']>;
   /** §12, §15 — deregistration reason. */
   reason: DeregistrationReason;
 };
@@ -2712,7 +2730,7 @@ export type RegistrationRefusalReason =
 /** §12, §15 — a refusal to register. */
 export type RegistrationRefuseInput = {
   /** §12, §15 — the reason in words; required for `OTHER`. */
-  note?: InputMaybe<Scalars['String']['input']>;
+  note?: InputMaybe<Scalars['LongText']['input']>;
   /** §12, §15 — refusal reason. */
   reason: RegistrationRefusalReason;
   /** §12, §15 — refusal date (not before the application, not in the future). */
@@ -2815,11 +2833,11 @@ export type RelocationFamilyMemberInput = {
   /** §16.4 — able to work. */
   ableToWork: Scalars['Boolean']['input'];
   /** §16.4 — full name. */
-  fullName: Scalars['String']['input'];
+  fullName: Scalars['Text']['input'];
   /** §16.4 — kinship. */
-  kinship?: InputMaybe<Scalars['String']['input']>;
+  kinship?: InputMaybe<Scalars['Text']['input']>;
   /** §16.4 — why unable to work; required when not able to work. */
-  unableToWorkReason?: InputMaybe<Scalars['String']['input']>;
+  unableToWorkReason?: InputMaybe<Scalars['Text']['input']>;
 };
 
 /** §16.4 — housing provided on relocation. */
@@ -2941,13 +2959,13 @@ export type SpecialWorkplace = Node & {
 /** §17 — a referral to a special workplace. */
 export type SpecialWorkplaceInput = {
   /** §17 — employer's name. */
-  employerName: Scalars['String']['input'];
+  employerName: Scalars['Text']['input'];
   /** §17 — the employer's act of hiring, if any. */
   hiringAct?: InputMaybe<HiringActInput>;
   /** §17 — participation period (not before the referral; may lie ahead). */
   participationPeriod?: InputMaybe<DatePeriodInput>;
   /** §17 — position (profession). */
-  position: Scalars['String']['input'];
+  position: Scalars['Text']['input'];
   /** §17 — date the referral was issued (not in the future, not before birth). */
   referredOn: Scalars['Date']['input'];
 };
@@ -3008,11 +3026,11 @@ export type StatisticsFilter = {
   /** Global id of the career center. */
   careerCenter?: InputMaybe<Scalars['ID']['input']>;
   /** District code of the career center. */
-  district?: InputMaybe<Scalars['String']['input']>;
+  district?: InputMaybe<Scalars['ShortText']['input']>;
   /** §10 — highest level of main education; `UNKNOWN` for none recorded. */
-  educationLevel?: InputMaybe<Scalars['String']['input']>;
+  educationLevel?: InputMaybe<Scalars['ShortText']['input']>;
   /** Region code of the career center. */
-  region?: InputMaybe<Scalars['String']['input']>;
+  region?: InputMaybe<Scalars['ShortText']['input']>;
   /** §3 — sex. */
   sex?: InputMaybe<Sex>;
 };
@@ -3070,7 +3088,7 @@ export type SubsidizedJobInput = {
   /** §16.3 — the employer's decision, if known (exactly one of hiring or refusal). */
   employerDecision?: InputMaybe<ReferralOutcomeInput>;
   /** §16.3 — employer's name. */
-  employerName: Scalars['String']['input'];
+  employerName: Scalars['Text']['input'];
   /** §16.3 — subsidized-job type. */
   jobType: SubsidizedJobType;
   /** §16.3 — participation period (not before the referral; may lie ahead). */
@@ -3078,7 +3096,7 @@ export type SubsidizedJobInput = {
   /** §16.3 — permanent employment afterwards. */
   permanentEmployment?: InputMaybe<EmploymentInput>;
   /** §16.3 — position. */
-  position: Scalars['String']['input'];
+  position: Scalars['Text']['input'];
   /** §16.3 — referral date. */
   referredOn: Scalars['Date']['input'];
 };
@@ -3142,6 +3160,8 @@ export type UserErrorCode =
   | 'NOT_POSITIVE'
   /** §14, §16.3, §17 — the outcome is already recorded; correct the entry instead. */
   | 'OUTCOME_ALREADY_RECORDED'
+  /** A number outside the range its field allows (e.g. more months than a loan runs). */
+  | 'OUT_OF_RANGE'
   /** §12, §15 — a registration of this kind is already open (applied or registered). */
   | 'REGISTRATION_ALREADY_OPEN'
   /** A required value is missing. */
@@ -3150,6 +3170,10 @@ export type UserErrorCode =
   | 'STALE_CARD'
   /** Rules 2 and 5 — an import record passed the checks but the database refused it; nothing of it was stored. */
   | 'STORAGE_FAILED'
+  /** A planned date further ahead than plans are made (`PLAN_HORIZON_YEARS`). */
+  | 'TOO_FAR_AHEAD'
+  /** Text longer than its column holds. */
+  | 'TOO_LONG'
   /** A dictionary code (region, district, career center) is unknown. */
   | 'UNKNOWN_CODE'
   /** The entry was voided and can no longer change. */
@@ -3199,7 +3223,7 @@ export type VisitCorrectInput = {
   /** §18 — actual date, if the visit happened. */
   attendedOn?: InputMaybe<Scalars['Date']['input']>;
   /** §18 — the center employee's note. */
-  note?: InputMaybe<Scalars['String']['input']>;
+  note?: InputMaybe<Scalars['LongText']['input']>;
   /** §18 — planned date. */
   plannedOn: Scalars['Date']['input'];
 };
@@ -3235,7 +3259,7 @@ export type VisitRecordInput = {
   /** §18 — actual date of the visit (not in the future). */
   attendedOn: Scalars['Date']['input'];
   /** §18 — the center employee's note. */
-  note?: InputMaybe<Scalars['String']['input']>;
+  note?: InputMaybe<Scalars['LongText']['input']>;
 };
 
 /** Rule 3 — how an entry was voided instead of deleted: who, when and why. */
@@ -3447,6 +3471,7 @@ export type ResolversTypes = {
   Language: Language;
   LastJob: ResolverTypeWrapper<LastJobMapper>;
   LastJobInput: LastJobInput;
+  LongText: ResolverTypeWrapper<Scalars['LongText']['output']>;
   MainEducation: ResolverTypeWrapper<MainEducationMapper>;
   MainEducationInput: MainEducationInput;
   MainEducationPayload: ResolverTypeWrapper<Omit<MainEducationPayload, 'card' | 'entry'> & { card?: Maybe<ResolversTypes['Card']>, entry?: Maybe<ResolversTypes['MainEducation']> }>;
@@ -3512,8 +3537,10 @@ export type ResolversTypes = {
   Role: Role;
   SearchTimeScale: SearchTimeScale;
   Sex: Sex;
+  ShortText: ResolverTypeWrapper<Scalars['ShortText']['output']>;
   Signatory: ResolverTypeWrapper<SignatoryMapper>;
   SignatoryRole: SignatoryRole;
+  Signature: ResolverTypeWrapper<Scalars['Signature']['output']>;
   SpecialWorkplace: ResolverTypeWrapper<SpecialWorkplaceMapper>;
   SpecialWorkplaceInput: SpecialWorkplaceInput;
   SpecialWorkplacePayload: ResolverTypeWrapper<Omit<SpecialWorkplacePayload, 'card' | 'specialWorkplace'> & { card?: Maybe<ResolversTypes['Card']>, specialWorkplace?: Maybe<ResolversTypes['SpecialWorkplace']> }>;
@@ -3526,6 +3553,7 @@ export type ResolversTypes = {
   SubsidizedJob: ResolverTypeWrapper<SubsidizedJobMapper>;
   SubsidizedJobInput: SubsidizedJobInput;
   SubsidizedJobType: SubsidizedJobType;
+  Text: ResolverTypeWrapper<Scalars['Text']['output']>;
   TrainingType: TrainingType;
   UserError: ResolverTypeWrapper<UserError>;
   UserErrorCode: UserErrorCode;
@@ -3621,6 +3649,7 @@ export type ResolversParentTypes = {
   JSONObject: Scalars['JSONObject']['output'];
   LastJob: LastJobMapper;
   LastJobInput: LastJobInput;
+  LongText: Scalars['LongText']['output'];
   MainEducation: MainEducationMapper;
   MainEducationInput: MainEducationInput;
   MainEducationPayload: Omit<MainEducationPayload, 'card' | 'entry'> & { card?: Maybe<ResolversParentTypes['Card']>, entry?: Maybe<ResolversParentTypes['MainEducation']> };
@@ -3676,7 +3705,9 @@ export type ResolversParentTypes = {
   RelocationHousingInput: RelocationHousingInput;
   RelocationInput: RelocationInput;
   RelocationStatistics: RelocationStatisticsMapper;
+  ShortText: Scalars['ShortText']['output'];
   Signatory: SignatoryMapper;
+  Signature: Scalars['Signature']['output'];
   SpecialWorkplace: SpecialWorkplaceMapper;
   SpecialWorkplaceInput: SpecialWorkplaceInput;
   SpecialWorkplacePayload: Omit<SpecialWorkplacePayload, 'card' | 'specialWorkplace'> & { card?: Maybe<ResolversParentTypes['Card']>, specialWorkplace?: Maybe<ResolversParentTypes['SpecialWorkplace']> };
@@ -3687,6 +3718,7 @@ export type ResolversParentTypes = {
   String: Scalars['String']['output'];
   SubsidizedJob: SubsidizedJobMapper;
   SubsidizedJobInput: SubsidizedJobInput;
+  Text: Scalars['Text']['output'];
   UserError: UserError;
   Visit: VisitMapper;
   VisitConnection: Omit<VisitConnection, 'edges'> & { edges: Array<ResolversParentTypes['VisitEdge']> };
@@ -4093,6 +4125,10 @@ export type LastJobResolvers<ContextType = Context, ParentType extends Resolvers
   position?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
+export interface LongTextScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['LongText'], any> {
+  name: 'LongText';
+}
+
 export type MainEducationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MainEducation'] = ResolversParentTypes['MainEducation']> = {
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   institutionName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -4405,10 +4441,18 @@ export type RelocationStatisticsResolvers<ContextType = Context, ParentType exte
   total?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
 };
 
+export interface ShortTextScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['ShortText'], any> {
+  name: 'ShortText';
+}
+
 export type SignatoryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Signatory'] = ResolversParentTypes['Signatory']> = {
   fullName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   signature?: Resolver<Maybe<ResolversTypes['CardSignature']>, ParentType, ContextType>;
 };
+
+export interface SignatureScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Signature'], any> {
+  name: 'Signature';
+}
 
 export type SpecialWorkplaceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SpecialWorkplace'] = ResolversParentTypes['SpecialWorkplace']> = {
   employerName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -4457,6 +4501,10 @@ export type SubsidizedJobResolvers<ContextType = Context, ParentType extends Res
   voided?: Resolver<Maybe<ResolversTypes['Voiding']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
+
+export interface TextScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Text'], any> {
+  name: 'Text';
+}
 
 export type UserErrorResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UserError'] = ResolversParentTypes['UserError']> = {
   code?: Resolver<ResolversTypes['UserErrorCode'], ParentType, ContextType>;
@@ -4550,6 +4598,7 @@ export type Resolvers<ContextType = Context> = {
   IdentityVerification?: IdentityVerificationResolvers<ContextType>;
   JSONObject?: GraphQLScalarType;
   LastJob?: LastJobResolvers<ContextType>;
+  LongText?: GraphQLScalarType;
   MainEducation?: MainEducationResolvers<ContextType>;
   MainEducationPayload?: MainEducationPayloadResolvers<ContextType>;
   Microcredit?: MicrocreditResolvers<ContextType>;
@@ -4586,12 +4635,15 @@ export type Resolvers<ContextType = Context> = {
   RelocationFamilyMember?: RelocationFamilyMemberResolvers<ContextType>;
   RelocationHousing?: RelocationHousingResolvers<ContextType>;
   RelocationStatistics?: RelocationStatisticsResolvers<ContextType>;
+  ShortText?: GraphQLScalarType;
   Signatory?: SignatoryResolvers<ContextType>;
+  Signature?: GraphQLScalarType;
   SpecialWorkplace?: SpecialWorkplaceResolvers<ContextType>;
   SpecialWorkplacePayload?: SpecialWorkplacePayloadResolvers<ContextType>;
   Statistics?: StatisticsResolvers<ContextType>;
   StatisticsGroupKey?: StatisticsGroupKeyResolvers<ContextType>;
   SubsidizedJob?: SubsidizedJobResolvers<ContextType>;
+  Text?: GraphQLScalarType;
   UserError?: UserErrorResolvers<ContextType>;
   Visit?: VisitResolvers<ContextType>;
   VisitConnection?: VisitConnectionResolvers<ContextType>;

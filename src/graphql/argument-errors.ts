@@ -50,9 +50,12 @@ function describe(refs: ArgumentRef[]): string {
   return refs.map((ref) => `"${ref.path}" of "${ref.field}"`).join(', ');
 }
 
+/** A quoted value over 64 characters: graphql-js quotes the value it refused whole, a 1 MB note too; a message repeats its start only. */
+const LONG_QUOTED = /"((?:[^"\\]|\\.){64})(?:[^"\\]|\\.)+"/g;
+
 function relabel(error: GraphQLError, refs: ArgumentRef[], problem: string): void {
   const mutable = error as { message: string; extensions: Record<string, unknown> };
-  mutable.message = `Invalid value for argument ${describe(refs)}: ${problem}`;
+  mutable.message = `Invalid value for argument ${describe(refs)}: ${problem.replace(LONG_QUOTED, '"$1…"')}`;
   mutable.extensions.code = 'BAD_USER_INPUT';
   mutable.extensions.argument = refs[0]!.path;
 }

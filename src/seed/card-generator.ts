@@ -392,7 +392,8 @@ function measure(
       return {
         kind, referredOn, trainingType: random.pick(['VOCATIONAL_PREPARATION', 'RETRAINING', 'UPSKILLING', 'SHORT_TERM'] as const),
         providerName: random.pick(words.trainingProviders), providerAddress: `${center.region.ru}, ${random.pick(words.streetNames)}, ${random.int(1, 90)}`,
-        providerPhone: `+77${random.int(10, 29)}${String(random.int(0, 9_999_999)).padStart(7, '0')}`,
+        // An Almaty landline (+7 727 2xx xx xx, +7 727 3xx xx xx): a number in use, as the phone rule asks.
+        providerPhone: `+7727${random.int(2, 3)}${String(random.int(0, 999_999)).padStart(6, '0')}`,
         studyPeriod: { start, end: finished ? end : null },
         qualificationObtained: finished ? random.pick(words.specialties) : null,
         permanentEmployment: finished ? employment(end) : null,

@@ -10,7 +10,7 @@ import { apiFixture } from '../support/fixture.ts';
 
 const fixture = apiFixture();
 
-const VOID = `mutation($id: ID!, $v: Int!, $reason: String!) { cardEntryVoid(id: $id, version: $v, reason: $reason) { card { version } ${PAYLOAD_ERRORS} } }`;
+const VOID = `mutation($id: ID!, $v: Int!, $reason: LongText!) { cardEntryVoid(id: $id, version: $v, reason: $reason) { card { version } ${PAYLOAD_ERRORS} } }`;
 
 async function entries(cardId: string) {
   return dataOf(await fixture.api.execute(`query($id: ID!) { card(id: $id) { version

@@ -11,7 +11,7 @@ import { apiFixture } from '../support/fixture.ts';
 
 const fixture = apiFixture();
 
-const SIGN = `mutation($id: ID!, $v: Int!, $role: SignatoryRole!, $signature: String!) {
+const SIGN = `mutation($id: ID!, $v: Int!, $role: SignatoryRole!, $signature: Signature!) {
   cardSign(id: $id, version: $v, input: { role: $role, signerName: "Омаров Бауыржан", signature: $signature }) {
     card { version } signature { id role cardVersion digest signature signedAt coversCurrentVersion } ${PAYLOAD_ERRORS} } }`;
 

@@ -9,6 +9,7 @@ import { buildSchema, readTypeDefs } from '../../src/graphql/schema.ts';
 import { Territories } from '../../src/modules/dictionary/territories.ts';
 import { checkRecord } from '../../src/modules/import/card-record.ts';
 import { csvLayout } from '../../src/modules/import/read-records.ts';
+import { TEXT_KINDS } from '../../src/db/text-kinds.ts';
 import { importRecordSchema, printRecordSchema, RECORD_KEYS, RECORD_SCHEMA_URL, SECTION_KEYS } from '../../src/modules/import/record-schema.ts';
 import { CARD_PARTS, LIST_SECTIONS } from '../../src/modules/sections.ts';
 import { aFullRecord, anIdentityRecord } from './records.ts';
@@ -34,7 +35,10 @@ const acceptsNull = (property: Json) => (property.anyOf ?? [property]).some((nod
 
 /** What each scalar must become (the patterns and formats the importer checks). */
 const SCALAR_SHAPES: Record<string, Json> = {
-  String: { type: 'string', minLength: 1 },
+  // Text of each kind: never empty, as long as its column, its characters checked by a format.
+  ...Object.fromEntries(Object.entries(TEXT_KINDS).map(([kind, { maxLength, multiline }]) => [
+    kind, { type: 'string', minLength: 1, maxLength, format: multiline ? 'text-lines' : 'text-line' },
+  ])),
   ID: { type: 'string', minLength: 1 },
   Boolean: { type: 'boolean' },
   Int: { type: 'integer' },
@@ -145,11 +149,12 @@ describe('the import format', () => {
 
   it('follows a change to the SDL: a new field is in the format, an identity field is a CSV column too', () => {
     const changed = importRecordSchema(sdlOnly(
-      'extend input AddressInput { """§7 — entrance.""" entrance: String }',
+      'extend input AddressInput { """§7 — entrance.""" entrance: ShortText }',
       'extend input VisitCorrectInput { """§18 — minutes spent.""" minutes: NonNegativeInt! }',
     ));
     const address = changed.$defs as Json;
-    expect(address.AddressInput.properties.entrance).toEqual({ description: '§7 — entrance.', type: ['string', 'null'], minLength: 1 });
+    expect(address.AddressInput.properties.entrance).toEqual({ description: '§7 — entrance.', anyOf: [{ $ref: '#/$defs/ShortText' }, { type: 'null' }] });
+    expect(address.ShortText).toMatchObject({ type: 'string', maxLength: TEXT_KINDS.ShortText.maxLength });
     const visit = (changed.properties as Json).visits.items;
     expect(visit.properties.minutes).toEqual({ description: '§18 — minutes spent.', $ref: '#/$defs/NonNegativeInt' });
     expect(visit.required).toContain('minutes');
@@ -161,6 +166,8 @@ describe('the import format', () => {
   it('refuses to generate what it cannot describe or check: a field without a description, a scalar with no JSON form', () => {
     expect(() => importRecordSchema(sdlOnly('extend input AddressInput { entrance: String }'))).toThrow(/AddressInput.entrance has no description/);
     expect(() => importRecordSchema(sdlOnly('extend input VisitCorrectInput { """§18 — when.""" at: DateTime }'))).toThrow(/scalar DateTime/);
+    // Text without a declared length: every text is of a kind (src/db/text-kinds.ts).
+    expect(() => importRecordSchema(sdlOnly('extend input AddressInput { """§7 — entrance.""" entrance: String }'))).toThrow(/scalar String/);
   });
 
   it('gives the CSV the columns of the identity, as before: the same names, order and required ones', () => {

@@ -52,7 +52,7 @@ export const DOCS = {
   employmentPlanRowRecordNonExecution: mutation('employmentPlanRowRecordNonExecution', onEntry('EmploymentPlanNonExecutionInput!'), `card { id version } row { ${PLAN_ROW} }`),
   employmentPlanRowCorrect: mutation('employmentPlanRowCorrect', onEntry('EmploymentPlanRowCorrectInput!'), `card { id version } row { ${PLAN_ROW} }`),
   cardUpdateFooter: mutation('cardUpdateFooter', onEntry('FooterInput!'), `card { id version footer { ${FOOTER} } }`),
-  cardEntryVoid: mutation('cardEntryVoid', { id: 'ID!', version: 'Int!', reason: 'String!' }, 'card { id version }'),
+  cardEntryVoid: mutation('cardEntryVoid', { id: 'ID!', version: 'Int!', reason: 'LongText!' }, 'card { id version }'),
 };
 export type Name = keyof typeof DOCS;
 

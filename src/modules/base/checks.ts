@@ -1,5 +1,6 @@
 import type { Territories } from '../dictionary/territories.ts';
 import { normalizeMoney } from './money.ts';
+import { hasVisibleCharacter } from './text.ts';
 import { Rejected, userError, type UserErrorData } from './user-errors.ts';
 import type { UserErrorCode } from '../../generated/graphql.ts';
 
@@ -13,6 +14,22 @@ export interface CheckFacts {
 }
 
 type Field = readonly string[];
+
+/**
+ * How far ahead a plan may be dated, in years (PLAN_HORIZON_YEARS, 5 unless set): a visit or a
+ * course planned beyond it is a typing error (9999-12-31), not a plan.
+ */
+export const PLAN_HORIZON_YEARS = horizonYears(process.env.PLAN_HORIZON_YEARS);
+
+function horizonYears(value: string | undefined): number {
+  if (value === undefined || value.trim() === '') return 5;
+  const years = Number(value);
+  if (!Number.isInteger(years) || years < 1 || years > 100) throw new Error(`PLAN_HORIZON_YEARS must be a whole number of years from 1 to 100, not "${value}"`);
+  return years;
+}
+
+/** The last day a plan made on `today` may name: the same day PLAN_HORIZON_YEARS years on. */
+export const planHorizon = (today: string): string => `${String(Number(today.slice(0, 4)) + PLAN_HORIZON_YEARS).padStart(4, '0')}${today.slice(4)}`;
 
 /**
  * Collects the invariant violations of one input (Rule 3: a rejected mutation changes nothing, so
@@ -31,10 +48,13 @@ export class Checks {
     return this;
   }
 
-  /** Text that must say something. */
+  /**
+   * Text that must say something: a visible character, not only spaces or zero-width characters.
+   * Its length and characters are the text scalars' to check (src/modules/base/text.ts).
+   */
   text(field: Field, value: string | null | undefined, required = true): this {
     if (value == null) return required ? this.add(field, 'REQUIRED', `${field.at(-1)} is required`) : this;
-    if (value.trim() === '') this.add(field, 'INVALID_VALUE', `${field.at(-1)} must not be empty`);
+    if (!hasVisibleCharacter(value)) this.add(field, 'INVALID_VALUE', `${field.at(-1)} must not be empty`);
     return this;
   }
 
@@ -45,10 +65,14 @@ export class Checks {
     return this.afterBirth(field, date);
   }
 
-  /** A date of something planned: it may be in the future, never before the birth date. */
+  /** A date of something planned: it may be in the future (up to the plan horizon), never before the birth date. */
   afterBirth(field: Field, date: string | null | undefined): this {
     if (date && date < this.facts.birthDate) {
       this.add(field, 'BEFORE_BIRTH', `${field.at(-1)} (${date}) is before the birth date (${this.facts.birthDate})`);
+    }
+    const horizon = planHorizon(this.facts.today);
+    if (date && date > horizon) {
+      this.add(field, 'TOO_FAR_AHEAD', `${field.at(-1)} (${date}) is more than ${PLAN_HORIZON_YEARS} years ahead (after ${horizon})`);
     }
     return this;
   }
@@ -71,6 +95,12 @@ export class Checks {
   /** An exact, non-negative amount of money (the API's scalar checks this too; imports need it here). */
   money(field: Field, value: string | null | undefined): this {
     if (value != null && normalizeMoney(value) === null) this.add(field, 'INVALID_VALUE', `${field.at(-1)} is not an amount of money`);
+    return this;
+  }
+
+  /** A whole number within `min`..`max` (the scalar saw to it being a whole number the column holds). */
+  range(field: Field, value: number | null | undefined, min: number, max: number): this {
+    if (value != null && (value < min || value > max)) this.add(field, 'OUT_OF_RANGE', `${field.at(-1)} must be from ${min} to ${max}`);
     return this;
   }
 

@@ -1,5 +1,6 @@
 import type { PlaceInput } from '../../generated/graphql.ts';
 import type { Checks } from './checks.ts';
+import { hasVisibleCharacter } from './text.ts';
 
 // Helpers for turning a mutation's (or an import record's) input into the values stored.
 
@@ -10,8 +11,8 @@ import type { Checks } from './checks.ts';
  */
 export function allHandled(_rest: Record<string, never>): void {}
 
-/** Text as stored: trimmed, and null when empty or absent. */
-export const text = (value: string | null | undefined): string | null => value?.trim() || null;
+/** Text as stored: trimmed, and null when absent or with nothing visible (spaces, zero-width characters). */
+export const text = (value: string | null | undefined): string | null => (value != null && hasVisibleCharacter(value) ? value.trim() : null);
 
 /** A period as stored. */
 export const period = (value: { start: string; end?: string | null } | null | undefined) =>
@@ -21,6 +22,6 @@ export const period = (value: { start: string; end?: string | null } | null | un
 export function placeValue(checks: Checks, field: readonly string[], input: PlaceInput) {
   const { region, district, settlement, ...rest } = input;
   allHandled(rest);
-  checks.place(field, region, district);
+  checks.place(field, region, district).text([...field, 'settlement'], settlement, false);
   return { region: region ?? null, district: district ?? null, settlement: text(settlement) };
 }

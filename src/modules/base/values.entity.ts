@@ -1,4 +1,5 @@
 import { defineEntity, p } from '@mikro-orm/core';
+import { textColumn } from '../../db/text-kinds.ts';
 
 // Value objects shared by several sections, stored inline (embeddables) in their owners' tables.
 
@@ -19,8 +20,8 @@ const EmploymentSchema = defineEntity({
   embeddable: true,
   properties: {
     employedOn: p.date(),
-    employerName: p.string(),
-    position: p.string(),
+    employerName: textColumn('Text'),
+    position: textColumn('Text'),
   },
 });
 /** §16 — employment in a permanent job after an active measure. */
@@ -33,7 +34,7 @@ const PlaceSchema = defineEntity({
   properties: {
     region: p.string().length(8).nullable(),
     district: p.string().length(16).nullable(),
-    settlement: p.string().nullable(),
+    settlement: textColumn('Text').nullable(),
   },
 });
 /** §16.4, §19 — region and district codes plus a settlement name. */

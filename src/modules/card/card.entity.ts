@@ -7,6 +7,7 @@ import { Consent } from '../consent/consent.entity.ts';
 import { Expectations } from '../expectations/expectations.entity.ts';
 import { Organisation } from '../footer/footer.entity.ts';
 import { Address, IdentityVerification, PersonName } from '../person/person.entity.ts';
+import { textColumn } from '../../db/text-kinds.ts';
 
 // One row per person. The sections that occur once (§1–9, §11, §19, footer) are columns of this
 // row (embeddables), so reading them costs no extra query; list sections live in their own tables.
@@ -23,10 +24,10 @@ const CardSchema = defineEntity({
     sex: p.enum(codes(sexLabels)),
     birthDate: p.date(),
     citizenship: p.string().length(2).nullable(),
-    nationality: p.string().nullable(),
+    nationality: textColumn('Text').nullable(),
     address: () => p.embedded(Address).prefix('address_').nullable(),
     phone: p.string().length(20).nullable(),
-    email: p.string().nullable(),
+    email: textColumn('Text').nullable(),
     /** Rule 2 — PENDING until the registry is first asked. */
     verification: () => p.embedded(IdentityVerification).prefix('verification_')
       .onCreate(() => Object.assign(new IdentityVerification(), { status: 'PENDING' })),
@@ -35,8 +36,8 @@ const CardSchema = defineEntity({
     /** Consent to the processing of personal data (Law No. 94-V). */
     consent: () => p.embedded(Consent).prefix('consent_').nullable(),
     organisation: () => p.embedded(Organisation).prefix('organisation_').nullable(),
-    executorName: p.string().nullable(),
-    headName: p.string().nullable(),
+    executorName: textColumn('Text').nullable(),
+    headName: textColumn('Text').nullable(),
     filledOn: p.date().nullable(),
   },
   indexes: [

@@ -3,6 +3,7 @@ import { sourced, stored, voidable } from '../../db/entity-base.ts';
 import { DatePeriod } from '../base/values.entity.ts';
 import { Card } from '../card/card.entity.ts';
 import { additionalEducationKindLabels, codes, educationLevelLabels } from '../dictionary/codes.ts';
+import { textColumn } from '../../db/text-kinds.ts';
 
 const EducationEntrySchema = defineEntity({
   name: 'EducationEntry',
@@ -14,11 +15,11 @@ const EducationEntrySchema = defineEntity({
     card: () => p.manyToOne(Card).mapToPk().index(),
     /** MAIN (§10.1) or ADDITIONAL (§10.2). */
     section: p.enum(['MAIN', 'ADDITIONAL'] as const),
-    institutionName: p.string(),
+    institutionName: textColumn('Text'),
     level: p.enum(codes(educationLevelLabels)).nullable(),
     additionalKind: p.enum(codes(additionalEducationKindLabels)).nullable(),
     studyPeriod: () => p.embedded(DatePeriod).prefix('study_').nullable(),
-    specialty: p.string().nullable(),
+    specialty: textColumn('Text').nullable(),
   },
   uniques: [{ properties: ['card', 'sourceId'], name: 'education_entry_card_source_id_unique' }],
 });
@@ -30,10 +31,10 @@ const LastJobSchema = defineEntity({
   name: 'LastJob',
   embeddable: true,
   properties: {
-    employerName: p.string(),
+    employerName: textColumn('Text'),
     hiredOn: p.date().nullable(),
     dismissedOn: p.date().nullable(),
-    position: p.string().nullable(),
+    position: textColumn('Text').nullable(),
   },
 });
 /** §11 — last place of work. */

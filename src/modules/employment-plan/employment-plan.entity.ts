@@ -1,6 +1,7 @@
 import { defineEntity, p } from '@mikro-orm/core';
 import { sourced, stored, voidable } from '../../db/entity-base.ts';
 import { Card } from '../card/card.entity.ts';
+import { textColumn } from '../../db/text-kinds.ts';
 
 const EmploymentPlanRowSchema = defineEntity({
   name: 'EmploymentPlanRow',
@@ -11,10 +12,10 @@ const EmploymentPlanRowSchema = defineEntity({
     ...sourced(),
     card: () => p.manyToOne(Card).mapToPk().index(),
     rowNumber: p.integer(),
-    measure: p.text(),
-    execution: p.text().nullable(),
+    measure: textColumn('LongText'),
+    execution: textColumn('LongText').nullable(),
     executedOn: p.date().nullable(),
-    nonExecutionReason: p.text().nullable(),
+    nonExecutionReason: textColumn('LongText').nullable(),
   },
   uniques: [{ properties: ['card', 'sourceId'], name: 'employment_plan_row_card_source_id_unique' }],
 });

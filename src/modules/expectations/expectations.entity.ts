@@ -1,6 +1,7 @@
 import { defineEntity, p } from '@mikro-orm/core';
 import { Place } from '../base/values.entity.ts';
 import { codes, searchTimeScaleLabels } from '../dictionary/codes.ts';
+import { textColumn } from '../../db/text-kinds.ts';
 
 const ExpectedWageSchema = defineEntity({
   name: 'ExpectedWage',
@@ -21,8 +22,8 @@ const ExpectationsSchema = defineEntity({
   properties: {
     wage: () => p.embedded(ExpectedWage).prefix('wage_'),
     workplace: () => p.embedded(Place).prefix('workplace_').nullable(),
-    preferredPosition: p.string().nullable(),
-    lessSuitablePosition: p.string().nullable(),
+    preferredPosition: textColumn('Text').nullable(),
+    lessSuitablePosition: textColumn('Text').nullable(),
     searchTime: p.enum(codes(searchTimeScaleLabels)).nullable(),
   },
 });

@@ -2,15 +2,16 @@ import { defineEntity, p } from '@mikro-orm/core';
 import { stored } from '../../db/entity-base.ts';
 import { Card } from '../card/card.entity.ts';
 import { codes, signatoryRoleLabels } from '../dictionary/codes.ts';
+import { textColumn } from '../../db/text-kinds.ts';
 
 const OrganisationSchema = defineEntity({
   name: 'Organisation',
   embeddable: true,
   properties: {
-    name: p.string(),
-    address: p.string().nullable(),
+    name: textColumn('Text'),
+    address: textColumn('Text').nullable(),
     phone: p.string().length(20).nullable(),
-    email: p.string().nullable(),
+    email: textColumn('Text').nullable(),
   },
 });
 /** Footer — the issuing organisation's details as printed on the card. */
@@ -25,11 +26,11 @@ const CardSignatureSchema = defineEntity({
     ...stored(),
     card: () => p.manyToOne(Card).mapToPk().index(),
     role: p.enum(codes(signatoryRoleLabels)),
-    signerName: p.string(),
+    signerName: textColumn('Text'),
     signedAt: p.datetime(),
     cardVersion: p.integer(),
     digest: p.string().length(64),
-    signature: p.text(),
+    signature: textColumn('Signature'),
   },
 });
 /** Footer — a detached electronic signature of one card version. */

@@ -1,6 +1,7 @@
 import { defineEntity, p } from '@mikro-orm/core';
 import { sourced, stored, voidable } from '../../db/entity-base.ts';
 import { Card } from '../card/card.entity.ts';
+import { textColumn } from '../../db/text-kinds.ts';
 
 const CareerGuidanceSchema = defineEntity({
   name: 'CareerGuidance',
@@ -10,9 +11,9 @@ const CareerGuidanceSchema = defineEntity({
     ...voidable(),
     ...sourced(),
     card: () => p.manyToOne(Card).mapToPk().index(),
-    bodyName: p.string(),
+    bodyName: textColumn('Text'),
     heldOn: p.date(),
-    result: p.text(),
+    result: textColumn('LongText'),
   },
   uniques: [{ properties: ['card', 'sourceId'], name: 'career_guidance_card_source_id_unique' }],
 });

@@ -1,13 +1,15 @@
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
-import { CountryCodeResolver, EmailAddressResolver, GraphQLDate, PhoneNumberResolver } from 'graphql-scalars';
+import { CountryCodeResolver, GraphQLDate } from 'graphql-scalars';
 import type { GraphQLScalarType } from 'graphql';
 import { Checks } from '../base/checks.ts';
 import { userError, type UserErrorData } from '../base/user-errors.ts';
 import type { CardPart, ListSection, Snapshot } from '../card/card-section.ts';
 import type { Territories } from '../dictionary/territories.ts';
-import { parseIin, type IinFacts } from '../person/iin.ts';
+import { isEmailAddress, phoneNumber } from '../base/contacts.ts';
+import { characterProblem } from '../base/text.ts';
+import { EARLIEST_DATE, parseCardIin, type IinFacts } from '../person/iin.ts';
 import { CARD_PARTS, LIST_SECTIONS } from '../sections.ts';
-import { KIND, RECORD_KEYS, recordSchema, SECTION_KEYS } from './record-schema.ts';
+import { KIND, RECORD_KEYS, recordSchema, SECTION_KEYS, TEXT_FORMATS } from './record-schema.ts';
 
 // One import record (schema/import/card-record.schema.json, generated from the SDL's input types):
 // its shape is checked by that JSON Schema, so the published contract is the one enforced; then
@@ -28,9 +30,11 @@ let compiled: ValidateFunction | null = null;
 function validator(): ValidateFunction {
   if (compiled) return compiled;
   const ajv = new Ajv2020({ allErrors: true, discriminator: true, strict: true, strictTypes: false });
-  ajv.addFormat('date', scalarFormat(GraphQLDate));
-  ajv.addFormat('phone', scalarFormat(PhoneNumberResolver));
-  ajv.addFormat('email', scalarFormat(EmailAddressResolver));
+  ajv.addFormat('date', (value: string) => scalarFormat(GraphQLDate)(value) && value >= EARLIEST_DATE);
+  ajv.addFormat('phone', (value: string) => phoneNumber(value) !== null);
+  ajv.addFormat(TEXT_FORMATS.line, (value: string) => characterProblem(value, false) === null);
+  ajv.addFormat(TEXT_FORMATS.lines, (value: string) => characterProblem(value, true) === null);
+  ajv.addFormat('email', isEmailAddress);
   ajv.addFormat('country-code', scalarFormat(CountryCodeResolver));
   compiled = ajv.compile(recordSchema());
   return compiled;
@@ -68,9 +72,23 @@ const KINDS = new Map(LIST_SECTIONS.flatMap((section) => (section.imported ?? []
   .flatMap((imported) => (typeof imported.input === 'string' ? [] : [[imported.key, Object.keys(imported.input.byKind)] as const]))));
 
 const FORMAT_NAMES: Record<string, string> = {
-  date: 'a valid date (YYYY-MM-DD)', phone: 'a valid phone number', email: 'a valid e-mail address',
+  date: `a valid date (YYYY-MM-DD) from ${EARLIEST_DATE}`, phone: 'a phone number in use, in E.164 form', email: 'a valid e-mail address',
   'country-code': 'an ISO 3166-1 alpha-2 country code',
+  [TEXT_FORMATS.line]: 'text of one line without control characters, unpaired surrogates or bidirectional overrides',
+  [TEXT_FORMATS.lines]: 'text without control characters, unpaired surrogates or bidirectional overrides',
 };
+
+/**
+ * Every string of a record in Unicode NFC, as the API's text scalars store it: the record is
+ * checked and stored as normalised. Text that is not Unicode (an unpaired surrogate) is left for
+ * the format check to refuse.
+ */
+function normalised(value: unknown): unknown {
+  if (typeof value === 'string') return value.isWellFormed() ? value.normalize('NFC') : value;
+  if (Array.isArray(value)) return value.map(normalised);
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, normalised(item)]));
+  return value;
+}
 
 function schemaErrors(errors: readonly ErrorObject[]): UserErrorData[] {
   const seen = new Set<string>();
@@ -86,6 +104,9 @@ function schemaErrors(errors: readonly ErrorObject[]): UserErrorData[] {
         `${KIND} must be one of ${KINDS.get(field[0]!)?.join(', ')}`);
     } else if (error.keyword === 'format') {
       entry = userError(field, 'INVALID_VALUE', `${field.at(-1)} is not ${FORMAT_NAMES[String(error.params.format)] ?? 'valid'}`);
+    } else if (error.keyword === 'maxLength') {
+      // Refused, never cut to fit its column.
+      entry = userError(field, 'TOO_LONG', `${field.at(-1)} is longer than ${String(error.params.limit)} characters`);
     } else if (error.keyword === 'required') {
       const missing = String(error.params.missingProperty);
       entry = userError([...field, missing], 'REQUIRED', `${missing} is required`);
@@ -115,12 +136,13 @@ function at<T>(checks: Checks, field: string[], run: () => T): T {
 const list = (record: Json, key: string) => (record[key] as Json[] | undefined) ?? [];
 
 /** Checks one record and tidies it into what the importer writes. */
-export function checkRecord(raw: unknown, context: { today: string; territories: Territories }): RecordCheck {
+export function checkRecord(given: unknown, context: { today: string; territories: Territories }): RecordCheck {
   const validate = validator();
+  const raw = normalised(given);
   const candidateIin = typeof (raw as Json | null)?.iin === 'string' ? (raw as Json).iin as string : null;
   if (!validate(raw)) return { ok: false, iin: candidateIin, errors: schemaErrors(validate.errors ?? []) };
   const record = raw as Json;
-  const iin = parseIin(record.iin as string);
+  const iin = parseCardIin(record.iin as string);
   if (!iin.ok) return { ok: false, iin: candidateIin, errors: [userError(['iin'], 'INVALID_VALUE', iin.reason)] };
 
   const checks = new Checks({ birthDate: iin.facts.birthDate, today: context.today, territories: context.territories });

@@ -3,7 +3,8 @@ import {
   getNamedType, isEnumType, isInputObjectType, isInputType, isListType, isNonNullType, isScalarType, parseType, typeFromAST,
   type GraphQLInputObjectType, type GraphQLInputType, type GraphQLSchema,
 } from 'graphql';
-import { SOURCE_ID_LENGTH } from '../../db/entity-base.ts';
+import { INTEGER_COLUMN_MAX, SOURCE_ID_LENGTH } from '../../db/entity-base.ts';
+import { describeTextKind, TEXT_KINDS, type TextKind } from '../../db/text-kinds.ts';
 import { STORED_DIGITS } from '../base/money.ts';
 import type { ImportedList } from '../card/card-section.ts';
 import { CARD_PARTS, LIST_SECTIONS, SECTIONS } from '../sections.ts';
@@ -25,7 +26,7 @@ interface RecordKey {
 export const RECORD_KEYS = {
   iin: { type: 'IIN!', description: '§2 — IIN: 12 digits with a valid control digit; birth date and sex are taken from it.' },
   careerCenter: {
-    type: 'String!',
+    type: 'ShortText!',
     description: 'Rule 1 — code of the career center keeping the card (career_center.code, e.g. CC-KZ-75-001), not its global id.',
   },
   openedOn: { type: 'Date!', description: 'Rule 1 — date the card was opened; used when the card is created, ignored for an existing card.' },
@@ -36,6 +37,9 @@ export const SECTION_KEYS: ReadonlySet<string> = new Set([
   ...CARD_PARTS.flatMap((part) => (part.imported?.key ? [part.imported.key] : [])),
   ...LIST_SECTIONS.flatMap((section) => (section.imported ?? []).map((imported) => imported.key)),
 ]);
+
+/** The formats of text: one line, or several (see src/modules/base/text.ts). */
+export const TEXT_FORMATS = { line: 'text-line', lines: 'text-lines' } as const;
 
 /** The property of an entry that names its kind, where a list section's entries are of several. */
 export const KIND = 'kind';
@@ -49,10 +53,11 @@ const HEADER = {
   description: 'One card of one person. Sections absent from the record are left as they are; entries are matched by sourceId.',
 };
 
-/** GraphQL's own scalars, written in place. */
+/**
+ * GraphQL's own scalars, written in place. `String` is not among them: every text an input takes
+ * is of a text kind, with the length of its column.
+ */
 const BUILT_IN: Readonly<Record<string, JsonSchema>> = {
-  // Text is never empty in the card: an empty string is refused as a missing value would be.
-  String: { type: 'string', minLength: 1 },
   ID: { type: 'string', minLength: 1 },
   Boolean: { type: 'boolean' },
   Int: { type: 'integer' },
@@ -73,12 +78,17 @@ const SCALARS: Readonly<Record<string, JsonSchema>> = {
     type: 'string',
     pattern: `^\\d{1,${STORED_DIGITS}}(\\.\\d{1,2})?$`,
   },
-  NonNegativeInt: { type: 'integer', minimum: 0 },
+  NonNegativeInt: { type: 'integer', minimum: 0, maximum: INTEGER_COLUMN_MAX },
   PhoneNumber: { type: 'string', format: 'phone' },
   EmailAddress: { type: 'string', format: 'email' },
   CountryCode: { type: 'string', pattern: '^[A-Z]{2}$', format: 'country-code' },
   // The control digit is checked after the schema, with a message that says which digit is wrong.
   IIN: { type: 'string', pattern: '^\\d{12}$' },
+  // Text of each kind: as long as its column (src/db/text-kinds.ts), never empty (an empty string
+  // is refused as a missing value would be), its characters checked by the importer's formats.
+  ...Object.fromEntries(Object.entries(TEXT_KINDS).map(([kind, { maxLength, multiline }]) => [
+    kind, { type: 'string', minLength: 1, maxLength, format: multiline ? TEXT_FORMATS.lines : TEXT_FORMATS.line },
+  ])),
 };
 
 const SOURCE_ID: JsonSchema = {
@@ -86,6 +96,8 @@ const SOURCE_ID: JsonSchema = {
   type: 'string',
   minLength: 1,
   maxLength: SOURCE_ID_LENGTH,
+  // Stored and compared in SQL like any text: the same characters are refused.
+  format: TEXT_FORMATS.line,
 };
 
 /** Properties of an object, and which of them it must have. */
@@ -148,7 +160,8 @@ export function importRecordSchema(schema: GraphQLSchema): JsonSchema {
       if (builtIn) return { ...builtIn };
       const scalar = SCALARS[type.name];
       if (!scalar) throw new Error(`the scalar ${type.name} has no form in the import format (record-schema.ts)`);
-      return ref(type.name, () => ({ description: described(type.description, type.name), ...scalar }));
+      const description = type.name in TEXT_KINDS ? describeTextKind(type.name as TextKind, type.description) : type.description;
+      return ref(type.name, () => ({ description: described(description, type.name), ...scalar }));
     }
     if (isEnumType(type)) {
       return ref(type.name, () => ({ description: described(type.description, type.name), type: 'string', enum: type.getValues().map((v) => v.name) }));

@@ -6,6 +6,7 @@ import {
   activeMeasureKindLabels, codes, housingTypeLabels, subsidizedJobTypeLabels, trainingTypeLabels,
 } from '../dictionary/codes.ts';
 import { HiringAct, ReferralRefusal } from '../referral/referral.entity.ts';
+import { textColumn } from '../../db/text-kinds.ts';
 
 // §16: the four kinds share one table (single-table inheritance on `kind`), so the section reads
 // in chronological order with one query and one index, whatever the mix of kinds.
@@ -38,11 +39,11 @@ const ProfessionalTrainingSchema = defineEntity({
   discriminatorValue: 'PROFESSIONAL_TRAINING',
   properties: {
     trainingType: p.enum(codes(trainingTypeLabels)),
-    providerName: p.string(),
-    providerAddress: p.string().nullable(),
+    providerName: textColumn('Text'),
+    providerAddress: textColumn('Text').nullable(),
     providerPhone: p.string().length(20).nullable(),
     studyPeriod: () => p.embedded(DatePeriod).prefix('study_').nullable(),
-    qualificationObtained: p.string().nullable(),
+    qualificationObtained: textColumn('Text').nullable(),
   },
 });
 /** §16.1 — professional training. */
@@ -57,7 +58,7 @@ const MicrocreditSchema = defineEntity({
     amount: p.decimal('string').precision(14).scale(2),
     gracePeriodMonths: p.integer().nullable(),
     repaymentTermMonths: p.integer(),
-    activityType: p.string(),
+    activityType: textColumn('Text'),
   },
 });
 /** §16.2 — a microcredit. */
@@ -82,7 +83,7 @@ const GrantSchema = defineEntity({
   properties: {
     appliedOn: p.date(),
     receivedOn: p.date().nullable(),
-    activityType: p.string(),
+    activityType: textColumn('Text'),
   },
 });
 /** §16.2 — a grant for a business idea. */
@@ -110,8 +111,8 @@ const SubsidizedJobSchema = defineEntity({
   properties: {
     jobType: p.enum(codes(subsidizedJobTypeLabels)),
     participationPeriod: () => p.embedded(DatePeriod).prefix('participation_').nullable(),
-    employerName: p.string(),
-    position: p.string(),
+    employerName: textColumn('Text'),
+    position: textColumn('Text'),
     hiringAct: () => p.embedded(HiringAct).prefix('hiring_').nullable(),
     refusal: () => p.embedded(ReferralRefusal).prefix('refusal_').nullable(),
   },
@@ -166,10 +167,10 @@ const RelocationFamilyMemberSchema = defineEntity({
     ...stored(),
     ...voidable(),
     relocation: () => p.manyToOne(ActiveMeasure).mapToPk().index(),
-    fullName: p.string(),
-    kinship: p.string().nullable(),
+    fullName: textColumn('Text'),
+    kinship: textColumn('Text').nullable(),
     ableToWork: p.boolean(),
-    unableToWorkReason: p.string().nullable(),
+    unableToWorkReason: textColumn('Text').nullable(),
   },
 });
 /** §16.4 — a member of the relocating family, able or unable to work. */

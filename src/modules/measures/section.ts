@@ -16,6 +16,11 @@ import {
 
 /** §16.4 — beyond any real dwelling (and what the column stores: numeric(7,2)). */
 const MAX_AREA = 10_000;
+/**
+ * §16.2 — the longest microcredit term and grace period, in months: state microcredits run for up
+ * to 7 years; 10 leaves room and refuses a mistyped 1 000 000 000.
+ */
+const MAX_LOAN_MONTHS = 120;
 const money = (value: string | null | undefined) => (value == null ? null : normalizeMoney(value));
 
 /** §16.1, §16.3, §16.4 — checks employment in a permanent job after a measure and gives it as stored. */
@@ -54,7 +59,8 @@ export function entrepreneurshipSupportRow(checks: Checks, input: Entrepreneursh
     allHandled(other);
     checks.happened([...at, 'receivedOn'], receivedOn).order([...at, 'receivedOn'], referredOn, receivedOn, 'the referral')
       .money([...at, 'amount'], amount).positive([...at, 'amount'], amount)
-      .positive([...at, 'repaymentTermMonths'], repaymentTermMonths).text([...at, 'activityType'], activityType);
+      .positive([...at, 'repaymentTermMonths'], repaymentTermMonths).text([...at, 'activityType'], activityType)
+      .range([...at, 'repaymentTermMonths'], repaymentTermMonths, 0, MAX_LOAN_MONTHS).range([...at, 'gracePeriodMonths'], gracePeriodMonths, 0, MAX_LOAN_MONTHS);
     if ((gracePeriodMonths ?? 0) > repaymentTermMonths) checks.add([...at, 'gracePeriodMonths'], 'INVALID_VALUE', 'the grace period is longer than the repayment term');
     credit = { receivedOn, amount: money(amount), gracePeriodMonths: gracePeriodMonths ?? null, repaymentTermMonths, activityType: activityType.trim() };
   }

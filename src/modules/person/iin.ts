@@ -73,3 +73,16 @@ export function composeIin(birthDate: string, sex: IinSex, serial: number): stri
   const control = iinControlDigit(first11);
   return control === null ? null : first11 + control;
 }
+
+/**
+ * The earliest date a card holds: nobody whose card is kept was born before 1900 (an IIN of the
+ * 1800s is well formed, and a typing error here). Dates of facts and birth dates start here.
+ */
+export const EARLIEST_DATE = '1900-01-01';
+
+/** An IIN a card may be kept for: a valid IIN of a person born in 1900 or later. */
+export function parseCardIin(value: string): ReturnType<typeof parseIin> {
+  const parsed = parseIin(value);
+  if (parsed.ok && parsed.facts.birthDate < EARLIEST_DATE) return { ok: false, reason: `the birth date (${parsed.facts.birthDate}) is before ${EARLIEST_DATE}` };
+  return parsed;
+}

@@ -1,13 +1,14 @@
 import { defineEntity, p } from '@mikro-orm/core';
 import { codes, verificationStatusLabels } from '../dictionary/codes.ts';
+import { textColumn } from '../../db/text-kinds.ts';
 
 const PersonNameSchema = defineEntity({
   name: 'PersonName',
   embeddable: true,
   properties: {
-    surname: p.string(),
-    givenName: p.string(),
-    patronymic: p.string().nullable(),
+    surname: textColumn('Text'),
+    givenName: textColumn('Text'),
+    patronymic: textColumn('Text').nullable(),
   },
 });
 /** §1 — full name. */
@@ -20,10 +21,10 @@ const AddressSchema = defineEntity({
   properties: {
     region: p.string().length(8),
     district: p.string().length(16).nullable(),
-    settlement: p.string().nullable(),
-    street: p.string().nullable(),
-    house: p.string().length(32).nullable(),
-    apartment: p.string().length(32).nullable(),
+    settlement: textColumn('Text').nullable(),
+    street: textColumn('Text').nullable(),
+    house: textColumn('ShortText').nullable(),
+    apartment: textColumn('ShortText').nullable(),
   },
 });
 /** §7 — residence address; region and district are dictionary codes. */

@@ -2,14 +2,15 @@ import { defineEntity, p } from '@mikro-orm/core';
 import { sourced, stored, voidable } from '../../db/entity-base.ts';
 import { Card } from '../card/card.entity.ts';
 import { codes, refusingPartyLabels } from '../dictionary/codes.ts';
+import { textColumn } from '../../db/text-kinds.ts';
 
 const HiringActSchema = defineEntity({
   name: 'HiringAct',
   embeddable: true,
   properties: {
     orderDate: p.date(),
-    orderNumber: p.string().length(64),
-    position: p.string(),
+    orderNumber: textColumn('ShortText'),
+    position: textColumn('Text'),
   },
 });
 /** §14, §16.3, §17 — the employer's hiring order. */
@@ -22,7 +23,7 @@ const ReferralRefusalSchema = defineEntity({
   properties: {
     refusedBy: p.enum(codes(refusingPartyLabels)),
     refusedOn: p.date(),
-    reason: p.text(),
+    reason: textColumn('LongText'),
   },
 });
 /** §14, §16.3 — refusal to hire, by the employer or the applicant. */
@@ -37,8 +38,8 @@ const ReferralSchema = defineEntity({
     ...voidable(),
     ...sourced(),
     card: () => p.manyToOne(Card).mapToPk(),
-    employerName: p.string(),
-    position: p.string(),
+    employerName: textColumn('Text'),
+    position: textColumn('Text'),
     referredOn: p.date(),
     hiringAct: () => p.embedded(HiringAct).prefix('hiring_').nullable(),
     refusal: () => p.embedded(ReferralRefusal).prefix('refusal_').nullable(),

@@ -2,6 +2,7 @@ import { defineEntity, p } from '@mikro-orm/core';
 import { sourced, stored, voidable } from '../../db/entity-base.ts';
 import { Card } from '../card/card.entity.ts';
 import { codes, deregistrationReasonLabels, registrationKindLabels, registrationRefusalReasonLabels } from '../dictionary/codes.ts';
+import { textColumn } from '../../db/text-kinds.ts';
 
 const RegistrationRefusalSchema = defineEntity({
   name: 'RegistrationRefusal',
@@ -9,7 +10,7 @@ const RegistrationRefusalSchema = defineEntity({
   properties: {
     refusedOn: p.date(),
     reason: p.enum(codes(registrationRefusalReasonLabels)),
-    note: p.text().nullable(),
+    note: textColumn('LongText').nullable(),
   },
 });
 /** §12, §15 — refusal to register. */
@@ -22,7 +23,7 @@ const DeregistrationSchema = defineEntity({
   properties: {
     deregisteredOn: p.date(),
     reason: p.enum(codes(deregistrationReasonLabels)),
-    note: p.text().nullable(),
+    note: textColumn('LongText').nullable(),
   },
 });
 /** §12, §15 — removal from the register. */

@@ -3,6 +3,7 @@ import { sourced, stored, voidable } from '../../db/entity-base.ts';
 import { DatePeriod } from '../base/values.entity.ts';
 import { Card } from '../card/card.entity.ts';
 import { HiringAct } from '../referral/referral.entity.ts';
+import { textColumn } from '../../db/text-kinds.ts';
 
 const SpecialWorkplaceSchema = defineEntity({
   name: 'SpecialWorkplace',
@@ -12,10 +13,10 @@ const SpecialWorkplaceSchema = defineEntity({
     ...voidable(),
     ...sourced(),
     card: () => p.manyToOne(Card).mapToPk().index(),
-    employerName: p.string(),
+    employerName: textColumn('Text'),
     referredOn: p.date(),
     participationPeriod: () => p.embedded(DatePeriod).prefix('participation_').nullable(),
-    position: p.string(),
+    position: textColumn('Text'),
     hiringAct: () => p.embedded(HiringAct).prefix('hiring_').nullable(),
   },
   uniques: [{ properties: ['card', 'sourceId'], name: 'special_workplace_card_source_id_unique' }],

@@ -1,4 +1,5 @@
 import { CountryCodeResolver } from 'graphql-scalars';
+import { checkText } from '../base/text.ts';
 import { parseIin, type IinSex } from '../person/iin.ts';
 
 // Rule 2 — the state registry of individuals (ГБД ФЛ / ЖТ МДБ) as this system sees it: ask for an
@@ -35,9 +36,6 @@ export interface PersonRegistry {
   lookup(iin: string): Promise<RegistryAnswer>;
 }
 
-/** Longest text a card column of §1 or §6 holds. */
-const MAX_TEXT = 255;
-
 const invalid = (reason: string): RegistryAnswer => ({ kind: 'invalid', reason });
 
 function isCountryCode(value: string): boolean {
@@ -72,8 +70,12 @@ export function readPerson(iin: string, record: unknown): RegistryAnswer {
       return null;
     }
     if (typeof tidy !== 'string') problem ??= `\`${key}\` is not text`;
-    else if (tidy.length > MAX_TEXT) problem ??= `\`${key}\` is longer than ${MAX_TEXT} characters`;
-    else return tidy;
+    else {
+      // The registry's text is held to the rules of what a caseworker types: it fills the same columns.
+      const checked = checkText('Text', tidy);
+      if (checked.ok) return checked.text;
+      problem ??= `\`${key}\` ${checked.problem}`;
+    }
     return null;
   };
   const surname = text('surname', true);

@@ -1,6 +1,7 @@
 import { defineEntity, p } from '@mikro-orm/core';
 import { sourced, stored, voidable } from '../../db/entity-base.ts';
 import { Card } from '../card/card.entity.ts';
+import { textColumn } from '../../db/text-kinds.ts';
 
 const VisitSchema = defineEntity({
   name: 'Visit',
@@ -13,7 +14,7 @@ const VisitSchema = defineEntity({
     rowNumber: p.integer(),
     plannedOn: p.date(),
     attendedOn: p.date().nullable(),
-    note: p.text().nullable(),
+    note: textColumn('LongText').nullable(),
   },
   uniques: [{ properties: ['card', 'sourceId'], name: 'visit_card_source_id_unique' }],
   indexes: [{ properties: ['card', 'plannedOn', 'id'], name: 'visit_card_chronology_index' }],

@@ -26,6 +26,8 @@ function schemaValidator() {
   ajv.addFormat('phone', /^\+\d{7,15}$/);
   ajv.addFormat('email', /^[^\s@]+@[^\s@]+$/);
   ajv.addFormat('country-code', /^[A-Z]{2}$/);
+  ajv.addFormat('text-line', /^[^\n\r]*$/);
+  ajv.addFormat('text-lines', (value: string) => value.isWellFormed());
   return ajv.compile(SCHEMA);
 }
 
