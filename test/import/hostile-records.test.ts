@@ -1,51 +1,31 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { protectionFromEnv } from '../../src/http/protection.ts';
-import { createTestIssuer } from '../support/auth.ts';
+import { beforeAll, describe, expect, it } from '@jest/globals';
 import { aCareerCenter, nextIin } from '../support/builders.ts';
-import { createTestDatabase, type TestDatabase } from '../support/database.ts';
-import { startTestServer } from '../support/http.ts';
+import { servedApi, type Caller } from '../support/served-api.ts';
 import { anIdentityRecord } from './records.ts';
 
 // The import applies the API's input rules to every record and rejects what breaks them: it never
 // cuts text to fit a column. Over HTTP, as an integration client sends a batch (`cardImport`).
 
-let db: TestDatabase;
-let url = '';
-let token = '';
-let stop: () => Promise<void>;
+const api = servedApi(() => ({ rateLimit: { perWindow: 0, windowSeconds: 60 } }));
+const INTEGRATION: Caller = { role: 'INTEGRATION', subject: 'integration:test' };
 const CENTER = 'CC-HOSTILE';
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  const issuer = await createTestIssuer();
-  await aCareerCenter(db.orm.em.fork(), { code: CENTER });
-  token = await issuer.token({ role: 'INTEGRATION', careerCenter: null, subject: 'integration:test' });
-  const protection = { ...protectionFromEnv({}), rateLimit: { perWindow: 0, windowSeconds: 60 } };
-  ({ stop, base: url } = await startTestServer(db.orm, { auth: issuer.settings, registry: null, protection }));
-  url = `${url}/graphql`;
-});
-afterAll(async () => {
-  await stop();
-  await db.close();
+  await aCareerCenter(api.db.orm.em.fork(), { code: CENTER });
 });
 
 type Result = { outcome: string; errors: { field: string[] | null; code: string }[] };
 
 async function importOne(record: Record<string, unknown>): Promise<Result> {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify({
-      query: 'mutation($records: [JSONObject!]!) { cardImport(records: $records) { results { outcome errors { field code message } } } }',
-      variables: { records: [record] },
-    }),
-  });
-  const body = await response.json() as { data?: { cardImport: { results: Result[] } }; errors?: unknown };
+  const { body } = await api.post(
+    'mutation($records: [JSONObject!]!) { cardImport(records: $records) { results { outcome errors { field code message } } } }',
+    { records: [record] }, INTEGRATION,
+  );
   expect(body.errors).toBeUndefined();
-  return body.data!.cardImport.results[0]!;
+  return (body.data as { cardImport: { results: Result[] } }).cardImport.results[0]!;
 }
 
-const storedCards = async (iin: unknown) => Number((await db.orm.em.fork().execute<{ n: string }[]>('select count(*) as n from card where iin = ?', [iin]))[0]!.n);
+const storedCards = async (iin: unknown) => Number((await api.db.orm.em.fork().execute<{ n: string }[]>('select count(*) as n from card where iin = ?', [iin]))[0]!.n);
 
 const NAME = { surname: 'Жұмабаева', givenName: 'Әйгерім' };
 
@@ -86,7 +66,7 @@ describe('an import record breaking the input rules is rejected, never cut or st
     const surname = `${'Ә'.normalize('NFD')}бдіқадыр`;
     const record = anIdentityRecord(CENTER, { fullName: { ...NAME, surname } });
     expect((await importOne(record)).outcome).toBe('CREATED');
-    const rows = await db.orm.em.fork().execute<{ surname: string }[]>('select surname from card where iin = ?', [record.iin]);
+    const rows = await api.db.orm.em.fork().execute<{ surname: string }[]>('select surname from card where iin = ?', [record.iin]);
     expect(rows[0]!.surname).toBe(surname.normalize('NFC'));
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { ACTIVE_MEASURE, FULL_CARD } from '../../src/bench/queries.ts';
 import { DEFAULT_LIMITS } from '../../src/graphql/limits.ts';
 import { protectionFromEnv } from '../../src/http/protection.ts';
-import { codesOf, servedApi, type Answer } from './serve.ts';
+import { codesOf, servedApi, type Answer } from '../support/served-api.ts';
 
 // The cost of a query is that of the document as it will run — variables with their defaults,
 // fragments, every union member, nested connections — and statistics count as the heavy statements

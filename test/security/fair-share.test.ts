@@ -6,7 +6,7 @@ import { seedDemoData } from '../../src/seed/seeder.ts';
 import { openOrm } from '../../src/db/orm.ts';
 import { protectionFromEnv } from '../../src/http/protection.ts';
 import { ENTITIES } from '../../src/modules/entities.ts';
-import { codesOf, servedApi, startServer, type Answer } from './serve.ts';
+import { codesOf, servedApi, startServer, type Answer } from '../support/served-api.ts';
 
 // One caller's heaviest allowed queries must not starve another caller's small one: a request
 // holds at most its share of the database pool, so the small query's statement waits behind a

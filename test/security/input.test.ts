@@ -1,40 +1,25 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { beforeAll, describe, expect, it } from '@jest/globals';
 import { getNamedType, GraphQLString, isInputObjectType, isObjectType } from 'graphql';
 import { toGlobalId } from '../../src/api/relay.ts';
 import { TEXT_KIND_NAMES, TEXT_KINDS } from '../../src/db/text-kinds.ts';
 import { buildSchema } from '../../src/graphql/schema.ts';
-import { protectionFromEnv } from '../../src/http/protection.ts';
-import { createTestIssuer } from '../support/auth.ts';
 import { aCard, aCareerCenter, nextIin } from '../support/builders.ts';
-import { createTestDatabase, type TestDatabase } from '../support/database.ts';
-import { startTestServer } from '../support/http.ts';
+import { servedApi, type Caller } from '../support/served-api.ts';
 
 // Hostile input, over HTTP as a client sends it. Each is answered as the client's mistake — a
 // BAD_USER_INPUT error or a user error naming the field — never as an internal error, and nothing
 // of it is written: the card's version and history stay as they were.
 
-let db: TestDatabase;
-let url = '';
-let token = '';
-let stop: () => Promise<void>;
+const api = servedApi(() => ({ rateLimit: { perWindow: 0, windowSeconds: 60 } }));
+const CASEWORKER: Caller = { role: 'CASEWORKER', subject: 'caseworker-1', careerCenter: 'CC-INPUT' };
 let cardId = '';
 let centerId = '';
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  const issuer = await createTestIssuer();
-  const center = await aCareerCenter(db.orm.em.fork(), { code: 'CC-INPUT' });
+  const center = await aCareerCenter(api.db.orm.em.fork(), { code: 'CC-INPUT' });
   centerId = toGlobalId('CareerCenter', center.id);
-  const card = await aCard().withVisit({ attendedOn: null, note: null }).save(db.orm.em.fork(), center);
+  const card = await aCard().withVisit({ attendedOn: null, note: null }).save(api.db.orm.em.fork(), center);
   cardId = toGlobalId('Card', card.id);
-  token = await issuer.token({ role: 'CASEWORKER', careerCenter: 'CC-INPUT' });
-  const protection = { ...protectionFromEnv({}), rateLimit: { perWindow: 0, windowSeconds: 60 } };
-  ({ stop, base: url } = await startTestServer(db.orm, { auth: issuer.settings, registry: null, protection }));
-  url = `${url}/graphql`;
-});
-afterAll(async () => {
-  await stop();
-  await db.close();
 });
 
 interface Answer {
@@ -44,13 +29,9 @@ interface Answer {
 }
 
 async function post(query: string, variables: Record<string, unknown> = {}): Promise<Answer> {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    // JSON.stringify writes a lone surrogate as its \ud800 escape: exactly what a hostile client sends.
-    body: JSON.stringify({ query, variables }),
-  });
-  return { status: response.status, ...(await response.json() as object) };
+  // JSON.stringify writes a lone surrogate as its \ud800 escape: exactly what a hostile client sends.
+  const { status, body } = await api.post(query, variables, CASEWORKER);
+  return { status, ...body };
 }
 
 /** The card's version and every change recorded on it: what must not move when input is refused. */
@@ -240,7 +221,7 @@ describe('finding 6: wrong input is no longer accepted', () => {
     });
     expect(answer.errors).toEqual([expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }) })]);
     expect(answer.errors![0]!.message).toContain('"input.iin"');
-    const cards = await db.orm.em.fork().execute<{ n: string }[]>('select count(*) as n from card where iin = ?', [iin]);
+    const cards = await api.db.orm.em.fork().execute<{ n: string }[]>('select count(*) as n from card where iin = ?', [iin]);
     expect(Number(cards[0]!.n)).toBe(0);
   });
 });

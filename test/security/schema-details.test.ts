@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
-import { codesOf, servedApi } from './serve.ts';
+import { codesOf, servedApi } from '../support/served-api.ts';
 
 // With introspection off, error messages give no part of the schema away: graphql-js's
 // "Did you mean …?" would otherwise name fields, arguments, enum values, input fields, types,

@@ -2,13 +2,13 @@ import { afterAll, beforeAll } from '@jest/globals';
 import type { Orm } from '../../src/db/orm.ts';
 import { protectionFromEnv, type Protection } from '../../src/http/protection.ts';
 import type { Role } from '../../src/modules/access/principal.ts';
-import { createTestIssuer } from '../support/auth.ts';
-import { createTestDatabase, type TestDatabase } from '../support/database.ts';
-import { startTestServer } from '../support/http.ts';
+import { createTestIssuer } from './auth.ts';
+import { createTestDatabase, type TestDatabase } from './database.ts';
+import { startTestServer } from './http.ts';
 
-// The API over real HTTP for the security suites: the environment's protections (changed where a
-// suite says), every answer telling how many SQL statements it took, and callers with tokens of
-// the server's own issuer.
+// The API over real HTTP, for the suites that try it as a client would: the environment's
+// protections (changed where a suite says), every answer telling how many SQL statements it took,
+// and callers with tokens of the server's own issuer.
 
 export interface Answer {
   status: number;
@@ -21,7 +21,14 @@ export interface Answer {
   ms: number;
 }
 
-export type Post = (query: string, variables?: Record<string, unknown>, caller?: { role?: Role; subject?: string }) => Promise<Answer>;
+/** Who sends a request: an analyst unless told; caseworkers and heads name their career center's code. */
+export interface Caller {
+  role?: Role;
+  subject?: string;
+  careerCenter?: string | null;
+}
+
+export type Post = (query: string, variables?: Record<string, unknown>, caller?: Caller) => Promise<Answer>;
 
 /** The API on `orm`, on a free port; `post` sends a query as a caller (an analyst unless told). */
 export async function startServer(orm: Orm, overrides: (fromEnv: Protection) => Partial<Protection> = () => ({})) {
@@ -31,10 +38,10 @@ export async function startServer(orm: Orm, overrides: (fromEnv: Protection) => 
   const { base, stop } = await startTestServer(orm, { auth: issuer.settings, registry: null, protection });
 
   const tokens = new Map<string, Promise<string>>();
-  /** A caller of `role` (no career center: analysts see every card); `subject` tells callers apart. */
-  const tokenOf = (role: Role, subject: string) => {
-    const key = `${role}/${subject}`;
-    if (!tokens.has(key)) tokens.set(key, issuer.token({ role, subject, careerCenter: null }));
+  /** The token of a caller, made once; `subject` tells callers apart. */
+  const tokenOf = ({ role = 'ANALYST', subject = 'analyst-1', careerCenter = null }: Caller) => {
+    const key = `${role}/${subject}/${careerCenter}`;
+    if (!tokens.has(key)) tokens.set(key, issuer.token({ role, subject, careerCenter }));
     return tokens.get(key)!;
   };
 
@@ -42,7 +49,7 @@ export async function startServer(orm: Orm, overrides: (fromEnv: Protection) => 
     const started = performance.now();
     const response = await fetch(`${base}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${await tokenOf(caller.role ?? 'ANALYST', caller.subject ?? 'analyst-1')}` },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${await tokenOf(caller)}` },
       body: JSON.stringify({ query, variables }),
     });
     const text = await response.text();
