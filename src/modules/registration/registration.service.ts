@@ -27,7 +27,7 @@ async function ensureNoOtherOpen(change: CardChange, kind: RegistrationKind, exc
 /** The open (APPLIED or REGISTERED) episode of `kind` on the card, if any. */
 export async function openEpisode(change: CardChange, kind: RegistrationKind): Promise<Registration | null> {
   const episodes = await change.em.find(Registration, { card: change.card.id, kind });
-  return episodes.find((r) => !r.voidedAt && isOpenEpisode(r)) ?? null;
+  return episodes.find(isOpenEpisode) ?? null;
 }
 
 /**

@@ -1,10 +1,13 @@
 import { defineEntity, p } from '@mikro-orm/core';
+import type { CardTransferGround } from '../../generated/graphql.ts';
 import { Card } from '../card/card.entity.ts';
 import { CareerCenter } from '../career-center/career-center.entity.ts';
 
-/** Rule 1 — the grounds on which a card may move to another center (the SDL's `CardTransferGround`). */
-export const TRANSFER_GROUNDS = ['PERSON_APPLIED'] as const;
-export type TransferGround = (typeof TRANSFER_GROUNDS)[number];
+export type TransferGround = CardTransferGround;
+/** Keyed by the SDL's enum, so a ground added there is a compile error here until it is stored too. */
+const GROUNDS: Record<TransferGround, true> = { PERSON_APPLIED: true };
+/** Rule 1 — the grounds on which a card may move to another center. */
+export const TRANSFER_GROUNDS = Object.keys(GROUNDS) as TransferGround[];
 
 // Rule 1 — a card moved from one career center to another, written in the transaction that moved
 // it. Rows are only ever inserted (Rule 3): the list of a center's transfers is its record of
