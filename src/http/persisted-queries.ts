@@ -4,6 +4,7 @@ import type { PersistedQueryOptions } from '@apollo/server';
 import { ErrorsAreMissesCache, InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
 import type { RequestHandler } from 'express';
 import { RedisCache, type Redis } from '../db/redis.ts';
+import { sendError } from './errors.ts';
 
 // Mobile clients send a query's SHA-256 instead of its text.
 // Automatic persisted queries (APQ): a hash the server has not seen is answered
@@ -83,8 +84,7 @@ export class TrustedDocuments {
       const known = typeof hash === 'string' ? this.#byHash.get(hash)
         : typeof body?.query === 'string' ? this.#byHash.get(sha256(body.query)) : undefined;
       if (known === undefined || (typeof body?.query === 'string' && body.query !== known)) {
-        res.status(400).json({ errors: [{ message: 'Only the operations of the trusted-documents manifest are accepted', extensions: { code: 'DOCUMENT_NOT_TRUSTED' } }] });
-        return;
+        return sendError(res, 400, 'DOCUMENT_NOT_TRUSTED', 'Only the operations of the trusted-documents manifest are accepted');
       }
       body!.query = known;
       next();

@@ -3,6 +3,7 @@ import type { AgeGroup, Sex, StatisticsDimension } from '../generated/graphql.ts
 import type { Request, RequestHandler } from 'express';
 import { GraphQLError } from 'graphql';
 import { idOf } from '../api/relay.ts';
+import { sendError } from './errors.ts';
 import { principalOf } from './caller.ts';
 import { AccessPolicy } from '../modules/access/policy.ts';
 import { InvalidInput } from '../modules/base/errors.ts';
@@ -66,15 +67,15 @@ export function statisticsExport(deps: ExportDeps): RequestHandler {
         .send(csv);
     } catch (error) {
       if (error instanceof InvalidInput) {
-        res.status(400).json({ errors: [{ message: error.message, extensions: { code: 'BAD_USER_INPUT', argument: error.argument } }] });
+        sendError(res, 400, 'BAD_USER_INPUT', error.message, { argument: error.argument });
       } else if (error instanceof GraphQLError) {
         const http = error.extensions.http as { status?: number; headers?: Map<string, string> } | undefined;
         for (const [name, value] of http?.headers ?? []) res.set(name, value);
         const { code, argument } = error.extensions;
-        res.status(http?.status ?? 400).json({ errors: [{ message: error.message, extensions: argument ? { code, argument } : { code } }] });
+        sendError(res, http?.status ?? 400, String(code), error.message, argument ? { argument } : undefined);
       } else {
         console.error('Statistics export failed:', error);
-        res.status(500).json({ errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+        sendError(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error');
       }
     }
   };
