@@ -3,7 +3,7 @@ import { databaseSettings } from '../db/config.ts';
 import { migrate, openOrm } from '../db/orm.ts';
 import { systemClock } from '../modules/base/clock.ts';
 import { Territories } from '../modules/dictionary/territories.ts';
-import { registryFromEnv } from '../modules/verification/registry-from-env.ts';
+import { registryFrom } from '../modules/verification/registry-from-settings.ts';
 import { syncVerifications, type SyncTotals } from '../modules/verification/sync.ts';
 import { registryActor } from '../modules/verification/verification.service.ts';
 import { ENTITIES } from '../modules/entities.ts';
@@ -32,7 +32,7 @@ const batchSize = whole('batch', values.batch, 1);
 const concurrency = whole('concurrency', values.concurrency, 1);
 if (values.after !== undefined && !/^\d+$/.test(values.after)) throw new Error('--after must be a card id (digits)');
 
-const registry = await registryFromEnv();
+const registry = await registryFrom();
 if (!registry) {
   console.error('No person registry configured: set PERSON_REGISTRY_URL (or PERSON_REGISTRY_FILE for development).');
   process.exit(2);

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { authFromEnv } from '../modules/access/auth-config.ts';
+import { authFrom } from '../modules/access/auth-config.ts';
 import { developmentKeys } from '../modules/access/dev-keys.ts';
 import { ROLES, type Role } from '../modules/access/principal.ts';
 import { signToken } from '../modules/access/tokens.ts';
@@ -35,7 +35,7 @@ if (process.env.AUTH_JWKS_URL || process.env.AUTH_PUBLIC_KEY_FILE) {
   console.error('This API is configured to trust another issuer; the development key would not be accepted.');
   process.exit(1);
 }
-const settings = await authFromEnv();
+const settings = await authFrom();
 const { privateKey } = await developmentKeys();
 const token = await signToken(privateKey, {
   subject: values.sub ?? `${role.toLowerCase()}-dev`, role, careerCenter: values.center ?? null, name: values.name ?? null,

@@ -4,6 +4,7 @@ import { Migrator } from '@mikro-orm/migrations';
 import { PgliteDriver } from '@mikro-orm/pglite';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { recordSql } from './sql-log.ts';
+import { settings, type Settings } from '../runtime/settings.ts';
 
 /** Where the data lives: a PostgreSQL server, or else an embedded PGlite cluster. */
 export interface DatabaseSettings {
@@ -25,8 +26,8 @@ export interface DatabaseSettings {
   statementTimeoutMs?: number;
 }
 
-export function databaseSettings(env: NodeJS.ProcessEnv = process.env): DatabaseSettings {
-  return { url: env.DATABASE_URL || undefined, embeddedDir: env.PGLITE_DIR || '.data/pglite' };
+export function databaseSettings(from: Settings = settings()): DatabaseSettings {
+  return { url: from.DATABASE_URL, embeddedDir: from.PGLITE_DIR! };
 }
 
 export const migrationsPath = fileURLToPath(new URL('./migrations', import.meta.url));

@@ -1,5 +1,6 @@
 import type { KeyValueCache, KeyValueCacheSetOptions } from '@apollo/utils.keyvaluecache';
 import { createClient } from 'redis';
+import { log } from '../runtime/log.ts';
 
 // Redis (`REDIS_URL`), shared by the API processes behind a load balancer: the persisted-query
 // cache and the rate limiter's counters live there, so every process sees the same ones.
@@ -22,7 +23,7 @@ export async function openRedis(url: string): Promise<Redis> {
     state.connected = true;
   });
   // Without a listener a dropped connection would crash the process; the client reconnects itself.
-  client.on('error', (error: Error) => console.error('Redis:', error.message));
+  client.on('error', (error: Error) => log.warn({ err: error }, 'Redis connection error'));
   await client.connect();
   return client;
 }

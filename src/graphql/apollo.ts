@@ -2,6 +2,7 @@ import { ApolloServer, type PersistedQueryOptions } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
 import { readAuditPlugin } from './read-audit.ts';
+import { reportPlugin } from './report.ts';
 import { cursorPartsOf } from '../modules/card/cursors.ts';
 import { argumentChecksPlugin } from './argument-checks.ts';
 import { argumentErrorsPlugin } from './argument-errors.ts';
@@ -10,14 +11,15 @@ import { formatError, withoutSuggestions } from './format-error.ts';
 import { jitGateway } from './jit.ts';
 import { executionTimeoutPlugin } from './timeout.ts';
 import { DEFAULT_LIMITS, limitsPlugin, type QueryLimits } from './limits.ts';
+import { settings, type Settings } from '../runtime/settings.ts';
 
 /**
  * Introspection (`GRAPHQL_INTROSPECTION`): on unless turned off, or unless `NODE_ENV` is
  * production and it is not turned on. GraphiQL needs it; callers are signed in either way.
  */
-export function introspectionFromEnv(env: NodeJS.ProcessEnv = process.env): boolean {
-  if (env.GRAPHQL_INTROSPECTION) return env.GRAPHQL_INTROSPECTION === 'true';
-  return env.NODE_ENV !== 'production';
+export function introspectionOf(from: Settings = settings()): boolean {
+  if (from.GRAPHQL_INTROSPECTION) return from.GRAPHQL_INTROSPECTION === 'true';
+  return from.NODE_ENV !== 'production';
 }
 
 export interface ApolloOptions {
@@ -30,7 +32,7 @@ export interface ApolloOptions {
 }
 
 export function createApolloServer(schema: GraphQLSchema, options: ApolloOptions = {}): ApolloServer<Context> {
-  const { limits = DEFAULT_LIMITS, introspection = introspectionFromEnv(), persistedQueries = false, jit = process.env.GRAPHQL_JIT !== 'off' } = options;
+  const { limits = DEFAULT_LIMITS, introspection = introspectionOf(), persistedQueries = false, jit = settings().GRAPHQL_JIT } = options;
   return new ApolloServer<Context>({
     ...(jit ? { gateway: jitGateway(schema) } : { schema }),
     // Without introspection the schema is not the caller's to learn, not even from suggestions.
@@ -46,6 +48,9 @@ export function createApolloServer(schema: GraphQLSchema, options: ApolloOptions
     // Apollo's default landing page loads Sandbox from a CDN; we serve our own offline GraphiQL.
     // Cache control is on by default and wraps every field resolver to read hints we never give
     // (profiled: 14 % of the server's CPU on the deep list); answers carry personal data, no HTTP caching.
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), argumentErrorsPlugin, limitsPlugin(limits), argumentChecksPlugin(cursorPartsOf), executionTimeoutPlugin(limits.executionTimeoutMs), readAuditPlugin],
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), argumentErrorsPlugin, limitsPlugin(limits), argumentChecksPlugin(cursorPartsOf), executionTimeoutPlugin(limits.executionTimeoutMs), readAuditPlugin, reportPlugin],
+    // The process stops on its own signal handlers (runtime/shutdown.ts); Apollo's would re-raise
+    // the signal, ending the process before requests in flight are answered and the database closed.
+    stopOnTerminationSignals: false,
   });
 }

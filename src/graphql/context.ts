@@ -10,13 +10,22 @@ import { DEFAULT_LANGUAGE, type Language } from '../modules/dictionary/codes.ts'
 import type { Territories } from '../modules/dictionary/territories.ts';
 import type { PersonRegistry } from '../modules/verification/person-registry.ts';
 
+import type { RequestReport } from '../runtime/request-report.ts';
+
 export type { Context } from '../api/context.ts';
+
+declare module '../api/context.ts' {
+  interface Context {
+    /** What the HTTP request did, for its log line and metrics; null in-process. */
+    report: RequestReport | null;
+  }
+}
 
 /** A request's context: a fork of the EntityManager, fresh loaders, the caller. */
 export function createContext(
   orm: Orm,
   territories: Territories,
-  options: { actor?: Actor | null; principal?: Principal | null; clock?: Clock; registry?: PersonRegistry | null; language?: Language } = {},
+  options: { actor?: Actor | null; principal?: Principal | null; clock?: Clock; registry?: PersonRegistry | null; language?: Language; report?: RequestReport } = {},
 ): Context {
   const em = orm.em.fork();
   const loaders = new RequestLoaders(em);
@@ -36,5 +45,6 @@ export function createContext(
     language: options.language ?? DEFAULT_LANGUAGE,
     registry: options.registry ?? null,
     cardsRead: new CardsRead(),
+    report: options.report ?? null,
   };
 }

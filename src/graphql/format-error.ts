@@ -3,6 +3,7 @@ import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { isStatementCancelled } from '../db/config.ts';
 import { isDeadlinePassed } from '../db/sql-log.ts';
 import { InvalidInput } from '../modules/base/errors.ts';
+import { log } from '../runtime/log.ts';
 
 // What a client may see of an error. Expected failures keep their message and code; anything else
 // (a bug, a database failure) is logged here and reported as a bare INTERNAL_SERVER_ERROR, so no
@@ -40,7 +41,7 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   if (original instanceof GraphQLError && status?.status && status.status >= 400 && status.status < 500) {
     return { message: formatted.message, locations, path, extensions: { code: 'BAD_REQUEST' } };
   }
-  console.error('Internal error while executing a GraphQL request:', original);
+  log.error({ err: original }, 'internal error while executing a GraphQL request');
   return { message: 'Internal server error', locations, path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
 }
 

@@ -1,6 +1,8 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { Context } from './context.ts';
 import { recordRead } from '../modules/audit/audit.store.ts';
+import { log } from '../runtime/log.ts';
+import { auditWriteDuration } from '../runtime/metrics.ts';
 
 /**
  * Writes the request's audit record before its answer leaves. A read that cannot be recorded is
@@ -16,6 +18,7 @@ export const readAuditPlugin: ApolloServerPlugin<Context> = {
         // An answer that carries no data returned none of the cards read on the way.
         if (response.body.singleResult.data == null) return;
         const headers = request.http?.headers;
+        const timer = auditWriteDuration.startTimer();
         try {
           await recordRead(contextValue.em, {
             principal,
@@ -26,8 +29,11 @@ export const readAuditPlugin: ApolloServerPlugin<Context> = {
             clientVersion: headers?.get('apollographql-client-version') ?? null,
             cardIds: [...cardsRead.ids],
           });
+          timer({ outcome: 'ok' });
         } catch (error) {
-          console.error('Could not write the read audit; the answer is withheld:', error);
+          timer({ outcome: 'failed' });
+          log.error({ err: error, requestId: contextValue.report?.requestId }, 'the read audit could not be written; the answer is withheld');
+          if (contextValue.report) contextValue.report.errorCode = 'AUDIT_UNAVAILABLE';
           response.body.singleResult.data = null;
           response.body.singleResult.errors = [{ message: 'The read could not be recorded in the audit; try again later', extensions: { code: 'AUDIT_UNAVAILABLE' } }];
           response.http.status = 503;

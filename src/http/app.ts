@@ -1,4 +1,5 @@
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
+import { listenOn } from './listen.ts';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import type { Orm } from '../db/orm.ts';
@@ -10,17 +11,19 @@ import { createApolloServer } from '../graphql/apollo.ts';
 import { createContext } from '../graphql/context.ts';
 import { graphiqlAssets, graphiqlPage } from './graphiql.ts';
 import { persistedQueryOptions, TrustedDocuments } from './persisted-queries.ts';
-import { protectionFromEnv, type Protection } from './protection.ts';
+import { protectionFrom, type Protection } from './protection.ts';
 import { shareConnections } from '../db/fair-share.ts';
 import { rateLimitStore, SlidingWindowLimit } from './rate-limit.ts';
 import { buildSchema } from '../graphql/schema.ts';
-import { authFromEnv, type AuthSettings } from '../modules/access/auth-config.ts';
+import { authFrom, type AuthSettings } from '../modules/access/auth-config.ts';
 import { VerifiedTokens } from '../modules/access/tokens.ts';
 import { languageOf } from '../modules/dictionary/codes.ts';
 import { Territories } from '../modules/dictionary/territories.ts';
 import { statisticsExport } from './statistics-export.ts';
+import { track } from './access-log.ts';
+import type { RequestReport } from '../runtime/request-report.ts';
 import type { PersonRegistry } from '../modules/verification/person-registry.ts';
-import { registryFromEnv } from '../modules/verification/registry-from-env.ts';
+import { registryFrom } from '../modules/verification/registry-from-settings.ts';
 
 /**
  * The HTTP application: GraphQL (and GraphiQL) at /graphql, GraphiQL's assets, a health check.
@@ -29,10 +32,10 @@ import { registryFromEnv } from '../modules/verification/registry-from-env.ts';
  * `stop()` releases what it opened.
  */
 export async function createApp(orm: Orm, options: { registry?: PersonRegistry | null; auth?: AuthSettings; protection?: Protection; now?: () => number } = {}) {
-  const registry = options.registry === undefined ? await registryFromEnv() : options.registry;
-  const auth = options.auth ?? (await authFromEnv());
+  const registry = options.registry === undefined ? await registryFrom() : options.registry;
+  const auth = options.auth ?? (await authFrom());
   const tokens = new VerifiedTokens(auth);
-  const protection = options.protection ?? protectionFromEnv();
+  const protection = options.protection ?? protectionFrom();
   const trusted = protection.trustedDocuments ? await TrustedDocuments.load(protection.trustedDocuments) : null;
   const territories = await Territories.load(orm.em.fork());
   shareConnections(orm, protection.database.connectionsPerRequest);
@@ -51,6 +54,8 @@ export async function createApp(orm: Orm, options: { registry?: PersonRegistry |
   app.disable('x-powered-by');
   // Whose X-Forwarded-For names the client address the address limit counts (protection.ts).
   app.set('trust proxy', protection.trustProxy);
+  // Every request gets an id, a log line and its metrics, refusals included.
+  app.use(track());
   // Each route answers the methods it serves and 405 (naming them) to any other.
   app.route('/healthz').get((_req, res) => void res.json({ status: 'ok' })).all(onlyMethods('GET', 'HEAD'));
   app.use('/graphiql', graphiqlAssets());
@@ -66,6 +71,7 @@ export async function createApp(orm: Orm, options: { registry?: PersonRegistry |
     // After body parsing: the log must cover the request's own async flow, not the socket's.
     (_req, res, next) => {
       const statements = startSqlLog();
+      (res.locals.report as RequestReport).statements = statements;
       if (protection.sqlStatementsHeader) {
         // Set as the head is written, so the read audit's statement counts too.
         const writeHead = res.writeHead;
@@ -80,7 +86,7 @@ export async function createApp(orm: Orm, options: { registry?: PersonRegistry |
       context: async ({ req, res }) => {
         const principal = principalOf(res);
         const language = languageOf(req.get('accept-language'));
-        return createContext(orm, territories, { actor: { id: principal.subject, name: principal.name }, principal, registry, language });
+        return createContext(orm, territories, { actor: { id: principal.subject, name: principal.name }, principal, registry, language, report: res.locals.report as RequestReport });
       },
     }),
   );
@@ -94,9 +100,9 @@ export async function createApp(orm: Orm, options: { registry?: PersonRegistry |
 }
 
 /** Starts listening; resolves once the port is bound. Requests Node's parser refuses get JSON too. */
-export function listen(app: express.Express, port: number): Promise<Server> {
-  return new Promise((resolve, reject) => {
-    const server = app.listen(port, (error?: Error) => (error ? reject(error) : resolve(server)));
-    answerClientErrors(server);
-  });
+export async function listen(app: express.Express, port: number): Promise<Server> {
+  const server = createServer(app);
+  answerClientErrors(server);
+  await listenOn(server, port);
+  return server;
 }

@@ -1,6 +1,8 @@
-import { STATUS_CODES, type Server } from 'node:http';
+import { STATUS_CODES, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
+import { log } from '../runtime/log.ts';
+import type { RequestReport } from '../runtime/request-report.ts';
 
 // Every refusal at the HTTP level (before or around GraphQL) answers in the shape GraphQL errors
 // have, `{ errors: [{ message, extensions: { code } }] }`, with the status that fits: clients read
@@ -10,6 +12,8 @@ const body = (code: string, message: string, extensions: Record<string, unknown>
   JSON.stringify({ errors: [{ message, extensions: { code, ...extensions } }] });
 
 export function sendError(res: Response, status: number, code: string, message: string, extensions?: Record<string, unknown>): void {
+  const report = res.locals.report as RequestReport | undefined;
+  if (report) report.errorCode = code;
   res.status(status).type('application/json').send(body(code, message, extensions));
 }
 
@@ -50,7 +54,7 @@ export const httpErrors: ErrorRequestHandler = (error: { type?: string; code?: s
   // Any other refusal of the request that body-parser marks as the client's.
   if (!known && error.expose && error.status && error.status >= 400 && error.status < 500) known = [error.status, 'BAD_REQUEST', 'The request body could not be read'];
   if (!known) {
-    console.error('HTTP request failed:', error);
+    log.error({ err: error }, 'HTTP request failed');
     known = [500, 'INTERNAL_SERVER_ERROR', 'Internal server error'];
   }
   const [status, code, message] = known;
@@ -78,4 +82,14 @@ export function answerClientErrors(server: Server): void {
     socket.end(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json; charset=utf-8\r\n`
       + `Content-Length: ${Buffer.byteLength(text)}\r\nConnection: close\r\n\r\n${text}`);
   });
+}
+
+/**
+ * The answer while the process starts (binds its port, then migrates and loads): alive for
+ * `/healthz`, 503 STARTING for the rest, so that a balancer waits rather than fails.
+ */
+export function sendStarting(req: IncomingMessage, res: ServerResponse): void {
+  const alive = req.url === '/healthz';
+  const text = alive ? JSON.stringify({ status: 'starting' }) : body('STARTING', 'The API is starting; try again in a few seconds');
+  res.writeHead(alive ? 200 : 503, { 'content-type': 'application/json; charset=utf-8', ...(alive ? {} : { 'retry-after': '5' }) }).end(text);
 }

@@ -1,9 +1,10 @@
 import type { PersistedQuerySettings } from './persisted-queries.ts';
-import { DEFAULT_LIMITS, type QueryLimits } from '../graphql/limits.ts';
+import type { QueryLimits } from '../graphql/limits.ts';
+import { settings, type Settings } from '../runtime/settings.ts';
 import type { RateLimitSettings } from './rate-limit.ts';
 
-// How the API protects itself, from the environment. Every number has a default fit for
-// one API process on a small machine; the README lists them with the reasons.
+// How the API protects itself, from the settings (runtime/settings.ts). Every number has a default
+// fit for one API process on a small machine; docs/operations.md lists them with the reasons.
 
 export interface Protection {
   /** Shared cache and counters (REDIS_URL); null keeps both in this process. */
@@ -58,60 +59,32 @@ export interface DatabaseFairness {
   statementTimeoutMs: number;
 }
 
-function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 1): number {
-  const text = env[name];
-  if (text === undefined || text === '') return fallback;
-  const value = Number(text);
-  if (!Number.isInteger(value) || value < min) throw new Error(`${name} must be an integer of at least ${min}, not "${text}"`);
-  return value;
-}
-
-/** TRUST_PROXY: unset or "off" trusts no proxy; a number is a hop count; else addresses or subnets. */
-function trustProxy(text: string | undefined): boolean | number | string {
-  if (text === undefined || text === '' || text === 'off' || text === 'false') return false;
-  // Trusting every peer would let any client pick the address its requests are counted under.
-  if (text === 'true') throw new Error('TRUST_PROXY=true would let any client choose its own address: name the proxies (e.g. "loopback" or "10.0.0.0/8") or give a hop count');
-  return /^\d+$/.test(text) ? Number(text) : text;
-}
-
-export function protectionFromEnv(env: NodeJS.ProcessEnv = process.env): Protection {
+export function protectionFrom(from: Settings = settings()): Protection {
   return {
-    redisUrl: env.REDIS_URL || null,
-    redisPrefix: env.REDIS_PREFIX ?? 'card-api:',
-    persistedQueries: env.PERSISTED_QUERIES === 'off' ? null : {
-      maxBytes: integer(env, 'PERSISTED_QUERIES_CACHE_BYTES', 8 * 1024 * 1024),
-      ttlSeconds: integer(env, 'PERSISTED_QUERIES_TTL_SECONDS', 7 * 24 * 3600),
-    },
-    trustedDocuments: env.TRUSTED_DOCUMENTS || null,
-    rateLimit: {
-      perWindow: integer(env, 'RATE_LIMIT_PER_WINDOW', 600, 0),
-      windowSeconds: integer(env, 'RATE_LIMIT_WINDOW_SECONDS', 60),
-    },
-    anonymousRateLimit: {
-      perWindow: integer(env, 'RATE_LIMIT_ANONYMOUS_PER_WINDOW', 60, 0),
-      windowSeconds: integer(env, 'RATE_LIMIT_WINDOW_SECONDS', 60),
-    },
-    trustProxy: trustProxy(env.TRUST_PROXY),
-    maxTokenBytes: integer(env, 'MAX_TOKEN_BYTES', 8 * 1024),
-    maxBodyBytes: integer(env, 'MAX_BODY_BYTES', 4 * 1024 * 1024),
-    sqlStatementsHeader: env.SQL_STATEMENTS_HEADER === 'on',
-    database: databaseFairnessFromEnv(env),
+    redisUrl: from.REDIS_URL ?? null,
+    redisPrefix: from.REDIS_PREFIX!,
+    persistedQueries: from.PERSISTED_QUERIES ? { maxBytes: from.PERSISTED_QUERIES_CACHE_BYTES, ttlSeconds: from.PERSISTED_QUERIES_TTL_SECONDS } : null,
+    trustedDocuments: from.TRUSTED_DOCUMENTS ?? null,
+    rateLimit: { perWindow: from.RATE_LIMIT_PER_WINDOW, windowSeconds: from.RATE_LIMIT_WINDOW_SECONDS },
+    anonymousRateLimit: { perWindow: from.RATE_LIMIT_ANONYMOUS_PER_WINDOW, windowSeconds: from.RATE_LIMIT_WINDOW_SECONDS },
+    trustProxy: from.TRUST_PROXY,
+    maxTokenBytes: from.MAX_TOKEN_BYTES,
+    maxBodyBytes: from.MAX_BODY_BYTES,
+    sqlStatementsHeader: from.SQL_STATEMENTS_HEADER,
+    database: databaseFairnessFrom(from),
     limits: {
-      maxDepth: integer(env, 'QUERY_MAX_DEPTH', DEFAULT_LIMITS.maxDepth),
-      maxAliases: integer(env, 'QUERY_MAX_ALIASES', DEFAULT_LIMITS.maxAliases, 0),
-      maxDirectives: integer(env, 'QUERY_MAX_DIRECTIVES', DEFAULT_LIMITS.maxDirectives, 0),
-      maxTokens: integer(env, 'QUERY_MAX_TOKENS', DEFAULT_LIMITS.maxTokens),
-      maxCost: integer(env, 'QUERY_MAX_COST', DEFAULT_LIMITS.maxCost),
-      maxHeavyStatements: integer(env, 'QUERY_MAX_HEAVY_STATEMENTS', DEFAULT_LIMITS.maxHeavyStatements, 0),
-      executionTimeoutMs: integer(env, 'QUERY_TIMEOUT_MS', DEFAULT_LIMITS.executionTimeoutMs),
+      maxDepth: from.QUERY_MAX_DEPTH,
+      maxAliases: from.QUERY_MAX_ALIASES,
+      maxDirectives: from.QUERY_MAX_DIRECTIVES,
+      maxTokens: from.QUERY_MAX_TOKENS,
+      maxCost: from.QUERY_MAX_COST,
+      maxHeavyStatements: from.QUERY_MAX_HEAVY_STATEMENTS,
+      executionTimeoutMs: from.QUERY_TIMEOUT_MS,
     },
   };
 }
 
 /** The database's share, from DB_CONNECTIONS_PER_REQUEST and DB_STATEMENT_TIMEOUT_MS. */
-export function databaseFairnessFromEnv(env: NodeJS.ProcessEnv = process.env): DatabaseFairness {
-  return {
-    connectionsPerRequest: integer(env, 'DB_CONNECTIONS_PER_REQUEST', 3),
-    statementTimeoutMs: integer(env, 'DB_STATEMENT_TIMEOUT_MS', DEFAULT_LIMITS.executionTimeoutMs, 0),
-  };
+export function databaseFairnessFrom(from: Settings = settings()): DatabaseFairness {
+  return { connectionsPerRequest: from.DB_CONNECTIONS_PER_REQUEST, statementTimeoutMs: from.DB_STATEMENT_TIMEOUT_MS };
 }

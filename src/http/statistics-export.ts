@@ -10,6 +10,7 @@ import { InvalidInput } from '../modules/base/errors.ts';
 import { ageGroupLabels, languageOf, sexLabels, type Language } from '../modules/dictionary/codes.ts';
 import type { Territories } from '../modules/dictionary/territories.ts';
 import { STATISTICS_TABLES, statisticsCsv, type StatisticsTable } from '../modules/statistics/statistics.csv.ts';
+import { log } from '../runtime/log.ts';
 import { DIMENSIONS, statisticsFor } from '../modules/statistics/statistics.service.ts';
 
 // GET /export/statistics.csv?table=registrations&from=2026-01-01&to=2026-06-30&groupBy=REGION,SEX
@@ -74,7 +75,7 @@ export function statisticsExport(deps: ExportDeps): RequestHandler {
         const { code, argument } = error.extensions;
         sendError(res, http?.status ?? 400, String(code), error.message, argument ? { argument } : undefined);
       } else {
-        console.error('Statistics export failed:', error);
+        log.error({ err: error }, 'the statistics export failed');
         sendError(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error');
       }
     }

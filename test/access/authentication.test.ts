@@ -9,11 +9,12 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createServer } from 'node:http';
 import { writeFile } from 'node:fs/promises';
 import { exportJWK, exportSPKI, generateKeyPair, SignJWT } from 'jose';
-import { authFromEnv } from '../../src/modules/access/auth-config.ts';
+import { authFrom } from '../../src/modules/access/auth-config.ts';
 import { signToken, VerifiedTokens, verifyToken } from '../../src/modules/access/tokens.ts';
 import { createApp, listen } from '../../src/http/app.ts';
 import { createTestIssuer, type TestIssuer } from '../support/auth.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
+import { readSettings } from '../../src/runtime/settings.ts';
 
 // Authentication: bearer JWTs checked for signature, issuer, audience and expiry (with
 // clock skew); an anonymous caller gets the GraphiQL page and nothing else.
@@ -116,7 +117,7 @@ describe('npm run token', () => {
       delete env.AUTH_PUBLIC_KEY_FILE;
       delete env.AUTH_ISSUER;
       const { stdout } = await promisify(execFile)(process.execPath, ['src/cli/token.ts', '--role', 'HEAD', '--center', 'CC-KZ-75-002', '--sub', 'head-1', '--name', 'Бекова А.'], { env });
-      const principal = await verifyToken(stdout.trim(), await authFromEnv(env));
+      const principal = await verifyToken(stdout.trim(), await authFrom(readSettings(env)));
       expect(principal).toEqual({ subject: 'head-1', role: 'HEAD', careerCenter: 'CC-KZ-75-002', name: 'Бекова А.' });
     } finally {
       await rm(keyDir, { recursive: true, force: true });
@@ -134,7 +135,7 @@ describe('keys from the configuration', () => {
     const idp = createServer((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(jwks)));
     await new Promise<void>((resolve) => idp.listen(0, '127.0.0.1', resolve));
     try {
-      const settings = await authFromEnv({ AUTH_JWKS_URL: `http://127.0.0.1:${(idp.address() as AddressInfo).port}/jwks.json`, AUTH_ISSUER: options.issuer });
+      const settings = await authFrom(readSettings({ AUTH_JWKS_URL: `http://127.0.0.1:${(idp.address() as AddressInfo).port}/jwks.json`, AUTH_ISSUER: options.issuer }));
       expect(await verifyToken(await signToken(privateKey, claims, options), settings)).toEqual({ ...claims, careerCenter: null, name: null });
       const { privateKey: other } = await generateKeyPair('ES256');
       await expect(verifyToken(await signToken(other, claims, options), settings)).rejects.toThrow('signature does not verify');
@@ -149,9 +150,9 @@ describe('keys from the configuration', () => {
     try {
       const file = join(dir, 'idp.pem');
       await writeFile(file, await exportSPKI(publicKey));
-      const settings = await authFromEnv({ AUTH_PUBLIC_KEY_FILE: file, AUTH_ISSUER: options.issuer });
+      const settings = await authFrom(readSettings({ AUTH_PUBLIC_KEY_FILE: file, AUTH_ISSUER: options.issuer }));
       expect((await verifyToken(await signToken(privateKey, claims, options), settings)).subject).toBe('analyst-7');
-      await expect(authFromEnv({ AUTH_PUBLIC_KEY_FILE: file })).rejects.toThrow('AUTH_ISSUER is required');
+      expect(() => readSettings({ AUTH_PUBLIC_KEY_FILE: file })).toThrow('AUTH_ISSUER is required');
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

@@ -2,12 +2,13 @@ import { beforeAll, describe, expect, it } from '@jest/globals';
 import { parse } from 'graphql';
 import { FULL_CARD } from '../../src/bench/queries.ts';
 import { withSqlLog } from '../../src/db/sql-log.ts';
-import { createApolloServer, introspectionFromEnv } from '../../src/graphql/apollo.ts';
+import { createApolloServer, introspectionOf } from '../../src/graphql/apollo.ts';
 import { DEFAULT_LIMITS, operationCost } from '../../src/graphql/limits.ts';
 import { createContext } from '../../src/graphql/context.ts';
 import { buildSchema } from '../../src/graphql/schema.ts';
 import { aCard } from '../support/builders.ts';
 import { apiFixture } from '../support/fixture.ts';
+import { readSettings } from '../../src/runtime/settings.ts';
 
 // Limits a query must keep, each refused with its own code before any SQL runs.
 
@@ -71,10 +72,10 @@ describe('a query', () => {
 
 describe('introspection', () => {
   it('is on by default, off in production unless turned on, and as configured otherwise', () => {
-    expect(introspectionFromEnv({})).toBe(true);
-    expect(introspectionFromEnv({ NODE_ENV: 'production' })).toBe(false);
-    expect(introspectionFromEnv({ NODE_ENV: 'production', GRAPHQL_INTROSPECTION: 'true' })).toBe(true);
-    expect(introspectionFromEnv({ GRAPHQL_INTROSPECTION: 'false' })).toBe(false);
+    expect(introspectionOf(readSettings({}))).toBe(true);
+    expect(introspectionOf(readSettings({ NODE_ENV: 'production' }))).toBe(false);
+    expect(introspectionOf(readSettings({ NODE_ENV: 'production', GRAPHQL_INTROSPECTION: 'true' }))).toBe(true);
+    expect(introspectionOf(readSettings({ GRAPHQL_INTROSPECTION: 'false' }))).toBe(false);
   });
 
   it('turned off, refuses a schema query before anything runs', async () => {

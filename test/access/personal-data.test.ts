@@ -5,7 +5,7 @@ import {
 import { toGlobalId } from '../../src/api/relay.ts';
 import { FULL_CARD } from '../../src/bench/queries.ts';
 import { buildSchema } from '../../src/graphql/schema.ts';
-import { protectionFromEnv } from '../../src/http/protection.ts';
+import { protectionFrom } from '../../src/http/protection.ts';
 import { personalDataOf } from '../../src/modules/access/personal-data.ts';
 import type { Role } from '../../src/modules/access/principal.ts';
 import { composeIin } from '../../src/modules/person/iin.ts';
@@ -13,6 +13,7 @@ import { createTestIssuer, type TestIssuer } from '../support/auth.ts';
 import { aCareerCenter } from '../support/builders.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
 import { startTestServer } from '../support/http.ts';
+import { readSettings } from '../../src/runtime/settings.ts';
 
 // An analyst reads a card on every route there is, over HTTP as a client does, and the answer's
 // bytes hold none of the person's identifying data: not the IIN, any name (the person's now and
@@ -77,7 +78,7 @@ beforeAll(async () => {
   for (const role of ['CASEWORKER', 'HEAD', 'ANALYST', 'INTEGRATION'] as const) {
     tokens[role] = await issuer.token({ role, careerCenter: role === 'CASEWORKER' || role === 'HEAD' ? 'CC-PD' : null, subject: `${role.toLowerCase()}-pd` });
   }
-  const protection = { ...protectionFromEnv({}), rateLimit: { perWindow: 0, windowSeconds: 60 } };
+  const protection = { ...protectionFrom(readSettings({})), rateLimit: { perWindow: 0, windowSeconds: 60 } };
   ({ base, stop } = await startTestServer(db.orm, { auth: issuer.settings, registry: null, protection }));
 
   const opened = await change('CASEWORKER', `mutation($input: CardOpenInput!) { cardOpen(input: $input) { card { id version } userErrors { code } } }`, {

@@ -6,6 +6,7 @@ import type { Principal } from '../../src/modules/access/principal.ts';
 import { createTestApi, dataOf, TODAY, type TestApi } from '../support/api.ts';
 import { aCard, aCareerCenter } from '../support/builders.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
+import { log } from '../../src/runtime/log.ts';
 
 // The read audit: exactly one record per request that returned personal data of a card,
 // none for one that did not, and a HEAD reading the audit of their own center's cards.
@@ -182,14 +183,14 @@ describe('when the audit cannot be written', () => {
     const connection = db.orm.em.getConnection();
     await connection.execute(`create function refuse_audit() returns trigger language plpgsql as $$ begin raise exception 'audit store down'; end $$`);
     await connection.execute(`create trigger refuse_audit before insert on read_audit for each row execute function refuse_audit()`);
-    const logged = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    const logged = jest.spyOn(log, 'error').mockImplementation(() => undefined);
     try {
       const result = await api.execute(`query($id: ID!) { card(id: $id) { iin } }`, { id: ids.mine }, { principal: caseworker });
       expect(result.data).toBeNull();
       expect(result.errors).toEqual([{ message: expect.any(String), extensions: { code: 'AUDIT_UNAVAILABLE' } }]);
       expect(JSON.stringify(result)).not.toContain(mineIin);
       // The operators learn why.
-      expect(logged).toHaveBeenCalledWith('Could not write the read audit; the answer is withheld:', expect.objectContaining({ message: expect.stringContaining('audit store down') }));
+      expect(logged).toHaveBeenCalledWith(expect.objectContaining({ err: expect.objectContaining({ message: expect.stringContaining('audit store down') }) }), 'the read audit could not be written; the answer is withheld');
     } finally {
       logged.mockRestore();
       await connection.execute('drop trigger refuse_audit on read_audit');

@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { toGlobalId } from '../../src/api/relay.ts';
-import { protectionFromEnv } from '../../src/http/protection.ts';
+import { protectionFrom } from '../../src/http/protection.ts';
 import { createTestIssuer } from '../support/auth.ts';
 import { aCard, aCareerCenter } from '../support/builders.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
 import { startTestServer } from '../support/http.ts';
+import { readSettings } from '../../src/runtime/settings.ts';
 
 // Page sizes and cursors are checked for the whole operation before anything runs, over HTTP as a
 // client sends them: a bad one deep inside a list of cards costs no SQL statement and leaves no
@@ -23,7 +24,7 @@ beforeAll(async () => {
   centerId = toGlobalId('CareerCenter', center.id);
   for (let i = 0; i < 3; i++) await aCard().withVisit().save(db.orm.em.fork(), center);
   token = await issuer.token({ role: 'CASEWORKER', careerCenter: 'CC-ARGS' });
-  const protection = { ...protectionFromEnv({}), rateLimit: { perWindow: 0, windowSeconds: 60 }, sqlStatementsHeader: true };
+  const protection = { ...protectionFrom(readSettings({})), rateLimit: { perWindow: 0, windowSeconds: 60 }, sqlStatementsHeader: true };
   const server = await startTestServer(db.orm, { auth: issuer.settings, registry: null, protection });
   ({ stop } = server);
   url = `${server.base}/graphql`;

@@ -10,10 +10,11 @@ import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { ErrorsAreMissesCache, InMemoryLRUCache, type KeyValueCache } from '@apollo/utils.keyvaluecache';
 import { openRedis } from '../../src/db/redis.ts';
 import { persistedQueryOptions, TrustedDocuments } from '../../src/http/persisted-queries.ts';
-import { protectionFromEnv, type Protection } from '../../src/http/protection.ts';
+import { protectionFrom, type Protection } from '../../src/http/protection.ts';
 import { createTestIssuer, type TestIssuer } from '../support/auth.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
 import { startTestServer } from '../support/http.ts';
+import { readSettings } from '../../src/runtime/settings.ts';
 
 // Over real HTTP: automatic persisted queries (in Redis when REDIS_URL is set, as in CI's
 // second run, else in memory), trusted documents, CSRF prevention and the request body limit.
@@ -39,7 +40,7 @@ afterAll(async () => {
 
 /** Starts the API with the environment's protections (Redis if configured) changed by `overrides`. */
 async function start(overrides: Partial<Protection> = {}) {
-  const fromEnv = protectionFromEnv();
+  const fromEnv = protectionFrom();
   // Entries a test leaves in a shared Redis expire soon.
   const protection = { ...fromEnv, redisPrefix, persistedQueries: { ...fromEnv.persistedQueries!, ttlSeconds: 300 }, ...overrides };
   const { app, base, stop } = await startTestServer(db.orm, { auth: issuer.settings, registry: null, protection });
@@ -187,10 +188,10 @@ describe('Redis', () => {
 
 describe('settings from the environment', () => {
   it('have defaults, read overrides and refuse nonsense', () => {
-    const defaults = protectionFromEnv({});
+    const defaults = protectionFrom(readSettings({}));
     expect(defaults).toMatchObject({ redisUrl: null, trustedDocuments: null, rateLimit: { perWindow: 600, windowSeconds: 60 }, maxBodyBytes: 4 * 1024 * 1024 });
-    expect(protectionFromEnv({ PERSISTED_QUERIES: 'off' }).persistedQueries).toBeNull();
-    expect(protectionFromEnv({ QUERY_MAX_COST: '5000', RATE_LIMIT_PER_WINDOW: '0' })).toMatchObject({ limits: { maxCost: 5000 }, rateLimit: { perWindow: 0 } });
-    expect(() => protectionFromEnv({ QUERY_TIMEOUT_MS: 'soon' })).toThrow('QUERY_TIMEOUT_MS must be an integer of at least 1, not "soon"');
+    expect(protectionFrom(readSettings({ PERSISTED_QUERIES: 'off' })).persistedQueries).toBeNull();
+    expect(protectionFrom(readSettings({ QUERY_MAX_COST: '5000', RATE_LIMIT_PER_WINDOW: '0' }))).toMatchObject({ limits: { maxCost: 5000 }, rateLimit: { perWindow: 0 } });
+    expect(() => protectionFrom(readSettings({ QUERY_TIMEOUT_MS: 'soon' }))).toThrow('QUERY_TIMEOUT_MS must be an integer of at least 1, not "soon"');
   });
 });

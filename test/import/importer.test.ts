@@ -11,6 +11,7 @@ import { aCareerCenter, nextIin } from '../support/builders.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
 import { wholeCard } from '../support/keeping.ts';
 import { aFullRecord, anIdentityRecord } from './records.ts';
+import { readSettings, settings, useSettings } from '../../src/runtime/settings.ts';
 
 let db: TestDatabase;
 let api: TestApi;
@@ -254,16 +255,15 @@ describe('cardImport mutation', () => {
   });
 
   it('refuses a batch over the limit whole, and an anonymous caller', async () => {
-    const previous = process.env.IMPORT_BATCH_LIMIT;
-    process.env.IMPORT_BATCH_LIMIT = '2';
+    const previous = settings();
+    useSettings(readSettings({ ...process.env, IMPORT_BATCH_LIMIT: '2' }));
     try {
       const records = [anIdentityRecord(center), anIdentityRecord(center), anIdentityRecord(center)];
       const result = await api.execute(IMPORT, { records });
       expect(result.errors?.map((e) => e.extensions?.code)).toEqual(['BATCH_TOO_LARGE']);
       for (const record of records) expect(await db.orm.em.fork().count(Card, { iin: record.iin })).toBe(0);
     } finally {
-      if (previous === undefined) delete process.env.IMPORT_BATCH_LIMIT;
-      else process.env.IMPORT_BATCH_LIMIT = previous;
+      useSettings(previous);
     }
     const anonymous = await api.execute(IMPORT, { records: [anIdentityRecord(center)] }, { actor: null });
     expect(anonymous.errors?.map((e) => e.extensions?.code)).toEqual(['UNAUTHENTICATED']);

@@ -1,8 +1,9 @@
 import { describe, expect, it } from '@jest/globals';
 import { ACTIVE_MEASURE, FULL_CARD } from '../../src/bench/queries.ts';
 import { DEFAULT_LIMITS } from '../../src/graphql/limits.ts';
-import { protectionFromEnv } from '../../src/http/protection.ts';
+import { protectionFrom } from '../../src/http/protection.ts';
 import { codesOf, servedApi, type Answer } from '../support/served-api.ts';
+import { readSettings } from '../../src/runtime/settings.ts';
 
 // The cost of a query is that of the document as it will run — variables with their defaults,
 // fragments, every union member, nested connections — and statistics count as the heavy statements
@@ -87,8 +88,8 @@ describe('statistics', () => {
 
 describe('the limit on heavy statements', () => {
   it('is set by QUERY_MAX_HEAVY_STATEMENTS (0 allows no statistics)', () => {
-    expect(protectionFromEnv({}).limits.maxHeavyStatements).toBe(12);
-    expect(protectionFromEnv({ QUERY_MAX_HEAVY_STATEMENTS: '0' }).limits.maxHeavyStatements).toBe(0);
-    expect(() => protectionFromEnv({ QUERY_MAX_HEAVY_STATEMENTS: 'many' })).toThrow('QUERY_MAX_HEAVY_STATEMENTS must be an integer of at least 0, not "many"');
+    expect(protectionFrom(readSettings({})).limits.maxHeavyStatements).toBe(12);
+    expect(protectionFrom(readSettings({ QUERY_MAX_HEAVY_STATEMENTS: '0' })).limits.maxHeavyStatements).toBe(0);
+    expect(() => protectionFrom(readSettings({ QUERY_MAX_HEAVY_STATEMENTS: 'many' }))).toThrow('QUERY_MAX_HEAVY_STATEMENTS must be an integer of at least 0, not "many"');
   });
 });

@@ -4,9 +4,10 @@ import { DEFAULT_LIMITS } from '../../src/graphql/limits.ts';
 import { Territories } from '../../src/modules/dictionary/territories.ts';
 import { seedDemoData } from '../../src/seed/seeder.ts';
 import { openOrm } from '../../src/db/orm.ts';
-import { protectionFromEnv } from '../../src/http/protection.ts';
+import { protectionFrom } from '../../src/http/protection.ts';
 import { ENTITIES } from '../../src/modules/entities.ts';
 import { codesOf, servedApi, startServer, type Answer } from '../support/served-api.ts';
+import { readSettings } from '../../src/runtime/settings.ts';
 
 // One caller's heaviest allowed queries must not starve another caller's small one: a request
 // holds at most its share of the database pool, so the small query's statement waits behind a
@@ -105,8 +106,8 @@ describe('a statement that runs longer than DB_STATEMENT_TIMEOUT_MS', () => {
 
 describe('the database settings', () => {
   it('come from DB_CONNECTIONS_PER_REQUEST and DB_STATEMENT_TIMEOUT_MS (0: no timeout)', () => {
-    expect(protectionFromEnv({}).database).toEqual({ connectionsPerRequest: 3, statementTimeoutMs: 10_000 });
-    expect(protectionFromEnv({ DB_CONNECTIONS_PER_REQUEST: '1', DB_STATEMENT_TIMEOUT_MS: '0' }).database).toEqual({ connectionsPerRequest: 1, statementTimeoutMs: 0 });
-    expect(() => protectionFromEnv({ DB_CONNECTIONS_PER_REQUEST: '0' })).toThrow('DB_CONNECTIONS_PER_REQUEST must be an integer of at least 1, not "0"');
+    expect(protectionFrom(readSettings({})).database).toEqual({ connectionsPerRequest: 3, statementTimeoutMs: 10_000 });
+    expect(protectionFrom(readSettings({ DB_CONNECTIONS_PER_REQUEST: '1', DB_STATEMENT_TIMEOUT_MS: '0' })).database).toEqual({ connectionsPerRequest: 1, statementTimeoutMs: 0 });
+    expect(() => protectionFrom(readSettings({ DB_CONNECTIONS_PER_REQUEST: '0' }))).toThrow('DB_CONNECTIONS_PER_REQUEST must be an integer of at least 1, not "0"');
   });
 });

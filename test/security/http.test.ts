@@ -1,7 +1,7 @@
 import { connect } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { protectionFromEnv } from '../../src/http/protection.ts';
+import { protectionFrom } from '../../src/http/protection.ts';
 import { aCard, aCareerCenter } from '../support/builders.ts';
 import { createTestIssuer, type TestIssuer } from '../support/auth.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
@@ -27,7 +27,7 @@ beforeAll(async () => {
   cardId = gid(`Card:${card.id}`);
   token = await issuer.token({ role: 'CASEWORKER', careerCenter: center.code });
   // Statement counts in a header, to show a refused request ran no SQL.
-  const protection = { ...protectionFromEnv(), redisUrl: null, sqlStatementsHeader: true };
+  const protection = { ...protectionFrom(), redisUrl: null, sqlStatementsHeader: true };
   ({ base, stop } = await startTestServer(db.orm, { auth: issuer.settings, registry: null, protection }));
   port = Number(new URL(base).port);
 });

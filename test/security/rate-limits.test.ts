@@ -3,11 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { generateKeyPair, type CryptoKey } from 'jose';
 import { createClient } from 'redis';
 import type { Redis } from '../../src/db/redis.ts';
-import { protectionFromEnv, type Protection } from '../../src/http/protection.ts';
+import { protectionFrom, type Protection } from '../../src/http/protection.ts';
 import { rateLimitStore, SlidingWindowLimit } from '../../src/http/rate-limit.ts';
 import { createTestIssuer, type TestIssuer } from '../support/auth.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
 import { startTestServer } from '../support/http.ts';
+import { readSettings } from '../../src/runtime/settings.ts';
 
 // Rate limits from the outside, over real HTTP: a sliding window per signed-in caller, a stricter
 // one per client address for anonymous requests and tokens that do not verify (checked before the
@@ -40,7 +41,7 @@ const clockAt = (ms: number) => {
  * counters under a prefix of their own; the auth settings are the test issuer's unless given.
  */
 async function start(overrides: Partial<Protection> = {}, options: { now?: () => number; auth?: TestIssuer['settings']; redisPrefix?: string } = {}) {
-  const protection = { ...protectionFromEnv(), redisPrefix: options.redisPrefix ?? `test-${randomUUID()}:`, ...overrides };
+  const protection = { ...protectionFrom(), redisPrefix: options.redisPrefix ?? `test-${randomUUID()}:`, ...overrides };
   const { base, stop } = await startTestServer(db.orm, { auth: options.auth ?? issuer.settings, registry: null, protection, now: options.now });
   running.push(stop);
   return `${base}/graphql`;
@@ -207,13 +208,13 @@ describe('the counters', () => {
 
 describe('settings from the environment', () => {
   it('have defaults, read overrides and refuse a proxy setting that trusts everyone', () => {
-    expect(protectionFromEnv({})).toMatchObject({
+    expect(protectionFrom(readSettings({}))).toMatchObject({
       rateLimit: { perWindow: 600, windowSeconds: 60 }, anonymousRateLimit: { perWindow: 60, windowSeconds: 60 }, trustProxy: false, maxTokenBytes: 8192,
     });
-    expect(protectionFromEnv({ RATE_LIMIT_ANONYMOUS_PER_WINDOW: '10', RATE_LIMIT_WINDOW_SECONDS: '30', MAX_TOKEN_BYTES: '4096', TRUST_PROXY: '10.0.0.0/8' })).toMatchObject({
+    expect(protectionFrom(readSettings({ RATE_LIMIT_ANONYMOUS_PER_WINDOW: '10', RATE_LIMIT_WINDOW_SECONDS: '30', MAX_TOKEN_BYTES: '4096', TRUST_PROXY: '10.0.0.0/8' }))).toMatchObject({
       anonymousRateLimit: { perWindow: 10, windowSeconds: 30 }, maxTokenBytes: 4096, trustProxy: '10.0.0.0/8',
     });
-    expect(protectionFromEnv({ TRUST_PROXY: '1' }).trustProxy).toBe(1);
-    expect(() => protectionFromEnv({ TRUST_PROXY: 'true' })).toThrow(/TRUST_PROXY=true would let any client choose its own address/);
+    expect(protectionFrom(readSettings({ TRUST_PROXY: '1' })).trustProxy).toBe(1);
+    expect(() => protectionFrom(readSettings({ TRUST_PROXY: 'true' }))).toThrow(/TRUST_PROXY=true would let any client choose its own address/);
   });
 });

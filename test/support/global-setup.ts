@@ -14,6 +14,9 @@ import { ENTITIES } from '../../src/modules/entities.ts';
 export const TEMPLATE_CLAIM = Symbol.for('card-test-template-claim');
 
 export default async function globalSetup(): Promise<void> {
+  // The suites' servers write no log lines unless LOG_LEVEL asks: a test that reads the log starts
+  // its own server process and sets the level it reads at.
+  process.env.LOG_LEVEL ??= 'silent';
   const hash = migrationsHash();
   const serverUrl = process.env.DATABASE_URL;
   process.env[TEMPLATE_ENV] = serverUrl ? await templateDatabase(serverUrl, hash) : await templateDump(hash);

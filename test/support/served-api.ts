@@ -1,6 +1,6 @@
 import { afterAll, beforeAll } from '@jest/globals';
 import type { Orm } from '../../src/db/orm.ts';
-import { protectionFromEnv, type Protection } from '../../src/http/protection.ts';
+import { protectionFrom, type Protection } from '../../src/http/protection.ts';
 import type { Role } from '../../src/modules/access/principal.ts';
 import { createTestIssuer } from './auth.ts';
 import { createTestDatabase, type TestDatabase } from './database.ts';
@@ -33,7 +33,7 @@ export type Post = (query: string, variables?: Record<string, unknown>, caller?:
 /** The API on `orm`, on a free port; `post` sends a query as a caller (an analyst unless told). */
 export async function startServer(orm: Orm, overrides: (fromEnv: Protection) => Partial<Protection> = () => ({})) {
   const issuer = await createTestIssuer();
-  const fromEnv = protectionFromEnv();
+  const fromEnv = protectionFrom();
   const protection = { ...fromEnv, sqlStatementsHeader: true, ...overrides(fromEnv) };
   const { base, stop } = await startTestServer(orm, { auth: issuer.settings, registry: null, protection });
 

@@ -4,9 +4,10 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { FilePersonRegistry } from '../../src/modules/verification/file-registry.ts';
 import { HttpPersonRegistry } from '../../src/modules/verification/http-registry.ts';
-import { registryFromEnv } from '../../src/modules/verification/registry-from-env.ts';
+import { registryFrom } from '../../src/modules/verification/registry-from-settings.ts';
 import { nextIin } from '../support/builders.ts';
 import { registryPerson } from '../support/registry-server.ts';
+import { readSettings } from '../../src/runtime/settings.ts';
 
 // Rule 2 in development: the registry's persons in a file, answered like the HTTP registry; and
 // which registry the environment configures.
@@ -57,31 +58,31 @@ describe('FilePersonRegistry', () => {
   });
 });
 
-describe('registryFromEnv', () => {
+describe('registryFrom', () => {
   it('configures none when nothing is set', async () => {
-    expect(await registryFromEnv({})).toBeNull();
-    expect(await registryFromEnv({ PERSON_REGISTRY_URL: '  ', PERSON_REGISTRY_FILE: '' })).toBeNull();
+    expect(await registryFrom(readSettings({}))).toBeNull();
+    expect(await registryFrom(readSettings({ PERSON_REGISTRY_URL: '  ', PERSON_REGISTRY_FILE: '' }))).toBeNull();
   });
 
   it('configures the HTTP registry with its timeout (3000 ms by default)', async () => {
-    const http = await registryFromEnv({ PERSON_REGISTRY_URL: 'https://gbd.example.kz/api', PERSON_REGISTRY_TIMEOUT_MS: '750' });
+    const http = await registryFrom(readSettings({ PERSON_REGISTRY_URL: 'https://gbd.example.kz/api', PERSON_REGISTRY_TIMEOUT_MS: '750' }));
     expect(http).toBeInstanceOf(HttpPersonRegistry);
     expect(http).toMatchObject({ name: 'gbd.example.kz/api', timeoutMs: 750 });
-    expect(await registryFromEnv({ PERSON_REGISTRY_URL: 'https://gbd.example.kz' })).toMatchObject({ timeoutMs: 3000 });
+    expect(await registryFrom(readSettings({ PERSON_REGISTRY_URL: 'https://gbd.example.kz' }))).toMatchObject({ timeoutMs: 3000 });
   });
 
   it('configures the file registry', async () => {
-    const registry = await registryFromEnv({ PERSON_REGISTRY_FILE: 'dev/person-registry.sample.json' });
+    const registry = await registryFrom(readSettings({ PERSON_REGISTRY_FILE: 'dev/person-registry.sample.json' }));
     expect(registry).toBeInstanceOf(FilePersonRegistry);
     expect(registry?.name).toBe('file:person-registry.sample.json');
   });
 
   it('refuses a configuration that cannot work', async () => {
-    await expect(registryFromEnv({ PERSON_REGISTRY_URL: 'https://gbd.example.kz', PERSON_REGISTRY_FILE: 'dev/person-registry.sample.json' }))
-      .rejects.toThrow('not both');
+    expect(() => readSettings({ PERSON_REGISTRY_URL: 'https://gbd.example.kz', PERSON_REGISTRY_FILE: 'dev/person-registry.sample.json' }))
+      .toThrow('PERSON_REGISTRY_URL and PERSON_REGISTRY_FILE are both set: set one');
     for (const timeout of ['0', '-5', '1.5', 'soon']) {
-      await expect(registryFromEnv({ PERSON_REGISTRY_URL: 'https://gbd.example.kz', PERSON_REGISTRY_TIMEOUT_MS: timeout })).rejects.toThrow('PERSON_REGISTRY_TIMEOUT_MS');
+      expect(() => readSettings({ PERSON_REGISTRY_URL: 'https://gbd.example.kz', PERSON_REGISTRY_TIMEOUT_MS: timeout })).toThrow('PERSON_REGISTRY_TIMEOUT_MS');
     }
-    await expect(registryFromEnv({ PERSON_REGISTRY_URL: 'gbd.example.kz' })).rejects.toThrow();
+    expect(() => readSettings({ PERSON_REGISTRY_URL: 'gbd.example.kz' })).toThrow('PERSON_REGISTRY_URL must be a URL');
   });
 });

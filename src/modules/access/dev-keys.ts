@@ -1,5 +1,6 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { settings } from '../../runtime/settings.ts';
 import { exportPKCS8, exportSPKI, generateKeyPair, importPKCS8, importSPKI, type CryptoKey } from 'jose';
 
 // The local development key pair: made on first use under `.data/dev-keys` (never committed), so
@@ -14,7 +15,7 @@ export interface DevelopmentKeys {
   publicKey: CryptoKey;
 }
 
-export async function developmentKeys(directory = process.env.AUTH_DEV_KEY_DIR ?? DEV_KEY_DIR): Promise<DevelopmentKeys> {
+export async function developmentKeys(directory = settings().AUTH_DEV_KEY_DIR ?? DEV_KEY_DIR): Promise<DevelopmentKeys> {
   const path = join(directory, 'keys.json');
   let stored: { privateKey: string; publicKey: string };
   try {

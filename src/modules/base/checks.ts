@@ -3,6 +3,7 @@ import { normalizeMoney } from './money.ts';
 import { hasVisibleCharacter } from './text.ts';
 import { Rejected, userError, type UserErrorData } from './user-errors.ts';
 import type { UserErrorCode } from '../../generated/graphql.ts';
+import { settings } from '../../runtime/settings.ts';
 
 /** What every date on a card is checked against. */
 export interface CheckFacts {
@@ -19,17 +20,10 @@ type Field = readonly string[];
  * How far ahead a plan may be dated, in years (PLAN_HORIZON_YEARS, 5 unless set): a visit or a
  * course planned beyond it is a typing error (9999-12-31), not a plan.
  */
-export const PLAN_HORIZON_YEARS = horizonYears(process.env.PLAN_HORIZON_YEARS);
-
-function horizonYears(value: string | undefined): number {
-  if (value === undefined || value.trim() === '') return 5;
-  const years = Number(value);
-  if (!Number.isInteger(years) || years < 1 || years > 100) throw new Error(`PLAN_HORIZON_YEARS must be a whole number of years from 1 to 100, not "${value}"`);
-  return years;
-}
+const planHorizonYears = () => settings().PLAN_HORIZON_YEARS;
 
 /** The last day a plan made on `today` may name: the same day PLAN_HORIZON_YEARS years on. */
-export const planHorizon = (today: string): string => `${String(Number(today.slice(0, 4)) + PLAN_HORIZON_YEARS).padStart(4, '0')}${today.slice(4)}`;
+export const planHorizon = (today: string): string => `${String(Number(today.slice(0, 4)) + planHorizonYears()).padStart(4, '0')}${today.slice(4)}`;
 
 /**
  * Collects the invariant violations of one input (Rule 3: a rejected mutation changes nothing, so
@@ -72,7 +66,7 @@ export class Checks {
     }
     const horizon = planHorizon(this.facts.today);
     if (date && date > horizon) {
-      this.add(field, 'TOO_FAR_AHEAD', `${field.at(-1)} (${date}) is more than ${PLAN_HORIZON_YEARS} years ahead (after ${horizon})`);
+      this.add(field, 'TOO_FAR_AHEAD', `${field.at(-1)} (${date}) is more than ${planHorizonYears()} years ahead (after ${horizon})`);
     }
     return this;
   }

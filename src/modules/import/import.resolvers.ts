@@ -4,12 +4,10 @@ import { changeDeps } from '../card/mutation.ts';
 import { cards } from '../card/card.store.ts';
 import { toGlobalId } from '../../api/relay.ts';
 import { CardImporter } from './importer.ts';
+import { settings } from '../../runtime/settings.ts';
 
 /** The most records one `cardImport` call may carry (`IMPORT_BATCH_LIMIT`). */
-export function importBatchLimit(): number {
-  const configured = Number(process.env.IMPORT_BATCH_LIMIT ?? 500);
-  return Number.isSafeInteger(configured) && configured > 0 ? configured : 500;
-}
+export const importBatchLimit = (): number => settings().IMPORT_BATCH_LIMIT;
 
 export const importResolvers: Resolvers = {
   Mutation: {

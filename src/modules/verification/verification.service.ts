@@ -5,6 +5,7 @@ import { Card } from '../card/card.entity.ts';
 import { CardChange, changeCard, commitChange, type Actor, type ChangeDeps } from '../card/card-change.ts';
 import type { IdentityVerification } from '../person/person.entity.ts';
 import { identity } from '../person/section.ts';
+import { log } from '../../runtime/log.ts';
 import type { PersonRegistry, RegistryAnswer } from './person-registry.ts';
 
 // Rule 2 — the identity on a card is the registry's: §1 full name, §5 citizenship and §6
@@ -43,7 +44,7 @@ export async function askRegistry(registry: PersonRegistry | null | undefined, i
     return { source: registry.name, answer: await registry.lookup(iin) };
   } catch (error) {
     // The port promises not to throw; a defect behind it must still not cost anyone the card.
-    console.error(`Person registry ${registry.name} failed:`, error);
+    log.warn({ err: error, registry: registry.name }, 'the person registry failed');
     return { source: registry.name, answer: { kind: 'unavailable', reason: 'the person registry failed unexpectedly' } };
   }
 }

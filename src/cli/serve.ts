@@ -1,0 +1,132 @@
+import cluster from 'node:cluster';
+import { createServer, type RequestListener, type Server } from 'node:http';
+import { databaseSettings } from '../db/config.ts';
+import { migrate, openOrm, type Orm } from '../db/orm.ts';
+import { poolUseOf } from '../db/pool.ts';
+import { createApp } from '../http/app.ts';
+import { drain } from '../http/drain.ts';
+import { answerClientErrors, sendStarting } from '../http/errors.ts';
+import { listenOn } from '../http/listen.ts';
+import { serveMetrics, shareMetricsWithPrimary, type MetricsSettings } from '../http/metrics-server.ts';
+import { protectionFrom } from '../http/protection.ts';
+import { authFrom } from '../modules/access/auth-config.ts';
+import { Card } from '../modules/card/card.entity.ts';
+import { ENTITIES } from '../modules/entities.ts';
+import { registryFrom } from '../modules/verification/registry-from-settings.ts';
+import { log } from '../runtime/log.ts';
+import { measurePool } from '../runtime/metrics.ts';
+import { stopOnSignals } from '../runtime/shutdown.ts';
+import type { Settings } from '../runtime/settings.ts';
+import { seedDemoData } from '../seed/seeder.ts';
+
+// `npm start`: the port is bound first (a port in use stops the start at once; /healthz answers
+// while the database is migrated), then the database is opened and migrated, demo cards go into an
+// empty embedded database, and the API takes over the port. With PostgreSQL and WEB_CONCURRENCY=N
+// (N > 1), N worker processes serve one port (node:cluster): executing GraphQL is CPU work, and one
+// process uses one core. The primary migrates first, forks the workers, restarts any that dies,
+// and serves the workers' summed metrics.
+
+const DEMO_CARDS = 300;
+
+const metricsSettings = (settings: Settings): MetricsSettings => ({ port: settings.METRICS_PORT, host: settings.METRICS_HOST!, allow: settings.METRICS_ALLOW! });
+
+export async function serve(settings: Settings): Promise<void> {
+  if (settings.WEB_CONCURRENCY > 1 && cluster.isPrimary) await primary(settings);
+  else await worker(settings);
+}
+
+/** Applies pending migrations and says which. */
+async function migrateAndSay(orm: Orm) {
+  const applied = await migrate(orm);
+  if (applied.length) log.info({ migrations: applied }, 'applied migrations');
+}
+
+async function primary(settings: Settings) {
+  let stopping = false;
+  stopOnSignals(async (deadline) => {
+    stopping = true;
+    const running = Object.values(cluster.workers ?? {}).filter((one) => one !== undefined);
+    const kill = () => running.forEach((one) => one.isDead() || one.process.kill('SIGKILL'));
+    deadline.addEventListener('abort', kill, { once: true });
+    const statuses = await Promise.all(running.map((one) => new Promise<number>((resolve) => {
+      if (one.isDead()) return resolve(one.process.exitCode ?? 1);
+      one.once('exit', (code) => resolve(code ?? 1));
+      one.process.kill('SIGTERM');
+    })));
+    await new Promise((resolve) => (metricsServer ? metricsServer.close(resolve) : resolve(undefined)));
+    if (statuses.some((status) => status !== 0)) process.exitCode = 1;
+  }, settings.SHUTDOWN_TIMEOUT_MS + 2_000); // the workers cut their own connections at theirs
+
+  const orm = await openOrm(databaseSettings(settings), ENTITIES);
+  await migrateAndSay(orm);
+  await orm.close();
+  const metricsServer = settings.METRICS_PORT ? await serveMetrics(metricsSettings(settings), { workers: true }) : null;
+  cluster.on('exit', (one, code, signal) => {
+    if (stopping) return;
+    log.error({ worker: one.process.pid, code, signal }, 'a worker process ended; starting another');
+    cluster.fork();
+  });
+  for (let i = 0; i < settings.WEB_CONCURRENCY; i++) cluster.fork();
+  log.info({ workers: settings.WEB_CONCURRENCY, port: settings.PORT, metricsPort: settings.METRICS_PORT || null }, 'started the worker processes');
+}
+
+async function worker(settings: Settings) {
+  // What stopping must undo, as far as the start has got.
+  let orm: Orm | null = null;
+  let stopApp: (() => Promise<void>) | null = null;
+  let metricsServer: Server | null = null;
+  let handler: RequestListener = sendStarting;
+  const server = createServer((req, res) => handler(req, res));
+  answerClientErrors(server);
+
+  stopOnSignals(async (deadline) => {
+    await drain(server, deadline);
+    await stopApp?.();
+    if (metricsServer) await new Promise((resolve) => metricsServer!.close(resolve));
+    await orm?.close();
+  }, settings.SHUTDOWN_TIMEOUT_MS);
+
+  // The settings were checked; what remains to check before the database opens is what they name.
+  const registry = await registryFrom(settings);
+  const auth = await authFrom(settings);
+  const protection = protectionFrom(settings);
+  const database = databaseSettings(settings);
+  await listenOn(server, settings.PORT);
+  if (cluster.isWorker) shareMetricsWithPrimary();
+  else if (settings.METRICS_PORT) metricsServer = await serveMetrics(metricsSettings(settings));
+
+  // The API's statements are cut off at DB_STATEMENT_TIMEOUT_MS (so are migrations run here at the
+  // start; a long one is for `npm run migrate`).
+  orm = await openOrm({ ...database, statementTimeoutMs: protection.database.statementTimeoutMs }, ENTITIES);
+  if (cluster.isPrimary) await migrateAndSay(orm);
+  const pool = await poolUseOf(orm);
+  if (pool) measurePool(pool);
+
+  const { app, territories, trusted, stop } = await createApp(orm, { registry, auth, protection });
+  stopApp = stop;
+  // Demo data only ever goes into the embedded database, never into a real server.
+  if (!database.url && (await orm.em.fork().count(Card)) === 0) {
+    log.info({ cards: DEMO_CARDS }, 'empty embedded database: loading demo cards');
+    await seedDemoData(orm, territories, { cards: DEMO_CARDS });
+  }
+  handler = app;
+
+  // With workers, the first one speaks for all.
+  if (!cluster.isPrimary && cluster.worker?.id !== 1) return;
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : settings.PORT;
+  log.info({
+    url: `http://localhost:${port}/graphql`,
+    data: database.url ? 'PostgreSQL (DATABASE_URL)' : `embedded PostgreSQL in ${database.embeddedDir}`,
+    workers: cluster.isPrimary ? 1 : settings.WEB_CONCURRENCY,
+    metrics: settings.METRICS_PORT ? `http://${settings.METRICS_HOST}:${settings.METRICS_PORT}/metrics` : 'off',
+    tokens: `${auth.keySource} (issuer ${auth.issuer}, audience ${auth.audience})`,
+    cache: protection.redisUrl ? 'Redis (REDIS_URL)' : 'in each process',
+    documents: trusted ? `trusted only: ${trusted.size} operations from ${protection.trustedDocuments}` : 'any (no TRUSTED_DOCUMENTS manifest)',
+    registry: registry ? registry.name : 'none (PERSON_REGISTRY_URL or PERSON_REGISTRY_FILE): identities stay PENDING',
+  }, 'Employment card API: GraphQL (and GraphiQL in a browser)');
+  if (auth.keySource.startsWith('development key')) {
+    log.info('get a token: npm run token -- --role CASEWORKER --center CC-KZ-75-002 (roles: CASEWORKER, HEAD, ANALYST, CITIZEN, INTEGRATION); '
+      + 'then send Authorization: Bearer <token> (in GraphiQL: the Headers tab)');
+  }
+}

@@ -1,0 +1,91 @@
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+
+// The process's Prometheus metrics, declared here once; the layers that do the work count it.
+// Served on a port of their own (http/metrics-server.ts), never on the API's.
+
+export const metrics = new Registry();
+collectDefaultMetrics({ register: metrics });
+
+const SECONDS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
+
+export const requestDuration = new Histogram({
+  name: 'api_request_duration_seconds',
+  help: 'HTTP requests by route, GraphQL operation (its name, or "anonymous") and outcome (ok, or the error code)',
+  labelNames: ['route', 'operation', 'outcome'] as const,
+  buckets: SECONDS,
+  registers: [metrics],
+});
+
+export const requestStatements = new Histogram({
+  name: 'api_request_sql_statements',
+  help: 'SQL statements one request ran, by GraphQL operation',
+  labelNames: ['operation'] as const,
+  buckets: [0, 1, 2, 3, 4, 6, 8, 12, 16, 24, 32, 64],
+  registers: [metrics],
+});
+
+export const refusals = new Counter({
+  name: 'api_refusals_total',
+  help: 'Requests refused by a protection: rate limits, query limits, timeouts (by error code)',
+  labelNames: ['code'] as const,
+  registers: [metrics],
+});
+
+export const auditWriteDuration = new Histogram({
+  name: 'api_read_audit_write_seconds',
+  help: 'Writing the read-audit record of a request (its answer waits for it)',
+  labelNames: ['outcome'] as const,
+  buckets: SECONDS,
+  registers: [metrics],
+});
+
+/** The pool's counts now, when the process has a PostgreSQL pool (the embedded database has none). */
+export type PoolUse = () => { total: number; idle: number; waiting: number };
+let poolUse: PoolUse | null = null;
+
+/** Has `/metrics` report the pool `use` describes. */
+export function measurePool(use: PoolUse): void {
+  poolUse = use;
+}
+
+export const databasePool = new Gauge({
+  name: 'api_database_pool_connections',
+  help: 'PostgreSQL pool connections by state (total, idle, waiting = statements waiting for one)',
+  labelNames: ['state'] as const,
+  registers: [metrics],
+  collect() {
+    if (!poolUse) return;
+    const use = poolUse();
+    for (const state of ['total', 'idle', 'waiting'] as const) this.set({ state }, use[state]);
+  },
+});
+
+export const importedRecords = new Counter({
+  name: 'api_import_records_total',
+  help: 'Card records imported, by outcome (created, updated, unchanged, rejected …)',
+  labelNames: ['outcome'] as const,
+  registers: [metrics],
+});
+
+export const syncedCards = new Counter({
+  name: 'api_sync_cards_total',
+  help: 'Cards re-checked against the person registry (rule 4), by result',
+  labelNames: ['result'] as const,
+  registers: [metrics],
+});
+
+/**
+ * Operation names come from clients: past this many distinct ones, the rest are counted as "other",
+ * so that a client cannot grow the metrics without bound.
+ */
+const MAX_OPERATION_NAMES = 200;
+const operationNames = new Set<string>();
+
+/** The label an operation name is counted under. */
+export function operationLabel(name: string | null | undefined): string {
+  if (!name) return 'anonymous';
+  if (operationNames.has(name)) return name;
+  if (operationNames.size >= MAX_OPERATION_NAMES || !/^[A-Za-z_]\w{0,63}$/.test(name)) return 'other';
+  operationNames.add(name);
+  return name;
+}

@@ -1,0 +1,228 @@
+import { existsSync, statSync } from 'node:fs';
+import { z } from 'zod';
+import { EX_CONFIG, Refusal } from './refusal.ts';
+
+// Every environment variable the API and its commands read, declared once: its type, its default
+// and what it means. The server and every command check all of them before anything connects, so
+// a bad value stops the start in a moment with one line naming it; `--help` prints this list and
+// docs/operations.md's tables are checked against it.
+
+/** Which commands care about a variable (`--help` shows each command its own groups). */
+export type SettingGroup = 'server' | 'database' | 'auth' | 'protection' | 'registry' | 'operations' | 'card';
+
+interface Help {
+  group: SettingGroup;
+  /** The default as a person reads it ("4000", "unset: embedded"). */
+  shown: string;
+  description: string;
+}
+
+/** Help for `--help` and the docs, kept beside each variable's schema. */
+const HELP = new Map<z.ZodType, Help>();
+const described = <T extends z.ZodType>(schema: T, group: SettingGroup, shown: string, description: string): T => {
+  HELP.set(schema, { group, shown, description });
+  return schema;
+};
+
+/** An unset or blank variable takes its default. */
+const blankIsUnset = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
+
+/** A whole number from `min` to `max`, `fallback` when unset. */
+function integer(fallback: number, min = 1, max = Number.MAX_SAFE_INTEGER) {
+  return z.preprocess(blankIsUnset, z.string().optional()).transform((text, ctx) => {
+    if (text === undefined) return fallback;
+    const value = Number(text.trim());
+    if (!Number.isSafeInteger(value) || value < min || value > max) {
+      ctx.addIssue({ code: 'custom', message: `must be an integer ${max === Number.MAX_SAFE_INTEGER ? `of at least ${min}` : `from ${min} to ${max}`}, not "${text}"` });
+      return z.NEVER;
+    }
+    return value;
+  });
+}
+
+/** Text, `fallback` (or undefined) when unset. */
+function text(fallback?: string) {
+  return z.preprocess(blankIsUnset, z.string().optional()).transform((value) => value?.trim() ?? fallback);
+}
+
+/** One of `values`, `fallback` when unset. */
+function oneOf<const T extends readonly [string, ...string[]]>(values: T, fallback?: T[number]) {
+  return z.preprocess(blankIsUnset, z.string().optional()).transform((value, ctx): T[number] | undefined => {
+    if (value === undefined) return fallback;
+    if ((values as readonly string[]).includes(value.trim())) return value.trim() as T[number];
+    ctx.addIssue({ code: 'custom', message: `must be one of ${values.join(', ')}, not "${value}"` });
+    return z.NEVER;
+  });
+}
+
+/** An absolute URL with one of `protocols`, or undefined. */
+function url(protocols: readonly string[]) {
+  return text().transform((value, ctx) => {
+    if (value === undefined) return undefined;
+    let parsed: URL;
+    try {
+      parsed = new URL(value);
+    } catch {
+      ctx.addIssue({ code: 'custom', message: `must be a URL (${protocols.map((p) => `${p}//…`).join(' or ')}), not "${redacted(value)}"` });
+      return z.NEVER;
+    }
+    if (!protocols.includes(parsed.protocol)) {
+      ctx.addIssue({ code: 'custom', message: `must start with ${protocols.join(' or ')}, not ${parsed.protocol}` });
+      return z.NEVER;
+    }
+    return value;
+  });
+}
+
+/** A URL as it may be shown: without its password. */
+function redacted(value: string): string {
+  return value.replace(/(\/\/[^:/@]+:)[^@/]*@/, '$1***@');
+}
+
+/** The path of a file that exists, or undefined. */
+function file() {
+  return text().transform((path, ctx) => {
+    if (path === undefined) return undefined;
+    if (!existsSync(path) || !statSync(path).isFile()) {
+      ctx.addIssue({ code: 'custom', message: `names no file: ${path}` });
+      return z.NEVER;
+    }
+    return path;
+  });
+}
+
+function timeZone(fallback: string) {
+  return text(fallback).transform((zone, ctx) => {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: zone });
+      return zone!;
+    } catch {
+      ctx.addIssue({ code: 'custom', message: `must be an IANA time zone such as Asia/Almaty, not "${zone}"` });
+      return z.NEVER;
+    }
+  });
+}
+
+/** `on` or `off` (also true/false), `fallback` when unset. */
+function toggle(fallback: boolean) {
+  return oneOf(['on', 'off', 'true', 'false'] as const).transform((value) => (value === undefined ? fallback : value === 'on' || value === 'true'));
+}
+
+/** TRUST_PROXY: unset or "off" trusts no proxy; a number is a hop count; else addresses or subnets. */
+const trustProxy = text().transform((value, ctx): boolean | number | string => {
+  if (value === undefined || value === 'off' || value === 'false') return false;
+  // Trusting every peer would let any client pick the address its requests are counted under.
+  if (value === 'true') {
+    ctx.addIssue({ code: 'custom', message: '=true would let any client choose its own address: name the proxies (e.g. "loopback" or "10.0.0.0/8") or give a hop count' });
+    return z.NEVER;
+  }
+  return /^\d+$/.test(value) ? Number(value) : value;
+});
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+const VARIABLES = {
+  // The server and its data
+  DATABASE_URL: described(url(['postgres:', 'postgresql:']), 'database', 'unset: embedded', 'a PostgreSQL server, e.g. `postgres://user:password@host:5432/cards`; unset, the embedded PGlite database is used'),
+  PGLITE_DIR: described(text('.data/pglite'), 'database', '`.data/pglite`', "the embedded database's directory (one process at a time); `memory://` for a throw-away one"),
+  PORT: described(integer(4000, 0, 65535), 'server', '`4000`', 'the HTTP port'),
+  WEB_CONCURRENCY: described(integer(1, 1, 256), 'server', '`1`', 'worker processes serving one port, with PostgreSQL only (see [Workers](#workers))'),
+  NODE_ENV: described(text(), 'server', '—', '`production` turns introspection off unless `GRAPHQL_INTROSPECTION=true`'),
+  SHUTDOWN_TIMEOUT_MS: described(integer(25_000, 1), 'server', '`25000`', 'on SIGTERM or SIGINT, how long requests in flight (and a command\'s batch in hand) may take to finish before the rest is cut and the exit is non-zero'),
+  CARD_TIME_ZONE: described(timeZone('Asia/Almaty'), 'card', '`Asia/Almaty`', 'the time zone "today" is taken in, for dates on the card'),
+  PLAN_HORIZON_YEARS: described(integer(5, 1, 100), 'card', '`5`', 'how many years ahead a planned date (a visit, a course) may be'),
+  // Signing in
+  AUTH_JWKS_URL: described(url(['https:', 'http:']), 'auth', '—', "the identity provider's JWKS endpoint"),
+  AUTH_PUBLIC_KEY_FILE: described(file(), 'auth', '—', 'instead: a PEM public key'),
+  AUTH_ALGORITHM: described(oneOf(['ES256', 'RS256', 'PS256', 'EdDSA'] as const, 'ES256'), 'auth', '`ES256`', 'the algorithm of `AUTH_PUBLIC_KEY_FILE`'),
+  AUTH_ISSUER: described(text(), 'auth', 'the development issuer', 'the trusted issuer; required with either of the two above'),
+  AUTH_AUDIENCE: described(text('employment-card-api'), 'auth', '`employment-card-api`', "this API's audience"),
+  AUTH_CLOCK_TOLERANCE_SECONDS: described(integer(30, 0, 3600), 'auth', '`30`', 'clock skew allowed on `exp` and `nbf`'),
+  AUTH_DEV_KEY_DIR: described(text('.data/dev-keys'), 'auth', '`.data/dev-keys`', 'where the development key pair is kept (used only with neither of the first two)'),
+  // GraphQL and HTTP protections
+  GRAPHQL_JIT: described(toggle(true), 'protection', 'on', '`off` runs every query on graphql-js'),
+  GRAPHQL_INTROSPECTION: described(oneOf(['true', 'false'] as const), 'protection', 'on (off with `NODE_ENV=production`)', '`true` or `false`'),
+  QUERY_MAX_DEPTH: described(integer(15), 'protection', '`15`', 'nesting levels'),
+  QUERY_MAX_COST: described(integer(1_100_000), 'protection', '`1100000`', 'fields × page sizes'),
+  QUERY_MAX_ALIASES: described(integer(30, 0), 'protection', '`30`', 'aliases'),
+  QUERY_MAX_DIRECTIVES: described(integer(50, 0), 'protection', '`50`', 'directives'),
+  QUERY_MAX_TOKENS: described(integer(5000), 'protection', '`5000`', 'tokens, checked by the parser'),
+  QUERY_MAX_HEAVY_STATEMENTS: described(integer(12, 0), 'protection', '`12`', 'statistics lists (GROUP BY statements) in one query'),
+  QUERY_TIMEOUT_MS: described(integer(10_000), 'protection', '`10000`', 'execution time of a query'),
+  DB_CONNECTIONS_PER_REQUEST: described(integer(3), 'protection', '`3`', 'SQL statements one request runs at once, i.e. pool connections it may hold (see [Database fairness](#database-fairness))'),
+  DB_STATEMENT_TIMEOUT_MS: described(integer(10_000, 0), 'protection', '`10000`', "PostgreSQL's `statement_timeout` for the API's connections; `0` for none"),
+  MAX_BODY_BYTES: described(integer(4 * 1024 * 1024), 'protection', '4 MB', 'request body'),
+  RATE_LIMIT_PER_WINDOW: described(integer(600, 0), 'protection', '`600`', 'requests per caller per (sliding) window; `0` turns the limit off'),
+  RATE_LIMIT_ANONYMOUS_PER_WINDOW: described(integer(60, 0), 'protection', '`60`', 'requests per client address per window without a valid token (none, malformed, refused); `0` turns it off'),
+  RATE_LIMIT_WINDOW_SECONDS: described(integer(60), 'protection', '`60`', 'the window of both'),
+  TRUST_PROXY: described(trustProxy, 'protection', 'off', 'the reverse proxies whose `X-Forwarded-For` names the client address: addresses or subnets (`loopback`, `10.0.0.0/8`) or a hop count; off, the socket\'s peer is the address; `true` is refused'),
+  MAX_TOKEN_BYTES: described(integer(8 * 1024), 'protection', '8 KB', 'the longest bearer token; longer ones get 401 `TOKEN_TOO_LARGE` unread'),
+  PERSISTED_QUERIES: described(toggle(true), 'protection', 'on', '`off` turns automatic persisted queries off'),
+  PERSISTED_QUERIES_CACHE_BYTES: described(integer(8 * 1024 * 1024), 'protection', '8 MB', 'the in-memory cache, without Redis'),
+  PERSISTED_QUERIES_TTL_SECONDS: described(integer(7 * 24 * 3600), 'protection', '7 days', "an entry's life in Redis"),
+  TRUSTED_DOCUMENTS: described(file(), 'protection', '—', 'a manifest file: only its operations run'),
+  SQL_STATEMENTS_HEADER: described(toggle(false), 'protection', 'off', '`on` adds `x-sql-statements` to each answer (for benchmarks)'),
+  REDIS_URL: described(url(['redis:', 'rediss:']), 'protection', '—', 'Redis, for persisted queries and rate limits (see [Redis](#redis))'),
+  REDIS_PREFIX: described(text('card-api:'), 'protection', '`card-api:`', 'prefix of every Redis key'),
+  // The person registry and the import
+  PERSON_REGISTRY_URL: described(url(['https:', 'http:']), 'registry', '—', "the registry's HTTP API"),
+  PERSON_REGISTRY_TIMEOUT_MS: described(integer(3000), 'registry', '`3000`', "one lookup's time limit"),
+  PERSON_REGISTRY_FILE: described(file(), 'registry', '—', 'development instead: a file of person records'),
+  IMPORT_BATCH_LIMIT: described(integer(500), 'registry', '`500`', 'records per `cardImport` call'),
+  // Logs, metrics, traces
+  LOG_LEVEL: described(oneOf(LOG_LEVELS, 'info'), 'operations', '`info`', `the least severe log line written: ${LOG_LEVELS.join(', ')}`),
+  METRICS_PORT: described(integer(9464, 0, 65535), 'operations', '`9464`', 'the port of `/metrics` (Prometheus), apart from the API\'s; `0` turns it off'),
+  METRICS_HOST: described(text('127.0.0.1'), 'operations', '`127.0.0.1`', 'the address `/metrics` listens on; `0.0.0.0` inside a container whose port only the scraper reaches'),
+  METRICS_ALLOW: described(text('loopback, uniquelocal'), 'operations', '`loopback, uniquelocal`', 'the client addresses or subnets `/metrics` answers (others get 403): `loopback`, `uniquelocal`, `10.0.0.0/8`…'),
+  OTEL_EXPORTER_OTLP_ENDPOINT: described(url(['http:', 'https:']), 'operations', '— (no traces)', 'an OpenTelemetry collector: traces of requests, GraphQL and SQL are sent there over OTLP/HTTP'),
+  OTEL_SERVICE_NAME: described(text('employment-card-api'), 'operations', '`employment-card-api`', 'the service name on the traces'),
+};
+
+/** Rules between variables. */
+const SETTINGS = z.object(VARIABLES).superRefine((values, ctx) => {
+  const problem = (variable: string, message: string) => ctx.addIssue({ code: 'custom', path: [variable], message });
+  if (values.AUTH_JWKS_URL && values.AUTH_PUBLIC_KEY_FILE) problem('AUTH_JWKS_URL', 'and AUTH_PUBLIC_KEY_FILE are both set: set one');
+  if ((values.AUTH_JWKS_URL || values.AUTH_PUBLIC_KEY_FILE) && !values.AUTH_ISSUER) problem('AUTH_ISSUER', 'is required with AUTH_JWKS_URL or AUTH_PUBLIC_KEY_FILE');
+  if (values.PERSON_REGISTRY_URL && values.PERSON_REGISTRY_FILE) problem('PERSON_REGISTRY_URL', 'and PERSON_REGISTRY_FILE are both set: set one');
+  if (values.WEB_CONCURRENCY > 1 && !values.DATABASE_URL) problem('WEB_CONCURRENCY', 'above 1 needs DATABASE_URL: the embedded database belongs to one process');
+});
+
+export type Settings = z.output<typeof SETTINGS>;
+export type SettingName = keyof typeof VARIABLES;
+
+/** A configuration that cannot work: one line per variable that is wrong. */
+export class SettingsError extends Refusal {
+  readonly problems: string[];
+  constructor(problems: string[]) {
+    super(problems.map((problem) => `Configuration: ${problem}`).join('\n'), EX_CONFIG);
+    this.name = 'SettingsError';
+    this.problems = problems;
+  }
+}
+
+/** The settings of an environment; throws a SettingsError naming every variable that is wrong. */
+export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
+  const result = SETTINGS.safeParse(env);
+  if (result.success) return result.data;
+  throw new SettingsError(result.error.issues.map((issue) => `${issue.path.join('.')}${issue.message.startsWith('=') ? '' : ' '}${issue.message}`));
+}
+
+let current: Settings | undefined;
+
+/** This process's settings, read from its environment once (or as a command installed them). */
+export function settings(): Settings {
+  current ??= readSettings();
+  return current;
+}
+
+/** Makes `checked` this process's settings: a command installs the ones it checked at its start. */
+export function useSettings(checked: Settings): void {
+  current = checked;
+}
+
+/** The variables of some groups with their defaults and meanings, as `--help` and the docs show them. */
+export function settingsHelp(groups?: readonly SettingGroup[]): { name: SettingName; group: SettingGroup; shown: string; description: string }[] {
+  return (Object.entries(VARIABLES) as [SettingName, z.ZodType][])
+    .map(([name, schema]) => ({ name, ...HELP.get(schema)! }))
+    .filter((variable) => !groups || groups.includes(variable.group));
+}
