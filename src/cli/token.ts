@@ -6,6 +6,7 @@ import { signToken } from '../modules/access/tokens.ts';
 
 // npm run token -- --role CASEWORKER --center CC-KZ-75-002 [--sub caseworker-1] [--name "…"] [--expires-in 8h]
 // npm run token -- --role CITIZEN --sub <IIN>
+// npm run token -- --public-key     (the development key's public half, PEM, for an API in a container)
 // Signs a token with the local development key, for demos and tests. Only an API that trusts the
 // development key accepts it (no AUTH_JWKS_URL or AUTH_PUBLIC_KEY_FILE configured).
 
@@ -16,8 +17,15 @@ const { values } = parseArgs({
     sub: { type: 'string' },
     name: { type: 'string' },
     'expires-in': { type: 'string', default: '8h' },
+    'public-key': { type: 'boolean', default: false },
   },
 });
+// An API in a container (compose.yaml) cannot read .data/dev-keys: it trusts this public half
+// through AUTH_PUBLIC_KEY_FILE, and the private half never leaves this machine.
+if (values['public-key']) {
+  process.stdout.write((await developmentKeys()).publicKeyPem);
+  process.exit(0);
+}
 const role = values.role?.toUpperCase() as Role;
 if (!ROLES.includes(role)) {
   console.error(`usage: npm run token -- --role ${ROLES.join('|')} [--center <career center code>] [--sub <id, or a citizen's IIN>] [--name <name>] [--expires-in 8h]`);
