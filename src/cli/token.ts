@@ -1,3 +1,5 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { authFromEnv } from '../modules/access/auth-config.ts';
 import { developmentKeys } from '../modules/access/dev-keys.ts';
@@ -6,7 +8,7 @@ import { signToken } from '../modules/access/tokens.ts';
 
 // npm run token -- --role CASEWORKER --center CC-KZ-75-002 [--sub caseworker-1] [--name "…"] [--expires-in 8h]
 // npm run token -- --role CITIZEN --sub <IIN>
-// npm run token -- --public-key     (the development key's public half, PEM, for an API in a container)
+// npm run token -- --public-key     (writes the development key's public half, for compose.yaml)
 // Signs a token with the local development key, for demos and tests. Only an API that trusts the
 // development key accepts it (no AUTH_JWKS_URL or AUTH_PUBLIC_KEY_FILE configured).
 
@@ -20,10 +22,14 @@ const { values } = parseArgs({
     'public-key': { type: 'boolean', default: false },
   },
 });
-// An API in a container (compose.yaml) cannot read .data/dev-keys: it trusts this public half
-// through AUTH_PUBLIC_KEY_FILE, and the private half never leaves this machine.
+// The API in compose.yaml trusts the public half through AUTH_PUBLIC_KEY_FILE (a secret mounted from
+// this file), so these tokens work there while the private half never leaves this machine. Written
+// here, not printed for a redirect: `npm run` adds its own lines to stdout.
 if (values['public-key']) {
-  process.stdout.write((await developmentKeys()).publicKeyPem);
+  const keys = await developmentKeys();
+  const file = join(keys.directory, 'public.pem');
+  await writeFile(file, keys.publicKeyPem);
+  console.log(file);
   process.exit(0);
 }
 const role = values.role?.toUpperCase() as Role;

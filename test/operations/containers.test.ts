@@ -1,7 +1,15 @@
+import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { describe, expect, it } from '@jest/globals';
 import { Copy, DockerfileParser, type Instruction } from 'dockerfile-ast';
 import { parse } from 'yaml';
+import { authFromEnv } from '../../src/modules/access/auth-config.ts';
+import { DEV_KEY_DIR } from '../../src/modules/access/dev-keys.ts';
+import { verifyToken } from '../../src/modules/access/tokens.ts';
 
 // The image and compose.yaml, read as Docker and Compose read them (no Docker daemon here to build or
 // run them; .ci/run also has `docker-compose config` validate compose.yaml): the rules that matter
@@ -103,4 +111,24 @@ describe('compose.yaml', () => {
     expect(api!.secrets).toContain(secret);
     expect(compose.secrets?.[secret]?.file).toBeDefined();
   });
+
+  it('trusts the tokens of npm run token once `npm run token -- --public-key` has written the public key', async () => {
+    const keyDir = await mkdtemp(join(tmpdir(), 'dev-keys-'));
+    try {
+      const env: NodeJS.ProcessEnv = { ...process.env, AUTH_DEV_KEY_DIR: keyDir };
+      for (const name of ['AUTH_JWKS_URL', 'AUTH_PUBLIC_KEY_FILE', 'AUTH_ISSUER']) delete env[name];
+      const token = (...args: string[]) => promisify(execFile)(process.execPath, ['src/cli/token.ts', ...args], { env });
+      const file = (await token('--public-key')).stdout.trim();
+      expect(file).toBe(join(keyDir, 'public.pem'));
+      const signed = (await token('--role', 'ANALYST')).stdout.trim();
+      // The API as compose.yaml configures it, with the file mounted as its secret.
+      const settings = await authFromEnv({ AUTH_PUBLIC_KEY_FILE: file, AUTH_ISSUER: value(api!.environment?.AUTH_ISSUER) });
+      expect(await verifyToken(signed, settings)).toMatchObject({ role: 'ANALYST' });
+      // …which is the file compose.yaml mounts unless told another.
+      const secret = String(api!.environment?.AUTH_PUBLIC_KEY_FILE).split('/').at(-1)!;
+      expect(value(compose.secrets?.[secret]?.file).replace(/^\.\//, '')).toBe(join(DEV_KEY_DIR, 'public.pem'));
+    } finally {
+      await rm(keyDir, { recursive: true, force: true });
+    }
+  }, 30_000);
 });

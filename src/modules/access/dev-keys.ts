@@ -12,7 +12,7 @@ export interface DevelopmentKeys {
   directory: string;
   privateKey: CryptoKey;
   publicKey: CryptoKey;
-  /** The public key as PEM (SPKI), for an API that trusts it through AUTH_PUBLIC_KEY_FILE (compose.yaml). */
+  /** The public key as PEM (SPKI), for an API that trusts it through AUTH_PUBLIC_KEY_FILE (`npm run token -- --public-key`). */
   publicKeyPem: string;
 }
 
