@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,6 +9,7 @@ import { Territories } from '../../src/modules/dictionary/territories.ts';
 import { createTestIssuer } from '../support/auth.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
 import { startTestServer } from '../support/http.ts';
+import { chromiumPath } from './chromium.ts';
 
 // GraphiQL in a real browser (Debian's headless Chromium): an analyst opens /graphql,
 // puts a token in the Headers tab, runs a statistics query and reads the answer off the page,
@@ -58,15 +58,6 @@ afterAll(async () => {
   await stop();
   await db.close();
 });
-
-/** Debian's Chromium; this test needs it (`.ci/run` installs it), and says so when it is missing. */
-function chromiumPath(): string {
-  try {
-    return execFileSync('which', ['chromium'], { encoding: 'utf8' }).trim();
-  } catch {
-    throw new Error('The GraphiQL browser test needs headless Chromium: apt-get install chromium (.ci/run installs it when missing)');
-  }
-}
 
 /** Replaces the text of the CodeMirror editor inside `selector`. */
 async function typeInto(page: Awaited<ReturnType<BrowserContext['newPage']>>, selector: string, text: string) {

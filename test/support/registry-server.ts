@@ -14,6 +14,8 @@ export interface RegistryReplyPlan {
   delayMs?: number;
   /** Sends the headers at once and the body only after `delayMs`. */
   stallBody?: boolean;
+  /** Answers only once this settles: for tests of what happens meanwhile, with no race against a clock. */
+  until?: Promise<unknown>;
 }
 
 export interface RegistryServer {
@@ -64,19 +66,23 @@ export async function startRegistryServer(): Promise<RegistryServer> {
     const gone = () => req.socket.destroyed;
     const send = () => void (gone() || res.end(body));
     const head = () => void (gone() || res.writeHead(plan.status ?? 200, { 'content-type': 'application/json' }));
-    if (!plan.delayMs) {
-      head();
-      send();
-    } else if (plan.stallBody) {
-      head();
-      res.flushHeaders();
-      later(plan.delayMs, send);
-    } else {
-      later(plan.delayMs, () => {
+    const reply = () => {
+      if (!plan.delayMs) {
         head();
         send();
-      });
-    }
+      } else if (plan.stallBody) {
+        head();
+        res.flushHeaders();
+        later(plan.delayMs, send);
+      } else {
+        later(plan.delayMs, () => {
+          head();
+          send();
+        });
+      }
+    };
+    if (plan.until) void plan.until.then(reply, reply);
+    else reply();
   };
 
   const server = createServer(handle);

@@ -10,12 +10,17 @@ import { registryPerson, startRegistryServer, type RegistryServer } from '../sup
 
 let server: RegistryServer;
 let registry: HttpPersonRegistry;
+/** Gives up after TIMEOUT_MS, for the tests of giving up. */
+let hasty: HttpPersonRegistry;
+// A local answer can take over 200 ms on a busy machine: the tests that expect an answer wait 5 s.
+const PATIENT_MS = 5000;
 const TIMEOUT_MS = 200;
 
 beforeAll(async () => {
   server = await startRegistryServer();
   // A trailing slash in the configured URL is fine.
-  registry = new HttpPersonRegistry({ baseUrl: `${server.url}/`, timeoutMs: TIMEOUT_MS });
+  registry = new HttpPersonRegistry({ baseUrl: `${server.url}/`, timeoutMs: PATIENT_MS });
+  hasty = new HttpPersonRegistry({ baseUrl: server.url, timeoutMs: TIMEOUT_MS });
 });
 afterAll(() => server.close());
 
@@ -108,16 +113,16 @@ describe('HttpPersonRegistry.lookup', () => {
   });
 
   it('gives up after the timeout: unavailable, well before the late answer', async () => {
-    const iin = known({ json: {}, delayMs: 2000 });
+    const iin = known({ json: {}, delayMs: 5000 });
     const started = performance.now();
-    expect(await registry.lookup(iin)).toEqual({ kind: 'unavailable', reason: `the person registry did not answer within ${TIMEOUT_MS} ms` });
-    expect(performance.now() - started).toBeLessThan(1500);
+    expect(await hasty.lookup(iin)).toEqual({ kind: 'unavailable', reason: `the person registry did not answer within ${TIMEOUT_MS} ms` });
+    expect(performance.now() - started).toBeLessThan(4000);
   });
 
   it('counts the body in the timeout: headers at once, then a stall, is unavailable too', async () => {
     const iin = nextIin('1994-08-23', 'FEMALE');
     server.answer(iin, { json: woman(iin), delayMs: 2000, stallBody: true });
-    expect(await registry.lookup(iin)).toEqual({ kind: 'unavailable', reason: `the person registry did not answer within ${TIMEOUT_MS} ms` });
+    expect(await hasty.lookup(iin)).toEqual({ kind: 'unavailable', reason: `the person registry did not answer within ${TIMEOUT_MS} ms` });
   });
 
   it('reads a refused connection as unavailable', async () => {

@@ -13,6 +13,8 @@ export interface DevelopmentKeys {
   directory: string;
   privateKey: CryptoKey;
   publicKey: CryptoKey;
+  /** The public key as PEM (SPKI), for an API that trusts it through AUTH_PUBLIC_KEY_FILE (`npm run token -- --public-key`). */
+  publicKeyPem: string;
 }
 
 export async function developmentKeys(directory = settings().AUTH_DEV_KEY_DIR ?? DEV_KEY_DIR): Promise<DevelopmentKeys> {
@@ -37,5 +39,6 @@ export async function developmentKeys(directory = settings().AUTH_DEV_KEY_DIR ??
     directory,
     privateKey: await importPKCS8(stored.privateKey, DEV_ALGORITHM),
     publicKey: await importSPKI(stored.publicKey, DEV_ALGORITHM),
+    publicKeyPem: stored.publicKey,
   };
 }
