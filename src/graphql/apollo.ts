@@ -1,6 +1,7 @@
 import { ApolloServer, type PersistedQueryOptions } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
+import { databaseUnavailablePlugin } from './database-unavailable.ts';
 import { readAuditPlugin } from './read-audit.ts';
 import { cursorPartsOf } from '../modules/card/cursors.ts';
 import { argumentChecksPlugin } from './argument-checks.ts';
@@ -46,6 +47,6 @@ export function createApolloServer(schema: GraphQLSchema, options: ApolloOptions
     // Apollo's default landing page loads Sandbox from a CDN; we serve our own offline GraphiQL.
     // Cache control is on by default and wraps every field resolver to read hints we never give
     // (profiled: 14 % of the server's CPU on the deep list); answers carry personal data, no HTTP caching.
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), argumentErrorsPlugin, limitsPlugin(limits), argumentChecksPlugin(cursorPartsOf), executionTimeoutPlugin(limits.executionTimeoutMs), readAuditPlugin],
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), argumentErrorsPlugin, limitsPlugin(limits), argumentChecksPlugin(cursorPartsOf), executionTimeoutPlugin(limits.executionTimeoutMs), databaseUnavailablePlugin, readAuditPlugin],
   });
 }

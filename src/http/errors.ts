@@ -1,6 +1,8 @@
 import { STATUS_CODES, type Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
+import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from '../db/availability.ts';
+import { DATABASE_UNAVAILABLE } from '../graphql/database-unavailable.ts';
 
 // Every refusal at the HTTP level (before or around GraphQL) answers in the shape GraphQL errors
 // have, `{ errors: [{ message, extensions: { code } }] }`, with the status that fits: clients read
@@ -11,6 +13,12 @@ const body = (code: string, message: string, extensions: Record<string, unknown>
 
 export function sendError(res: Response, status: number, code: string, message: string, extensions?: Record<string, unknown>): void {
   res.status(status).type('application/json').send(body(code, message, extensions));
+}
+
+/** The database is away (availability.ts): 503 with Retry-After, as GraphQL answers it. */
+export function sendDatabaseUnavailable(res: Response): void {
+  res.set('retry-after', String(DATABASE_RETRY_AFTER_SECONDS));
+  sendError(res, 503, DATABASE_UNAVAILABLE.extensions.code, DATABASE_UNAVAILABLE.message);
 }
 
 /**
@@ -43,6 +51,7 @@ const BODY_ERRORS: Record<string, [number, string, string]> = {
  */
 export const httpErrors: ErrorRequestHandler = (error: { type?: string; code?: string; status?: number; expose?: boolean }, _req, res, next) => {
   if (res.headersSent) return next(error);
+  if (isDatabaseUnavailable(error)) return sendDatabaseUnavailable(res);
   let known = BODY_ERRORS[error.type ?? ''];
   // zlib's own errors (Z_DATA_ERROR, Z_BUF_ERROR, ERR_BROTLI_…): the body is not what its
   // Content-Encoding says; body-parser passes them on with status 400.
