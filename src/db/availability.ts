@@ -39,7 +39,9 @@ export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
 export function unavailabilityReason(error: unknown): string {
   const failure = error as Failure | null;
   const code = typeof failure?.code === 'string' ? failure.code : '';
-  if (code === 'ECONNREFUSED' || failure?.errors && (failure.errors as Failure[]).some((e) => e?.code === 'ECONNREFUSED')) return 'connection refused';
+  // Node reports a refusal by every address of a host as an AggregateError of refusals.
+  const refusals = Array.isArray(failure?.errors) ? (failure.errors as Failure[]) : [];
+  if (code === 'ECONNREFUSED' || refusals.some((e) => e?.code === 'ECONNREFUSED')) return 'connection refused';
   if (code === '55000' || code === '57P03') return 'not accepting connections';
   if (code === '57P01' || code === '57P02') return 'shutting down';
   if (code === '53300') return 'too many connections';

@@ -6,9 +6,10 @@ import { isDeadlinePassed } from '../db/sql-log.ts';
 import { InvalidInput } from '../modules/base/errors.ts';
 import { DATABASE_UNAVAILABLE } from './database-unavailable.ts';
 
-// What a client may see of an error. Expected failures keep their message and code; anything else
-// (a bug, a database failure) is logged here and reported as a bare INTERNAL_SERVER_ERROR, so no
-// stack trace, SQL text or internal detail ever leaves the server.
+// What a client may see of an error. Expected failures keep their message and code (the database
+// being away among them: DATABASE_UNAVAILABLE); anything else (a bug, a failing statement) is logged
+// here and reported as a bare INTERNAL_SERVER_ERROR, so no stack trace, SQL text or internal detail
+// ever leaves the server.
 
 const CLIENT_CODES = new Set([
   'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'BAD_REQUEST',
