@@ -6,7 +6,7 @@ import type { PostgreSqlConnection } from '@mikro-orm/postgresql';
 import pg from 'pg';
 import { isDatabaseUnavailable } from '../../src/db/availability.ts';
 import { openOrm } from '../../src/db/orm.ts';
-import { readinessCheck } from '../../src/http/readiness.ts';
+import { readinessCheck, type Readiness } from '../../src/http/readiness.ts';
 import { ENTITIES } from '../../src/modules/entities.ts';
 import { Card } from '../../src/modules/card/card.entity.ts';
 import { toGlobalId } from '../../src/api/relay.ts';
@@ -44,7 +44,7 @@ afterAll(async () => {
 
 const readyz = async () => {
   const response = await fetch(`${server.base}/readyz`);
-  return { status: response.status, body: await response.json() as { status: string; checks: Record<string, { ok: boolean; reason?: string; pending?: number }> } };
+  return { status: response.status, body: await response.json() as Readiness };
 };
 
 /** Polls `attempt` until `done` says so, at most `ms`; every result on the way is checked by `meanwhile`. */
