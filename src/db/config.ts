@@ -3,6 +3,7 @@ import { defineConfig, type EntityClass, type Options } from '@mikro-orm/core';
 import { Migrator } from '@mikro-orm/migrations';
 import { PgliteDriver } from '@mikro-orm/pglite';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
+import { guardConnections } from './availability.ts';
 import { recordSql } from './sql-log.ts';
 import { settings, type Settings } from '../runtime/settings.ts';
 
@@ -57,7 +58,7 @@ export function ormOptions(settings: DatabaseSettings, entities: readonly Entity
     propagationOnPrototype: false,
   };
   return settings.url
-    ? (defineConfig({ ...common, driver: PostgreSqlDriver, clientUrl: settings.url, ...statementTimeout(settings.statementTimeoutMs) }) as Options)
+    ? (defineConfig({ ...common, driver: PostgreSqlDriver, clientUrl: settings.url, ...poolOptions(settings.statementTimeoutMs) }) as Options)
     : (defineConfig({ ...common, driver: PgliteDriver, dbName: settings.embeddedDir, ...embeddedFrom(settings.embeddedFrom) }) as Options);
 }
 
@@ -68,9 +69,12 @@ function embeddedFrom(dump: Blob | undefined): Partial<Pick<Options, 'driverOpti
   return dump ? { driverOptions: () => ({ loadDataDir: dump }) } : {};
 }
 
-/** `statement_timeout` as a startup parameter of every pooled `pg` connection (no extra round trip). */
-function statementTimeout(ms: number | undefined): Partial<Pick<Options, 'driverOptions'>> {
-  return ms ? { driverOptions: { statement_timeout: ms } } : {};
+/**
+ * The `pg` pool's options: `statement_timeout` as a startup parameter of every pooled connection
+ * (no extra round trip), and the guards of availability.ts.
+ */
+function poolOptions(statementTimeoutMs: number | undefined): Pick<Options, 'driverOptions'> {
+  return { driverOptions: { ...(statementTimeoutMs ? { statement_timeout: statementTimeoutMs } : {}), onPoolCreated: guardConnections } };
 }
 
 /** Whether an error is, or wraps, a statement PostgreSQL cancelled (`query_canceled`, as `statement_timeout` does). */

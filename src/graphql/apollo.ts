@@ -1,6 +1,7 @@
 import { ApolloServer, type PersistedQueryOptions } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
+import { databaseUnavailablePlugin } from './database-unavailable.ts';
 import { readAuditPlugin } from './read-audit.ts';
 import { reportPlugin } from './report.ts';
 import { cursorPartsOf } from '../modules/card/cursors.ts';
@@ -48,7 +49,7 @@ export function createApolloServer(schema: GraphQLSchema, options: ApolloOptions
     // Apollo's default landing page loads Sandbox from a CDN; we serve our own offline GraphiQL.
     // Cache control is on by default and wraps every field resolver to read hints we never give
     // (profiled: 14 % of the server's CPU on the deep list); answers carry personal data, no HTTP caching.
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), argumentErrorsPlugin, limitsPlugin(limits), argumentChecksPlugin(cursorPartsOf), executionTimeoutPlugin(limits.executionTimeoutMs), readAuditPlugin, reportPlugin],
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), argumentErrorsPlugin, limitsPlugin(limits), argumentChecksPlugin(cursorPartsOf), executionTimeoutPlugin(limits.executionTimeoutMs), databaseUnavailablePlugin, readAuditPlugin, reportPlugin],
     // The process stops on its own signal handlers (runtime/shutdown.ts); Apollo's would re-raise
     // the signal, ending the process before requests in flight are answered and the database closed.
     stopOnTerminationSignals: false,

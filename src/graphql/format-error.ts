@@ -1,20 +1,23 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { isDatabaseUnavailable } from '../db/availability.ts';
 import { isStatementCancelled } from '../db/config.ts';
 import { isDeadlinePassed } from '../db/sql-log.ts';
 import { InvalidInput } from '../modules/base/errors.ts';
 import { log } from '../runtime/log.ts';
+import { DATABASE_UNAVAILABLE } from './database-unavailable.ts';
 
-// What a client may see of an error. Expected failures keep their message and code; anything else
-// (a bug, a database failure) is logged here and reported as a bare INTERNAL_SERVER_ERROR, so no
-// stack trace, SQL text or internal detail ever leaves the server.
+// What a client may see of an error. Expected failures keep their message and code (the database
+// being away among them: DATABASE_UNAVAILABLE); anything else (a bug, a failing statement) is logged
+// here and reported as a bare INTERNAL_SERVER_ERROR, so no stack trace, SQL text or internal detail
+// ever leaves the server.
 
 const CLIENT_CODES = new Set([
   'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'BAD_REQUEST',
   'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE',
   'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'BATCH_TOO_LARGE', 'QUERY_TOO_DEEP', 'TOO_MANY_ALIASES', 'TOO_MANY_DIRECTIVES', 'QUERY_TOO_COSTLY',
   'TOO_MANY_HEAVY_STATEMENTS',
-  'RATE_LIMITED', 'EXECUTION_TIMEOUT', 'STATEMENT_TIMEOUT',
+  'RATE_LIMITED', 'EXECUTION_TIMEOUT', 'STATEMENT_TIMEOUT', 'DATABASE_UNAVAILABLE',
 ]);
 
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
@@ -29,6 +32,11 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   // Expected under load: PostgreSQL's statement_timeout (DB_STATEMENT_TIMEOUT_MS) cancelled a statement.
   if (isStatementCancelled(original)) {
     return { message: 'A database statement of this request ran too long and was cancelled; ask for less, or try again later', locations, path, extensions: { code: 'STATEMENT_TIMEOUT' } };
+  }
+  // Expected while the database is away; the whole answer is then replaced (database-unavailable.ts).
+  if (isDatabaseUnavailable(original)) {
+    log.warn({ err: original }, 'the database is unavailable');
+    return { message: DATABASE_UNAVAILABLE.message, locations, path, extensions: DATABASE_UNAVAILABLE.extensions };
   }
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && CLIENT_CODES.has(code)) {

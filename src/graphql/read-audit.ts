@@ -3,10 +3,13 @@ import type { Context } from './context.ts';
 import { recordRead } from '../modules/audit/audit.store.ts';
 import { log } from '../runtime/log.ts';
 import { auditWriteDuration } from '../runtime/metrics.ts';
+import { isDatabaseUnavailable } from '../db/availability.ts';
+import { answerDatabaseUnavailable } from './database-unavailable.ts';
 
 /**
  * Writes the request's audit record before its answer leaves. A read that cannot be recorded is
- * not answered: the data is withheld and the caller gets AUDIT_UNAVAILABLE (HTTP 503).
+ * not answered: the data is withheld and the caller gets AUDIT_UNAVAILABLE (HTTP 503), or
+ * DATABASE_UNAVAILABLE (503 with Retry-After) when the database is away.
  * In-process use (no principal: tests, tools, benchmarks) is not a request and is not audited.
  */
 export const readAuditPlugin: ApolloServerPlugin<Context> = {
@@ -32,8 +35,12 @@ export const readAuditPlugin: ApolloServerPlugin<Context> = {
           timer({ outcome: 'ok' });
         } catch (error) {
           timer({ outcome: 'failed' });
+          if (contextValue.report) contextValue.report.errorCode = isDatabaseUnavailable(error) ? 'DATABASE_UNAVAILABLE' : 'AUDIT_UNAVAILABLE';
+          if (isDatabaseUnavailable(error)) {
+            log.warn({ err: error, requestId: contextValue.report?.requestId }, 'the database is unavailable for the read audit; the answer is withheld');
+            return answerDatabaseUnavailable(response);
+          }
           log.error({ err: error, requestId: contextValue.report?.requestId }, 'the read audit could not be written; the answer is withheld');
-          if (contextValue.report) contextValue.report.errorCode = 'AUDIT_UNAVAILABLE';
           response.body.singleResult.data = null;
           response.body.singleResult.errors = [{ message: 'The read could not be recorded in the audit; try again later', extensions: { code: 'AUDIT_UNAVAILABLE' } }];
           response.http.status = 503;

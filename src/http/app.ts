@@ -19,6 +19,7 @@ import { authFrom, type AuthSettings } from '../modules/access/auth-config.ts';
 import { VerifiedTokens } from '../modules/access/tokens.ts';
 import { languageOf } from '../modules/dictionary/codes.ts';
 import { Territories } from '../modules/dictionary/territories.ts';
+import { readinessCheck, readyz } from './readiness.ts';
 import { statisticsExport } from './statistics-export.ts';
 import { track } from './access-log.ts';
 import type { RequestReport } from '../runtime/request-report.ts';
@@ -26,7 +27,8 @@ import type { PersonRegistry } from '../modules/verification/person-registry.ts'
 import { registryFrom } from '../modules/verification/registry-from-settings.ts';
 
 /**
- * The HTTP application: GraphQL (and GraphiQL) at /graphql, GraphiQL's assets, a health check.
+ * The HTTP application: GraphQL (and GraphiQL) at /graphql, GraphiQL's assets, the liveness
+ * (/healthz) and readiness (/readyz) probes.
  * The person registry (Rule 2), the trusted token issuer and the protections are the
  * ones given, or else the ones the environment configures; `now` is the rate limits' clock.
  * `stop()` releases what it opened.
@@ -57,7 +59,9 @@ export async function createApp(orm: Orm, options: { registry?: PersonRegistry |
   // Every request gets an id, a log line and its metrics, refusals included.
   app.use(track());
   // Each route answers the methods it serves and 405 (naming them) to any other.
+  // Liveness: the process answers. It asks nothing of the database, whose outage /readyz reports.
   app.route('/healthz').get((_req, res) => void res.json({ status: 'ok' })).all(onlyMethods('GET', 'HEAD'));
+  app.route('/readyz').get(readyz(readinessCheck(orm, redis))).all(onlyMethods('GET', 'HEAD'));
   app.use('/graphiql', graphiqlAssets());
   app.get('/graphql', graphiqlPage);
   const graphqlMethods = onlyMethods('GET', 'POST');

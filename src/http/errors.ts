@@ -3,6 +3,8 @@ import type { Duplex } from 'node:stream';
 import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
 import { log } from '../runtime/log.ts';
 import type { RequestReport } from '../runtime/request-report.ts';
+import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from '../db/availability.ts';
+import { DATABASE_UNAVAILABLE } from '../graphql/database-unavailable.ts';
 
 // Every refusal at the HTTP level (before or around GraphQL) answers in the shape GraphQL errors
 // have, `{ errors: [{ message, extensions: { code } }] }`, with the status that fits: clients read
@@ -15,6 +17,12 @@ export function sendError(res: Response, status: number, code: string, message: 
   const report = res.locals.report as RequestReport | undefined;
   if (report) report.errorCode = code;
   res.status(status).type('application/json').send(body(code, message, extensions));
+}
+
+/** The database is away (availability.ts): 503 with Retry-After, as GraphQL answers it. */
+export function sendDatabaseUnavailable(res: Response): void {
+  res.set('retry-after', String(DATABASE_RETRY_AFTER_SECONDS));
+  sendError(res, 503, DATABASE_UNAVAILABLE.extensions.code, DATABASE_UNAVAILABLE.message);
 }
 
 /**
@@ -47,6 +55,7 @@ const BODY_ERRORS: Record<string, [number, string, string]> = {
  */
 export const httpErrors: ErrorRequestHandler = (error: { type?: string; code?: string; status?: number; expose?: boolean }, _req, res, next) => {
   if (res.headersSent) return next(error);
+  if (isDatabaseUnavailable(error)) return sendDatabaseUnavailable(res);
   let known = BODY_ERRORS[error.type ?? ''];
   // zlib's own errors (Z_DATA_ERROR, Z_BUF_ERROR, ERR_BROTLI_…): the body is not what its
   // Content-Encoding says; body-parser passes them on with status 400.

@@ -3,7 +3,8 @@ import type { AgeGroup, Sex, StatisticsDimension } from '../generated/graphql.ts
 import type { Request, RequestHandler } from 'express';
 import { GraphQLError } from 'graphql';
 import { idOf } from '../api/relay.ts';
-import { sendError } from './errors.ts';
+import { isDatabaseUnavailable } from '../db/availability.ts';
+import { sendDatabaseUnavailable, sendError } from './errors.ts';
 import { principalOf } from './caller.ts';
 import { AccessPolicy } from '../modules/access/policy.ts';
 import { InvalidInput } from '../modules/base/errors.ts';
@@ -74,6 +75,9 @@ export function statisticsExport(deps: ExportDeps): RequestHandler {
         for (const [name, value] of http?.headers ?? []) res.set(name, value);
         const { code, argument } = error.extensions;
         sendError(res, http?.status ?? 400, String(code), error.message, argument ? { argument } : undefined);
+      } else if (isDatabaseUnavailable(error)) {
+        log.warn({ err: error }, 'the database is unavailable for the statistics export');
+        sendDatabaseUnavailable(res);
       } else {
         log.error({ err: error }, 'the statistics export failed');
         sendError(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error');

@@ -7,7 +7,8 @@ import { promisify } from 'node:util';
 import { describe, expect, it } from '@jest/globals';
 import { Copy, DockerfileParser, type Instruction } from 'dockerfile-ast';
 import { parse } from 'yaml';
-import { authFromEnv } from '../../src/modules/access/auth-config.ts';
+import { authFrom } from '../../src/modules/access/auth-config.ts';
+import { readSettings } from '../../src/runtime/settings.ts';
 import { DEV_KEY_DIR } from '../../src/modules/access/dev-keys.ts';
 import { verifyToken } from '../../src/modules/access/tokens.ts';
 
@@ -122,7 +123,7 @@ describe('compose.yaml', () => {
       expect(file).toBe(join(keyDir, 'public.pem'));
       const signed = (await token('--role', 'ANALYST')).stdout.trim();
       // The API as compose.yaml configures it, with the file mounted as its secret.
-      const settings = await authFromEnv({ AUTH_PUBLIC_KEY_FILE: file, AUTH_ISSUER: value(api!.environment?.AUTH_ISSUER) });
+      const settings = await authFrom(readSettings({ AUTH_PUBLIC_KEY_FILE: file, AUTH_ISSUER: value(api!.environment?.AUTH_ISSUER) }));
       expect(await verifyToken(signed, settings)).toMatchObject({ role: 'ANALYST' });
       // …which is the file compose.yaml mounts unless told another.
       const secret = String(api!.environment?.AUTH_PUBLIC_KEY_FILE).split('/').at(-1)!;

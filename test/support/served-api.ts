@@ -19,6 +19,7 @@ export interface Answer {
   bytes: number;
   /** Wall time of the request in milliseconds. */
   ms: number;
+  headers: Headers;
 }
 
 /** Who sends a request: an analyst unless told; caseworkers and heads name their career center's code. */
@@ -55,10 +56,12 @@ export async function startServer(orm: Orm, overrides: (fromEnv: Protection) => 
     const text = await response.text();
     return {
       status: response.status, body: JSON.parse(text), statements: Number(response.headers.get('x-sql-statements') ?? NaN),
-      bytes: Buffer.byteLength(text), ms: performance.now() - started,
+      bytes: Buffer.byteLength(text), ms: performance.now() - started, headers: response.headers,
     };
   };
-  return { post, stop };
+  /** A GET of another route of the API, as a caller. */
+  const get = async (path: string, caller: Caller = {}) => fetch(`${base}${path}`, { headers: { authorization: `Bearer ${await tokenOf(caller)}` } });
+  return { post, get, base, stop };
 }
 
 /** A suite's API: a copy of the template database, served before the suite's tests and closed after. */
