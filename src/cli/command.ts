@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { log, errorFields } from '../runtime/log.ts';
+import { log, scrubbed } from '../runtime/log.ts';
 import { Refusal } from '../runtime/refusal.ts';
 import { readSettings, settingsHelp, SettingsError, useSettings, type SettingGroup, type Settings } from '../runtime/settings.ts';
 
@@ -95,7 +95,7 @@ export function wholeArgument(name: string, text: string, min: number): number {
 function handleFailures() {
   const fail = (error: unknown) => {
     if (error instanceof Refusal) refuse(error.message, error.status);
-    log.fatal({ err: errorFields(error) }, (error as Error)?.message ?? 'failed');
+    log.fatal({ err: error }, scrubbed(String((error as Error)?.message ?? error)));
     log.flush();
     process.exitCode = 1;
     setImmediate(() => process.exit(1));
