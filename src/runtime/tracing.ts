@@ -9,7 +9,7 @@ import { PgInstrumentation } from '@opentelemetry/instrumentation-pg';
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import { BatchSpanProcessor, ParentBasedSampler, SamplingDecision, TracerProvider, type Sampler, type SpanProcessor } from '@opentelemetry/sdk-trace';
 import type { IncomingMessage } from 'node:http';
-import { log } from './log.ts';
+import { log, scrubbed } from './log.ts';
 import type { Settings } from './settings.ts';
 import { onStopped } from './shutdown.ts';
 
@@ -28,8 +28,8 @@ import { onStopped } from './shutdown.ts';
 // Spans carry no personal data and no credentials: GraphQL documents with their literal values
 // blanked and never their variables; SQL text with every literal blanked (MikroORM writes the
 // values into most of its statements: `where "iin" = '870314300017'`) and never the parameters;
-// no request headers; of a URL's query string (GET /graphql carries the variables in it) only the
-// parameters' names.
+// errors' texts scrubbed as in the log; no request headers; of a URL's query string (GET /graphql
+// carries the variables in it) only the parameters' names.
 
 /** A trace starts with a request (or joins the caller's): the SDL parsed at the start makes none. */
 const REQUESTS_ONLY: Sampler = {
@@ -45,15 +45,27 @@ export const withoutLiterals = (sql: string) => sql.replace(SQL_LITERALS, '?');
 
 /** The attributes that carry SQL text (the stable name and the older one, which OTEL_SEMCONV_STABILITY_OPT_IN may add). */
 const SQL_TEXT = ['db.query.text', 'db.statement'];
+/** The attributes of an exception event that carry an error's text. */
+const ERROR_TEXT = ['exception.message', 'exception.stacktrace'];
 
-/** Blanks the literals of a statement's text as its span ends, before any exporter sees it. */
-const SQL_LITERALS_BLANKED: SpanProcessor = {
+/**
+ * As a span ends, before any exporter sees it: the literals of its SQL text blanked, and its
+ * errors' texts scrubbed as the log scrubs them (an error's message can quote what it refused).
+ */
+const PERSONAL_DATA_BLANKED: SpanProcessor = {
   onStart: () => {},
   onEnding: (span) => {
     for (const key of SQL_TEXT) {
       const text = span.attributes[key];
       if (typeof text === 'string') span.setAttribute(key, withoutLiterals(text));
     }
+    for (const { attributes } of span.events) {
+      for (const key of ERROR_TEXT) {
+        const text = attributes?.[key];
+        if (typeof text === 'string') attributes![key] = scrubbed(text);
+      }
+    }
+    if (span.status.message) span.setStatus({ ...span.status, message: scrubbed(span.status.message) });
   },
   onEnd: () => {},
   forceFlush: async () => {},
@@ -69,7 +81,7 @@ export function startTracing(settings: Pick<Settings, 'OTEL_EXPORTER_OTLP_ENDPOI
   provider = new TracerProvider({
     sampler: new ParentBasedSampler({ root: REQUESTS_ONLY }),
     resource: resourceFromAttributes({ 'service.name': settings.OTEL_SERVICE_NAME! }),
-    spanProcessors: [SQL_LITERALS_BLANKED, new BatchSpanProcessor({ exporter: new OTLPTraceExporter({ url: tracesUrl(settings.OTEL_EXPORTER_OTLP_ENDPOINT) }) })],
+    spanProcessors: [PERSONAL_DATA_BLANKED, new BatchSpanProcessor({ exporter: new OTLPTraceExporter({ url: tracesUrl(settings.OTEL_EXPORTER_OTLP_ENDPOINT) }) })],
   });
   trace.setGlobalTracerProvider(provider);
   context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());

@@ -142,6 +142,10 @@ describe('traces', () => {
       const search = new URLSearchParams({ query: BY_IIN_GET, variables: JSON.stringify({ iin }) });
       const got = await fetch(`${api.base}/graphql?${search}`, { headers: { authorization: `Bearer ${token}`, 'apollo-require-preflight': 'true' } });
       expect(((await got.json()) as { data?: any }).data?.cardByIin.iin).toBe(iin);
+      // Written into the document: as a string (GraphQL spans blank literals), and as a number, which
+      // validation refuses (graphql-js's message quotes the value; the answer's does not).
+      expect((await post(`{ cardByIin(iin: "${iin}") { id } }`, {})).body.data?.cardByIin.id).toBeDefined();
+      expect((await post(`{ cardByIin(iin: ${iin}) { id } }`, {})).body.errors).toEqual([expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }) })]);
     } finally {
       // The SDK sends what it holds when the process stops.
       stopped = await api.stop();
