@@ -72,6 +72,9 @@ const PERSONAL_DATA_BLANKED: SpanProcessor = {
   shutdown: async () => {},
 };
 
+/** Probes and scrapes, asked every few seconds: a trace each would drown the requests'. */
+const UNTRACED_PATHS = new Set(['/healthz', '/readyz', '/metrics']);
+
 let provider: TracerProvider | null = null;
 
 /** Starts tracing; call before the modules it traces (http's server, pg, graphql) are imported. */
@@ -94,6 +97,7 @@ export function startTracing(settings: Pick<Settings, 'OTEL_EXPORTER_OTLP_ENDPOI
       new HttpInstrumentation({
         // The API's own outgoing requests (the person registry's lookups quote an IIN) stay out.
         disableOutgoingRequestInstrumentation: true,
+        ignoreIncomingRequestHook: (request) => UNTRACED_PATHS.has(request.url?.split('?')[0] ?? ''),
         startIncomingSpanHook: (request) => queryNames(request as IncomingMessage),
       }),
       new GraphQLInstrumentation({ allowValues: false, ignoreTrivialResolveSpans: true, mergeItems: true }),

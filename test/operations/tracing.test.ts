@@ -124,6 +124,7 @@ describe('traces', () => {
     let stopped;
     const iin = nextIin('1987-03-14');
     try {
+      expect((await fetch(`${api.base}/healthz`)).status).toBe(200);
       const post = async (query: string, variables: Record<string, unknown>) => {
         const response = await fetch(`${api.base}/graphql`, {
           method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query, variables }),
@@ -159,6 +160,8 @@ describe('traces', () => {
     const dump = () => spans.map((span) => `${span.traceId.slice(0, 8)} ${span.spanId.slice(0, 8)} ${span.parentSpanId?.slice(0, 8) ?? 'root    '} ${span.scope} ${span.name} ${JSON.stringify(span.attributes)}`).join('\n');
     expect(spans.length).toBeGreaterThan(0);
     expect(new Set(spans.map((span) => span.service))).toEqual(new Set([SERVICE]));
+    // Probes make no traces.
+    expect(spans.filter((span) => span.attributes['url.path'] === '/healthz')).toEqual([]);
 
     // The GET of the card by IIN: its HTTP span, and under it the GraphQL operation and the SQL.
     const get = spans.find((span) => span.scope === '@opentelemetry/instrumentation-http' && span.attributes['http.request.method'] === 'GET' && span.attributes['url.path'] === '/graphql');
