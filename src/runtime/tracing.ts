@@ -95,7 +95,8 @@ export function startTracing(settings: Pick<Settings, 'OTEL_EXPORTER_OTLP_ENDPOI
     tracerProvider: provider,
     instrumentations: [
       new HttpInstrumentation({
-        // The API's own outgoing requests (the person registry's lookups quote an IIN) stay out.
+        // Outgoing requests stay out: a person registry's URL names the IIN looked up (its lookups use
+        // fetch, which this instrumentation does not see; should that change, they stay out still).
         disableOutgoingRequestInstrumentation: true,
         ignoreIncomingRequestHook: (request) => UNTRACED_PATHS.has(request.url?.split('?')[0] ?? ''),
         startIncomingSpanHook: (request) => queryNames(request as IncomingMessage),
@@ -108,14 +109,22 @@ export function startTracing(settings: Pick<Settings, 'OTEL_EXPORTER_OTLP_ENDPOI
   log.info({ endpoint: redactedUrl(settings.OTEL_EXPORTER_OTLP_ENDPOINT), service: settings.OTEL_SERVICE_NAME }, 'tracing: spans go to the OTLP endpoint');
 }
 
+/** How long the last spans may take to send as the process stops (a collector that is down must not hold the stop). */
+const LAST_SPANS_MS = 5_000;
+
 /** Sends the spans not yet sent and stops tracing (the process is stopping). */
 export async function stopTracing(): Promise<void> {
   const stopping = provider;
   provider = null;
+  if (!stopping) return;
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<'late'>((resolve) => (timer = setTimeout(resolve, LAST_SPANS_MS, 'late')));
   try {
-    await stopping?.shutdown();
+    if ((await Promise.race([stopping.shutdown(), late])) === 'late') log.warn({ ms: LAST_SPANS_MS }, 'tracing: the last spans were not sent in time');
   } catch (error) {
     log.warn({ err: error }, 'tracing: the last spans could not be sent');
+  } finally {
+    clearTimeout(timer);
   }
 }
 
