@@ -9,5 +9,7 @@ const { settings } = startCommand({
   options: {},
   settings: ['server', 'database', 'card', 'auth', 'protection', 'registry', 'operations'],
 });
+// Tracing, when configured, must hook the modules before the server imports them.
+if (settings.OTEL_EXPORTER_OTLP_ENDPOINT) (await import('./runtime/tracing.ts')).startTracing(settings);
 const { serve } = await import('./cli/serve.ts');
 await serve(settings);

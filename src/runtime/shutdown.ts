@@ -12,6 +12,14 @@ export type Stop = (deadline: AbortSignal) => Promise<void>;
 
 let stopping: Promise<void> | null = null;
 
+/** What runs after `stop`, just before the exit (tracing sends its last spans). */
+const lastSteps: (() => Promise<void>)[] = [];
+
+/** Runs `step` when the process has stopped on a signal, before it exits. */
+export function onStopped(step: () => Promise<void>): void {
+  lastSteps.push(step);
+}
+
 /** Whether a stop signal has come (a command's loop asks before taking its next batch). */
 export const isStopping = () => stopping !== null;
 
@@ -41,6 +49,7 @@ async function stopGracefully(stop: Stop, deadlineMs: number): Promise<void> {
   }, deadlineMs);
   try {
     await stop(deadline.signal);
+    for (const step of lastSteps) await step();
     clearTimeout(timer);
     const status = deadline.signal.aborted ? 1 : typeof process.exitCode === 'number' ? process.exitCode : 0;
     log.info({ status }, 'stopped');
