@@ -1,6 +1,8 @@
+import { accessSync, constants } from 'node:fs';
 import { basename } from 'node:path';
 import { startCommand, wholeArgument, refuse } from './command.ts';
 import { STOPPED } from './stoppable.ts';
+import { EX_NOINPUT } from '../runtime/refusal.ts';
 
 // npm run import -- [options] FILE: imports card records (schema/import/card-record.schema.json)
 // into the configured database. The work's modules load only once the arguments and the settings
@@ -11,7 +13,7 @@ const { values, positionals: [path], settings } = startCommand({
   summary: 'Imports card records (NDJSON or CSV, see docs/import.md) into the configured database, a transaction per batch.\n'
     + `Exit status: 0 every record stored; 2 some rejected (listed in the report); ${STOPPED} stopped by SIGTERM or SIGINT before the end\n`
     + '(the whole batches reported are stored: importing the file again continues, stored records come out unchanged);\n'
-    + '1 failure; 64 bad arguments; 75 the embedded database is in use by another process; 78 a bad setting.',
+    + `1 failure; 64 bad arguments; ${EX_NOINPUT} FILE cannot be read; 75 the embedded database is in use by another process; 78 a bad setting.`,
   options: {
     format: { type: 'string', value: 'ndjson|csv', help: "the file's format (default: by its name, .csv or else NDJSON)" },
     rejects: { type: 'string', value: 'FILE', help: 'where rejected records are listed (default: FILE.rejects.csv)' },
@@ -28,6 +30,11 @@ const format = values.format as 'ndjson' | 'csv' | undefined;
 const batchSize = wholeArgument('batch', values.batch, 1);
 const writers = wholeArgument('writers', values.writers, 1);
 const progressSeconds = wholeArgument('progress-seconds', values['progress-seconds'], 0);
+try {
+  accessSync(path!, constants.R_OK);
+} catch (error) {
+  refuse(`${path}: cannot be read (${(error as NodeJS.ErrnoException).code})`, EX_NOINPUT);
+}
 const source = values.source ?? basename(path!);
 const rejectsPath = values.rejects ?? `${path}.rejects.csv`;
 
