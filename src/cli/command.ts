@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { log, errorFields } from '../runtime/log.ts';
+import { log, scrubbed } from '../runtime/log.ts';
 import { Refusal } from '../runtime/refusal.ts';
 import { readSettings, settingsHelp, SettingsError, useSettings, type SettingGroup, type SettingName, type Settings } from '../runtime/settings.ts';
 
@@ -68,7 +68,7 @@ export function startCommand<O extends Record<string, OptionSpec>>(spec: Command
   } catch (error) {
     // Only the arguments' errors are the user's (ERR_PARSE_ARGS_…); others are the command's own.
     if (!String((error as { code?: unknown }).code).startsWith('ERR_PARSE_ARGS')) throw error;
-    refuse(`${(error as Error).message.split('\n')[0]}. See --help.`);
+    refuse(`${(error as Error).message.split('\n')[0]!.replace(/\.$/, '')}. See --help.`);
   }
   if (parsed.values.help) {
     process.stdout.write(helpText(spec));
@@ -99,7 +99,8 @@ export function wholeArgument(name: string, text: string, min: number): number {
 function handleFailures() {
   const fail = (error: unknown) => {
     if (error instanceof Refusal) refuse(error.message, error.status);
-    log.fatal({ err: errorFields(error) }, (error as Error)?.message ?? 'failed');
+    // The log's `err` serializer is errorFields: given the error itself, it keeps kind, code and stack.
+    log.fatal({ err: error }, scrubbed(error instanceof Error ? error.message : String(error)));
     log.flush();
     process.exitCode = 1;
     setImmediate(() => process.exit(1));
