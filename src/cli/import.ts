@@ -1,7 +1,7 @@
 import { accessSync, constants } from 'node:fs';
 import { basename } from 'node:path';
 import { startCommand, wholeArgument, refuse } from './command.ts';
-import { STOPPED } from './stoppable.ts';
+import { STOPPED, stoppable } from './stoppable.ts';
 import { EX_NOINPUT } from '../runtime/refusal.ts';
 
 // npm run import -- [options] FILE: imports card records (schema/import/card-record.schema.json)
@@ -15,7 +15,7 @@ const { values, positionals: [path], settings } = startCommand({
     + '(the whole batches reported are stored: importing the file again continues, stored records come out unchanged);\n'
     + `1 failure; 64 bad arguments; ${EX_NOINPUT} FILE cannot be read; 75 the embedded database is in use by another process; 78 a bad setting.`,
   options: {
-    format: { type: 'string', value: 'ndjson|csv', help: "the file's format (default: by its name, .csv or else NDJSON)" },
+    format: { type: 'string', value: 'ndjson|csv', help: "the file's format (default: by its extension, .ndjson, .jsonl, .json or .csv)" },
     rejects: { type: 'string', value: 'FILE', help: 'where rejected records are listed (default: FILE.rejects.csv)' },
     batch: { type: 'string', default: '500', value: 'N', help: 'records per transaction' },
     writers: { type: 'string', default: '2', value: 'N', help: 'batches written at once, each on its own connection' },
@@ -38,8 +38,8 @@ try {
 const source = values.source ?? basename(path!);
 const rejectsPath = values.rejects ?? `${path}.rejects.csv`;
 
-const [{ stoppable }, { databaseSettings }, { migrate, openOrm }, { systemClock }, { Territories }, { importFile }, { formatSummary }, { ENTITIES }, { log }] = await Promise.all([
-  import('./stoppable.ts'), import('../db/config.ts'), import('../db/orm.ts'), import('../modules/base/clock.ts'), import('../modules/dictionary/territories.ts'),
+const [{ databaseSettings }, { migrate, openOrm }, { systemClock }, { Territories }, { importFile }, { formatSummary }, { ENTITIES }, { log }] = await Promise.all([
+  import('../db/config.ts'), import('../db/orm.ts'), import('../modules/base/clock.ts'), import('../modules/dictionary/territories.ts'),
   import('../modules/import/import-file.ts'), import('../modules/import/progress.ts'), import('../modules/entities.ts'), import('../runtime/log.ts'),
 ]);
 

@@ -1,5 +1,5 @@
 import { refuse, startCommand, wholeArgument } from './command.ts';
-import { STOPPED } from './stoppable.ts';
+import { STOPPED, stoppable } from './stoppable.ts';
 import { EX_CONFIG } from '../runtime/refusal.ts';
 
 // npm run sync: Rule 4, the cards re-checked against the person registry. The work's modules load
@@ -28,8 +28,8 @@ if (!settings.PERSON_REGISTRY_URL && !settings.PERSON_REGISTRY_FILE) {
   refuse('Configuration: no person registry: set PERSON_REGISTRY_URL (or PERSON_REGISTRY_FILE for development).', EX_CONFIG);
 }
 
-const [{ stoppable }, { databaseSettings }, { migrate, openOrm }, { systemClock }, { Territories }, { registryFrom }, { syncVerifications }, { registryActor }, { ENTITIES }] = await Promise.all([
-  import('./stoppable.ts'), import('../db/config.ts'), import('../db/orm.ts'), import('../modules/base/clock.ts'), import('../modules/dictionary/territories.ts'),
+const [{ databaseSettings }, { migrate, openOrm }, { systemClock }, { Territories }, { registryFrom }, { syncVerifications }, { registryActor }, { ENTITIES }] = await Promise.all([
+  import('../db/config.ts'), import('../db/orm.ts'), import('../modules/base/clock.ts'), import('../modules/dictionary/territories.ts'),
   import('../modules/verification/registry-from-settings.ts'), import('../modules/verification/sync.ts'), import('../modules/verification/verification.service.ts'),
   import('../modules/entities.ts'),
 ]);
