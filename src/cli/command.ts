@@ -99,8 +99,7 @@ export function wholeArgument(name: string, text: string, min: number): number {
 function handleFailures() {
   const fail = (error: unknown) => {
     if (error instanceof Refusal) refuse(error.message, error.status);
-    // The log's `err` serializer is errorFields: given the error itself, it keeps kind, code and stack.
-    log.fatal({ err: error }, scrubbed(error instanceof Error ? error.message : String(error)));
+    log.fatal({ err: error }, scrubbed(String((error as Error)?.message ?? error)));
     log.flush();
     process.exitCode = 1;
     setImmediate(() => process.exit(1));

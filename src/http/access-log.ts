@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { RequestHandler, Response } from 'express';
 import { pinoHttp } from 'pino-http';
-import { errorFields, log, scrubbed } from '../runtime/log.ts';
+import { log, scrubbed } from '../runtime/log.ts';
 import { operationLabel, refusals, requestDuration, requestStatements } from '../runtime/metrics.ts';
 import type { RequestReport } from '../runtime/request-report.ts';
 import type { Principal } from '../modules/access/principal.ts';
@@ -64,7 +64,7 @@ export function track(): RequestHandler {
     customAttributeKeys: { reqId: 'requestId' },
     customLogLevel: (req, res, error) => (error || res.statusCode >= 500 ? 'error' : PROBES.has(routeOf(req)) && res.statusCode < 400 ? 'debug' : 'info'),
     customSuccessObject: (req, res, value: { responseTime: number }) => line(req, res, value.responseTime),
-    customErrorObject: (req, res, error, value: { responseTime: number }) => ({ ...line(req, res, value.responseTime), err: errorFields(error) }),
+    customErrorObject: (req, res, error, value: { responseTime: number }) => ({ ...line(req, res, value.responseTime), err: error }),
     customSuccessMessage: () => 'request',
     customErrorMessage: () => 'request failed',
   });

@@ -16,6 +16,8 @@ export interface TestDatabase {
   orm: Orm;
   /** `postgres` or `pglite`, for messages. */
   kind: string;
+  /** The PostgreSQL database's URL, for a process of its own to use (null for the in-memory PGlite). */
+  url: string | null;
   close(): Promise<void>;
 }
 
@@ -30,16 +32,18 @@ export async function createTestDatabase(options: TestDatabaseOptions = {}): Pro
     const embeddedFrom = options.fromScratch ? undefined : new Blob([await readFile(template())]);
     const orm = await openOrm({ embeddedDir: 'memory://', embeddedFrom }, ENTITIES);
     if (options.fromScratch) await migrate(orm);
-    return { orm, kind: 'pglite', close: () => orm.close() };
+    return { orm, kind: 'pglite', url: null, close: () => orm.close() };
   }
   const name = `card_test_${process.pid}_${randomBytes(4).toString('hex')}`;
   const admin = await MikroORM.init({ driver: PostgreSqlDriver, clientUrl: serverUrl, entities: [], discovery: { warnWhenNoEntities: false } });
   await admin.em.getConnection().execute(`create database "${name}"${options.fromScratch ? '' : ` template "${template()}"`}`);
-  const orm = await openOrm({ url: withDatabase(serverUrl, name), embeddedDir: '' }, ENTITIES);
+  const url = withDatabase(serverUrl, name);
+  const orm = await openOrm({ url, embeddedDir: '' }, ENTITIES);
   if (options.fromScratch) await migrate(orm);
   return {
     orm,
     kind: 'postgres',
+    url,
     async close() {
       await orm.close();
       await admin.em.getConnection().execute(`drop database if exists "${name}" with (force)`);
