@@ -273,7 +273,11 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
       // One worker per core, as deployed (with the embedded database the API stays one process).
       WEB_CONCURRENCY: String(options.workers ?? cpus().length),
       PERSON_REGISTRY_URL: '', PERSON_REGISTRY_FILE: '',
-    }, /Employment card API on/);
+      // No /metrics: the bench reads none, and its port (9464) may be another API's on this machine.
+      METRICS_PORT: '0',
+      // Logging as deployed (a line per request), whatever the caller's LOG_LEVEL; its start line says it is ready.
+      LOG_LEVEL: 'info',
+    }, /Employment card API: GraphQL/);
     children.push(server);
     log(`API started (pid ${server.pid}, NODE_ENV=production, ${options.serverUrl || options.reuseUrl ? options.workers ?? cpus().length : 1} worker(s), ${options.connections} connections, ${options.duration} s per query)`);
 

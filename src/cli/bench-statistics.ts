@@ -1,32 +1,42 @@
-import { parseArgs } from 'node:util';
-import { scratchDatabase } from '../bench/database.ts';
-import { withSqlLog } from '../db/sql-log.ts';
-import { seedDemoData } from '../seed/seeder.ts';
-import type { StatisticsDimension } from '../generated/graphql.ts';
-import { Territories } from '../modules/dictionary/territories.ts';
-import { STATISTICS_LISTS, STATISTICS_TABLES } from '../modules/statistics/statistics.csv.ts';
-import { checkRequest, Statistics } from '../modules/statistics/statistics.service.ts';
+import { startCommand, wholeArgument } from './command.ts';
 
-// npm run bench:statistics [-- --cards 100000 --runs 7]
-// Times each statistics table, as an analyst asks for it (every card), on a scratch database of
-// demo cards: embedded PGlite, or PostgreSQL when DATABASE_URL is set. Not a test: it prints figures.
+// npm run bench:statistics: times each statistics table, as an analyst asks for it (every card).
+// Not a test: it prints figures. The work's modules load only once the arguments and the settings
+// are good (as in main.ts).
 
-const { values } = parseArgs({ options: { cards: { type: 'string', default: '100000' }, runs: { type: 'string', default: '7' } } });
-const cards = Number(values.cards);
-const runs = Number(values.runs);
+const { values, settings } = startCommand({
+  usage: 'npm run bench:statistics -- [--cards N] [--runs N]',
+  summary: 'Times every statistics list by six groupings on a scratch database of demo cards:\n'
+    + 'embedded PGlite, or a new database on the PostgreSQL server of DATABASE_URL, dropped afterwards.\n'
+    + 'Exit status: 0 done; 1 failure; 64 bad arguments; 78 a bad setting.',
+  options: {
+    cards: { type: 'string', default: '100000', value: 'N', help: 'demo cards in the scratch database' },
+    runs: { type: 'string', default: '7', value: 'N', help: 'timed runs of each list (the median is shown), after one warm-up' },
+  },
+  settings: ['DATABASE_URL', 'LOG_LEVEL'],
+});
+const cards = wholeArgument('cards', values.cards, 1);
+const runs = wholeArgument('runs', values.runs, 1);
 
-const db = await scratchDatabase(process.env.DATABASE_URL);
+const [{ scratchDatabase }, { withSqlLog }, { seedDemoData }, { Territories }, { STATISTICS_LISTS, STATISTICS_TABLES }, { checkRequest, Statistics }] = await Promise.all([
+  import('../bench/database.ts'), import('../db/sql-log.ts'), import('../seed/seeder.ts'), import('../modules/dictionary/territories.ts'),
+  import('../modules/statistics/statistics.csv.ts'), import('../modules/statistics/statistics.service.ts'),
+]);
+type StatisticsDimension = import('../generated/graphql.ts').StatisticsDimension;
+const say = (line: string) => process.stdout.write(`${line}\n`);
+
+const db = await scratchDatabase(settings.DATABASE_URL);
 try {
   const territories = await Territories.load(db.orm.em.fork());
   const seeded = performance.now();
-  await seedDemoData(db.orm, territories, { cards, onProgress: (done) => done % 20_000 === 0 && console.log(`  seeded ${done}`) });
+  await seedDemoData(db.orm, territories, { cards, onProgress: (done) => done % 20_000 === 0 && say(`  seeded ${done}`) });
   await db.orm.em.getConnection().execute('analyze');
-  console.log(`statistics on ${cards} demo cards, ${db.kind} (seeded in ${((performance.now() - seeded) / 1000).toFixed(0)} s), median of ${runs} runs after one warm-up`);
+  say(`statistics on ${cards} demo cards, ${db.kind} (seeded in ${((performance.now() - seeded) / 1000).toFixed(0)} s), median of ${runs} runs after one warm-up`);
   const tables = STATISTICS_TABLES;
   const groupings: StatisticsDimension[][] = [[], ['REGION'], ['CAREER_CENTER'], ['SEX', 'AGE_GROUP'], ['EDUCATION_LEVEL'], ['REGION', 'DISTRICT', 'CAREER_CENTER', 'SEX', 'AGE_GROUP', 'EDUCATION_LEVEL']];
   const period = { from: '2024-01-01', to: '2026-11-29' };
   const name = (g: StatisticsDimension[]) => (g.length === 0 ? 'total' : g.length === 6 ? 'all six' : g.map((d) => d.slice(0, 3)).join('+'));
-  console.log(`  ${'table'.padEnd(22)}${groupings.map((g) => name(g).padStart(14)).join('')}   (median ms; rows)`);
+  say(`  ${'table'.padEnd(22)}${groupings.map((g) => name(g).padStart(14)).join('')}   (median ms; rows)`);
   for (const table of tables) {
     const cells: string[] = [];
     for (const groupBy of groupings) {
@@ -45,7 +55,7 @@ try {
       times.sort((a, b) => a - b);
       cells.push(`${times[Math.floor(runs / 2)]!.toFixed(0)}; ${rows}`.padStart(14));
     }
-    console.log(`  ${table.padEnd(22)}${cells.join('')}`);
+    say(`  ${table.padEnd(22)}${cells.join('')}`);
   }
 } finally {
   await db.drop();

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { log, scrubbed } from '../runtime/log.ts';
 import { Refusal } from '../runtime/refusal.ts';
-import { readSettings, settingsHelp, SettingsError, useSettings, type SettingGroup, type Settings } from '../runtime/settings.ts';
+import { readSettings, settingsHelp, SettingsError, useSettings, type SettingGroup, type SettingName, type Settings } from '../runtime/settings.ts';
 
 // What every command does before its work: read its arguments and the settings, answer `--help`,
 // and refuse a bad argument (exit status 64) or setting (78, as sysexits.h numbers them) with one
@@ -26,8 +26,8 @@ export interface CommandSpec<O extends Record<string, OptionSpec>> {
   options: O;
   /** Positional arguments allowed (named in `usage`). */
   positionals?: { min: number; max: number };
-  /** The settings it reads, by group (their variables are listed by `--help`). */
-  settings: readonly SettingGroup[];
+  /** The settings it reads, by group or by name (their variables are listed by `--help`). */
+  settings: readonly (SettingGroup | SettingName)[];
 }
 
 type Values<O extends Record<string, OptionSpec>> = {
@@ -59,12 +59,16 @@ function helpText<O extends Record<string, OptionSpec>>(spec: CommandSpec<O>): s
  * exits 0; a bad argument or setting prints one line per problem and exits 64 or 78.
  */
 export function startCommand<O extends Record<string, OptionSpec>>(spec: CommandSpec<O>, argv = process.argv.slice(2)): { values: Values<O>; positionals: string[]; settings: Settings } {
-  const options = Object.fromEntries(Object.entries(spec.options).map(([name, { type, short, default: fallback }]) => [name, { type, short, default: fallback }]));
+  // parseArgs refuses a `short` or `default` given as undefined: only the ones set.
+  const options = Object.fromEntries(Object.entries(spec.options).map(([name, { type, short, default: fallback }]) =>
+    [name, { type, ...(short === undefined ? {} : { short }), ...(fallback === undefined ? {} : { default: fallback }) }]));
   let parsed;
   try {
     parsed = parseArgs({ args: argv, options: { ...options, help: { type: 'boolean', short: 'h' } }, allowPositionals: (spec.positionals?.max ?? 0) > 0, strict: true } as Parameters<typeof parseArgs>[0] & object);
   } catch (error) {
-    refuse(`${(error as Error).message.split('\n')[0]}. See --help.`);
+    // Only the arguments' errors are the user's (ERR_PARSE_ARGS_…); others are the command's own.
+    if (!String((error as { code?: unknown }).code).startsWith('ERR_PARSE_ARGS')) throw error;
+    refuse(`${(error as Error).message.split('\n')[0]!.replace(/\.$/, '')}. See --help.`);
   }
   if (parsed.values.help) {
     process.stdout.write(helpText(spec));

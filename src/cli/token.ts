@@ -1,27 +1,32 @@
-import { writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { parseArgs } from 'node:util';
-import { authFrom } from '../modules/access/auth-config.ts';
-import { developmentKeys } from '../modules/access/dev-keys.ts';
+import { refuse, startCommand } from './command.ts';
+import { EX_CONFIG } from '../runtime/refusal.ts';
 import { ROLES, type Role } from '../modules/access/principal.ts';
-import { signToken } from '../modules/access/tokens.ts';
 
-// npm run token -- --role CASEWORKER --center CC-KZ-75-002 [--sub caseworker-1] [--name "…"] [--expires-in 8h]
-// npm run token -- --role CITIZEN --sub <IIN>
-// npm run token -- --public-key     (writes the development key's public half, for compose.yaml)
-// Signs a token with the local development key, for demos and tests. Only an API that trusts the
-// development key accepts it (no AUTH_JWKS_URL or AUTH_PUBLIC_KEY_FILE configured).
+// npm run token: a development token signed with the local development key, for demos and tests.
+// Only an API that trusts the development key (no AUTH_JWKS_URL or AUTH_PUBLIC_KEY_FILE) accepts it.
+// The work's modules load only once the arguments and the settings are good (as in main.ts).
 
-const { values } = parseArgs({
+const { values, settings } = startCommand({
+  usage: 'npm run token -- --role ROLE [--center CODE] [--sub ID] [--name NAME] [--expires-in 8h] | npm run token -- --public-key',
+  summary: 'Prints a token signed with the development key (.data/dev-keys), which an API without AUTH_JWKS_URL or AUTH_PUBLIC_KEY_FILE trusts.\n'
+    + 'A CASEWORKER or HEAD needs --center; a CITIZEN is known by their IIN (--sub).\n'
+    + '--public-key writes the key\'s public half to public.pem beside it instead, for compose.yaml.\n'
+    + 'Exit status: 0 done; 1 failure; 64 bad arguments; 78 a bad setting, or the API configured to trust another issuer.',
   options: {
-    role: { type: 'string' },
-    center: { type: 'string' },
-    sub: { type: 'string' },
-    name: { type: 'string' },
-    'expires-in': { type: 'string', default: '8h' },
-    'public-key': { type: 'boolean', default: false },
+    role: { type: 'string', value: 'ROLE', help: `the role: ${ROLES.join(', ')}` },
+    center: { type: 'string', value: 'CODE', help: 'the career center a CASEWORKER or HEAD works at, e.g. CC-KZ-75-002' },
+    sub: { type: 'string', value: 'ID', help: "the subject: a user id, or a citizen's IIN (default: ROLE-dev)" },
+    name: { type: 'string', value: 'NAME', help: "the user's name, as the history records it" },
+    'expires-in': { type: 'string', default: '8h', value: 'TIME', help: 'how long the token is valid (jose: 30m, 8h, 7d)' },
+    'public-key': { type: 'boolean', default: false, help: "write the development key's public half and print where" },
   },
+  settings: ['AUTH_JWKS_URL', 'AUTH_PUBLIC_KEY_FILE', 'AUTH_ISSUER', 'AUTH_AUDIENCE', 'AUTH_DEV_KEY_DIR', 'LOG_LEVEL'],
 });
+
+const [{ writeFile }, { join }, { authFrom }, { developmentKeys }, { signToken }] = await Promise.all([
+  import('node:fs/promises'), import('node:path'), import('../modules/access/auth-config.ts'), import('../modules/access/dev-keys.ts'), import('../modules/access/tokens.ts'),
+]);
+
 // The API in compose.yaml trusts the public half through AUTH_PUBLIC_KEY_FILE (a secret mounted from
 // this file), so these tokens work there while the private half never leaves this machine. Written
 // here, not printed for a redirect: `npm run` adds its own lines to stdout.
@@ -29,30 +34,20 @@ if (values['public-key']) {
   const keys = await developmentKeys();
   const file = join(keys.directory, 'public.pem');
   await writeFile(file, keys.publicKeyPem);
-  console.log(file);
+  process.stdout.write(`${file}\n`);
   process.exit(0);
 }
 const role = values.role?.toUpperCase() as Role;
-if (!ROLES.includes(role)) {
-  console.error(`usage: npm run token -- --role ${ROLES.join('|')} [--center <career center code>] [--sub <id, or a citizen's IIN>] [--name <name>] [--expires-in 8h]`);
-  process.exit(1);
+if (!ROLES.includes(role)) refuse(`--role must be one of ${ROLES.join(', ')}${values.role ? `, not "${values.role}"` : ''}. See --help.`);
+if ((role === 'CASEWORKER' || role === 'HEAD') && !values.center) refuse(`A ${role} works at a career center: give --center CODE (e.g. CC-KZ-75-002).`);
+if (role === 'CITIZEN' && !/^\d{12}$/.test(values.sub ?? '')) refuse('A CITIZEN is known by their IIN: give --sub IIN (12 digits).');
+if (settings.AUTH_JWKS_URL || settings.AUTH_PUBLIC_KEY_FILE) {
+  refuse('Configuration: AUTH_JWKS_URL or AUTH_PUBLIC_KEY_FILE is set: the API trusts another issuer and would not accept the development key.', EX_CONFIG);
 }
-if ((role === 'CASEWORKER' || role === 'HEAD') && !values.center) {
-  console.error(`a ${role} works at a career center: give --center <code> (e.g. CC-KZ-75-002)`);
-  process.exit(1);
-}
-if (role === 'CITIZEN' && !/^\d{12}$/.test(values.sub ?? '')) {
-  console.error('a CITIZEN is known by their IIN: give --sub <IIN>');
-  process.exit(1);
-}
-if (process.env.AUTH_JWKS_URL || process.env.AUTH_PUBLIC_KEY_FILE) {
-  console.error('This API is configured to trust another issuer; the development key would not be accepted.');
-  process.exit(1);
-}
-const settings = await authFrom();
+const auth = await authFrom(settings);
 const { privateKey } = await developmentKeys();
 const token = await signToken(privateKey, {
   subject: values.sub ?? `${role.toLowerCase()}-dev`, role, careerCenter: values.center ?? null, name: values.name ?? null,
-}, { issuer: settings.issuer, audience: settings.audience, expiresIn: values['expires-in'] });
-console.log(token);
-console.error(`Send it as the header   Authorization: Bearer <token>   (GraphiQL: Headers tab, {"Authorization": "Bearer …"})`);
+}, { issuer: auth.issuer, audience: auth.audience, expiresIn: values['expires-in'] });
+process.stdout.write(`${token}\n`);
+process.stderr.write('Send it as the header   Authorization: Bearer <token>   (GraphiQL: Headers tab, {"Authorization": "Bearer …"})\n');

@@ -69,7 +69,7 @@ export const importedRecords = new Counter({
 
 export const syncedCards = new Counter({
   name: 'api_sync_cards_total',
-  help: 'Cards re-checked against the person registry (rule 4), by result',
+  help: 'Cards re-checked against the person registry (rule 4), by result (verified, changed: verified with the identity taken from the registry, pending, failed)',
   labelNames: ['result'] as const,
   registers: [metrics],
 });

@@ -16,3 +16,7 @@ export class Refusal extends Error {
 export const EX_CONFIG = 78;
 /** sysexits.h: something the command needs is busy now; try again later. */
 export const EX_TEMPFAIL = 75;
+/** sysexits.h: the input data is wrong (a command's input file, not its arguments). */
+export const EX_DATAERR = 65;
+/** sysexits.h: an input file does not exist or cannot be read. */
+export const EX_NOINPUT = 66;

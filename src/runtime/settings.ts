@@ -220,9 +220,12 @@ export function useSettings(checked: Settings): void {
   current = checked;
 }
 
-/** The variables of some groups with their defaults and meanings, as `--help` and the docs show them. */
-export function settingsHelp(groups?: readonly SettingGroup[]): { name: SettingName; group: SettingGroup; shown: string; description: string }[] {
+/**
+ * The variables of some groups (and any named one by one) with their defaults and meanings, as
+ * `--help` and the docs show them.
+ */
+export function settingsHelp(groups?: readonly (SettingGroup | SettingName)[]): { name: SettingName; group: SettingGroup; shown: string; description: string }[] {
   return (Object.entries(VARIABLES) as [SettingName, z.ZodType][])
     .map(([name, schema]) => ({ name, ...HELP.get(schema)! }))
-    .filter((variable) => !groups || groups.includes(variable.group));
+    .filter((variable) => !groups || groups.includes(variable.group) || groups.includes(variable.name));
 }

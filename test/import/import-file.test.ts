@@ -13,6 +13,7 @@ import { TODAY } from '../support/api.ts';
 import { aCareerCenter, nextIin } from '../support/builders.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
 import { aFullRecord, anIdentityRecord } from './records.ts';
+import { counted, growth } from '../support/metrics.ts';
 
 // `npm run import`: a file with good, bad and repeated records, imported twice; and the command
 // itself, run as a child process whose output is not a terminal.
@@ -57,9 +58,11 @@ describe('an NDJSON file with good, bad and repeated records', () => {
     const path = join(dir, 'cards.ndjson');
     await writeFile(path, `${lines.join('\n')}\n`);
     const cardsBefore = await count(Card);
+    const countedBefore = await counted('api_import_records_total');
     const summary = await importFile(deps(), { path, rejectsPath: join(dir, 'rejects.csv'), batchSize: 3 });
 
     expect(summary).toMatchObject({ read: 7, created: 2, updated: 1, unchanged: 1, rejected: 3, rejectRows: 3 });
+    expect(growth(countedBefore, await counted('api_import_records_total'))).toEqual({ created: 2, updated: 1, unchanged: 1, rejected: 3 });
     expect(await count(Card)).toBe(cardsBefore + 2);
     const report = await readFile(join(dir, 'rejects.csv'), 'utf8');
     expect(report.split('\r\n')).toEqual([
@@ -93,6 +96,22 @@ describe('an NDJSON file with good, bad and repeated records', () => {
     const card = await db.orm.em.fork().findOneOrFail(Card, { iin });
     expect([card.fullName.givenName, card.fullName.patronymic, card.address?.street, card.phone]).toEqual(['Гүлнұр "Гуля"', 'Маратқызы', 'Төле би, 155', '+77019998877']);
     expect(await readFile(join(dir, 'people.rejects.csv'), 'utf8')).toContain(',careerCenter,UNKNOWN_CODE,"no career center with code ""NO-SUCH-CENTER"""\r\n');
+  });
+});
+
+describe('an import stopped by its signal', () => {
+  it('finishes the batches being written, writes no other, and counts only what it wrote', async () => {
+    const path = join(dir, 'stopped.ndjson');
+    const records = Array.from({ length: 10 }, () => anIdentityRecord(CENTER));
+    await writeFile(path, `${records.map((r) => JSON.stringify(r)).join('\n')}\n`);
+    const stop = new AbortController();
+    // Two writers: when the first batch is settled, the second is being written, the third was read.
+    const summary = await importFile(deps(), {
+      path, rejectsPath: join(dir, 'stopped.rejects.csv'), batchSize: 2, writers: 2, signal: stop.signal, onBatch: () => stop.abort(),
+    });
+    expect(summary).toMatchObject({ read: 4, created: 4, rejected: 0, stoppedAfterLine: 4 });
+    const stored = await db.orm.em.fork().find(Card, { iin: { $in: records.map((r) => r.iin) } });
+    expect(stored.map((card) => card.iin).sort()).toEqual(records.slice(0, 4).map((r) => r.iin).sort());
   });
 });
 

@@ -11,6 +11,7 @@ import { aCareerCenter, nextIin } from '../support/builders.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
 import { wholeCard } from '../support/keeping.ts';
 import { aFullRecord, anIdentityRecord } from './records.ts';
+import { counted, growth } from '../support/metrics.ts';
 import { readSettings, settings, useSettings } from '../../src/runtime/settings.ts';
 
 let db: TestDatabase;
@@ -246,8 +247,11 @@ describe('cardImport mutation', () => {
   it('imports a batch for an integration client with a result per record', async () => {
     const good = anIdentityRecord(center);
     const bad = anIdentityRecord(center, { fullName: { surname: ' ', givenName: 'Ә' } });
+    const before = await counted('api_import_records_total');
     const { cardImport } = dataOf(await api.execute(IMPORT, { records: [good, bad, good] }));
     expect(cardImport.summary).toEqual({ created: 1, updated: 0, unchanged: 1, rejected: 1 });
+    // The metrics count the API's imports as they count the file's.
+    expect(growth(before, await counted('api_import_records_total'))).toEqual({ created: 1, unchanged: 1, rejected: 1 });
     expect(cardImport.results.map((r: any) => [r.index, r.outcome, r.card?.iin ?? null])).toEqual([
       [0, 'CREATED', good.iin], [1, 'REJECTED', null], [2, 'UNCHANGED', good.iin],
     ]);

@@ -12,6 +12,7 @@ import { aCard } from '../support/builders.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
 import { accepted, PAYLOAD_ERRORS } from '../support/keeping.ts';
 import { registryPerson, startRegistryServer, type RegistryServer } from '../support/registry-server.ts';
+import { counted, growth } from '../support/metrics.ts';
 
 // Rule 4 — `npm run sync` keeps the identities current: it re-checks the cards not confirmed
 // lately, changes only those the registry disagrees with (recorded in the history as made by the
@@ -85,10 +86,13 @@ describe('npm run sync', () => {
     const unknown = await cardThat('unknown');
     const down = await cardThat('down');
     const asked = registryServer.asked().length;
+    const countedBefore = await counted('api_sync_cards_total');
 
     const { totals, progress } = await sync(agreeing, { batchSize: 2, concurrency: 3 });
 
     expect(totals).toMatchObject({ checked: 5, verified: 3, changed: 1, pending: 1, failed: 1 });
+    // Per card checked, the verified ones whose identity the registry changed apart.
+    expect(growth(countedBefore, await counted('api_sync_cards_total'))).toEqual({ verified: 2, changed: 1, pending: 1, failed: 1 });
     // Batches of two in id order: the recently verified card is not even read.
     expect(progress.map((p) => [p.lastId, p.checked])).toEqual([[disagreeing.id, 2], [unknown.id, 4], [down.id, 5]]);
     expect(registryServer.asked().slice(asked).sort()).toEqual([agreeing, disagreeing, longAgo, unknown, down].map((c) => c.iin).sort());
@@ -163,5 +167,16 @@ describe('npm run sync', () => {
     expect(totals.checked).toBe(1);
     expect((await stored(first)).verification.status).toBe('PENDING');
     expect((await stored(second)).verification.status).toBe('VERIFIED');
+  });
+
+  it('once its signal is aborted, finishes the batch in hand, reads no other, and says where to continue', async () => {
+    const cards: Card[] = [];
+    for (let i = 0; i < 5; i++) cards.push(await cardThat('agrees'));
+    const stop = new AbortController();
+    const { totals } = await sync(cards[0]!, { batchSize: 2, signal: stop.signal, onProgress: () => stop.abort() });
+    expect(totals).toMatchObject({ checked: 2, stopped: true, lastId: cards[1]!.id });
+    expect((await Promise.all(cards.map(stored))).map((card) => card.verification.status)).toEqual(['VERIFIED', 'VERIFIED', 'PENDING', 'PENDING', 'PENDING']);
+    const rest = await sync(cards[0]!, { afterId: totals.lastId });
+    expect(rest.totals).toMatchObject({ checked: 3, stopped: false, lastId: cards[4]!.id });
   });
 });

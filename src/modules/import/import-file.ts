@@ -21,12 +21,19 @@ export interface ImportFileOptions {
   writers?: number;
   /** Told the counts after every batch (the benchmark samples memory here). */
   onBatch?: (counts: Readonly<ImportCounts>) => void;
+  /**
+   * Once aborted, no new batch is written: the batches being written finish, the records read
+   * after them are dropped (and not counted), and the summary says where the import stopped.
+   */
+  signal?: AbortSignal;
 }
 
 export interface ImportFileSummary extends ImportCounts {
   elapsedMs: number;
   /** Rows written to the reject report (one per error). */
   rejectRows: number;
+  /** Set when `signal` stopped the import: the last line of the last batch written (0: none). */
+  stoppedAfterLine?: number;
 }
 
 const iinOf = (item: ImportItem): string | null => {
@@ -62,15 +69,25 @@ export async function importFile(deps: ChangeDeps, options: ImportFileOptions): 
   const writers = options.writers ?? 2;
   const inFlight: { iins: Set<string>; done: Promise<ImportResult[]> }[] = [];
   const settleOldest = async () => settle(await inFlight.shift()!.done);
-  const submit = async (batch: ImportItem[]) => {
+  const stopping = () => options.signal?.aborted === true;
+  let stopped = false;
+  let lastLineWritten = 0;
+  /** Writes a batch, unless the import was stopped before its turn came; false then. */
+  const submit = async (batch: ImportItem[]): Promise<boolean> => {
+    stopped ||= stopping();
+    if (stopped) return false;
     const iins = new Set(batch.map(iinOf).filter((iin): iin is string => iin !== null));
     const checked = await importer.check(batch); // while the writers are busy
     // A person whose earlier record is still being written waits for it: records apply in file order.
     while (inFlight.some((writing) => [...iins].some((iin) => writing.iins.has(iin)))) await settleOldest();
     while (inFlight.length >= writers) await settleOldest();
+    stopped ||= stopping();
+    if (stopped) return false;
+    lastLineWritten = batch.at(-1)!.line;
     const done = importer.store(checked);
     done.catch(() => undefined); // awaited in turn; this only keeps a failure from being reported twice
     inFlight.push({ iins, done });
+    return true;
   };
 
   let rejectRows = 0;
@@ -80,15 +97,15 @@ export async function importFile(deps: ChangeDeps, options: ImportFileOptions): 
       batch.push(item);
       counts.read++;
       if (batch.length < batchSize) continue;
-      await submit(batch);
+      if (!(await submit(batch))) break;
       batch = [];
     }
-    if (batch.length) await submit(batch);
+    if (batch.length && !(await submit(batch))) counts.read -= batch.length;
     while (inFlight.length) await settleOldest();
   } finally {
     await Promise.allSettled(inFlight.map((writing) => writing.done));
     rejectRows = await report.close();
     progress?.finish(counts, source.bytesRead());
   }
-  return { ...counts, rejectRows, elapsedMs: performance.now() - started };
+  return { ...counts, rejectRows, elapsedMs: performance.now() - started, ...(stopped ? { stoppedAfterLine: lastLineWritten } : {}) };
 }

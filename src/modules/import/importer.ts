@@ -1,6 +1,7 @@
 import { LockMode } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/sql';
 import { BulkInsert } from '../../db/bulk-insert.ts';
+import { importedRecords } from '../../runtime/metrics.ts';
 import { Checks } from '../base/checks.ts';
 import { userError, type UserErrorData } from '../base/user-errors.ts';
 import { Card } from '../card/card.entity.ts';
@@ -152,6 +153,8 @@ export class CardImporter {
       await this.#store(round, results);
       pending = later;
     }
+    // Counted here, where every outcome is final: the file import and `cardImport` alike.
+    for (const result of results) importedRecords.inc({ outcome: result.outcome.toLowerCase() });
     await this.#refreshStatistics(results);
     return results;
   }

@@ -1,4 +1,5 @@
 import type { FilterQuery } from '@mikro-orm/core';
+import { syncedCards } from '../../runtime/metrics.ts';
 import { Card } from '../card/card.entity.ts';
 import type { ChangeDeps } from '../card/card-change.ts';
 import type { PersonRegistry } from './person-registry.ts';
@@ -23,6 +24,8 @@ export interface SyncOptions {
   /** Continue after this card id (the last id a progress report gave), e.g. after an interruption. */
   afterId?: string | null;
   onProgress?: (progress: SyncProgress) => void;
+  /** Once aborted, no new batch is read: the batch in hand finishes, and the sync returns stopped. */
+  signal?: AbortSignal;
 }
 
 export interface SyncTotals {
@@ -40,8 +43,15 @@ export interface SyncProgress extends SyncTotals {
   lastId: string;
 }
 
+export interface SyncResult extends SyncTotals {
+  /** The last card id done (or the `afterId` it started after). */
+  lastId: string | null;
+  /** Stopped by the signal before every card was checked: `--after lastId` continues. */
+  stopped: boolean;
+}
+
 /** Checks the selected cards against `deps.registry`; changes are recorded as made by `deps.actor`. */
-export async function syncVerifications(deps: ChangeDeps & { registry: PersonRegistry }, options: SyncOptions): Promise<SyncTotals> {
+export async function syncVerifications(deps: ChangeDeps & { registry: PersonRegistry }, options: SyncOptions): Promise<SyncResult> {
   const started = performance.now();
   const totals: SyncTotals = { checked: 0, verified: 0, changed: 0, pending: 0, failed: 0, elapsedMs: 0 };
   const cutoff = new Date(deps.now().getTime() - options.olderThanDays * DAY_MS);
@@ -50,7 +60,12 @@ export async function syncVerifications(deps: ChangeDeps & { registry: PersonReg
     $or: [{ verification: { status: { $ne: 'VERIFIED' } } }, { verification: { verifiedAt: null } }, { verification: { verifiedAt: { $lt: cutoff } } }],
   };
   let afterId = options.afterId ?? null;
+  let stopped = false;
   for (;;) {
+    if (options.signal?.aborted) {
+      stopped = true;
+      break;
+    }
     const after: FilterQuery<Card> = afterId === null ? {} : { id: { $gt: afterId } };
     const batch = await deps.em.fork().find(Card, { $and: [after, due] }, {
       orderBy: { id: 'asc' }, limit: options.batchSize, fields: ['id', 'iin'],
@@ -62,6 +77,7 @@ export async function syncVerifications(deps: ChangeDeps & { registry: PersonReg
       const outcome = await recordReply(deps, card.id, reply);
       if (!outcome.ok) throw new Error(`card ${card.id}: ${outcome.errors.map((e) => e.message).join('; ')}`);
       totals.checked++;
+      syncedCards.inc({ result: outcome.value.identityChanged ? 'changed' : outcome.value.status.toLowerCase() });
       if (outcome.value.status === 'VERIFIED') totals.verified++;
       else if (outcome.value.status === 'PENDING') totals.pending++;
       else totals.failed++;
@@ -73,7 +89,7 @@ export async function syncVerifications(deps: ChangeDeps & { registry: PersonReg
     if (batch.length < options.batchSize) break;
   }
   totals.elapsedMs = performance.now() - started;
-  return totals;
+  return { ...totals, lastId: afterId, stopped };
 }
 
 /**
