@@ -10,6 +10,7 @@ import type { CareerCenter } from '../../src/modules/career-center/career-center
 import { aCard, aCareerCenter } from '../support/builders.ts';
 import { createTestIssuer } from '../support/auth.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
+import { log } from '../../src/runtime/log.ts';
 
 // The API over real HTTP: GraphiQL served offline, queries, and nothing internal in error responses.
 
@@ -112,12 +113,12 @@ describe('GraphQL over HTTP', () => {
     // A row written behind the API's back with an IIN that fails its checksum: serialising it fails.
     const card = await aCard().save(db.orm.em.fork(), center);
     await db.orm.em.fork().execute('update "card" set "iin" = ? where "id" = ?', ['900101300120', card.id]);
-    const log = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    const logged = jest.spyOn(log, 'error').mockImplementation(() => undefined);
     const response = await post({ query: '{ cards(first: 100) { edges { node { iin } } } }' });
     const text = await response.text();
     // The detail goes to the server's log instead.
-    expect(log).toHaveBeenCalledWith(expect.stringContaining('Internal error'), expect.objectContaining({ message: expect.stringContaining('IIN') }));
-    log.mockRestore();
+    expect(logged).toHaveBeenCalledWith(expect.objectContaining({ err: expect.objectContaining({ message: expect.stringContaining('IIN') }) }), 'internal error while executing a GraphQL request');
+    logged.mockRestore();
     const body = JSON.parse(text);
     expect(body.errors.length).toBeGreaterThan(0);
     for (const error of body.errors) {

@@ -1,25 +1,23 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import { codesOf, servedApi } from '../support/served-api.ts';
+import { readSettings, settings, useSettings, type Settings } from '../../src/runtime/settings.ts';
 
 // With introspection off, error messages give no part of the schema away: graphql-js's
 // "Did you mean …?" would otherwise name fields, arguments, enum values, input fields, types,
 // mutations and union members close to any guess, one request at a time.
 
 /**
- * The API, started with GRAPHQL_INTROSPECTION set to `value` (it reads the variable as it starts);
- * the environment is as it was once it runs.
+ * The API, started with GRAPHQL_INTROSPECTION set to `value` (it reads the setting as it starts);
+ * the settings are as they were once it runs.
  */
 function apiWithIntrospection(value: 'true' | 'false') {
-  let before: string | undefined;
+  let before: Settings;
   beforeAll(() => {
-    before = process.env.GRAPHQL_INTROSPECTION;
-    process.env.GRAPHQL_INTROSPECTION = value;
+    before = settings();
+    useSettings(readSettings({ ...process.env, GRAPHQL_INTROSPECTION: value }));
   });
   const served = servedApi();
-  beforeAll(() => {
-    if (before === undefined) delete process.env.GRAPHQL_INTROSPECTION;
-    else process.env.GRAPHQL_INTROSPECTION = before;
-  });
+  beforeAll(() => useSettings(before));
   return served;
 }
 
