@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { RequestHandler, Response } from 'express';
-import { pinoHttp } from 'pino-http';
 import { log, scrubbed } from '../runtime/log.ts';
 import { operationLabel, refusals, requestDuration, requestStatements } from '../runtime/metrics.ts';
 import type { RequestReport } from '../runtime/request-report.ts';
@@ -49,30 +48,31 @@ function line(req: IncomingMessage, res: ServerResponse, durationMs: number) {
   };
 }
 
-/** Gives the request its report and id (`x-request-id`, returned), and logs and measures it when answered. */
+/**
+ * Gives the request its report and id (`x-request-id`, returned), and logs and measures it when
+ * answered. Written on pino directly rather than through pino-http: pino-http makes two child
+ * loggers per request, one of them serializing the whole request (headers and all) even when its
+ * lines are not written; on a trivial query that took a quarter of the API's throughput
+ * (26k against 35k requests in 10 s), this a tenth.
+ */
 export function track(): RequestHandler {
-  const logRequests = pinoHttp({
-    logger: log,
-    genReqId: (req, res) => {
-      const given = req.headers['x-request-id'];
-      const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
-      res.setHeader('x-request-id', id);
-      return id;
-    },
-    quietReqLogger: true,
-    quietResLogger: true,
-    customAttributeKeys: { reqId: 'requestId' },
-    customLogLevel: (req, res, error) => (error || res.statusCode >= 500 ? 'error' : PROBES.has(routeOf(req)) && res.statusCode < 400 ? 'debug' : 'info'),
-    customSuccessObject: (req, res, value: { responseTime: number }) => line(req, res, value.responseTime),
-    customErrorObject: (req, res, error, value: { responseTime: number }) => ({ ...line(req, res, value.responseTime), err: error }),
-    customSuccessMessage: () => 'request',
-    customErrorMessage: () => 'request failed',
-  });
   return (req, res, next) => {
     const started = performance.now();
-    logRequests(req, res);
-    res.locals.report = { requestId: String(req.id), operation: null, errorCode: null, statements: null } satisfies RequestReport;
-    res.once('finish', () => measure(req, res, (performance.now() - started) / 1000));
+    const given = req.headers['x-request-id'];
+    const requestId = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    res.setHeader('x-request-id', requestId);
+    res.locals.report = { requestId, operation: null, errorCode: null, statements: null } satisfies RequestReport;
+    const answered = () => {
+      res.off('finish', answered).off('close', answered);
+      const ms = performance.now() - started;
+      const fields = { requestId, ...line(req, res, Math.round(ms)), ...(res.writableFinished ? {} : { aborted: true }) };
+      if (res.statusCode >= 500) log.error(fields, 'request failed');
+      else if (PROBES.has(fields.route) && res.statusCode < 400) log.debug(fields, 'request');
+      else log.info(fields, 'request');
+      measure(req, res, ms / 1000);
+    };
+    // 'close' without 'finish': the client went away, or the connection was cut, before the answer was out.
+    res.once('finish', answered).once('close', answered);
     next();
   };
 }
