@@ -1,4 +1,5 @@
 import { createServer } from 'node:http';
+import { settings } from '../runtime/settings.ts';
 
 // The floor of the benchmark: the deep list — a page of a center's cards with every
 // section — answered by one hand-written SQL statement that builds the whole JSON body in the
@@ -34,13 +35,14 @@ from (
 type Query = (sql: string, params: unknown[]) => Promise<{ body: string }[]>;
 
 async function database(): Promise<Query> {
-  if (process.env.DATABASE_URL) {
+  const { DATABASE_URL, PGLITE_DIR } = settings();
+  if (DATABASE_URL) {
     const { default: pg } = await import('pg');
-    const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 10 });
+    const pool = new pg.Pool({ connectionString: DATABASE_URL, max: 10 });
     return async (sql, params) => (await pool.query(sql, params)).rows;
   }
   const { PGlite } = await import('@electric-sql/pglite');
-  const db = await PGlite.create(process.env.PGLITE_DIR!);
+  const db = await PGlite.create(PGLITE_DIR!);
   return async (sql, params) => (await db.query<{ body: string }>(sql, params)).rows;
 }
 
@@ -58,7 +60,7 @@ const server = createServer((req, res) => {
     }
   });
 });
-server.listen(Number(process.env.PORT ?? 0), '127.0.0.1', () => {
+server.listen(settings().PORT, '127.0.0.1', () => {
   const address = server.address();
   console.log(`floor listening on ${typeof address === 'object' && address ? address.port : address}`);
 });

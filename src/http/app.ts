@@ -30,7 +30,7 @@ import { registryFrom } from '../modules/verification/registry-from-settings.ts'
  * The HTTP application: GraphQL (and GraphiQL) at /graphql, GraphiQL's assets, the liveness
  * (/healthz) and readiness (/readyz) probes.
  * The person registry (Rule 2), the trusted token issuer and the protections are the
- * ones given, or else the ones the environment configures; `now` is the rate limits' clock.
+ * ones given, or else the ones the settings configure; `now` is the rate limits' clock.
  * `stop()` releases what it opened.
  */
 export async function createApp(orm: Orm, options: { registry?: PersonRegistry | null; auth?: AuthSettings; protection?: Protection; now?: () => number } = {}) {
