@@ -1,8 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { errorFields, scrubbed } from '../../src/runtime/log.ts';
 import { aCareerCenter, aCard } from '../support/builders.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
 import { startServerProcess, until, type LogLine, type ServerProcess } from '../support/server-process.ts';
+
+// Tests here start the API in a process of its own (migrations, demo data): seconds on an idle
+// machine, several times that on a busy one. The limit is against hangs, not a speed check.
+jest.setTimeout(180_000);
 
 // One JSON line per request — request id, caller's role and subject, operation, duration, SQL
 // count, status, error code — and never personal data or a token in any line. Found as: no request

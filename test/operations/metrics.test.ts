@@ -1,11 +1,15 @@
 import { createServer, type AddressInfo } from 'node:net';
 import { once } from 'node:events';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { serveMetrics } from '../../src/http/metrics-server.ts';
 import { operationLabel } from '../../src/runtime/metrics.ts';
 import { aCard, aCareerCenter } from '../support/builders.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
 import { startServerProcess, type ServerProcess } from '../support/server-process.ts';
+
+// Tests here start the API in a process of its own (migrations, demo data): seconds on an idle
+// machine, several times that on a busy one. The limit is against hangs, not a speed check.
+jest.setTimeout(180_000);
 
 // Prometheus metrics at /metrics: request durations by operation and outcome, SQL statements per
 // request, the database pool, the read audit's write time, refusals, Node's process metrics. On a

@@ -1,10 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import pg from 'pg';
 import { toGlobalId } from '../../src/api/relay.ts';
 import { Card } from '../../src/modules/card/card.entity.ts';
 import { aCard, aCareerCenter } from '../support/builders.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
 import { startServerProcess, until, type ServerProcess } from '../support/server-process.ts';
+
+// Tests here start the API in a process of its own (migrations, demo data): seconds on an idle
+// machine, several times that on a busy one. The limit is against hangs, not a speed check.
+jest.setTimeout(180_000);
 
 // The reviewer's own case: a mutation waiting on a row lock when SIGTERM comes. It is answered and
 // committed once the lock is released, by one process and by every worker under WEB_CONCURRENCY.

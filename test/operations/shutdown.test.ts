@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { openOrm } from '../../src/db/orm.ts';
 import { Card } from '../../src/modules/card/card.entity.ts';
 import { ENTITIES } from '../../src/modules/entities.ts';
@@ -6,6 +6,10 @@ import { aCareerCenter, nextIin } from '../support/builders.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
 import { registryPerson, startRegistryServer, type RegistryServer } from '../support/registry-server.ts';
 import { startServerProcess, until, type ServerProcess } from '../support/server-process.ts';
+
+// Tests here start the API in a process of its own (migrations, demo data): seconds on an idle
+// machine, several times that on a busy one. The limit is against hangs, not a speed check.
+jest.setTimeout(180_000);
 
 // SIGTERM (an orchestrator) or SIGINT (Ctrl-C) stops the API without losing what it was doing: it
 // stops accepting, lets the requests in flight finish and answer, closes Redis and the database,

@@ -4,9 +4,13 @@ import { createServer, type AddressInfo, type Socket } from 'node:net';
 import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { settingsHelp } from '../../src/runtime/settings.ts';
 import { runMain } from '../support/server-process.ts';
+
+// Tests here start the API in a process of its own (migrations, demo data): seconds on an idle
+// machine, several times that on a busy one. The limit is against hangs, not a speed check.
+jest.setTimeout(180_000);
 
 // Configuration is checked first: every variable, by one schema, before anything connects or
 // migrates; a bad value stops the start with one line naming it, never a stack. Found as: a bad
