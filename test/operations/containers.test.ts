@@ -78,11 +78,18 @@ interface Service {
   depends_on?: Record<string, { condition: string }>;
   healthcheck?: { test: string[] };
   secrets?: string[];
+  stop_grace_period?: string;
+  ports?: string[];
 }
 const compose = parse(read('compose.yaml')) as { services: Record<string, Service>; secrets?: Record<string, { file: string }> };
 const { api, db, redis } = compose.services;
 /** A value as Compose reads it when the shell sets nothing: `${NAME:-default}` is the default. */
 const value = (text: string | number | undefined) => String(text ?? '').replace(/\$\{\w+:-([^}]*)\}/g, '$1');
+
+/** The API's settings as compose.yaml sets them (the key file is only there inside the container). */
+const apiSettings = () => readSettings({
+  ...Object.fromEntries(Object.entries(api!.environment ?? {}).map(([name, text]) => [name, value(text)])), AUTH_PUBLIC_KEY_FILE: '', AUTH_ISSUER: '',
+});
 
 describe('compose.yaml', () => {
   it('runs the API built from the Dockerfile on its PostgreSQL and its Redis', () => {
@@ -94,6 +101,18 @@ describe('compose.yaml', () => {
     expect([database.username, database.password, database.pathname.slice(1)])
       .toEqual([db!.environment?.POSTGRES_USER, db!.environment?.POSTGRES_PASSWORD, db!.environment?.POSTGRES_DB]);
     expect(new URL(value(api!.environment?.REDIS_URL))).toMatchObject({ protocol: 'redis:', hostname: 'redis' });
+  });
+
+  it('gives the API longer to stop than its own deadline, so requests in flight are answered before a SIGKILL', () => {
+    const grace = /^(\d+)s$/.exec(api!.stop_grace_period ?? '');
+    expect(grace).not.toBeNull();
+    expect(Number(grace![1]) * 1000).toBeGreaterThan(apiSettings().SHUTDOWN_TIMEOUT_MS);
+  });
+
+  it('serves /metrics on its own port, to private networks only', () => {
+    const settings = apiSettings();
+    expect({ host: settings.METRICS_HOST, allow: settings.METRICS_ALLOW }).toEqual({ host: '0.0.0.0', allow: 'loopback, uniquelocal' });
+    expect(api!.ports).toContain(`127.0.0.1:\${METRICS_PORT:-${settings.METRICS_PORT}}:${settings.METRICS_PORT}`);
   });
 
   it('starts the API once PostgreSQL and Redis are healthy, and calls it healthy when /readyz says so', () => {
