@@ -47,16 +47,19 @@ function levelFromSettings() {
 }
 
 function createLog(): Logger {
-  const level = levelFromSettings();
-  return pino({
-    level,
+  const options = {
+    level: levelFromSettings(),
     base: { pid: process.pid },
     timestamp: pino.stdTimeFunctions.isoTime,
-    formatters: { level: (label) => ({ level: label }) },
+    formatters: { level: (label: string) => ({ level: label }) },
     serializers: { err: errorFields, error: errorFields },
-    // A person at a terminal reads lines; anything else (a container's log collector) gets JSON.
-    ...(process.stdout.isTTY ? { transport: { target: 'pino-pretty', options: { colorize: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid' } } } : {}),
-  });
+  };
+  // A person at a terminal reads lines; anything else (a container's log collector) gets JSON,
+  // written synchronously: pino's default buffers and writes in the background, so a line written
+  // just before an exit could land after a later one (seen: "stopped" before "stopping") or be lost
+  // with a crash, and the last lines of a process are the ones an operator needs.
+  if (process.stdout.isTTY) return pino({ ...options, transport: { target: 'pino-pretty', options: { colorize: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid' } } });
+  return pino(options, pino.destination({ dest: 1, sync: true }));
 }
 
 /** The process's log. */
