@@ -43,6 +43,7 @@ async function migrateAndSay(orm: Orm) {
 
 async function primary(settings: Settings) {
   let stopping = false;
+  let metricsServer: Server | null = null;
   stopOnSignals(async (deadline) => {
     stopping = true;
     const running = Object.values(cluster.workers ?? {}).filter((one) => one !== undefined);
@@ -60,7 +61,7 @@ async function primary(settings: Settings) {
   const orm = await openOrm(databaseSettings(settings), ENTITIES);
   await migrateAndSay(orm);
   await orm.close();
-  const metricsServer = settings.METRICS_PORT ? await serveMetrics(metricsSettings(settings), { workers: true }) : null;
+  metricsServer = settings.METRICS_PORT ? await serveMetrics(metricsSettings(settings), { workers: true }) : null;
   cluster.on('exit', (one, code, signal) => {
     if (stopping) return;
     log.error({ worker: one.process.pid, code, signal }, 'a worker process ended; starting another');
