@@ -918,7 +918,9 @@ export type DictionaryName =
   /** §16.3 — subsidized-job types (`SubsidizedJobType`). */
   | 'SUBSIDIZED_JOB_TYPE'
   /** §16.1 — professional training types (`TrainingType`). */
-  | 'TRAINING_TYPE';
+  | 'TRAINING_TYPE'
+  /** Rule 2 — status of the check of the person's identity against the state registry (`VerificationStatus`). */
+  | 'VERIFICATION_STATUS';
 
 /** §7, §16.4, §19 — district (аудан / район), city of regional significance, or city district. */
 export type District = {
@@ -1018,8 +1020,11 @@ export type EmploymentPlanRow = Node & {
   measure: Scalars['String']['output'];
   /** §20 — reasons for non-execution. */
   nonExecutionReason?: Maybe<Scalars['String']['output']>;
-  /** §20 — row number (№ р/с). */
-  rowNumber: Scalars['Int']['output'];
+  /**
+   * §20 — row number (№ р/с), as rows on paper: the row's place in the order rows were added among
+   * the card's rows not voided; null for a voided row.
+   */
+  rowNumber?: Maybe<Scalars['Int']['output']>;
   /** Rule 3 — set when the row was voided as wrong. */
   voided?: Maybe<Voiding>;
 };
@@ -1431,7 +1436,7 @@ export type Mutation = {
   careerGuidanceAdd: CareerGuidancePayload;
   /** §13 — corrects a career-guidance entry. */
   careerGuidanceCorrect: CareerGuidancePayload;
-  /** §20 — adds a placement measure to the plan, numbered after the last row. */
+  /** §20 — adds a placement measure to the plan, numbered after the last row not voided. */
   employmentPlanRowAdd: EmploymentPlanRowPayload;
   /** §20 — corrects a plan row. */
   employmentPlanRowCorrect: EmploymentPlanRowPayload;
@@ -1490,7 +1495,7 @@ export type Mutation = {
   subsidizedJobRecordDecision: ActiveMeasurePayload;
   /** §18 — corrects a visit row. */
   visitCorrect: VisitPayload;
-  /** §18 — plans a visit: a new row numbered after the last. */
+  /** §18 — plans a visit: a new row, numbered by its planned date among the others. */
   visitPlan: VisitPayload;
   /** §18 — records the actual date of a planned visit and the employee's note. Rejected with OUTCOME_ALREADY_RECORDED once recorded. */
   visitRecord: VisitPayload;
@@ -3201,8 +3206,12 @@ export type Visit = Node & {
   note?: Maybe<Scalars['String']['output']>;
   /** §18 — planned date of the visit. */
   plannedOn: Scalars['Date']['output'];
-  /** §18 — row number (№ р/с). */
-  rowNumber: Scalars['Int']['output'];
+  /**
+   * §18 — row number (№ р/с), as rows on paper: the row's place by planned date (then by entry) among
+   * the card's visits not voided; null for a voided row. Derived, so it follows corrections of the
+   * planned date and closes up when a row is voided.
+   */
+  rowNumber?: Maybe<Scalars['Int']['output']>;
   /** Rule 3 — set when the row was voided as wrong. */
   voided?: Maybe<Voiding>;
 };
@@ -4049,7 +4058,7 @@ export type EmploymentPlanRowResolvers<ContextType = Context, ParentType extends
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   measure?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   nonExecutionReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  rowNumber?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rowNumber?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   voided?: Resolver<Maybe<ResolversTypes['Voiding']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
@@ -4517,7 +4526,7 @@ export type VisitResolvers<ContextType = Context, ParentType extends ResolversPa
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   plannedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
-  rowNumber?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rowNumber?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   voided?: Resolver<Maybe<ResolversTypes['Voiding']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };

@@ -158,7 +158,6 @@ export const signatoryRoleLabels: Labels<SignatoryRole> = {
   HEAD: { kk: 'Басшы немесе қол қоюға уәкілетті тұлға', ru: 'Руководитель или лицо, уполномоченное на подписание' },
 };
 
-/** Every code list by its name in the API. */
 export const verificationStatusLabels: Labels<VerificationStatus> = {
   VERIFIED: { kk: 'Тексерілді', ru: 'Проверено' },
   PENDING: { kk: 'Тексеруді күтуде', ru: 'Ожидает проверки' },
@@ -180,6 +179,7 @@ export const ageGroupLabels: Labels<AgeGroup> = {
   AGE_65_AND_OVER: { kk: '65 жас және одан жоғары', ru: '65 лет и старше' },
 };
 
+/** Every code list by its name in the API. */
 export const dictionaries: { readonly [N in DictionaryName]: Labels<string> } = {
   AGE_GROUP: ageGroupLabels,
   SEX: sexLabels,
@@ -198,4 +198,5 @@ export const dictionaries: { readonly [N in DictionaryName]: Labels<string> } = 
   REGISTRATION_EPISODE_STATUS: registrationEpisodeStatusLabels,
   REGISTRATION_STATUS: registrationStatusLabels,
   SIGNATORY_ROLE: signatoryRoleLabels,
+  VERIFICATION_STATUS: verificationStatusLabels,
 };

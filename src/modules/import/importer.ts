@@ -286,18 +286,11 @@ export class CardImporter {
     }
 
     const children: [RecordEntry, Row][] = [];
-    const numbers = new Map<ListSection, number>();
     for (const entry of record.entries) {
       const { section } = entry;
       const row = storedEntry(whole, section, entry.sourceId);
       if (!row) {
-        const data: Record<string, unknown> = { ...entry.row, sourceId: entry.sourceId };
-        if (section.numbered) {
-          const last = numbers.get(section) ?? Math.max(0, ...(whole.lists.get(section) as Row[]).map((r) => r.rowNumber as number));
-          numbers.set(section, last + 1);
-          data.rowNumber = last + 1;
-        }
-        const created = change.add(section, data) as Row;
+        const created = change.add(section, { ...entry.row, sourceId: entry.sourceId }) as Row;
         if (entry.children?.length) children.push([entry, created]);
         continue;
       }
