@@ -1111,7 +1111,9 @@ export type Expectations = {
   lessSuitablePosition?: Maybe<Scalars['String']['output']>;
   /** §19.3 — preferred position in the chosen field. */
   preferredPosition?: Maybe<Scalars['String']['output']>;
-  /** §19.4 — time the person plans to spend searching. */
+  /** §19.4 — time the person plans to spend searching (жұмыс іздеуге қанша уақыт), in months. */
+  searchMonths?: Maybe<Scalars['NonNegativeInt']['output']>;
+  /** §19.4 — time the person plans to spend searching: the option they will settle for, on the form's 1/2/5 scale. */
   searchTime?: Maybe<SearchTimeScale>;
   /** §19.1 — wage. */
   wage: ExpectedWage;
@@ -1125,7 +1127,9 @@ export type ExpectationsInput = {
   lessSuitablePosition?: InputMaybe<Scalars['Text']['input']>;
   /** §19.3 — preferred position. */
   preferredPosition?: InputMaybe<Scalars['Text']['input']>;
-  /** §19.4 — time the person plans to spend searching. */
+  /** §19.4 — time the person plans to spend searching, in months. */
+  searchMonths?: InputMaybe<Scalars['NonNegativeInt']['input']>;
+  /** §19.4 — time the person plans to spend searching: the option they will settle for, on the form's 1/2/5 scale. */
   searchTime?: InputMaybe<SearchTimeScale>;
   /** §19.1 — wage. */
   wage: ExpectedWageInput;
@@ -4087,6 +4091,7 @@ export type EntrepreneurshipSupportResolvers<ContextType = Context, ParentType e
 export type ExpectationsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Expectations'] = ResolversParentTypes['Expectations']> = {
   lessSuitablePosition?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   preferredPosition?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  searchMonths?: Resolver<Maybe<ResolversTypes['NonNegativeInt']>, ParentType, ContextType>;
   searchTime?: Resolver<Maybe<ResolversTypes['SearchTimeScale']>, ParentType, ContextType>;
   wage?: Resolver<ResolversTypes['ExpectedWage'], ParentType, ContextType>;
   workplace?: Resolver<Maybe<ResolversTypes['Place']>, ParentType, ContextType>;

@@ -336,6 +336,7 @@ export function generateCard(index: number, ctx: GeneratorContext): CardDraft {
       preferredPosition: random.pick(words.positions),
       lessSuitablePosition: random.chance(0.7) ? random.pick(words.positions) : null,
       searchTime: random.pick(['DECENT_OPTION', 'ACCEPTABLE_OPTION', 'WORST_OPTION'] as const),
+      searchMonths: random.pick([1, 2, 3, 6, 12]),
     };
     const rows = random.int(2, 5);
     for (let i = 1; i <= rows; i++) {

@@ -155,7 +155,7 @@ export class CardBuilder {
     this.card.expectations = {
       wage: { desired: '400000.00', sufficientToStart: '320000.00', minimum: '250000.00' },
       workplace: { region: 'KZ-75', district: 'KZ-75-002', settlement: 'Алматы' },
-      preferredPosition: 'бухгалтер', lessSuitablePosition: 'кассир', searchTime: 'ACCEPTABLE_OPTION', ...data,
+      preferredPosition: 'бухгалтер', lessSuitablePosition: 'кассир', searchTime: 'ACCEPTABLE_OPTION', searchMonths: 4, ...data,
     };
     return this;
   }
