@@ -3145,7 +3145,7 @@ export type UserError = {
   code: UserErrorCode;
   /** Path of the input field at fault, e.g. `["input", "registeredOn"]`; null when the whole request is at fault. */
   field?: Maybe<Array<Scalars['String']['output']>>;
-  /** What is wrong, for people. */
+  /** What is wrong, for people: in Kazakh or Russian when `Accept-Language` prefers one (a text per `code`), otherwise in English (with the values at fault). */
   message: Scalars['String']['output'];
 };
 

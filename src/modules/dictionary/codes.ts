@@ -29,16 +29,28 @@ export const labelIn = (label: Label, language: Language): string => (language =
 
 /**
  * The language an `Accept-Language` header prefers among Kazakh and Russian (by its q-values,
- * then by order), or the default when it names neither.
+ * then by order), or null when it names neither.
  */
-export function languageOf(acceptLanguage: string | undefined | null): Language {
+export function preferredLanguage(acceptLanguage: string | undefined | null): Language | null {
   const ranked = (acceptLanguage ?? '').split(',').map((part, index) => {
     const [tag = '', ...params] = part.trim().toLowerCase().split(';');
     const q = Number(params.map((p) => p.trim()).find((p) => p.startsWith('q='))?.slice(2) ?? '1');
     return { primary: tag.split('-')[0], q: Number.isFinite(q) ? q : 0, index };
   }).filter((entry) => (entry.primary === 'kk' || entry.primary === 'ru') && entry.q > 0)
     .sort((a, b) => b.q - a.q || a.index - b.index);
-  return ranked[0] ? (ranked[0].primary === 'ru' ? 'RU' : 'KK') : DEFAULT_LANGUAGE;
+  return ranked[0] ? (ranked[0].primary === 'ru' ? 'RU' : 'KK') : null;
+}
+
+/** The language of labels: the one an `Accept-Language` header prefers, or the default when it names neither. */
+export const languageOf = (acceptLanguage: string | undefined | null): Language => preferredLanguage(acceptLanguage) ?? DEFAULT_LANGUAGE;
+
+/**
+ * A request's languages: of labels (Kazakh unless Russian is preferred) and of messages for people
+ * (Kazakh or Russian when preferred, else null: English, the language they are written in).
+ */
+export function requestLanguages(acceptLanguage: string | undefined | null): { language: Language; messageLanguage: Language | null } {
+  const preferred = preferredLanguage(acceptLanguage);
+  return { language: preferred ?? DEFAULT_LANGUAGE, messageLanguage: preferred };
 }
 
 /** The codes of a code list, in the order of the form. */
