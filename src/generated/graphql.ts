@@ -919,6 +919,8 @@ export type DictionaryName =
   | 'SUBSIDIZED_JOB_TYPE'
   /** §16.1 — professional training types (`TrainingType`). */
   | 'TRAINING_TYPE'
+  /** Rule 2 — why the identity is pending or failed (`VerificationReason`). */
+  | 'VERIFICATION_REASON'
   /** Rule 2 — status of the check of the person's identity against the state registry (`VerificationStatus`). */
   | 'VERIFICATION_STATUS';
 
@@ -1245,8 +1247,14 @@ export type IdentityVerification = {
   __typename?: 'IdentityVerification';
   /** Rule 2 — when the registry was last asked, whatever it answered. */
   checkedAt?: Maybe<Scalars['DateTime']['output']>;
-  /** Rule 2 — why the identity is pending or failed, in words for the caseworker. */
+  /**
+   * Rule 2 — why the identity is pending or failed, in words for the caseworker: in Kazakh or Russian
+   * when `Accept-Language` prefers one (the label of `reasonCode`), otherwise in English with the
+   * registry's detail.
+   */
   reason?: Maybe<Scalars['String']['output']>;
+  /** Rule 2 — why the identity is pending or failed, for programs; null when verified. */
+  reasonCode?: Maybe<VerificationReason>;
   /** Rule 2 — the registry that answered the last successful check. */
   source?: Maybe<Scalars['String']['output']>;
   /** Rule 2 — the outcome of the last check. */
@@ -3190,6 +3198,21 @@ export type UserErrorCode =
   /** §19 — the minimum acceptable wage is above the desired wage. */
   | 'WAGE_ORDER';
 
+/** Rule 2 — why the identity is pending or failed. */
+export type VerificationReason =
+  /** Rules 2 and 5 — an import changed the identity, which awaits the registry again. */
+  | 'IDENTITY_IMPORTED'
+  /** Rules 2 and 5 — the card came by import and awaits the registry. */
+  | 'IMPORTED'
+  /** Rule 2 — the registry has no person with this IIN. */
+  | 'NOT_IN_REGISTRY'
+  /** Rule 2 — no person registry is configured, so the identity was not checked. */
+  | 'NO_REGISTRY'
+  /** Rule 2 — the registry was slow, down or failed; it will be asked again. */
+  | 'REGISTRY_UNAVAILABLE'
+  /** Rule 2 — the registry's answer is unusable (malformed, or not a valid person). */
+  | 'UNUSABLE_ANSWER';
+
 /** Rule 2 — where the identity stands against the state registry of individuals. */
 export type VerificationStatus =
   /** Rule 2 — the registry does not know the IIN or answered something unusable; a person must look. */
@@ -3570,6 +3593,7 @@ export type ResolversTypes = {
   TrainingType: TrainingType;
   UserError: ResolverTypeWrapper<UserError>;
   UserErrorCode: UserErrorCode;
+  VerificationReason: VerificationReason;
   VerificationStatus: VerificationStatus;
   Visit: ResolverTypeWrapper<VisitMapper>;
   VisitConnection: ResolverTypeWrapper<Omit<VisitConnection, 'edges'> & { edges: Array<ResolversTypes['VisitEdge']> }>;
@@ -4123,6 +4147,7 @@ export interface IinScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes[
 export type IdentityVerificationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['IdentityVerification'] = ResolversParentTypes['IdentityVerification']> = {
   checkedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  reasonCode?: Resolver<Maybe<ResolversTypes['VerificationReason']>, ParentType, ContextType>;
   source?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['VerificationStatus'], ParentType, ContextType>;
   verifiedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;

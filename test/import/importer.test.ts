@@ -52,7 +52,7 @@ describe('import of a record that fills every section', () => {
       address: { region: { code: 'KZ-75' }, district: { code: 'KZ-75-002' }, settlement: 'Алматы', street: 'Абай даңғылы', house: '10', apartment: '5' },
       lastJob: { employerName: 'ТОО «Алатау»', hiredOn: '2015-05-01', dismissedOn: '2024-12-31', position: 'бухгалтер' },
       registrationStatus: 'JOB_SEEKER',
-      identityVerification: { status: 'PENDING', source: null, verifiedAt: null },
+      identityVerification: { status: 'PENDING', source: null, verifiedAt: null, reasonCode: 'IMPORTED', reason: 'imported; awaiting the person registry' },
       // the card's creation, as one record of all it arrived with
       history: { totalCount: 1 },
     });

@@ -1,7 +1,7 @@
 import type {
   ActiveMeasureKind, AdditionalEducationKind, AgeGroup, ConsentScope, DeregistrationReason, DictionaryName, EducationLevel,
   HousingType, RefusingParty, RegistrationEpisodeStatus, RegistrationKind, RegistrationRefusalReason,
-  RegistrationStatus, SearchTimeScale, Sex, SignatoryRole, SubsidizedJobType, TrainingType, VerificationStatus,
+  RegistrationStatus, SearchTimeScale, Sex, SignatoryRole, SubsidizedJobType, TrainingType, VerificationReason, VerificationStatus,
 } from '../../generated/graphql.ts';
 
 // The code lists the order names, with their Kazakh and Russian labels. Each map is typed by the
@@ -176,6 +176,24 @@ export const verificationStatusLabels: Labels<VerificationStatus> = {
   FAILED: { kk: 'Тексеруден өтпеді', ru: 'Проверка не пройдена' },
 };
 
+export const verificationReasonLabels: Labels<VerificationReason> = {
+  NO_REGISTRY: {
+    kk: 'Жеке тұлғалар тізілімі қосылмаған, сондықтан жеке басы тексерілмеді',
+    ru: 'Реестр физических лиц не подключён, поэтому личность не проверялась',
+  },
+  REGISTRY_UNAVAILABLE: {
+    kk: 'Жеке тұлғалар тізілімі қолжетімсіз; қайта сұралады',
+    ru: 'Реестр физических лиц недоступен; запрос будет повторён',
+  },
+  NOT_IN_REGISTRY: { kk: 'Тізілімде осы ЖСН бар адам жоқ', ru: 'В реестре нет лица с этим ИИН' },
+  UNUSABLE_ANSWER: { kk: 'Тізілімнің жауабын пайдалану мүмкін емес', ru: 'Ответ реестра непригоден для использования' },
+  IMPORTED: { kk: 'Карта импортталды; тізілімнің тексеруін күтуде', ru: 'Карта импортирована; ожидает проверки по реестру' },
+  IDENTITY_IMPORTED: {
+    kk: 'Жеке басы туралы деректер импортпен өзгерді; тізілімнің тексеруін күтуде',
+    ru: 'Данные о личности изменены импортом; ожидают проверки по реестру',
+  },
+};
+
 export const consentScopeLabels: Labels<ConsentScope> = {
   EMPLOYMENT_SERVICES: { kk: 'Жеке карта жүргізу және мансап орталығының жұмыспен қамту қызметтері', ru: 'Ведение карты и услуги занятости центра карьеры' },
   STATE_INFORMATION_SYSTEMS: { kk: 'Мемлекеттік органдардың ақпараттық жүйелерімен алмасу', ru: 'Обмен с информационными системами государственных органов' },
@@ -211,4 +229,5 @@ export const dictionaries: { readonly [N in DictionaryName]: Labels<string> } = 
   REGISTRATION_STATUS: registrationStatusLabels,
   SIGNATORY_ROLE: signatoryRoleLabels,
   VERIFICATION_STATUS: verificationStatusLabels,
+  VERIFICATION_REASON: verificationReasonLabels,
 };
