@@ -1306,6 +1306,26 @@ export type LastJobInput = {
   position?: InputMaybe<Scalars['Text']['input']>;
 };
 
+/**
+ * §16.2 — a term of a microcredit as the form takes it (мерзімі): a number of months, or the day it
+ * ends. Exactly one is set, as it was given; neither is derived from the other (a date is not a whole
+ * number of months).
+ */
+export type LoanTerm = {
+  __typename?: 'LoanTerm';
+  /** §16.2 — the term in months from the day the microcredit was received; null when given as a date. */
+  months?: Maybe<Scalars['NonNegativeInt']['output']>;
+  /** §16.2 — the last day of the term; null when given in months. */
+  until?: Maybe<Scalars['Date']['output']>;
+};
+
+/** §16.2 — a term of a microcredit: exactly one of a number of months or the day it ends. */
+export type LoanTermInput =
+  /** §16.2 — months from the day the microcredit was received (at most 120). */
+  { months: Scalars['NonNegativeInt']['input']; until?: never; }
+  |  /** §16.2 — the last day of the term (after the day the microcredit was received). */
+  { months?: never; until: Scalars['Date']['input']; };
+
 /** §10.1 — one entry of main education. */
 export type MainEducation = Node & {
   __typename?: 'MainEducation';
@@ -1353,12 +1373,12 @@ export type Microcredit = {
   activityType: Scalars['String']['output'];
   /** §16.2 — credit amount. */
   amount: Scalars['Money']['output'];
-  /** §16.2 — grace period, in months. */
-  gracePeriodMonths?: Maybe<Scalars['NonNegativeInt']['output']>;
+  /** §16.2 — grace period (жеңілдік кезеңінің мерзімі), as it was given: months or the day it ends. */
+  gracePeriod?: Maybe<LoanTerm>;
   /** §16.2 — date the microcredit was received. */
   receivedOn: Scalars['Date']['output'];
-  /** §16.2 — repayment term, in months. */
-  repaymentTermMonths: Scalars['NonNegativeInt']['output'];
+  /** §16.2 — repayment term (қайтару мерзімі), as it was given: months or the day it ends. */
+  repaymentTerm: LoanTerm;
 };
 
 /** §16.2 — a microcredit. */
@@ -1367,12 +1387,12 @@ export type MicrocreditInput = {
   activityType: Scalars['Text']['input'];
   /** §16.2 — amount. */
   amount: Scalars['Money']['input'];
-  /** §16.2 — grace period, months. */
-  gracePeriodMonths?: InputMaybe<Scalars['NonNegativeInt']['input']>;
+  /** §16.2 — grace period, in months or as the day it ends (not beyond the repayment term). */
+  gracePeriod?: InputMaybe<LoanTermInput>;
   /** §16.2 — date received. */
   receivedOn: Scalars['Date']['input'];
-  /** §16.2 — repayment term, months. */
-  repaymentTermMonths: Scalars['NonNegativeInt']['input'];
+  /** §16.2 — repayment term, in months or as the day it ends. */
+  repaymentTerm: LoanTermInput;
 };
 
 /**
@@ -3507,6 +3527,8 @@ export type ResolversTypes = {
   Language: Language;
   LastJob: ResolverTypeWrapper<LastJobMapper>;
   LastJobInput: LastJobInput;
+  LoanTerm: ResolverTypeWrapper<LoanTerm>;
+  LoanTermInput: LoanTermInput;
   LongText: ResolverTypeWrapper<Scalars['LongText']['output']>;
   MainEducation: ResolverTypeWrapper<MainEducationMapper>;
   MainEducationInput: MainEducationInput;
@@ -3686,6 +3708,8 @@ export type ResolversParentTypes = {
   JSONObject: Scalars['JSONObject']['output'];
   LastJob: LastJobMapper;
   LastJobInput: LastJobInput;
+  LoanTerm: LoanTerm;
+  LoanTermInput: LoanTermInput;
   LongText: Scalars['LongText']['output'];
   MainEducation: MainEducationMapper;
   MainEducationInput: MainEducationInput;
@@ -4164,6 +4188,11 @@ export type LastJobResolvers<ContextType = Context, ParentType extends Resolvers
   position?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
+export type LoanTermResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LoanTerm'] = ResolversParentTypes['LoanTerm']> = {
+  months?: Resolver<Maybe<ResolversTypes['NonNegativeInt']>, ParentType, ContextType>;
+  until?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+};
+
 export interface LongTextScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['LongText'], any> {
   name: 'LongText';
 }
@@ -4187,9 +4216,9 @@ export type MainEducationPayloadResolvers<ContextType = Context, ParentType exte
 export type MicrocreditResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Microcredit'] = ResolversParentTypes['Microcredit']> = {
   activityType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   amount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
-  gracePeriodMonths?: Resolver<Maybe<ResolversTypes['NonNegativeInt']>, ParentType, ContextType>;
+  gracePeriod?: Resolver<Maybe<ResolversTypes['LoanTerm']>, ParentType, ContextType>;
   receivedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
-  repaymentTermMonths?: Resolver<ResolversTypes['NonNegativeInt'], ParentType, ContextType>;
+  repaymentTerm?: Resolver<ResolversTypes['LoanTerm'], ParentType, ContextType>;
 };
 
 export interface MoneyScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Money'], any> {
@@ -4637,6 +4666,7 @@ export type Resolvers<ContextType = Context> = {
   IdentityVerification?: IdentityVerificationResolvers<ContextType>;
   JSONObject?: GraphQLScalarType;
   LastJob?: LastJobResolvers<ContextType>;
+  LoanTerm?: LoanTermResolvers<ContextType>;
   LongText?: GraphQLScalarType;
   MainEducation?: MainEducationResolvers<ContextType>;
   MainEducationPayload?: MainEducationPayloadResolvers<ContextType>;

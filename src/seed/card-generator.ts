@@ -406,12 +406,18 @@ function measure(
       const trained = basicsEnd <= ctx.today;
       const activity = random.pick(words.activityTypes);
       const credit = trained && random.chance(0.6);
+      const receivedOn = clamp(days.add(basicsEnd, random.int(10, 60)));
+      // §16.2 — the form takes a term as months or as the day it ends: both occur.
+      const inMonths = random.chance(0.7);
+      const repaymentMonths = random.pick([36, 60, 84]);
       return {
         kind, referredOn,
         basicsTraining: { startedOn: basicsStart, finishedOn: trained ? basicsEnd : null },
           microcredit: credit ? {
-            receivedOn: clamp(days.add(basicsEnd, random.int(10, 60))), amount: money(random, 1_000_000, 8_000_000, 50_000),
-            gracePeriodMonths: random.pick([6, 12]), repaymentTermMonths: random.pick([36, 60, 84]), activityType: activity,
+            receivedOn, amount: money(random, 1_000_000, 8_000_000, 50_000),
+            gracePeriod: inMonths ? { months: random.pick([6, 12]) } : { until: days.add(receivedOn, random.pick([182, 365])) },
+            repaymentTerm: inMonths ? { months: repaymentMonths } : { until: days.add(receivedOn, Math.round(repaymentMonths * 30.4)) },
+            activityType: activity,
           } : null,
           grant: trained && !credit ? {
             appliedOn: clamp(days.add(basicsEnd, random.int(1, 20))),
