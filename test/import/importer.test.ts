@@ -64,12 +64,12 @@ describe('import of a record that fills every section', () => {
     expect(card.referrals.edges.map((e: any) => [e.node.outcome.__typename, e.node.outcome.reason])).toEqual([['ReferralRefusal', 'бос орын жабылды']]);
     const measures = card.activeMeasures.edges.map((e: any) => e.node);
     expect(measures.map((m: any) => m.__typename)).toEqual(['ProfessionalTraining', 'EntrepreneurshipSupport', 'SubsidizedJob', 'Relocation']);
-    expect(measures[1].microcredit.amount).toBe('2500000.50');
+    expect(measures[1].microcredit).toMatchObject({ amount: '2500000.50', gracePeriod: { months: 6, until: null }, repaymentTerm: { months: null, until: '2028-05-20' } });
     expect(measures[3].familyMembersAbleToWork.map((m: any) => m.fullName)).toEqual(['Жұмабаев Нұрлан']);
     expect(measures[3].familyMembersUnableToWork.map((m: any) => m.fullName)).toEqual(['Жұмабаева Дана']);
     expect(measures[3].materialAssistance).toMatchObject({ relocationExpenses: '120000.00', rentReimbursement: '45000.00' });
     expect(card.specialWorkplaces).toEqual([expect.objectContaining({ position: 'тігінші' })]);
-    expect(card.expectations).toMatchObject({ wage: { desired: '350000.00', minimum: '250000.00' }, preferredPosition: 'бухгалтер' });
+    expect(card.expectations).toMatchObject({ wage: { desired: '350000.00', minimum: '250000.00' }, preferredPosition: 'бухгалтер', searchTime: 'DECENT_OPTION', searchMonths: 3 });
     expect(card.visits.edges.map((e: any) => [e.node.rowNumber, e.node.plannedOn])).toEqual([[1, '2025-02-20'], [2, '2026-12-15']]);
     expect(card.employmentPlan).toEqual([expect.objectContaining({ rowNumber: 1, measure: 'Қайта даярлау курсы', executedOn: '2025-06-10' })]);
 

@@ -15,7 +15,9 @@ export class Migration20261203170030_loan_terms extends Migration {
 
   override down(): void | Promise<void> {
     for (const term of ['grace_period', 'repayment_term']) {
-      this.addSql(`update "active_measure" set "microcredit_${term}_months" = ceil(extract(epoch from age("microcredit_${term}_until", "microcredit_received_on")) / 2629800)::int
+      const age = `age("microcredit_${term}_until", "microcredit_received_on")`;
+      this.addSql(`update "active_measure" set "microcredit_${term}_months" =
+        (extract(year from ${age}) * 12 + extract(month from ${age}) + case when extract(day from ${age}) > 0 then 1 else 0 end)::int
         where "microcredit_${term}_until" is not null;`);
     }
     this.addSql(`alter table "active_measure" drop column "microcredit_grace_period_until", drop column "microcredit_repayment_term_until";`);
