@@ -22,6 +22,8 @@ export interface SectionPageSpec<T> {
   filterProperty?: string;
   /** Whether rows can be voided (Rule 3); history rows cannot. */
   voidable?: boolean;
+  /** Rows carry their place in the order among the card's rows not voided (§18, §20 row numbers). */
+  numbered?: boolean;
 }
 
 export interface SectionPageRequest {
@@ -41,6 +43,8 @@ export interface SectionPage<T> {
   hasNextPage: boolean;
   hasPreviousPage: boolean;
   total: number;
+  /** For a numbered section, the number of each row of the page (null for a voided one). */
+  numbers?: Map<T, number | null>;
 }
 
 async function loadPages<T extends object>(
@@ -68,11 +72,15 @@ async function loadPages<T extends object>(
     params.push(request.filter);
   }
   params.push(request.limit + 1);
+  // Numbered before the cursor cuts the page: a row's number counts every earlier row not voided.
+  const numbered = spec.numbered
+    ? `, case when w."voided_at" is null then row_number() over (partition by w.${card}, w."voided_at" is null order by ${order('w')}) end as "__number"`
+    : '';
   const sql = `with w as (select t.*, ${isAfter} as "__is_after" from ${table} t where ${where})
     select * from (
       select w.*, count(*) over (partition by w.${card}) as "__total",
              count(*) filter (where w."__is_after") over (partition by w.${card}) as "__after",
-             row_number() over (partition by w.${card}, w."__is_after" order by ${order('w')}) as "__rank"
+             row_number() over (partition by w.${card}, w."__is_after" order by ${order('w')}) as "__rank"${numbered}
       from w
     ) r where (r."__is_after" and r."__rank" <= ?) or (not r."__is_after" and r."__rank" = 1)
     order by r.${card}, r."__is_after", r."__rank"`;
@@ -89,7 +97,11 @@ async function loadPages<T extends object>(
   // The entries of the pages, hydrated in one go; the window columns are no property of the
   // entity, so hydration passes them by.
   const after = rows.filter((row) => row.__is_after);
-  readEntities(em, spec.entity, after).forEach((entry, i) => pages.get(String(after[i]![cardColumn]))!.rows.push(entry));
+  readEntities(em, spec.entity, after).forEach((entry, i) => {
+    const page = pages.get(String(after[i]![cardColumn]))!;
+    page.rows.push(entry);
+    if (spec.numbered) (page.numbers ??= new Map()).set(entry, after[i]!.__number == null ? null : Number(after[i]!.__number));
+  });
   // One row beyond the page was read only to tell whether a next page exists.
   for (const page of pages.values()) {
     page.hasNextPage = page.rows.length > request.limit;

@@ -918,7 +918,11 @@ export type DictionaryName =
   /** §16.3 — subsidized-job types (`SubsidizedJobType`). */
   | 'SUBSIDIZED_JOB_TYPE'
   /** §16.1 — professional training types (`TrainingType`). */
-  | 'TRAINING_TYPE';
+  | 'TRAINING_TYPE'
+  /** Rule 2 — why the identity is pending or failed (`VerificationReason`). */
+  | 'VERIFICATION_REASON'
+  /** Rule 2 — status of the check of the person's identity against the state registry (`VerificationStatus`). */
+  | 'VERIFICATION_STATUS';
 
 /** §7, §16.4, §19 — district (аудан / район), city of regional significance, or city district. */
 export type District = {
@@ -1018,8 +1022,11 @@ export type EmploymentPlanRow = Node & {
   measure: Scalars['String']['output'];
   /** §20 — reasons for non-execution. */
   nonExecutionReason?: Maybe<Scalars['String']['output']>;
-  /** §20 — row number (№ р/с). */
-  rowNumber: Scalars['Int']['output'];
+  /**
+   * §20 — row number (№ р/с), as rows on paper: the row's place in the order rows were added among
+   * the card's rows not voided; null for a voided row.
+   */
+  rowNumber?: Maybe<Scalars['Int']['output']>;
   /** Rule 3 — set when the row was voided as wrong. */
   voided?: Maybe<Voiding>;
 };
@@ -1106,7 +1113,9 @@ export type Expectations = {
   lessSuitablePosition?: Maybe<Scalars['String']['output']>;
   /** §19.3 — preferred position in the chosen field. */
   preferredPosition?: Maybe<Scalars['String']['output']>;
-  /** §19.4 — time the person plans to spend searching. */
+  /** §19.4 — time the person plans to spend searching (жұмыс іздеуге қанша уақыт), in months. */
+  searchMonths?: Maybe<Scalars['NonNegativeInt']['output']>;
+  /** §19.4 — time the person plans to spend searching: the option they will settle for, on the form's 1/2/5 scale. */
   searchTime?: Maybe<SearchTimeScale>;
   /** §19.1 — wage. */
   wage: ExpectedWage;
@@ -1120,7 +1129,9 @@ export type ExpectationsInput = {
   lessSuitablePosition?: InputMaybe<Scalars['Text']['input']>;
   /** §19.3 — preferred position. */
   preferredPosition?: InputMaybe<Scalars['Text']['input']>;
-  /** §19.4 — time the person plans to spend searching. */
+  /** §19.4 — time the person plans to spend searching, in months. */
+  searchMonths?: InputMaybe<Scalars['NonNegativeInt']['input']>;
+  /** §19.4 — time the person plans to spend searching: the option they will settle for, on the form's 1/2/5 scale. */
   searchTime?: InputMaybe<SearchTimeScale>;
   /** §19.1 — wage. */
   wage: ExpectedWageInput;
@@ -1236,8 +1247,14 @@ export type IdentityVerification = {
   __typename?: 'IdentityVerification';
   /** Rule 2 — when the registry was last asked, whatever it answered. */
   checkedAt?: Maybe<Scalars['DateTime']['output']>;
-  /** Rule 2 — why the identity is pending or failed, in words for the caseworker. */
+  /**
+   * Rule 2 — why the identity is pending or failed, in words for the caseworker: in Kazakh or Russian
+   * when `Accept-Language` prefers one (the label of `reasonCode`), otherwise in English with the
+   * registry's detail.
+   */
   reason?: Maybe<Scalars['String']['output']>;
+  /** Rule 2 — why the identity is pending or failed, for programs; null when verified. */
+  reasonCode?: Maybe<VerificationReason>;
   /** Rule 2 — the registry that answered the last successful check. */
   source?: Maybe<Scalars['String']['output']>;
   /** Rule 2 — the outcome of the last check. */
@@ -1289,6 +1306,26 @@ export type LastJobInput = {
   position?: InputMaybe<Scalars['Text']['input']>;
 };
 
+/**
+ * §16.2 — a term of a microcredit as the form takes it (мерзімі): a number of months, or the day it
+ * ends. Exactly one is set, as it was given; neither is derived from the other (a date is not a whole
+ * number of months).
+ */
+export type LoanTerm = {
+  __typename?: 'LoanTerm';
+  /** §16.2 — the term in months from the day the microcredit was received; null when given as a date. */
+  months?: Maybe<Scalars['NonNegativeInt']['output']>;
+  /** §16.2 — the last day of the term; null when given in months. */
+  until?: Maybe<Scalars['Date']['output']>;
+};
+
+/** §16.2 — a term of a microcredit: exactly one of a number of months or the day it ends. */
+export type LoanTermInput =
+  /** §16.2 — months from the day the microcredit was received (at most 120). */
+  { months: Scalars['NonNegativeInt']['input']; until?: never; }
+  |  /** §16.2 — the last day of the term (after the day the microcredit was received). */
+  { months?: never; until: Scalars['Date']['input']; };
+
 /** §10.1 — one entry of main education. */
 export type MainEducation = Node & {
   __typename?: 'MainEducation';
@@ -1336,12 +1373,12 @@ export type Microcredit = {
   activityType: Scalars['String']['output'];
   /** §16.2 — credit amount. */
   amount: Scalars['Money']['output'];
-  /** §16.2 — grace period, in months. */
-  gracePeriodMonths?: Maybe<Scalars['NonNegativeInt']['output']>;
+  /** §16.2 — grace period (жеңілдік кезеңінің мерзімі), as it was given: months or the day it ends. */
+  gracePeriod?: Maybe<LoanTerm>;
   /** §16.2 — date the microcredit was received. */
   receivedOn: Scalars['Date']['output'];
-  /** §16.2 — repayment term, in months. */
-  repaymentTermMonths: Scalars['NonNegativeInt']['output'];
+  /** §16.2 — repayment term (қайтару мерзімі), as it was given: months or the day it ends. */
+  repaymentTerm: LoanTerm;
 };
 
 /** §16.2 — a microcredit. */
@@ -1350,12 +1387,12 @@ export type MicrocreditInput = {
   activityType: Scalars['Text']['input'];
   /** §16.2 — amount. */
   amount: Scalars['Money']['input'];
-  /** §16.2 — grace period, months. */
-  gracePeriodMonths?: InputMaybe<Scalars['NonNegativeInt']['input']>;
+  /** §16.2 — grace period, in months or as the day it ends (not beyond the repayment term). */
+  gracePeriod?: InputMaybe<LoanTermInput>;
   /** §16.2 — date received. */
   receivedOn: Scalars['Date']['input'];
-  /** §16.2 — repayment term, months. */
-  repaymentTermMonths: Scalars['NonNegativeInt']['input'];
+  /** §16.2 — repayment term, in months or as the day it ends. */
+  repaymentTerm: LoanTermInput;
 };
 
 /**
@@ -1431,7 +1468,7 @@ export type Mutation = {
   careerGuidanceAdd: CareerGuidancePayload;
   /** §13 — corrects a career-guidance entry. */
   careerGuidanceCorrect: CareerGuidancePayload;
-  /** §20 — adds a placement measure to the plan, numbered after the last row. */
+  /** §20 — adds a placement measure to the plan, numbered after the last row not voided. */
   employmentPlanRowAdd: EmploymentPlanRowPayload;
   /** §20 — corrects a plan row. */
   employmentPlanRowCorrect: EmploymentPlanRowPayload;
@@ -1490,7 +1527,7 @@ export type Mutation = {
   subsidizedJobRecordDecision: ActiveMeasurePayload;
   /** §18 — corrects a visit row. */
   visitCorrect: VisitPayload;
-  /** §18 — plans a visit: a new row numbered after the last. */
+  /** §18 — plans a visit: a new row, numbered by its planned date among the others. */
   visitPlan: VisitPayload;
   /** §18 — records the actual date of a planned visit and the employee's note. Rejected with OUTCOME_ALREADY_RECORDED once recorded. */
   visitRecord: VisitPayload;
@@ -3136,7 +3173,7 @@ export type UserError = {
   code: UserErrorCode;
   /** Path of the input field at fault, e.g. `["input", "registeredOn"]`; null when the whole request is at fault. */
   field?: Maybe<Array<Scalars['String']['output']>>;
-  /** What is wrong, for people. */
+  /** What is wrong, for people: in Kazakh or Russian when `Accept-Language` prefers one (a text per `code`), otherwise in English (with the values at fault). */
   message: Scalars['String']['output'];
 };
 
@@ -3181,6 +3218,21 @@ export type UserErrorCode =
   /** §19 — the minimum acceptable wage is above the desired wage. */
   | 'WAGE_ORDER';
 
+/** Rule 2 — why the identity is pending or failed. */
+export type VerificationReason =
+  /** Rules 2 and 5 — an import changed the identity, which awaits the registry again. */
+  | 'IDENTITY_IMPORTED'
+  /** Rules 2 and 5 — the card came by import and awaits the registry. */
+  | 'IMPORTED'
+  /** Rule 2 — the registry has no person with this IIN. */
+  | 'NOT_IN_REGISTRY'
+  /** Rule 2 — no person registry is configured, so the identity was not checked. */
+  | 'NO_REGISTRY'
+  /** Rule 2 — the registry was slow, down or failed; it will be asked again. */
+  | 'REGISTRY_UNAVAILABLE'
+  /** Rule 2 — the registry's answer is unusable (malformed, or not a valid person). */
+  | 'UNUSABLE_ANSWER';
+
 /** Rule 2 — where the identity stands against the state registry of individuals. */
 export type VerificationStatus =
   /** Rule 2 — the registry does not know the IIN or answered something unusable; a person must look. */
@@ -3201,8 +3253,12 @@ export type Visit = Node & {
   note?: Maybe<Scalars['String']['output']>;
   /** §18 — planned date of the visit. */
   plannedOn: Scalars['Date']['output'];
-  /** §18 — row number (№ р/с). */
-  rowNumber: Scalars['Int']['output'];
+  /**
+   * §18 — row number (№ р/с), as rows on paper: the row's place by planned date (then by entry) among
+   * the card's visits not voided; null for a voided row. Derived, so it follows corrections of the
+   * planned date and closes up when a row is voided.
+   */
+  rowNumber?: Maybe<Scalars['Int']['output']>;
   /** Rule 3 — set when the row was voided as wrong. */
   voided?: Maybe<Voiding>;
 };
@@ -3471,6 +3527,8 @@ export type ResolversTypes = {
   Language: Language;
   LastJob: ResolverTypeWrapper<LastJobMapper>;
   LastJobInput: LastJobInput;
+  LoanTerm: ResolverTypeWrapper<LoanTerm>;
+  LoanTermInput: LoanTermInput;
   LongText: ResolverTypeWrapper<Scalars['LongText']['output']>;
   MainEducation: ResolverTypeWrapper<MainEducationMapper>;
   MainEducationInput: MainEducationInput;
@@ -3557,6 +3615,7 @@ export type ResolversTypes = {
   TrainingType: TrainingType;
   UserError: ResolverTypeWrapper<UserError>;
   UserErrorCode: UserErrorCode;
+  VerificationReason: VerificationReason;
   VerificationStatus: VerificationStatus;
   Visit: ResolverTypeWrapper<VisitMapper>;
   VisitConnection: ResolverTypeWrapper<Omit<VisitConnection, 'edges'> & { edges: Array<ResolversTypes['VisitEdge']> }>;
@@ -3649,6 +3708,8 @@ export type ResolversParentTypes = {
   JSONObject: Scalars['JSONObject']['output'];
   LastJob: LastJobMapper;
   LastJobInput: LastJobInput;
+  LoanTerm: LoanTerm;
+  LoanTermInput: LoanTermInput;
   LongText: Scalars['LongText']['output'];
   MainEducation: MainEducationMapper;
   MainEducationInput: MainEducationInput;
@@ -4049,7 +4110,7 @@ export type EmploymentPlanRowResolvers<ContextType = Context, ParentType extends
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   measure?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   nonExecutionReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  rowNumber?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rowNumber?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   voided?: Resolver<Maybe<ResolversTypes['Voiding']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
@@ -4078,6 +4139,7 @@ export type EntrepreneurshipSupportResolvers<ContextType = Context, ParentType e
 export type ExpectationsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Expectations'] = ResolversParentTypes['Expectations']> = {
   lessSuitablePosition?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   preferredPosition?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  searchMonths?: Resolver<Maybe<ResolversTypes['NonNegativeInt']>, ParentType, ContextType>;
   searchTime?: Resolver<Maybe<ResolversTypes['SearchTimeScale']>, ParentType, ContextType>;
   wage?: Resolver<ResolversTypes['ExpectedWage'], ParentType, ContextType>;
   workplace?: Resolver<Maybe<ResolversTypes['Place']>, ParentType, ContextType>;
@@ -4109,6 +4171,7 @@ export interface IinScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes[
 export type IdentityVerificationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['IdentityVerification'] = ResolversParentTypes['IdentityVerification']> = {
   checkedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  reasonCode?: Resolver<Maybe<ResolversTypes['VerificationReason']>, ParentType, ContextType>;
   source?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['VerificationStatus'], ParentType, ContextType>;
   verifiedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
@@ -4123,6 +4186,11 @@ export type LastJobResolvers<ContextType = Context, ParentType extends Resolvers
   employerName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   hiredOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   position?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type LoanTermResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LoanTerm'] = ResolversParentTypes['LoanTerm']> = {
+  months?: Resolver<Maybe<ResolversTypes['NonNegativeInt']>, ParentType, ContextType>;
+  until?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
 };
 
 export interface LongTextScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['LongText'], any> {
@@ -4148,9 +4216,9 @@ export type MainEducationPayloadResolvers<ContextType = Context, ParentType exte
 export type MicrocreditResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Microcredit'] = ResolversParentTypes['Microcredit']> = {
   activityType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   amount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
-  gracePeriodMonths?: Resolver<Maybe<ResolversTypes['NonNegativeInt']>, ParentType, ContextType>;
+  gracePeriod?: Resolver<Maybe<ResolversTypes['LoanTerm']>, ParentType, ContextType>;
   receivedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
-  repaymentTermMonths?: Resolver<ResolversTypes['NonNegativeInt'], ParentType, ContextType>;
+  repaymentTerm?: Resolver<ResolversTypes['LoanTerm'], ParentType, ContextType>;
 };
 
 export interface MoneyScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Money'], any> {
@@ -4517,7 +4585,7 @@ export type VisitResolvers<ContextType = Context, ParentType extends ResolversPa
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   plannedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
-  rowNumber?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rowNumber?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   voided?: Resolver<Maybe<ResolversTypes['Voiding']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
@@ -4598,6 +4666,7 @@ export type Resolvers<ContextType = Context> = {
   IdentityVerification?: IdentityVerificationResolvers<ContextType>;
   JSONObject?: GraphQLScalarType;
   LastJob?: LastJobResolvers<ContextType>;
+  LoanTerm?: LoanTermResolvers<ContextType>;
   LongText?: GraphQLScalarType;
   MainEducation?: MainEducationResolvers<ContextType>;
   MainEducationPayload?: MainEducationPayloadResolvers<ContextType>;

@@ -25,7 +25,7 @@ declare module '../api/context.ts' {
 export function createContext(
   orm: Orm,
   territories: Territories,
-  options: { actor?: Actor | null; principal?: Principal | null; clock?: Clock; registry?: PersonRegistry | null; language?: Language; report?: RequestReport } = {},
+  options: { actor?: Actor | null; principal?: Principal | null; clock?: Clock; registry?: PersonRegistry | null; language?: Language; messageLanguage?: Language | null; report?: RequestReport } = {},
 ): Context {
   const em = orm.em.fork();
   const loaders = new RequestLoaders(em);
@@ -43,6 +43,7 @@ export function createContext(
     pastViews: new WeakMap(),
     territories,
     language: options.language ?? DEFAULT_LANGUAGE,
+    messageLanguage: options.messageLanguage ?? null,
     registry: options.registry ?? null,
     cardsRead: new CardsRead(),
     report: options.report ?? null,

@@ -17,7 +17,7 @@ import { rateLimitStore, SlidingWindowLimit } from './rate-limit.ts';
 import { buildSchema } from '../graphql/schema.ts';
 import { authFrom, type AuthSettings } from '../modules/access/auth-config.ts';
 import { VerifiedTokens } from '../modules/access/tokens.ts';
-import { languageOf } from '../modules/dictionary/codes.ts';
+import { requestLanguages } from '../modules/dictionary/codes.ts';
 import { Territories } from '../modules/dictionary/territories.ts';
 import { readinessCheck, readyz } from './readiness.ts';
 import { statisticsExport } from './statistics-export.ts';
@@ -89,8 +89,9 @@ export async function createApp(orm: Orm, options: { registry?: PersonRegistry |
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         const principal = principalOf(res);
-        const language = languageOf(req.get('accept-language'));
-        return createContext(orm, territories, { actor: { id: principal.subject, name: principal.name }, principal, registry, language, report: res.locals.report as RequestReport });
+        return createContext(orm, territories, {
+          actor: { id: principal.subject, name: principal.name }, principal, registry, ...requestLanguages(req.get('accept-language')), report: res.locals.report as RequestReport,
+        });
       },
     }),
   );

@@ -23,6 +23,11 @@ declare module '../api/context.ts' {
     territories: Territories;
     /** The language labels are given in unless a field asks for another (`Accept-Language`). */
     language: Language;
+    /**
+     * The language of messages for people (user errors, verification reasons): Kazakh or Russian
+     * when `Accept-Language` prefers one, else null — English, as the messages are written.
+     */
+    messageLanguage: Language | null;
     /** Rule 2 — the state registry of individuals, shared by all requests; null when none is configured. */
     registry: PersonRegistry | null;
     /** The cards whose personal data this request returned, for the read audit. */

@@ -336,6 +336,7 @@ export function generateCard(index: number, ctx: GeneratorContext): CardDraft {
       preferredPosition: random.pick(words.positions),
       lessSuitablePosition: random.chance(0.7) ? random.pick(words.positions) : null,
       searchTime: random.pick(['DECENT_OPTION', 'ACCEPTABLE_OPTION', 'WORST_OPTION'] as const),
+      searchMonths: random.pick([1, 2, 3, 6, 12]),
     };
     const rows = random.int(2, 5);
     for (let i = 1; i <= rows; i++) {
@@ -405,12 +406,18 @@ function measure(
       const trained = basicsEnd <= ctx.today;
       const activity = random.pick(words.activityTypes);
       const credit = trained && random.chance(0.6);
+      const receivedOn = clamp(days.add(basicsEnd, random.int(10, 60)));
+      // §16.2 — the form takes a term as months or as the day it ends: both occur.
+      const inMonths = random.chance(0.7);
+      const repaymentMonths = random.pick([36, 60, 84]);
       return {
         kind, referredOn,
         basicsTraining: { startedOn: basicsStart, finishedOn: trained ? basicsEnd : null },
           microcredit: credit ? {
-            receivedOn: clamp(days.add(basicsEnd, random.int(10, 60))), amount: money(random, 1_000_000, 8_000_000, 50_000),
-            gracePeriodMonths: random.pick([6, 12]), repaymentTermMonths: random.pick([36, 60, 84]), activityType: activity,
+            receivedOn, amount: money(random, 1_000_000, 8_000_000, 50_000),
+            gracePeriod: inMonths ? { months: random.pick([6, 12]) } : { until: days.add(receivedOn, random.pick([182, 365])) },
+            repaymentTerm: inMonths ? { months: repaymentMonths } : { until: days.add(receivedOn, Math.round(repaymentMonths * 30.4)) },
+            activityType: activity,
           } : null,
           grant: trained && !credit ? {
             appliedOn: clamp(days.add(basicsEnd, random.int(1, 20))),

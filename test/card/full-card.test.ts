@@ -68,7 +68,9 @@ describe('the full card through GraphQL', () => {
       permanentEmployment: { employedOn: '2026-05-04', employerName: 'ТОО «Береке»', position: 'оператор 1С' },
     });
     expect(support).toMatchObject({
-      microcredit: { receivedOn: '2026-03-15', amount: '4500000.50', gracePeriodMonths: 6, repaymentTermMonths: 60, activityType: 'мини-пекарня' },
+      microcredit: {
+        receivedOn: '2026-03-15', amount: '4500000.50', gracePeriod: { months: 6, until: null }, repaymentTerm: { months: 60, until: null }, activityType: 'мини-пекарня',
+      },
       basicsTraining: { startedOn: '2026-02-05', finishedOn: '2026-02-20' },
       grant: { appliedOn: '2026-02-21', receivedOn: '2026-03-20', activityType: 'мини-пекарня' },
     });

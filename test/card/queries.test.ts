@@ -180,8 +180,8 @@ describe('cards', () => {
 describe('section connections', () => {
   it('page through a card\'s visits with per-card cursors and a stable total', async () => {
     const em = db.orm.em.fork();
-    const card = await aCard().withVisit({ rowNumber: 1, plannedOn: '2026-01-10' }).withVisit({ rowNumber: 2, plannedOn: '2026-02-10' })
-      .withVisit({ rowNumber: 3, plannedOn: '2026-03-10' }).withVisit({ rowNumber: 4, plannedOn: '2026-03-10' }).save(em);
+    const card = await aCard().withVisit({ plannedOn: '2026-01-10' }).withVisit({ plannedOn: '2026-02-10' })
+      .withVisit({ plannedOn: '2026-03-10' }).withVisit({ plannedOn: '2026-03-10' }).save(em);
     const page = async (after: string | null) => dataOf(await api.execute(`query($id: ID!, $after: String) { card(id: $id) {
       visits(first: 2, after: $after) { totalCount pageInfo { hasNextPage hasPreviousPage endCursor } edges { node { rowNumber } } } } }`,
     { id: gid(card), after })).card.visits;
@@ -219,14 +219,14 @@ describe('§18 the next planned visit', () => {
     const center = await aCareerCenter(em);
     const voided = { voidedAt: new Date(), voidedBy: 'test', voidReason: 'planned by mistake' };
     const card = await aCard()
-      .withVisit({ rowNumber: 1, plannedOn: '2026-03-15', attendedOn: null, note: null })
-      .withVisit({ rowNumber: 2, plannedOn: '2026-12-01', attendedOn: null, note: null, ...voided })
-      .withVisit({ rowNumber: 3, plannedOn: '2027-01-10', attendedOn: null, note: null })
-      .withVisit({ rowNumber: 4, plannedOn: '2026-12-20', attendedOn: null, note: null })
+      .withVisit({ plannedOn: '2026-03-15', attendedOn: null, note: null })
+      .withVisit({ plannedOn: '2026-12-01', attendedOn: null, note: null, ...voided })
+      .withVisit({ plannedOn: '2027-01-10', attendedOn: null, note: null })
+      .withVisit({ plannedOn: '2026-12-20', attendedOn: null, note: null })
       .save(em, center);
     const none = await aCard().withVisit().save(em, center);
     const query = 'query($a: ID!, $b: ID!) { a: card(id: $a) { nextPlannedVisit { rowNumber plannedOn } } b: card(id: $b) { nextPlannedVisit { rowNumber } } }';
     const result = await api.execute(query, { a: gid(card), b: gid(none) });
-    expect(dataOf(result)).toEqual({ a: { nextPlannedVisit: { rowNumber: 4, plannedOn: '2026-12-20' } }, b: { nextPlannedVisit: null } });
+    expect(dataOf(result)).toEqual({ a: { nextPlannedVisit: { rowNumber: 2, plannedOn: '2026-12-20' } }, b: { nextPlannedVisit: null } });
   });
 });

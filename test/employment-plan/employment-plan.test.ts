@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import { parseGlobalId, toGlobalId } from '../../src/api/relay.ts';
-import { TODAY } from '../support/api.ts';
+import { dataOf, TODAY } from '../support/api.ts';
 import { aCard } from '../support/builders.ts';
 import { BEFORE_BIRTH, rejects, TOMORROW, wholeCard } from '../support/keeping.ts';
 import { dbId, sectionKit } from '../support/section-kit.ts';
@@ -30,6 +30,23 @@ describe('§20 employment plan', () => {
     expect(payload.card).toEqual({ id: cardId, version: 2, employmentPlan: [...existing, payload.row] });
     expect(await rows()).toEqual([...existing, payload.row]);
     expect(await lastChange(cardId)).toEqual([expect.objectContaining({ action: 'employmentPlanRowAdd', part: 'employmentPlanRow', entryId: payload.row.id, oldValue: null })]);
+  });
+
+  it('numbers rows in the order they were added, a voided row not counted (the rows after it close up)', async () => {
+    const second = await add('консультация психолога');
+    const third = await add('ярмарка вакансий');
+    const numbers = async (includeVoided = false) => {
+      const { card } = dataOf(await kit.api.execute('query($id: ID!, $all: Boolean) { card(id: $id) { employmentPlan(includeVoided: $all) { id rowNumber } } }', { id: cardId, all: includeVoided }));
+      return card.employmentPlan.map((row: any) => [row.id, row.rowNumber]);
+    };
+    const before = await numbers();
+    const place = before.findIndex(([id]: [string]) => id === second.id);
+    expect(before.map(([, n]: [string, number]) => n)).toEqual(before.map((_: unknown, i: number) => i + 1));
+    await apply('cardEntryVoid', { id: second.id, version: await versionOf(cardId), reason: 'ошибочная запись' });
+    const after = await numbers();
+    expect(after.find(([id]: [string]) => id === third.id)[1]).toBe(place + 1);
+    expect(after.map(([, n]: [string, number]) => n)).toEqual(after.map((_: unknown, i: number) => i + 1));
+    expect((await numbers(true)).find(([id]: [string]) => id === second.id)).toEqual([second.id, null]);
   });
 
   it('employmentPlanRowRecordExecution records the execution', async () => {

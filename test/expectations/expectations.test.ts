@@ -14,7 +14,7 @@ describe('§19 cardSetExpectations', () => {
   const expectations = {
     wage: { desired: '400000', sufficientToStart: '320000.5', minimum: '250000.05' },
     workplace: { region: 'KZ-75', district: 'KZ-75-002', settlement: 'Алматы' },
-    preferredPosition: 'бухгалтер', lessSuitablePosition: 'кассир', searchTime: 'DECENT_OPTION',
+    preferredPosition: 'бухгалтер', lessSuitablePosition: 'кассир', searchTime: 'DECENT_OPTION', searchMonths: 3,
   };
   const set = (data: object | null) => async () => call('cardSetExpectations', { id: cardId, version: await versionOf(cardId), input: data && { ...expectations, ...data } });
 
@@ -27,7 +27,7 @@ describe('§19 cardSetExpectations', () => {
     const expected = {
       wage: { desired: '400000.00', sufficientToStart: '320000.50', minimum: '250000.05' },
       workplace: { region: { code: 'KZ-75' }, district: { code: 'KZ-75-002' }, settlement: 'Алматы' },
-      preferredPosition: 'бухгалтер', lessSuitablePosition: 'кассир', searchTime: 'DECENT_OPTION',
+      preferredPosition: 'бухгалтер', lessSuitablePosition: 'кассир', searchTime: 'DECENT_OPTION', searchMonths: 3,
     };
     expect(payload.card).toEqual({ id: cardId, version: 2, expectations: expected });
     const card = await wholeCard(kit.api, cardId);
@@ -41,16 +41,16 @@ describe('§19 cardSetExpectations', () => {
     });
     expect(await lastChange(cardId)).toEqual([{
       action: 'cardSetExpectations', part: 'expectations', entryId: null, actor: 'caseworker-7', oldValue: null,
-      newValue: expect.objectContaining({ wage: { desired: '400000.00', sufficientToStart: '320000.50', minimum: '250000.05' }, searchTime: 'DECENT_OPTION' }),
+      newValue: expect.objectContaining({ wage: { desired: '400000.00', sufficientToStart: '320000.50', minimum: '250000.05' }, searchTime: 'DECENT_OPTION', searchMonths: 3 }),
     }]);
   });
 
   it('corrects them (minimum equal to desired, no workplace), the earlier value staying in the history', async () => {
-    const corrected = { wage: { desired: '250000.5', minimum: '250000.50' }, searchTime: 'WORST_OPTION', preferredPosition: 'экономист' };
+    const corrected = { wage: { desired: '250000.5', minimum: '250000.50' }, searchTime: 'WORST_OPTION', searchMonths: 0, preferredPosition: 'экономист' };
     const payload = await apply('cardSetExpectations', { id: cardId, version: 2, input: corrected });
     const expected = {
       wage: { desired: '250000.50', sufficientToStart: null, minimum: '250000.50' }, workplace: null,
-      preferredPosition: 'экономист', lessSuitablePosition: null, searchTime: 'WORST_OPTION',
+      preferredPosition: 'экономист', lessSuitablePosition: null, searchTime: 'WORST_OPTION', searchMonths: 0,
     };
     expect(payload.card).toEqual({ id: cardId, version: 3, expectations: expected });
     expect((await wholeCard(kit.api, cardId)).expectations).toEqual(expected);
@@ -91,6 +91,13 @@ describe('§19 cardSetExpectations', () => {
     }
     await refusedInput(cardId, () => kit.api.execute(`mutation($id: ID!) { cardSetExpectations(id: $id, version: ${version}, input: { wage: { minimum: "-1.00" } }) { card { id } ${PAYLOAD_ERRORS} } }`, { id: cardId }),
       'input.wage.minimum');
+  });
+
+  it('§19.4 refuses a negative or fractional number of months of searching as BAD_USER_INPUT, changing nothing', async () => {
+    const version = await versionOf(cardId);
+    for (const searchMonths of [-1, 1.5]) {
+      await refusedInput(cardId, () => call('cardSetExpectations', { id: cardId, version, input: { ...expectations, searchMonths } }), 'input');
+    }
   });
 
   it('rejects a stale version (STALE_CARD)', async () => {

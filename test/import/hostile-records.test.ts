@@ -42,11 +42,14 @@ describe('an import record breaking the input rules is rejected, never cut or st
     ['a NUL byte in a source id', { visits: [{ sourceId: 'v\u00001', plannedOn: '2026-02-20' }] }, 'visits.0.sourceId', 'INVALID_VALUE'],
     ['a visit planned for 9999-12-31', { visits: [{ sourceId: 'v-1', plannedOn: '9999-12-31' }] }, 'visits.0.plannedOn', 'TOO_FAR_AHEAD'],
     ['months of 1.5', {
-      activeMeasures: [{ sourceId: 'am-1', kind: 'ENTREPRENEURSHIP_SUPPORT', referredOn: '2026-03-01', microcredit: { receivedOn: '2026-03-15', amount: '1000.00', repaymentTermMonths: 1.5, activityType: 'нан' } }],
-    }, 'activeMeasures.0.microcredit.repaymentTermMonths', 'INVALID_VALUE'],
+      activeMeasures: [{ sourceId: 'am-1', kind: 'ENTREPRENEURSHIP_SUPPORT', referredOn: '2026-03-01', microcredit: { receivedOn: '2026-03-15', amount: '1000.00', repaymentTerm: { months: 1.5 }, activityType: 'нан' } }],
+    }, 'activeMeasures.0.microcredit.repaymentTerm.months', 'INVALID_VALUE'],
     ['a repayment term of 1000000000 months', {
-      activeMeasures: [{ sourceId: 'am-1', kind: 'ENTREPRENEURSHIP_SUPPORT', referredOn: '2026-03-01', microcredit: { receivedOn: '2026-03-15', amount: '1000.00', repaymentTermMonths: 1_000_000_000, activityType: 'нан' } }],
-    }, 'activeMeasures.0.microcredit.repaymentTermMonths', 'OUT_OF_RANGE'],
+      activeMeasures: [{ sourceId: 'am-1', kind: 'ENTREPRENEURSHIP_SUPPORT', referredOn: '2026-03-01', microcredit: { receivedOn: '2026-03-15', amount: '1000.00', repaymentTerm: { months: 1_000_000_000 }, activityType: 'нан' } }],
+    }, 'activeMeasures.0.microcredit.repaymentTerm.months', 'OUT_OF_RANGE'],
+    ['a repayment term given both in months and as a date', {
+      activeMeasures: [{ sourceId: 'am-1', kind: 'ENTREPRENEURSHIP_SUPPORT', referredOn: '2026-03-01', microcredit: { receivedOn: '2026-03-15', amount: '1000.00', repaymentTerm: { months: 12, until: '2027-03-15' }, activityType: 'нан' } }],
+    }, 'activeMeasures.0.microcredit.repaymentTerm', 'INVALID_VALUE'],
   ])('%s', async (_, change, field, code) => {
     const record = anIdentityRecord(CENTER, change);
     const result = await importOne(record);

@@ -52,7 +52,7 @@ describe('import of a record that fills every section', () => {
       address: { region: { code: 'KZ-75' }, district: { code: 'KZ-75-002' }, settlement: 'Алматы', street: 'Абай даңғылы', house: '10', apartment: '5' },
       lastJob: { employerName: 'ТОО «Алатау»', hiredOn: '2015-05-01', dismissedOn: '2024-12-31', position: 'бухгалтер' },
       registrationStatus: 'JOB_SEEKER',
-      identityVerification: { status: 'PENDING', source: null, verifiedAt: null },
+      identityVerification: { status: 'PENDING', source: null, verifiedAt: null, reasonCode: 'IMPORTED', reason: 'imported; awaiting the person registry' },
       // the card's creation, as one record of all it arrived with
       history: { totalCount: 1 },
     });
@@ -64,12 +64,12 @@ describe('import of a record that fills every section', () => {
     expect(card.referrals.edges.map((e: any) => [e.node.outcome.__typename, e.node.outcome.reason])).toEqual([['ReferralRefusal', 'бос орын жабылды']]);
     const measures = card.activeMeasures.edges.map((e: any) => e.node);
     expect(measures.map((m: any) => m.__typename)).toEqual(['ProfessionalTraining', 'EntrepreneurshipSupport', 'SubsidizedJob', 'Relocation']);
-    expect(measures[1].microcredit.amount).toBe('2500000.50');
+    expect(measures[1].microcredit).toMatchObject({ amount: '2500000.50', gracePeriod: { months: 6, until: null }, repaymentTerm: { months: null, until: '2028-05-20' } });
     expect(measures[3].familyMembersAbleToWork.map((m: any) => m.fullName)).toEqual(['Жұмабаев Нұрлан']);
     expect(measures[3].familyMembersUnableToWork.map((m: any) => m.fullName)).toEqual(['Жұмабаева Дана']);
     expect(measures[3].materialAssistance).toMatchObject({ relocationExpenses: '120000.00', rentReimbursement: '45000.00' });
     expect(card.specialWorkplaces).toEqual([expect.objectContaining({ position: 'тігінші' })]);
-    expect(card.expectations).toMatchObject({ wage: { desired: '350000.00', minimum: '250000.00' }, preferredPosition: 'бухгалтер' });
+    expect(card.expectations).toMatchObject({ wage: { desired: '350000.00', minimum: '250000.00' }, preferredPosition: 'бухгалтер', searchTime: 'DECENT_OPTION', searchMonths: 3 });
     expect(card.visits.edges.map((e: any) => [e.node.rowNumber, e.node.plannedOn])).toEqual([[1, '2025-02-20'], [2, '2026-12-15']]);
     expect(card.employmentPlan).toEqual([expect.objectContaining({ rowNumber: 1, measure: 'Қайта даярлау курсы', executedOn: '2025-06-10' })]);
 

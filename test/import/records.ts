@@ -28,7 +28,7 @@ export function aFullRecord(careerCenter: string, data: Data = {}): Data {
     referrals: [{ sourceId: 'ref-1', employerName: 'АО «Казпочта»', position: 'оператор', referredOn: '2025-03-01', outcome: { refusal: { refusedBy: 'EMPLOYER', refusedOn: '2025-03-05', reason: 'бос орын жабылды' } } }],
     activeMeasures: [
       { sourceId: 'am-1', kind: 'PROFESSIONAL_TRAINING', referredOn: '2025-04-01', trainingType: 'RETRAINING', providerName: 'Колледж', studyPeriod: { start: '2025-04-10', end: '2025-06-10' } },
-      { sourceId: 'am-2', kind: 'ENTREPRENEURSHIP_SUPPORT', referredOn: '2025-05-01', microcredit: { receivedOn: '2025-05-20', amount: '2500000.50', repaymentTermMonths: 36, gracePeriodMonths: 6, activityType: 'нан пісіру' } },
+      { sourceId: 'am-2', kind: 'ENTREPRENEURSHIP_SUPPORT', referredOn: '2025-05-01', microcredit: { receivedOn: '2025-05-20', amount: '2500000.50', repaymentTerm: { until: '2028-05-20' }, gracePeriod: { months: 6 }, activityType: 'нан пісіру' } },
       { sourceId: 'am-3', kind: 'SUBSIDIZED_JOB', referredOn: '2025-06-01', jobType: 'PUBLIC_WORKS', employerName: 'Әкімдік', position: 'аула сыпырушы', employerDecision: { hiring: { orderDate: '2025-06-05', orderNumber: '12-к', position: 'аула сыпырушы' } } },
       {
         sourceId: 'am-4', kind: 'RELOCATION', referredOn: '2025-07-01',
@@ -39,7 +39,7 @@ export function aFullRecord(careerCenter: string, data: Data = {}): Data {
       },
     ],
     specialWorkplaces: [{ sourceId: 'sw-1', employerName: 'ТОО «Қамқор»', referredOn: '2025-08-01', position: 'тігінші' }],
-    expectations: { wage: { desired: '350000', minimum: '250000.00' }, workplace: { region: 'KZ-75' }, preferredPosition: 'бухгалтер', searchTime: 'DECENT_OPTION' },
+    expectations: { wage: { desired: '350000', minimum: '250000.00' }, workplace: { region: 'KZ-75' }, preferredPosition: 'бухгалтер', searchTime: 'DECENT_OPTION', searchMonths: 3 },
     visits: [{ sourceId: 'v-1', plannedOn: '2025-02-20', attendedOn: '2025-02-20', note: 'келді' }, { sourceId: 'v-2', plannedOn: '2026-12-15' }],
     employmentPlan: [{ sourceId: 'p-1', measure: 'Қайта даярлау курсы', execution: 'өтті', executedOn: '2025-06-10' }],
     ...data,

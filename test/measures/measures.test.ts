@@ -201,7 +201,9 @@ describe('§16.1 professional training', () => {
 
 describe('§16.2 entrepreneurship support', () => {
   let cardId: string;
-  const microcredit = { receivedOn: '2026-04-15', amount: '2500000.5', gracePeriodMonths: 6, repaymentTermMonths: 36, activityType: 'мини-пекарня' };
+  const microcredit = { receivedOn: '2026-04-15', amount: '2500000.5', gracePeriod: { months: 6 }, repaymentTerm: { months: 36 }, activityType: 'мини-пекарня' };
+  /** A term as the card reads it back: the form it was given in, the other null. */
+  const term = (given: { months?: number; until?: string }) => ({ months: null, until: null, ...given });
   const support = {
     referredOn: '2026-03-01', microcredit,
     basicsTraining: { startedOn: '2026-03-05', finishedOn: '2026-03-20' },
@@ -215,7 +217,9 @@ describe('§16.2 entrepreneurship support', () => {
 
   it('entrepreneurshipSupportCreate records microcredit, basics training and grant; money reads back exact with 2 decimals', async () => {
     const payload = await apply('entrepreneurshipSupportCreate', { cardId, version: 1, input: support });
-    const measure = read(payload.activeMeasure.id, { ...support, microcredit: { ...microcredit, amount: '2500000.50' } });
+    const measure = read(payload.activeMeasure.id, {
+      ...support, microcredit: { ...microcredit, amount: '2500000.50', gracePeriod: term({ months: 6 }), repaymentTerm: term({ months: 36 }) },
+    });
     expect(parseGlobalId(measure.id)?.type).toBe('EntrepreneurshipSupport');
     await expectChanged(cardId, payload, 1, measure);
     expect(await lastChange(cardId)).toEqual([expect.objectContaining({
@@ -240,13 +244,13 @@ describe('§16.2 entrepreneurship support', () => {
     const version = await versionOf(cardId);
     const corrected = {
       referredOn: '2026-03-01',
-      microcredit: { receivedOn: '2026-05-20', amount: 3000000, repaymentTermMonths: 24, activityType: 'швейный цех' },
+      microcredit: { receivedOn: '2026-05-20', amount: 3000000, repaymentTerm: { months: 24 }, activityType: 'швейный цех' },
       grant: { appliedOn: '2026-03-25', activityType: 'швейный цех' },
     };
     const payload = await apply('entrepreneurshipSupportCorrect', { id: created.id, version, input: corrected });
     await expectChanged(cardId, payload, version, read(created.id, {
       referredOn: '2026-03-01',
-      microcredit: { receivedOn: '2026-05-20', amount: '3000000.00', gracePeriodMonths: null, repaymentTermMonths: 24, activityType: 'швейный цех' },
+      microcredit: { receivedOn: '2026-05-20', amount: '3000000.00', gracePeriod: null, repaymentTerm: term({ months: 24 }), activityType: 'швейный цех' },
       basicsTraining: null, grant: { appliedOn: '2026-03-25', receivedOn: null, activityType: 'швейный цех' },
     }));
     expect(await lastChange(cardId)).toEqual([expect.objectContaining({
@@ -263,14 +267,44 @@ describe('§16.2 entrepreneurship support', () => {
     await rejects(fixture.api, cardId, withCredit({ amount: '0' }), 'entrepreneurshipSupportCreate', 'NOT_POSITIVE', ['input', 'microcredit', 'amount']);
     await rejects(fixture.api, cardId, withCredit({ amount: '0.00' }), 'entrepreneurshipSupportCreate', 'NOT_POSITIVE', ['input', 'microcredit', 'amount']);
     await rejects(fixture.api, cardId, withCredit({ amount: 0 }), 'entrepreneurshipSupportCreate', 'NOT_POSITIVE', ['input', 'microcredit', 'amount']);
-    await rejects(fixture.api, cardId, withCredit({ repaymentTermMonths: 0, gracePeriodMonths: null }), 'entrepreneurshipSupportCreate', 'NOT_POSITIVE', ['input', 'microcredit', 'repaymentTermMonths']);
+    await rejects(fixture.api, cardId, withCredit({ repaymentTerm: { months: 0 }, gracePeriod: null }), 'entrepreneurshipSupportCreate', 'NOT_POSITIVE', ['input', 'microcredit', 'repaymentTerm', 'months']);
   });
 
   it('rejects a grace period longer than the repayment term (INVALID_VALUE), and accepts one as long', async () => {
-    await rejects(fixture.api, cardId, withCredit({ gracePeriodMonths: 37 }), 'entrepreneurshipSupportCreate', 'INVALID_VALUE', ['input', 'microcredit', 'gracePeriodMonths']);
+    await rejects(fixture.api, cardId, withCredit({ gracePeriod: { months: 37 } }), 'entrepreneurshipSupportCreate', 'INVALID_VALUE', ['input', 'microcredit', 'gracePeriod']);
     const version = await versionOf(cardId);
-    const payload = await apply('entrepreneurshipSupportCreate', { cardId, version, input: { referredOn: '2026-03-01', microcredit: { ...microcredit, gracePeriodMonths: 36 } } });
-    expect(payload.activeMeasure.microcredit).toEqual({ ...microcredit, amount: '2500000.50', gracePeriodMonths: 36 });
+    const payload = await apply('entrepreneurshipSupportCreate', { cardId, version, input: { referredOn: '2026-03-01', microcredit: { ...microcredit, gracePeriod: { months: 36 } } } });
+    expect(payload.activeMeasure.microcredit).toEqual({ ...microcredit, amount: '2500000.50', gracePeriod: term({ months: 36 }), repaymentTerm: term({ months: 36 }) });
+  });
+
+  it('takes each term as the form does: in months or as the day it ends, and reads it back as given', async () => {
+    const version = await versionOf(cardId);
+    const byDates = { ...microcredit, gracePeriod: { until: '2026-10-14' }, repaymentTerm: { until: '2029-04-14' } };
+    const payload = await apply('entrepreneurshipSupportCreate', { cardId, version, input: { referredOn: '2026-03-01', microcredit: byDates } });
+    expect(payload.activeMeasure.microcredit).toEqual({ ...byDates, amount: '2500000.50', gracePeriod: term({ until: '2026-10-14' }), repaymentTerm: term({ until: '2029-04-14' }) });
+    expect(await lastChange(cardId)).toEqual([expect.objectContaining({
+      newValue: expect.objectContaining({ microcredit: expect.objectContaining({ gracePeriodUntil: '2026-10-14', gracePeriodMonths: null, repaymentTermUntil: '2029-04-14', repaymentTermMonths: null }) }),
+    })]);
+    // Mixed: a grace period in months, the repayment term as a date.
+    const mixed = { ...microcredit, gracePeriod: { months: 12 }, repaymentTerm: { until: '2027-04-15' } };
+    const again = await apply('entrepreneurshipSupportCreate', { cardId, version: version + 1, input: { referredOn: '2026-03-01', microcredit: mixed } });
+    expect(again.activeMeasure.microcredit).toEqual({ ...mixed, amount: '2500000.50', gracePeriod: term({ months: 12 }), repaymentTerm: term({ until: '2027-04-15' }) });
+  });
+
+  it('compares terms given in different forms, and rejects a term ending before the receipt or beyond 120 months', async () => {
+    // 13 months from 15 April 2026 end on 15 May 2027, after a repayment term ending on 15 April 2027.
+    await rejects(fixture.api, cardId, withCredit({ gracePeriod: { months: 13 }, repaymentTerm: { until: '2027-04-15' } }), 'entrepreneurshipSupportCreate', 'INVALID_VALUE', ['input', 'microcredit', 'gracePeriod']);
+    await rejects(fixture.api, cardId, withCredit({ gracePeriod: { until: '2029-01-01' }, repaymentTerm: { months: 24 } }), 'entrepreneurshipSupportCreate', 'INVALID_VALUE', ['input', 'microcredit', 'gracePeriod']);
+    await rejects(fixture.api, cardId, withCredit({ repaymentTerm: { until: '2026-04-14' } }), 'entrepreneurshipSupportCreate', 'DATE_ORDER', ['input', 'microcredit', 'repaymentTerm', 'until']);
+    await rejects(fixture.api, cardId, withCredit({ gracePeriod: null, repaymentTerm: { until: '2036-04-16' } }), 'entrepreneurshipSupportCreate', 'OUT_OF_RANGE', ['input', 'microcredit', 'repaymentTerm', 'until']);
+    await rejects(fixture.api, cardId, withCredit({ repaymentTerm: { months: 121 } }), 'entrepreneurshipSupportCreate', 'OUT_OF_RANGE', ['input', 'microcredit', 'repaymentTerm', 'months']);
+  });
+
+  it('refuses a term given both ways or neither (the input is @oneOf) as BAD_USER_INPUT, changing nothing', async () => {
+    const version = await versionOf(cardId);
+    for (const repaymentTerm of [{ months: 24, until: '2028-04-15' }, {}, { months: null }]) {
+      await refusedInput(cardId, () => call('entrepreneurshipSupportCreate', { cardId, version, input: { ...support, microcredit: { ...microcredit, repaymentTerm } } }), 'input');
+    }
   });
 
   it('rejects dates out of order (DATE_ORDER), in the future (IN_FUTURE), and empty activity types', async () => {
@@ -291,7 +325,7 @@ describe('§16.2 entrepreneurship support', () => {
     const created = await create(cardId, 'entrepreneurshipSupportCreate', { referredOn: '2026-03-01' });
     const correct = (data: object) => onCurrent(cardId, 'entrepreneurshipSupportCorrect', created.id, { ...support, ...data });
     await rejects(fixture.api, cardId, correct({ microcredit: { ...microcredit, amount: '0' } }), 'entrepreneurshipSupportCorrect', 'NOT_POSITIVE', ['input', 'microcredit', 'amount']);
-    await rejects(fixture.api, cardId, correct({ microcredit: { ...microcredit, gracePeriodMonths: 40 } }), 'entrepreneurshipSupportCorrect', 'INVALID_VALUE', ['input', 'microcredit', 'gracePeriodMonths']);
+    await rejects(fixture.api, cardId, correct({ microcredit: { ...microcredit, gracePeriod: { months: 40 } } }), 'entrepreneurshipSupportCorrect', 'INVALID_VALUE', ['input', 'microcredit', 'gracePeriod']);
     await rejects(fixture.api, cardId, correct({ grant: { ...support.grant, receivedOn: '2026-03-01' } }), 'entrepreneurshipSupportCorrect', 'DATE_ORDER', ['input', 'grant', 'receivedOn']);
   });
 
@@ -301,7 +335,7 @@ describe('§16.2 entrepreneurship support', () => {
       await refusedInput(cardId, () => call('entrepreneurshipSupportCreate', { cardId, version, input: { ...support, microcredit: { ...microcredit, amount } } }), 'input');
     }
     const literal = (amount: string) => () => fixture.api.execute(`mutation($cardId: ID!) { entrepreneurshipSupportCreate(cardId: $cardId, version: ${version}, input: {
-      referredOn: "2026-03-01", microcredit: { receivedOn: "2026-04-15", amount: ${amount}, repaymentTermMonths: 12, activityType: "кафе" } }) { ${SELECTION} } } ${ACTIVE_MEASURE}`, { cardId });
+      referredOn: "2026-03-01", microcredit: { receivedOn: "2026-04-15", amount: ${amount}, repaymentTerm: { months: 12 }, activityType: "кафе" } }) { ${SELECTION} } } ${ACTIVE_MEASURE}`, { cardId });
     await refusedInput(cardId, literal('"-1.00"'), 'input.microcredit.amount');
     await refusedInput(cardId, literal('"1.005"'), 'input.microcredit.amount');
     await refusedInput(cardId, literal('0.30000000000000004'), 'input.microcredit.amount');

@@ -62,7 +62,7 @@ const identity = (change: { fullName?: object; address?: object; phone?: string;
 });
 const microcredit = (change: object) => ({
   referredOn: '2026-03-01',
-  microcredit: { receivedOn: '2026-03-15', amount: '1500000.00', gracePeriodMonths: 6, repaymentTermMonths: 36, activityType: 'мини-пекарня', ...change },
+  microcredit: { receivedOn: '2026-03-15', amount: '1500000.00', gracePeriod: { months: 6 }, repaymentTerm: { months: 36 }, activityType: 'мини-пекарня', ...change },
 });
 const training = (change: object) => ({ referredOn: '2026-03-01', trainingType: 'RETRAINING', providerName: 'Колледж', ...change });
 
@@ -148,8 +148,8 @@ describe('finding 5: input the database would refuse is bad input, refused befor
   });
 
   it.each([
-    ['above 2^31', { repaymentTermMonths: 2 ** 31 }, 'input.microcredit.repaymentTermMonths'],
-    ['far above 2^31', { gracePeriodMonths: 2 ** 53 }, 'input.microcredit.gracePeriodMonths'],
+    ['above 2^31', { repaymentTerm: { months: 2 ** 31 } }, 'input.microcredit.repaymentTerm.months'],
+    ['far above 2^31', { gracePeriod: { months: 2 ** 53 } }, 'input.microcredit.gracePeriod.months'],
   ])('months %s → BAD_USER_INPUT naming the field', async (_, change, field) => {
     await expectRefused('support', microcredit(change), { badInput: field });
   });
@@ -202,12 +202,12 @@ describe('finding 6: wrong input is no longer accepted', () => {
     await expectRefused('visitRecord', { attendedOn: '1899-12-31' }, { badInput: 'input.attendedOn' });
   });
 
-  it('gracePeriodMonths: 1.5 → BAD_USER_INPUT (it used to be stored as 1)', async () => {
-    await expectRefused('support', microcredit({ gracePeriodMonths: 1.5 }), { badInput: 'input.microcredit.gracePeriodMonths' });
+  it('gracePeriod months: 1.5 → BAD_USER_INPUT (it used to be stored as 1)', async () => {
+    await expectRefused('support', microcredit({ gracePeriod: { months: 1.5 } }), { badInput: 'input.microcredit.gracePeriod.months' });
   });
 
-  it('repaymentTermMonths: 1000000000 → user error naming the field', async () => {
-    await expectRefused('support', microcredit({ repaymentTermMonths: 1_000_000_000 }), { userError: ['input', 'microcredit', 'repaymentTermMonths'], code: 'OUT_OF_RANGE' });
+  it('repaymentTerm months: 1000000000 → user error naming the field', async () => {
+    await expectRefused('support', microcredit({ repaymentTerm: { months: 1_000_000_000 } }), { userError: ['input', 'microcredit', 'repaymentTerm', 'months'], code: 'OUT_OF_RANGE' });
   });
 
   it('a phone that is no real number → BAD_USER_INPUT naming the field', async () => {

@@ -10,7 +10,7 @@ import { createContext, type Context } from '../../src/graphql/context.ts';
 import type { Principal } from '../../src/modules/access/principal.ts';
 import type { Actor } from '../../src/modules/card/card-change.ts';
 import { buildSchema } from '../../src/graphql/schema.ts';
-import { languageOf } from '../../src/modules/dictionary/codes.ts';
+import { requestLanguages } from '../../src/modules/dictionary/codes.ts';
 import { Territories } from '../../src/modules/dictionary/territories.ts';
 import type { PersonRegistry } from '../../src/modules/verification/person-registry.ts';
 
@@ -60,7 +60,7 @@ export async function createTestApi(orm: Orm, options: { registry?: PersonRegist
       const actor = principal ? { id: principal.subject, name: principal.name } : options.actor === undefined ? CASEWORKER : options.actor;
       const { result: response, statements } = await withSqlLog(() =>
         server.executeOperation({ query: typeof query === 'string' ? query : print(query), variables, http: options.headers && httpRequest(options.headers) }, {
-          contextValue: createContext(orm, territories, { actor, principal, clock, registry, language: languageOf(options.headers?.['accept-language']) }),
+          contextValue: createContext(orm, territories, { actor, principal, clock, registry, ...requestLanguages(options.headers?.['accept-language']) }),
         }));
       if (response.body.kind !== 'single') throw new Error('unexpected incremental response');
       // As a client gets it: through JSON (scalars such as DateTime serialise to Date objects in-process).

@@ -148,21 +148,21 @@ export class CardBuilder {
   }
 
   withVisit(data: Data = {}) {
-    return this.#add(Visit, { rowNumber: 1, plannedOn: '2026-02-15', attendedOn: '2026-02-15', note: 'выдано направление', ...data });
+    return this.#add(Visit, { plannedOn: '2026-02-15', attendedOn: '2026-02-15', note: 'выдано направление', ...data });
   }
 
   withExpectations(data: Data = {}) {
     this.card.expectations = {
       wage: { desired: '400000.00', sufficientToStart: '320000.00', minimum: '250000.00' },
       workplace: { region: 'KZ-75', district: 'KZ-75-002', settlement: 'Алматы' },
-      preferredPosition: 'бухгалтер', lessSuitablePosition: 'кассир', searchTime: 'ACCEPTABLE_OPTION', ...data,
+      preferredPosition: 'бухгалтер', lessSuitablePosition: 'кассир', searchTime: 'ACCEPTABLE_OPTION', searchMonths: 4, ...data,
     };
     return this;
   }
 
   withPlanRow(data: Data = {}) {
     return this.#add(EmploymentPlanRow, {
-      rowNumber: 1, measure: 'подбор вакансий по специальности', execution: 'выполнено', executedOn: '2026-02-01', ...data,
+      measure: 'подбор вакансий по специальности', execution: 'выполнено', executedOn: '2026-02-01', ...data,
     });
   }
 
@@ -188,7 +188,7 @@ export class CardBuilder {
       .withCareerGuidance().withReferral({ refusal: { refusedBy: 'APPLICANT', refusedOn: '2026-01-25', reason: 'удалённость' } })
       .withReferral({ referredOn: '2026-03-01', hiringAct: { orderDate: '2026-03-05', orderNumber: '45-к', position: 'бухгалтер' } })
       .withProfessionalTraining().withEntrepreneurshipSupport().withSubsidizedJob().withRelocation()
-      .withSpecialWorkplace().withVisit().withVisit({ rowNumber: 2, plannedOn: '2026-03-15', attendedOn: null, note: null })
+      .withSpecialWorkplace().withVisit().withVisit({ plannedOn: '2026-03-15', attendedOn: null, note: null })
       .withExpectations().withPlanRow().withFooter().withSignature();
   }
 

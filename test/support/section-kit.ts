@@ -16,7 +16,7 @@ export const GUIDANCE = 'id bodyName heldOn result';
 export const REFERRAL = 'id employerName position referredOn outcome { __typename ... on HiringAct { orderDate orderNumber position } ... on ReferralRefusal { refusedBy refusedOn reason } }';
 export const SPECIAL = 'id employerName referredOn participationPeriod { start end } position hiringAct { orderDate orderNumber position }';
 export const VISIT = 'id rowNumber plannedOn attendedOn note';
-export const EXPECTATIONS = 'wage { desired sufficientToStart minimum } workplace { region { code } district { code } settlement } preferredPosition lessSuitablePosition searchTime';
+export const EXPECTATIONS = 'wage { desired sufficientToStart minimum } workplace { region { code } district { code } settlement } preferredPosition lessSuitablePosition searchTime searchMonths';
 export const PLAN_ROW = 'id rowNumber measure execution executedOn nonExecutionReason';
 export const FOOTER = 'organisation { name address phone email } executor { fullName } head { fullName } filledOn';
 

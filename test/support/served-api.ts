@@ -27,6 +27,8 @@ export interface Caller {
   role?: Role;
   subject?: string;
   careerCenter?: string | null;
+  /** The request's `Accept-Language`, if any. */
+  language?: string;
 }
 
 export type Post = (query: string, variables?: Record<string, unknown>, caller?: Caller) => Promise<Answer>;
@@ -50,7 +52,10 @@ export async function startServer(orm: Orm, overrides: (fromEnv: Protection) => 
     const started = performance.now();
     const response = await fetch(`${base}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${await tokenOf(caller)}` },
+      headers: {
+        'content-type': 'application/json', authorization: `Bearer ${await tokenOf(caller)}`,
+        ...(caller.language ? { 'accept-language': caller.language } : {}),
+      },
       body: JSON.stringify({ query, variables }),
     });
     const text = await response.text();

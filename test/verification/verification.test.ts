@@ -46,7 +46,7 @@ afterAll(async () => {
 
 const CARD = `id version fullName { surname givenName patronymic } citizenship nationality phone
   address { settlement street }
-  identityVerification { status source verifiedAt checkedAt reason }`;
+  identityVerification { status source verifiedAt checkedAt reasonCode reason }`;
 const OPEN = `mutation($input: CardOpenInput!) { cardOpen(input: $input) { card { ${CARD} } existingCard ${PAYLOAD_ERRORS} } }`;
 const UPDATE = `mutation($id: ID!, $version: Int!, $input: IdentityInput!) {
   cardUpdateIdentity(id: $id, version: $version, input: $input) { card { ${CARD} } ${PAYLOAD_ERRORS} } }`;
@@ -123,7 +123,7 @@ describe('cardOpen asks the registry', () => {
       fullName: { surname: 'Бекова', givenName: 'Айгерім', patronymic: 'Ерланқызы' }, citizenship: 'KZ', nationality: 'қазақ',
       // The registry does not speak about contacts: they stay as typed.
       phone: TYPED.phone, address: { settlement: 'Алматы', street: 'Абай даңғылы' },
-      identityVerification: { status: 'VERIFIED', source: registryName, reason: null },
+      identityVerification: { status: 'VERIFIED', source: registryName, reasonCode: null, reason: null },
     });
     const records = await history(card.id);
     expect(records.filter((h) => h.part === 'identity')).toEqual([
@@ -142,20 +142,20 @@ describe('cardOpen asks the registry', () => {
     expect(card).toMatchObject({ version: 2, fullName: { patronymic: null }, citizenship: null, nationality: null, identityVerification: { status: 'VERIFIED' } });
   });
 
-  it.each<[string, string, (iin: string) => RegistryReplyPlan, RegExp]>([
-    ['answers too late', 'PENDING', (iin) => ({ json: registered(iin), delayMs: 1500 }), new RegExp(`did not answer within ${TIMEOUT_MS} ms`)],
-    ['answers HTTP 503', 'PENDING', () => ({ status: 503, json: {} }), /HTTP 503/],
-    ['answers malformed JSON', 'FAILED', () => ({ body: '{"iin": "7' }), /unusable: the person registry answered malformed JSON/],
-    ['does not know the IIN (404)', 'FAILED', () => ({ status: 404, json: {} }), /has no person with this IIN/],
-    ['answers about another IIN', 'FAILED', () => ({ json: registered(nextIin(BIRTH_DATE, 'FEMALE')) }), /unusable: the answer is about another IIN/],
-    ['answers a birth date the IIN contradicts', 'FAILED', (iin) => ({ json: registered(iin, { birthDate: '1994-08-24' }) }), /contradicts the IIN/],
-  ])('saves the typed card when the registry %s: %s with the reason', async (_, status, plan, reason) => {
+  it.each<[string, string, (iin: string) => RegistryReplyPlan, RegExp, string]>([
+    ['answers too late', 'PENDING', (iin) => ({ json: registered(iin), delayMs: 1500 }), new RegExp(`did not answer within ${TIMEOUT_MS} ms`), 'REGISTRY_UNAVAILABLE'],
+    ['answers HTTP 503', 'PENDING', () => ({ status: 503, json: {} }), /HTTP 503/, 'REGISTRY_UNAVAILABLE'],
+    ['answers malformed JSON', 'FAILED', () => ({ body: '{"iin": "7' }), /unusable: the person registry answered malformed JSON/, 'UNUSABLE_ANSWER'],
+    ['does not know the IIN (404)', 'FAILED', () => ({ status: 404, json: {} }), /has no person with this IIN/, 'NOT_IN_REGISTRY'],
+    ['answers about another IIN', 'FAILED', () => ({ json: registered(nextIin(BIRTH_DATE, 'FEMALE')) }), /unusable: the answer is about another IIN/, 'UNUSABLE_ANSWER'],
+    ['answers a birth date the IIN contradicts', 'FAILED', (iin) => ({ json: registered(iin, { birthDate: '1994-08-24' }) }), /contradicts the IIN/, 'UNUSABLE_ANSWER'],
+  ])('saves the typed card when the registry %s: %s with the reason', async (_, status, plan, reason, reasonCode) => {
     const iin = person(plan);
     const started = Date.now();
     // A late answer goes to the API whose registry gives up after TIMEOUT_MS.
     const card = await open(iin, plan(iin).delayMs ? hasty : api);
     expect(card).toMatchObject({ version: 1, fullName: TYPED.fullName, citizenship: 'KZ', nationality: TYPED.nationality, phone: TYPED.phone });
-    expect(card.identityVerification).toMatchObject({ status, source: null, verifiedAt: null });
+    expect(card.identityVerification).toMatchObject({ status, source: null, verifiedAt: null, reasonCode });
     expect(card.identityVerification.reason).toMatch(reason);
     expect(since(started)(card.identityVerification.checkedAt)).toBe(true);
     expect((await history(card.id)).filter((h) => h.part === 'identity')).toEqual([expect.objectContaining({ action: 'cardOpen', newValue: typedIdentity(iin) })]);
@@ -168,7 +168,7 @@ describe('cardOpen asks the registry', () => {
     expect(registryServer.asked()).not.toContain(iin);
     expect(card).toMatchObject({
       version: 1, fullName: TYPED.fullName,
-      identityVerification: { status: 'PENDING', source: null, verifiedAt: null, reason: NO_REGISTRY_REASON },
+      identityVerification: { status: 'PENDING', source: null, verifiedAt: null, reasonCode: 'NO_REGISTRY', reason: NO_REGISTRY_REASON },
     });
     expect(NO_REGISTRY_REASON).toMatch(/no person registry is configured/);
   });
@@ -217,7 +217,7 @@ describe('cardUpdateIdentity asks the registry', () => {
     expect(updated).toMatchObject({ version: card.version + 1, phone: '+77770000002' });
     // The last confirmation stands beside the failed check.
     expect(updated.identityVerification).toMatchObject({
-      status: 'PENDING', source: registryName, verifiedAt: card.identityVerification.verifiedAt, reason: 'the person registry answered HTTP 500',
+      status: 'PENDING', source: registryName, verifiedAt: card.identityVerification.verifiedAt, reasonCode: 'REGISTRY_UNAVAILABLE', reason: 'the person registry answered HTTP 500',
     });
   });
 
@@ -242,7 +242,7 @@ describe('cardVerifyIdentity', () => {
     registryServer.answer(iin, { json: asTyped(iin) });
     const historyBefore = await history(card.id);
     const { card: verified } = accepted(await api.execute(VERIFY, { id: card.id }), 'cardVerifyIdentity');
-    expect(verified).toMatchObject({ version: card.version, fullName: TYPED.fullName, identityVerification: { status: 'VERIFIED', source: registryName, reason: null } });
+    expect(verified).toMatchObject({ version: card.version, fullName: TYPED.fullName, identityVerification: { status: 'VERIFIED', source: registryName, reasonCode: null, reason: null } });
     expect(await history(card.id)).toEqual(historyBefore);
     const { card: updated } = accepted(await api.execute(UPDATE, { id: card.id, version: card.version, input: { ...TYPED, phone: '+77770000003' } }), 'cardUpdateIdentity');
     expect(updated.version).toBe(card.version + 1);
@@ -268,7 +268,7 @@ describe('cardVerifyIdentity', () => {
     const { card: checked } = accepted(await api.execute(VERIFY, { id: card.id }), 'cardVerifyIdentity');
     expect(checked).toMatchObject({
       version: card.version,
-      identityVerification: { status: 'FAILED', source: registryName, verifiedAt: card.identityVerification.verifiedAt, reason: 'the person registry has no person with this IIN' },
+      identityVerification: { status: 'FAILED', source: registryName, verifiedAt: card.identityVerification.verifiedAt, reasonCode: 'NOT_IN_REGISTRY', reason: 'the person registry has no person with this IIN' },
     });
     expect(Date.parse(checked.identityVerification.checkedAt)).toBeGreaterThanOrEqual(Date.parse(card.identityVerification.checkedAt));
   });
@@ -298,13 +298,13 @@ describe('cardVerifyIdentity', () => {
     const card = await aCard().save(db.orm.em.fork());
     const anonymous = await api.execute(VERIFY, { id: toGlobalId('Card', card.id) }, { actor: null });
     expect(anonymous.errors?.map((e) => e.extensions?.code)).toEqual(['UNAUTHENTICATED']);
-    expect((await read(toGlobalId('Card', card.id))).identityVerification).toEqual({ status: 'PENDING', source: null, verifiedAt: null, checkedAt: null, reason: null });
+    expect((await read(toGlobalId('Card', card.id))).identityVerification).toEqual({ status: 'PENDING', source: null, verifiedAt: null, checkedAt: null, reasonCode: null, reason: null });
   });
 
   it('says no registry is configured when none is', async () => {
     const card = await aCard().save(db.orm.em.fork());
     const { card: checked } = accepted(await bare.execute(VERIFY, { id: toGlobalId('Card', card.id) }), 'cardVerifyIdentity');
     // Nothing was asked: no time of a check.
-    expect(checked).toMatchObject({ version: card.version, identityVerification: { status: 'PENDING', checkedAt: null, reason: NO_REGISTRY_REASON } });
+    expect(checked).toMatchObject({ version: card.version, identityVerification: { status: 'PENDING', checkedAt: null, reasonCode: 'NO_REGISTRY', reason: NO_REGISTRY_REASON } });
   });
 });

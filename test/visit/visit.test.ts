@@ -21,7 +21,7 @@ describe('§18 visits', () => {
 
   beforeAll(async () => {
     // Two rows on paper already: 1 (attended) and 2 (planned).
-    cardId = await newCard(aCard().withVisit().withVisit({ rowNumber: 2, plannedOn: '2026-03-15', attendedOn: null, note: null }));
+    cardId = await newCard(aCard().withVisit().withVisit({ plannedOn: '2026-03-15', attendedOn: null, note: null }));
   });
 
   it('visitPlan plans a visit in the future as the next row: version + 1, the row, and the card reads it back', async () => {
@@ -35,18 +35,44 @@ describe('§18 visits', () => {
     expect(await lastChange(cardId)).toEqual([expect.objectContaining({ action: 'visitPlan', part: 'visit', entryId: payload.visit.id, oldValue: null })]);
   });
 
-  it('visitPlan numbers rows after the last row even when planned earlier, and after a voided last row', async () => {
-    const fourth = await plan('2026-04-01');
-    expect(fourth.rowNumber).toBe(4);
-    // Listed by planned date: row 4 (April) before row 3 (January 2027).
-    expect((await visits()).map((row: any) => row.rowNumber)).toEqual([1, 2, 4, 3]);
-    const fifth = await plan('2027-02-01');
-    expect(fifth.rowNumber).toBe(5);
-    await apply('cardEntryVoid', { id: fifth.id, version: await versionOf(cardId), reason: 'ошибочная запись' });
-    const sixth = await plan('2027-03-01');
-    expect(sixth).toEqual({ id: expect.any(String), rowNumber: 6, plannedOn: '2027-03-01', attendedOn: null, note: null });
-    expect((await visits()).map((row: any) => row.rowNumber)).toEqual([1, 2, 4, 3, 6]);
-    expect((await visits(true)).map((row: any) => row.rowNumber)).toEqual([1, 2, 4, 3, 5, 6]);
+  it('numbers rows by planned date as on paper, not by entry: a visit entered later but planned earlier takes its place', async () => {
+    const january = (await visits())[2];
+    const april = await plan('2026-04-01');
+    expect(april.rowNumber).toBe(3);
+    const listed = await visits();
+    expect(listed.map((row: any) => [row.rowNumber, row.plannedOn])).toEqual([[1, '2026-02-15'], [2, '2026-03-15'], [3, '2026-04-01'], [4, '2027-01-15']]);
+    expect(listed[3].id).toBe(january.id);
+    // The same numbers by id (node), on later pages and in the history's past views.
+    const node = dataOf(await kit.api.execute('query($id: ID!) { node(id: $id) { ... on Visit { rowNumber } } }', { id: january.id }));
+    expect(node).toEqual({ node: { rowNumber: 4 } });
+    const { card } = dataOf(await kit.api.execute('query($id: ID!) { card(id: $id) { first: visits(first: 2) { pageInfo { endCursor } } } }', { id: cardId }));
+    const next = dataOf(await kit.api.execute('query($id: ID!, $after: String) { card(id: $id) { visits(first: 2, after: $after) { edges { node { rowNumber plannedOn } } } } }', { id: cardId, after: card.first.pageInfo.endCursor }));
+    expect(next.card.visits.edges.map((e: any) => [e.node.rowNumber, e.node.plannedOn])).toEqual([[3, '2026-04-01'], [4, '2027-01-15']]);
+  });
+
+  it('a voided visit is not counted: the numbers after it close up, and it has none', async () => {
+    const february = await plan('2027-02-01');
+    const march = await plan('2027-03-01');
+    expect([february.rowNumber, march.rowNumber]).toEqual([5, 6]);
+    const before = new Date().toISOString();
+    await apply('cardEntryVoid', { id: february.id, version: await versionOf(cardId), reason: 'ошибочная запись' });
+    expect((await visits()).map((row: any) => [row.rowNumber, row.plannedOn])).toEqual(
+      [[1, '2026-02-15'], [2, '2026-03-15'], [3, '2026-04-01'], [4, '2027-01-15'], [5, '2027-03-01']]);
+    expect((await visits(true)).map((row: any) => row.rowNumber)).toEqual([1, 2, 3, 4, null, 5]);
+    // As the card stood before the voiding, the voided row had its number and the next row its own.
+    const past = dataOf(await kit.api.execute(`query($id: ID!, $at: DateTime) { card(id: $id, asOf: $at) { visits(first: 100) { edges { node { id rowNumber } } } } }`, { id: cardId, at: before }));
+    expect(past.card.visits.edges.map((e: any) => e.node)).toEqual(expect.arrayContaining([{ id: february.id, rowNumber: 5 }, { id: march.id, rowNumber: 6 }]));
+    // A number is not stored: the history of the voiding records no renumbering of other rows.
+    expect(await lastChange(cardId)).toEqual([expect.objectContaining({ action: 'cardEntryVoid', entryId: february.id })]);
+  });
+
+  it('a corrected planned date moves the row to its place', async () => {
+    const may = await plan('2027-05-01');
+    expect(may.rowNumber).toBe(6);
+    const moved = await apply('visitCorrect', { id: may.id, version: await versionOf(cardId), input: { plannedOn: '2026-01-10' } });
+    expect(moved.visit.rowNumber).toBe(1);
+    expect((await visits()).map((row: any) => row.plannedOn)).toEqual(['2026-01-10', '2026-02-15', '2026-03-15', '2026-04-01', '2027-01-15', '2027-03-01']);
+    expect((await visits()).map((row: any) => row.rowNumber)).toEqual([1, 2, 3, 4, 5, 6]);
   });
 
   it('visitPlan accepts a planned date on the birth date', async () => {
@@ -77,7 +103,10 @@ describe('§18 visits', () => {
     await apply('visitRecord', { id: row.id, version: await versionOf(cardId), input: { attendedOn: '2026-11-02', note: 'пришёл' } });
     const version = await versionOf(cardId);
     const payload = await apply('visitCorrect', { id: row.id, version, input: { plannedOn: '2026-12-20', attendedOn: null, note: null } });
-    const expected = { id: row.id, rowNumber: row.rowNumber, plannedOn: '2026-12-20', attendedOn: null, note: null };
+    // Moved to 20 December, the row's number is its place by planned date among the rows not voided.
+    const others = (await visits()).filter((v: any) => v.id !== row.id);
+    const place = others.filter((v: any) => v.plannedOn <= '2026-12-20').length + 1;
+    const expected = { id: row.id, rowNumber: place, plannedOn: '2026-12-20', attendedOn: null, note: null };
     expect(payload.visit).toEqual(expected);
     expect(payload.card.version).toBe(version + 1);
     expect((await wholeCard(kit.api, cardId)).visits.edges.map((edge: any) => edge.node)).toContainEqual(expected);
@@ -87,7 +116,8 @@ describe('§18 visits', () => {
       newValue: expect.objectContaining({ plannedOn: '2026-12-20', attendedOn: null, note: null }),
     })]);
     const again = await apply('visitCorrect', { id: row.id, version: version + 1, input: { plannedOn: '2026-11-03', attendedOn: '2026-11-04', note: 'консультация' } });
-    expect(again.visit).toEqual({ ...expected, plannedOn: '2026-11-03', attendedOn: '2026-11-04', note: 'консультация' });
+    expect(again.visit).toEqual({ ...expected, rowNumber: expect.any(Number), plannedOn: '2026-11-03', attendedOn: '2026-11-04', note: 'консультация' });
+    expect(again.visit.rowNumber).toBe(others.filter((v: any) => v.plannedOn <= '2026-11-03').length + 1);
   });
 
   it('rejects a planned date before the birth date (BEFORE_BIRTH)', async () => {
@@ -113,7 +143,7 @@ describe('§18 visits', () => {
     await rejects(kit.api, cardId, async () => call('visitRecord', { id: row.id, version: await versionOf(cardId), input: { attendedOn: '2026-11-11', note: 'повторно' } }),
       'visitRecord', 'OUTCOME_ALREADY_RECORDED', ['id']);
     // The row built as attended on paper too.
-    const paper = (await visits()).find((r: any) => r.rowNumber === 1);
+    const paper = (await visits()).find((r: any) => r.plannedOn === '2026-02-15');
     await rejects(kit.api, cardId, async () => call('visitRecord', { id: paper.id, version: await versionOf(cardId), input: { attendedOn: '2026-11-11' } }),
       'visitRecord', 'OUTCOME_ALREADY_RECORDED', ['id']);
   });

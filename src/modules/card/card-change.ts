@@ -75,15 +75,6 @@ export class CardChange {
     this.#records.push({ part: part.name, entity: null, oldValue: null, newValue: () => part.snapshot(this.card) });
   }
 
-  /**
-   * The number of the next row of a numbered table (§18 visits, §20 plan rows): after the last,
-   * voided rows keeping theirs, as on the paper form.
-   */
-  async nextRowNumber(section: ListSection): Promise<number> {
-    const rows = await this.em.find(section.entity as EntityClass<{ rowNumber: number }>, { card: this.card.id } as never, { fields: ['rowNumber'] as never });
-    return Math.max(0, ...rows.map((row) => row.rowNumber)) + 1;
-  }
-
   /** Changes a part of the card row, recording its value before and after. */
   updateCard(part: CardPart, mutate: (card: Card) => void): void {
     const snapshot = () => part.snapshot(this.card);

@@ -62,7 +62,12 @@ export interface ListSection<E extends Entry = Entry> {
   readonly paged: boolean;
   /** A paged list filtered by one column (§16 by kind). */
   readonly filterProperty?: string;
-  /** Rows carry a number, as on the paper form (`rowNumber`). */
+  /**
+   * Rows carry a number, as on the paper form (`rowNumber`): a row's place in `order` among the
+   * rows not voided. Derived on read, never stored, so it follows the section's order (§18 the
+   * planned dates, §20 the order rows were added) and closes up when a row is voided — the same in
+   * the card, its pages, `asOf`, the import and the history. See `rowNumberIn`.
+   */
   readonly numbered: boolean;
   /** Rows belonging to each entry (§16.4 the family of a relocation). */
   readonly children?: ChildSection;
@@ -198,4 +203,20 @@ export function listSection<E extends Entry>(
     & Partial<Pick<ListSection<E>, 'entities' | 'voidable' | 'paged' | 'numbered'>>,
 ): ListSection<E> {
   return { kind: 'list', entities: [section.entity as EntityClass<object>], voidable: true, paged: false, numbered: false, ...section };
+}
+
+/**
+ * The number of `entry` in a numbered section, given every entry of its card in the section's
+ * order: its place among those not voided; null for a voided entry (not counted, as on paper,
+ * where a wrong row is not written).
+ */
+export function rowNumberIn(entries: readonly Entry[], entry: Entry): number | null {
+  if (entry.voidedAt) return null;
+  let number = 0;
+  for (const other of entries) {
+    if (other.voidedAt) continue;
+    number++;
+    if (other.id === entry.id) return number;
+  }
+  return null;
 }

@@ -5,7 +5,7 @@ import type { SectionPage, SectionPageRequest } from '../../db/section-pages.ts'
 import type { CardHistory } from '../history/history.entity.ts';
 import { historyPages } from '../history/history.store.ts';
 import type { Card } from './card.entity.ts';
-import { sortKey, type ChildSection, type Entry, type ListSection } from './card-section.ts';
+import { rowNumberIn, sortKey, type ChildSection, type Entry, type ListSection } from './card-section.ts';
 import { childLoader, listLoader, pageLoader } from './section-loaders.ts';
 
 /**
@@ -24,11 +24,15 @@ export interface CardView {
   children<C extends object>(child: ChildSection<C>, ownerId: string): Promise<C[]>;
   /** A page of the card's history. */
   history(request: SectionPageRequest): Promise<SectionPage<CardHistory>>;
+  /** The row number of an entry of a numbered section (null for a voided one): see `ListSection.numbered`. */
+  rowNumber(section: ListSection, entry: Entry): Promise<number | null>;
 }
 
 /** The live view: the request's batched loaders. */
 class LiveView implements CardView {
   readonly #loaders: RequestLoaders;
+  /** The numbers the pages read came with (one statement); other entries are numbered from their whole list. */
+  readonly #numbers = new WeakMap<object, number | null>();
 
   constructor(loaders: RequestLoaders) {
     this.#loaders = loaders;
@@ -38,8 +42,15 @@ class LiveView implements CardView {
     return this.#loaders.get(listLoader(section)).load(cardId);
   }
 
-  page<E extends Entry>(section: ListSection<E>, request: SectionPageRequest) {
-    return this.#loaders.get(pageLoader(section)).load(request);
+  async page<E extends Entry>(section: ListSection<E>, request: SectionPageRequest) {
+    const page = await this.#loaders.get(pageLoader(section)).load(request);
+    for (const [entry, number] of page.numbers ?? []) this.#numbers.set(entry, number);
+    return page;
+  }
+
+  async rowNumber(section: ListSection, entry: Entry) {
+    if (this.#numbers.has(entry)) return this.#numbers.get(entry)!;
+    return rowNumberIn(await this.list(section, entry.card), entry);
   }
 
   children<C extends object>(child: ChildSection<C>, ownerId: string) {

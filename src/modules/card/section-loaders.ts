@@ -22,7 +22,7 @@ export const listLoader = memo((section: ListSection): LoaderFactory<string, Ent
 
 /** Pages of a section per card and page arguments. */
 export const pageLoader = memo((section: ListSection): LoaderFactory<SectionPageRequest, SectionPage<Entry>, string> =>
-  (em) => sectionPageLoader(em, { entity: section.entity, order: section.order, filterProperty: section.filterProperty, voidable: section.voidable })) as
+  (em) => sectionPageLoader(em, { entity: section.entity, order: section.order, filterProperty: section.filterProperty, voidable: section.voidable, numbered: section.numbered })) as
   <E extends Entry>(section: ListSection<E>) => LoaderFactory<SectionPageRequest, SectionPage<E>, string>;
 
 /** Entries by id; voided ones are absent (Rule 3: hidden unless a list asks for them). */

@@ -1,7 +1,7 @@
 import type {
   ActiveMeasureKind, AdditionalEducationKind, AgeGroup, ConsentScope, DeregistrationReason, DictionaryName, EducationLevel,
   HousingType, RefusingParty, RegistrationEpisodeStatus, RegistrationKind, RegistrationRefusalReason,
-  RegistrationStatus, SearchTimeScale, Sex, SignatoryRole, SubsidizedJobType, TrainingType, VerificationStatus,
+  RegistrationStatus, SearchTimeScale, Sex, SignatoryRole, SubsidizedJobType, TrainingType, VerificationReason, VerificationStatus,
 } from '../../generated/graphql.ts';
 
 // The code lists the order names, with their Kazakh and Russian labels. Each map is typed by the
@@ -29,16 +29,28 @@ export const labelIn = (label: Label, language: Language): string => (language =
 
 /**
  * The language an `Accept-Language` header prefers among Kazakh and Russian (by its q-values,
- * then by order), or the default when it names neither.
+ * then by order), or null when it names neither.
  */
-export function languageOf(acceptLanguage: string | undefined | null): Language {
+export function preferredLanguage(acceptLanguage: string | undefined | null): Language | null {
   const ranked = (acceptLanguage ?? '').split(',').map((part, index) => {
     const [tag = '', ...params] = part.trim().toLowerCase().split(';');
     const q = Number(params.map((p) => p.trim()).find((p) => p.startsWith('q='))?.slice(2) ?? '1');
     return { primary: tag.split('-')[0], q: Number.isFinite(q) ? q : 0, index };
   }).filter((entry) => (entry.primary === 'kk' || entry.primary === 'ru') && entry.q > 0)
     .sort((a, b) => b.q - a.q || a.index - b.index);
-  return ranked[0] ? (ranked[0].primary === 'ru' ? 'RU' : 'KK') : DEFAULT_LANGUAGE;
+  return ranked[0] ? (ranked[0].primary === 'ru' ? 'RU' : 'KK') : null;
+}
+
+/** The language of labels: the one an `Accept-Language` header prefers, or the default when it names neither. */
+export const languageOf = (acceptLanguage: string | undefined | null): Language => preferredLanguage(acceptLanguage) ?? DEFAULT_LANGUAGE;
+
+/**
+ * A request's languages: of labels (Kazakh unless Russian is preferred) and of messages for people
+ * (Kazakh or Russian when preferred, else null: English, the language they are written in).
+ */
+export function requestLanguages(acceptLanguage: string | undefined | null): { language: Language; messageLanguage: Language | null } {
+  const preferred = preferredLanguage(acceptLanguage);
+  return { language: preferred ?? DEFAULT_LANGUAGE, messageLanguage: preferred };
 }
 
 /** The codes of a code list, in the order of the form. */
@@ -158,11 +170,28 @@ export const signatoryRoleLabels: Labels<SignatoryRole> = {
   HEAD: { kk: 'Басшы немесе қол қоюға уәкілетті тұлға', ru: 'Руководитель или лицо, уполномоченное на подписание' },
 };
 
-/** Every code list by its name in the API. */
 export const verificationStatusLabels: Labels<VerificationStatus> = {
   VERIFIED: { kk: 'Тексерілді', ru: 'Проверено' },
   PENDING: { kk: 'Тексеруді күтуде', ru: 'Ожидает проверки' },
   FAILED: { kk: 'Тексеруден өтпеді', ru: 'Проверка не пройдена' },
+};
+
+export const verificationReasonLabels: Labels<VerificationReason> = {
+  NO_REGISTRY: {
+    kk: 'Жеке тұлғалар тізілімі қосылмаған, сондықтан жеке басы тексерілмеді',
+    ru: 'Реестр физических лиц не подключён, поэтому личность не проверялась',
+  },
+  REGISTRY_UNAVAILABLE: {
+    kk: 'Жеке тұлғалар тізілімі қолжетімсіз; қайта сұралады',
+    ru: 'Реестр физических лиц недоступен; запрос будет повторён',
+  },
+  NOT_IN_REGISTRY: { kk: 'Тізілімде осы ЖСН бар адам жоқ', ru: 'В реестре нет лица с этим ИИН' },
+  UNUSABLE_ANSWER: { kk: 'Тізілімнің жауабын пайдалану мүмкін емес', ru: 'Ответ реестра непригоден для использования' },
+  IMPORTED: { kk: 'Карта импортталды; тізілімнің тексеруін күтуде', ru: 'Карта импортирована; ожидает проверки по реестру' },
+  IDENTITY_IMPORTED: {
+    kk: 'Жеке басы туралы деректер импортпен өзгерді; тізілімнің тексеруін күтуде',
+    ru: 'Данные о личности изменены импортом; ожидают проверки по реестру',
+  },
 };
 
 export const consentScopeLabels: Labels<ConsentScope> = {
@@ -180,6 +209,7 @@ export const ageGroupLabels: Labels<AgeGroup> = {
   AGE_65_AND_OVER: { kk: '65 жас және одан жоғары', ru: '65 лет и старше' },
 };
 
+/** Every code list by its name in the API. */
 export const dictionaries: { readonly [N in DictionaryName]: Labels<string> } = {
   AGE_GROUP: ageGroupLabels,
   SEX: sexLabels,
@@ -198,4 +228,6 @@ export const dictionaries: { readonly [N in DictionaryName]: Labels<string> } = 
   REGISTRATION_EPISODE_STATUS: registrationEpisodeStatusLabels,
   REGISTRATION_STATUS: registrationStatusLabels,
   SIGNATORY_ROLE: signatoryRoleLabels,
+  VERIFICATION_STATUS: verificationStatusLabels,
+  VERIFICATION_REASON: verificationReasonLabels,
 };

@@ -11,7 +11,6 @@ const EmploymentPlanRowSchema = defineEntity({
     ...voidable(),
     ...sourced(),
     card: () => p.manyToOne(Card).mapToPk().index(),
-    rowNumber: p.integer(),
     measure: textColumn('LongText'),
     execution: textColumn('LongText').nullable(),
     executedOn: p.date().nullable(),

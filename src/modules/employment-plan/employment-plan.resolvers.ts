@@ -1,7 +1,7 @@
 import { payload } from '../../api/payload.ts';
 import { idOf } from '../../api/relay.ts';
 import type { Resolvers } from '../../generated/graphql.ts';
-import { entriesOf } from '../card/card-view.ts';
+import { entriesOf, viewOf } from '../card/card-view.ts';
 import { changeDeps } from '../card/mutation.ts';
 import type { EmploymentPlanRow } from './employment-plan.entity.ts';
 import { addPlanRow, correctPlanRow, recordPlanExecution, recordPlanNonExecution } from './employment-plan.service.ts';
@@ -11,6 +11,9 @@ const rowId = (id: string) => idOf(id, ['EmploymentPlanRow'], 'id');
 const asPayload = (row: EmploymentPlanRow) => ({ row });
 
 export const employmentPlanResolvers: Resolvers = {
+  EmploymentPlanRow: {
+    rowNumber: (row, _, context) => viewOf(context, row).rowNumber(employmentPlan, row),
+  },
   Card: {
     employmentPlan: (card, { includeVoided }, context) => entriesOf(context, card, employmentPlan, includeVoided),
   },

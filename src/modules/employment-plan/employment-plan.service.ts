@@ -15,7 +15,7 @@ export function addPlanRow(deps: ChangeDeps, cardId: string, version: number, in
   allHandled(rest);
   return changeCard(deps, { cardId, version, action: 'employmentPlanRowAdd', argument: 'cardId' }, async (change) => {
     change.checks().text(['input', 'measure'], measure).orReject();
-    return change.add(employmentPlan, { rowNumber: await change.nextRowNumber(employmentPlan), measure: measure.trim() });
+    return change.add(employmentPlan, { measure: measure.trim() });
   });
 }
 

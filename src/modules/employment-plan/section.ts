@@ -17,13 +17,13 @@ export function planRow(checks: Checks, input: EmploymentPlanRowCorrectInput, fi
   return { measure: measure.trim(), execution: text(execution), executedOn: executedOn ?? null, nonExecutionReason: text(nonExecutionReason) };
 }
 
-/** §20 — the plan for placing the person in permanent work: a numbered table. */
+/** §20 — the plan for placing the person in permanent work: a numbered table, rows in the order they were added. */
 export const employmentPlan = listSection({
   name: 'employmentPlanRow',
   documentKey: 'employmentPlan',
   entity: EmploymentPlanRow,
   types: { EmploymentPlanRow: () => true },
-  order: [{ property: 'rowNumber', cast: 'int' }, { property: 'id', cast: 'bigint' }],
+  order: [{ property: 'id', cast: 'bigint' }],
   numbered: true,
   imported: [{
     key: 'employmentPlan', description: '§20 — rows of the placement plan.', input: 'EmploymentPlanRowCorrectInput',

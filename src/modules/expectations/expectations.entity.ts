@@ -25,6 +25,7 @@ const ExpectationsSchema = defineEntity({
     preferredPosition: textColumn('Text').nullable(),
     lessSuitablePosition: textColumn('Text').nullable(),
     searchTime: p.enum(codes(searchTimeScaleLabels)).nullable(),
+    searchMonths: p.integer().nullable(),
   },
 });
 /** §19 — the unemployed person's expectations. */

@@ -20,7 +20,7 @@ function wageValue(checks: Checks, field: readonly string[], input: ExpectedWage
 
 /** §19 — checks the expectations and gives them as stored. */
 export function expectationsValue(checks: Checks, input: ExpectationsInput, field: readonly string[] = ['input']) {
-  const { wage, workplace, preferredPosition, lessSuitablePosition, searchTime, ...rest } = input;
+  const { wage, workplace, preferredPosition, lessSuitablePosition, searchTime, searchMonths, ...rest } = input;
   allHandled(rest);
   const value = {
     wage: wageValue(checks, [...field, 'wage'], wage),
@@ -28,6 +28,7 @@ export function expectationsValue(checks: Checks, input: ExpectationsInput, fiel
     preferredPosition: text(preferredPosition),
     lessSuitablePosition: text(lessSuitablePosition),
     searchTime: searchTime ?? null,
+    searchMonths: searchMonths ?? null,
   };
   checks.text([...field, 'preferredPosition'], preferredPosition, false).text([...field, 'lessSuitablePosition'], lessSuitablePosition, false);
   return value;

@@ -2,7 +2,7 @@ import { wrap, type EntityClass } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/sql';
 import type { SectionPage, SectionPageRequest } from '../../db/section-pages.ts';
 import { Card } from '../card/card.entity.ts';
-import { entityOf, sortKey, type ChildSection, type Entry, type ListSection, type Snapshot } from '../card/card-section.ts';
+import { entityOf, rowNumberIn, sortKey, type ChildSection, type Entry, type ListSection, type Snapshot } from '../card/card-section.ts';
 import type { CardView } from '../card/card-view.ts';
 import { readWholeCards } from '../card/whole-card.ts';
 import { CARD_PARTS, LIST_SECTIONS } from '../sections.ts';
@@ -70,6 +70,10 @@ export class CardAsOf implements CardView {
     const filter = section.filterProperty && request.filter !== null
       ? (row: E) => (row as unknown as Record<string, unknown>)[section.filterProperty!] === request.filter : undefined;
     return page((this.#lists.get(section as ListSection) ?? []) as E[], request, section, filter);
+  }
+
+  async rowNumber(section: ListSection, entry: Entry): Promise<number | null> {
+    return rowNumberIn(await this.list(section), entry);
   }
 
   async children<C extends object>(child: ChildSection<C>, ownerId: string): Promise<C[]> {

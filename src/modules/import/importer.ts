@@ -281,23 +281,16 @@ export class CardImporter {
     for (const [part, values] of record.parts) {
       if (this.#updatePart(change, part, values) && part === identity) {
         // New identity data from a source: the registry has to confirm it again (rule 2).
-        Object.assign(card.verification, { status: 'PENDING', reason: 'the identity changed by an import; awaiting the person registry' });
+        Object.assign(card.verification, { status: 'PENDING', reasonCode: 'IDENTITY_IMPORTED', reason: 'the identity changed by an import; awaiting the person registry' });
       }
     }
 
     const children: [RecordEntry, Row][] = [];
-    const numbers = new Map<ListSection, number>();
     for (const entry of record.entries) {
       const { section } = entry;
       const row = storedEntry(whole, section, entry.sourceId);
       if (!row) {
-        const data: Record<string, unknown> = { ...entry.row, sourceId: entry.sourceId };
-        if (section.numbered) {
-          const last = numbers.get(section) ?? Math.max(0, ...(whole.lists.get(section) as Row[]).map((r) => r.rowNumber as number));
-          numbers.set(section, last + 1);
-          data.rowNumber = last + 1;
-        }
-        const created = change.add(section, data) as Row;
+        const created = change.add(section, { ...entry.row, sourceId: entry.sourceId }) as Row;
         if (entry.children?.length) children.push([entry, created]);
         continue;
       }

@@ -8,7 +8,7 @@ import { careerCenter } from '../card/section.ts';
 import { CardHistory } from '../history/history.entity.ts';
 import { identity } from '../person/section.ts';
 import { LIST_SECTIONS } from '../sections.ts';
-import type { CheckedRecord, RecordEntry } from './card-record.ts';
+import type { CheckedRecord } from './card-record.ts';
 
 // Cards made from checked records, written in bulk: the import's new cards, and the demo data.
 // Rows go in with one INSERT per table for the whole batch (no unit of work tracking thousands of
@@ -87,17 +87,12 @@ function rowsOf(em: SqlEntityManager, { record, careerCenterId, extra }: NewCard
     iin: record.iin, birthDate: record.facts.birthDate, sex: record.facts.sex, openedOn: record.openedOn, careerCenter: careerCenterId,
     citizenship: null, nationality: null, address: null, phone: null, email: null, lastJob: null, expectations: null,
     ...Object.assign({}, ...record.parts.values()),
-    verification: { status: 'PENDING', reason: 'imported; awaiting the person registry' },
+    verification: { status: 'PENDING', reasonCode: 'IMPORTED', reason: 'imported; awaiting the person registry' },
     ...extra,
     version: 1, createdAt: now, updatedAt: now,
   };
-  const counters = new Map<RecordEntry['section'], number>();
   const entries = record.entries.map((entry) => {
     const row: PlainRow = { ...entry.row, sourceId: entry.sourceId, createdAt: now, updatedAt: now };
-    if (entry.section.numbered) {
-      counters.set(entry.section, (counters.get(entry.section) ?? 0) + 1);
-      row.rowNumber = counters.get(entry.section);
-    }
     const children = (entry.children ?? []).map((child): PlainRow => ({ ...child, createdAt: now, updatedAt: now }));
     return { entry, entity: entityOf(em, entry.section.entity as EntityClass<object>, entry.row) as EntityClass<unknown>, row, children };
   });

@@ -166,7 +166,10 @@ export function importRecordSchema(schema: GraphQLSchema): JsonSchema {
     if (isEnumType(type)) {
       return ref(type.name, () => ({ description: described(type.description, type.name), type: 'string', enum: type.getValues().map((v) => v.name) }));
     }
-    if (isInputObjectType(type)) return ref(type.name, () => object(described(type.description, type.name), fields(type)));
+    if (isInputObjectType(type)) {
+      // A `@oneOf` input takes exactly one of its fields, as GraphQL would.
+      return ref(type.name, () => ({ ...object(described(type.description, type.name), fields(type)), ...(type.isOneOf ? { minProperties: 1, maxProperties: 1 } : {}) }));
+    }
     throw new Error(`${String(type)} cannot be given in the import format`);
   }
 

@@ -56,8 +56,11 @@ const MicrocreditSchema = defineEntity({
   properties: {
     receivedOn: p.date(),
     amount: p.decimal('string').precision(14).scale(2),
+    // §16.2 — each term as the form was filled in: months, or the day it ends (one of the two).
     gracePeriodMonths: p.integer().nullable(),
-    repaymentTermMonths: p.integer(),
+    gracePeriodUntil: p.date().nullable(),
+    repaymentTermMonths: p.integer().nullable(),
+    repaymentTermUntil: p.date().nullable(),
     activityType: textColumn('Text'),
   },
 });

@@ -19,6 +19,10 @@ const KIND_OF_TYPE: Record<string, Kind> = {
 const measure = (id: string, ...types: string[]) => idOf(id, types, 'id');
 const asPayload = (activeMeasure: AnyActiveMeasure) => ({ activeMeasure });
 
+/** §16.2 — a term as it was given: months or the day it ends; null when neither was. */
+const termOf = (months: number | null | undefined, until: string | null | undefined) =>
+  (months == null && until == null ? null : { months: months ?? null, until: until ?? null });
+
 const family = async (relocation: Relocation, context: Parameters<typeof viewOf>[0]) =>
   visible(await viewOf(context, relocation).children(activeMeasures.children!, relocation.id) as { ableToWork: boolean; voidedAt?: Date | null }[]);
 
@@ -40,6 +44,10 @@ export const measureResolvers: Resolvers = {
     familyMembersAbleToWork: async (relocation, _, context) => (await family(relocation, context)).filter((member) => member.ableToWork) as never,
     familyMembersUnableToWork: async (relocation, _, context) => (await family(relocation, context)).filter((member) => !member.ableToWork) as never,
     materialAssistance: (relocation) => relocation.assistance,
+  },
+  Microcredit: {
+    gracePeriod: (credit) => termOf(credit.gracePeriodMonths, credit.gracePeriodUntil),
+    repaymentTerm: (credit) => termOf(credit.repaymentTermMonths, credit.repaymentTermUntil)!,
   },
   RelocationAssistance: {
     total: (assistance) => sumMoney([assistance.relocationExpenses, assistance.rentReimbursement, assistance.economicMobilityCertificate]),

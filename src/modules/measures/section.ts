@@ -1,5 +1,5 @@
 import type {
-  EmploymentInput, EntrepreneurshipSupportInput, ProfessionalTrainingInput, RelocationAssistanceInput, RelocationFamilyMemberInput,
+  EmploymentInput, EntrepreneurshipSupportInput, LoanTermInput, ProfessionalTrainingInput, RelocationAssistanceInput, RelocationFamilyMemberInput,
   RelocationHousingInput, RelocationInput, SubsidizedJobInput,
 } from '../../generated/graphql.ts';
 import type { Checks } from '../base/checks.ts';
@@ -22,6 +22,36 @@ const MAX_AREA = 10_000;
  */
 const MAX_LOAN_MONTHS = 120;
 const money = (value: string | null | undefined) => (value == null ? null : normalizeMoney(value));
+
+/** The day `months` calendar months after `date` (both `YYYY-MM-DD`), the last of a shorter month when it has no such day. */
+function monthsAfter(date: string, months: number): string {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  const index = year * 12 + (month - 1) + months;
+  const lastDay = new Date(Date.UTC(Math.floor(index / 12), (index % 12) + 1, 0)).getUTCDate();
+  return `${String(Math.floor(index / 12)).padStart(4, '0')}-${String((index % 12) + 1).padStart(2, '0')}-${String(Math.min(day, lastDay)).padStart(2, '0')}`;
+}
+
+/**
+ * §16.2 — checks a term given as the form allows (months, or the day it ends; exactly one: the
+ * SDL's `@oneOf` says so to the API, this to the import) and gives it as stored, with the day it
+ * ends to compare terms by. Null when it cannot be used.
+ */
+function loanTerm(checks: Checks, field: readonly string[], input: LoanTermInput, receivedOn: string, positive: boolean) {
+  const { months, until, ...rest } = input;
+  allHandled(rest);
+  if ((months == null) === (until == null)) {
+    checks.add([...field], 'INVALID_VALUE', 'a term is given either in months or as the day it ends, exactly one of the two');
+    return null;
+  }
+  if (months != null) {
+    checks.range([...field, 'months'], months, 0, MAX_LOAN_MONTHS);
+    if (positive) checks.positive([...field, 'months'], months);
+    return { months, until: null, end: monthsAfter(receivedOn, Math.min(months, MAX_LOAN_MONTHS)) };
+  }
+  checks.order([...field, 'until'], receivedOn, until, 'the day the microcredit was received');
+  if (until! > monthsAfter(receivedOn, MAX_LOAN_MONTHS)) checks.add([...field, 'until'], 'OUT_OF_RANGE', `the term ends more than ${MAX_LOAN_MONTHS} months after the microcredit was received`);
+  return { months: null, until: until!, end: until! };
+}
 
 /** §16.1, §16.3, §16.4 — checks employment in a permanent job after a measure and gives it as stored. */
 export function employmentValue(checks: Checks, field: readonly string[], input: EmploymentInput | null | undefined, referredOn: string) {
@@ -55,14 +85,17 @@ export function entrepreneurshipSupportRow(checks: Checks, input: Entrepreneursh
   let credit = null;
   if (microcredit) {
     const at = [...field, 'microcredit'];
-    const { receivedOn, amount, gracePeriodMonths, repaymentTermMonths, activityType, ...other } = microcredit;
+    const { receivedOn, amount, gracePeriod, repaymentTerm, activityType, ...other } = microcredit;
     allHandled(other);
     checks.happened([...at, 'receivedOn'], receivedOn).order([...at, 'receivedOn'], referredOn, receivedOn, 'the referral')
-      .money([...at, 'amount'], amount).positive([...at, 'amount'], amount)
-      .positive([...at, 'repaymentTermMonths'], repaymentTermMonths).text([...at, 'activityType'], activityType)
-      .range([...at, 'repaymentTermMonths'], repaymentTermMonths, 0, MAX_LOAN_MONTHS).range([...at, 'gracePeriodMonths'], gracePeriodMonths, 0, MAX_LOAN_MONTHS);
-    if ((gracePeriodMonths ?? 0) > repaymentTermMonths) checks.add([...at, 'gracePeriodMonths'], 'INVALID_VALUE', 'the grace period is longer than the repayment term');
-    credit = { receivedOn, amount: money(amount), gracePeriodMonths: gracePeriodMonths ?? null, repaymentTermMonths, activityType: activityType.trim() };
+      .money([...at, 'amount'], amount).positive([...at, 'amount'], amount).text([...at, 'activityType'], activityType);
+    const repayment = loanTerm(checks, [...at, 'repaymentTerm'], repaymentTerm, receivedOn, true);
+    const grace = gracePeriod ? loanTerm(checks, [...at, 'gracePeriod'], gracePeriod, receivedOn, false) : null;
+    if (grace?.end && repayment?.end && grace.end > repayment.end) checks.add([...at, 'gracePeriod'], 'INVALID_VALUE', 'the grace period is longer than the repayment term');
+    credit = {
+      receivedOn, amount: money(amount), gracePeriodMonths: grace?.months ?? null, gracePeriodUntil: grace?.until ?? null,
+      repaymentTermMonths: repayment?.months ?? null, repaymentTermUntil: repayment?.until ?? null, activityType: activityType.trim(),
+    };
   }
   let basics = null;
   if (basicsTraining) {

@@ -1,5 +1,5 @@
 import { defineEntity, p } from '@mikro-orm/core';
-import { codes, verificationStatusLabels } from '../dictionary/codes.ts';
+import { codes, verificationReasonLabels, verificationStatusLabels } from '../dictionary/codes.ts';
 import { textColumn } from '../../db/text-kinds.ts';
 
 const PersonNameSchema = defineEntity({
@@ -39,6 +39,8 @@ const IdentityVerificationSchema = defineEntity({
     source: p.string().nullable(),
     verifiedAt: p.datetime().nullable(),
     checkedAt: p.datetime().nullable(),
+    /** Why, for programs; `reason` holds the English detail. */
+    reasonCode: p.enum(codes(verificationReasonLabels)).nullable(),
     reason: p.text().nullable(),
   },
 });

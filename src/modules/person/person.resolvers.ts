@@ -2,6 +2,7 @@ import { payload } from '../../api/payload.ts';
 import { idOf } from '../../api/relay.ts';
 import type { Resolvers } from '../../generated/graphql.ts';
 import { changeDeps } from '../card/mutation.ts';
+import { labelIn, verificationReasonLabels } from '../dictionary/codes.ts';
 import { verifyIdentity } from '../verification/verification.service.ts';
 import { updateIdentity } from './identity.service.ts';
 
@@ -11,6 +12,12 @@ export const personResolvers: Resolvers = {
   Address: {
     region: (address, _, { territories }) => territories.region(address.region)!,
     district: (address, _, { territories }) => (address.district ? territories.district(address.district)! : null),
+  },
+  IdentityVerification: {
+    reasonCode: (verification) => verification.reasonCode ?? null,
+    // Kazakh or Russian when asked for (the code's label), else the English words with the registry's detail.
+    reason: (verification, _, { messageLanguage }) => (verification.reasonCode && messageLanguage
+      ? labelIn(verificationReasonLabels[verification.reasonCode], messageLanguage) : verification.reason ?? null),
   },
   Card: {
     identityVerification: (card) => card.verification,

@@ -1,5 +1,5 @@
 import type { SqlEntityManager } from '@mikro-orm/sql';
-import type { VerificationStatus } from '../../generated/graphql.ts';
+import type { VerificationReason, VerificationStatus } from '../../generated/graphql.ts';
 import { userError, type Outcome } from '../base/user-errors.ts';
 import { Card } from '../card/card.entity.ts';
 import { CardChange, changeCard, commitChange, type Actor, type ChangeDeps } from '../card/card-change.ts';
@@ -49,12 +49,13 @@ export async function askRegistry(registry: PersonRegistry | null | undefined, i
   }
 }
 
-/** Why a check did not confirm the identity, in words for the caseworker. */
-function reasonOf(answer: Exclude<RegistryAnswer, { kind: 'found' }>): string {
+/** Why a check did not confirm the identity: its code, and the English words with the registry's detail. */
+function reasonOf(reply: RegistryReply & { answer: Exclude<RegistryAnswer, { kind: 'found' }> }): { reasonCode: VerificationReason; reason: string } {
+  const { answer } = reply;
   switch (answer.kind) {
-    case 'notFound': return 'the person registry has no person with this IIN';
-    case 'invalid': return `the person registry's answer is unusable: ${answer.reason}`;
-    case 'unavailable': return answer.reason;
+    case 'notFound': return { reasonCode: 'NOT_IN_REGISTRY', reason: 'the person registry has no person with this IIN' };
+    case 'invalid': return { reasonCode: 'UNUSABLE_ANSWER', reason: `the person registry's answer is unusable: ${answer.reason}` };
+    case 'unavailable': return { reasonCode: reply.source === null ? 'NO_REGISTRY' : 'REGISTRY_UNAVAILABLE', reason: answer.reason };
   }
 }
 
@@ -68,7 +69,7 @@ async function applyReply(change: CardChange, reply: RegistryReply): Promise<Ver
     // With no registry configured nothing was asked, so the time of the last check stays too.
     const { source = null, verifiedAt = null, checkedAt = null } = card.verification;
     await writeVerificationOnly(em, card, {
-      status, source, verifiedAt, checkedAt: reply.source === null ? checkedAt : now, reason: reasonOf(answer),
+      status, source, verifiedAt, checkedAt: reply.source === null ? checkedAt : now, ...reasonOf({ ...reply, answer }),
     });
     return { status, identityChanged: false };
   }
@@ -78,7 +79,7 @@ async function applyReply(change: CardChange, reply: RegistryReply): Promise<Ver
     citizenship: person.citizenship,
     nationality: person.nationality,
   };
-  const verified = { status: 'VERIFIED' as const, source: reply.source, verifiedAt: now, checkedAt: now, reason: null };
+  const verified = { status: 'VERIFIED' as const, source: reply.source, verifiedAt: now, checkedAt: now, reasonCode: null, reason: null };
   const differs = card.fullName.surname !== person.surname || card.fullName.givenName !== person.givenName
     || (card.fullName.patronymic ?? null) !== person.patronymic || (card.citizenship ?? null) !== person.citizenship
     || (card.nationality ?? null) !== person.nationality;
@@ -92,15 +93,15 @@ async function applyReply(change: CardChange, reply: RegistryReply): Promise<Ver
   return { status: 'VERIFIED', identityChanged: true };
 }
 
-type VerificationColumns = Pick<IdentityVerification, 'status' | 'source' | 'verifiedAt' | 'checkedAt' | 'reason'>;
+type VerificationColumns = Pick<IdentityVerification, 'status' | 'source' | 'verifiedAt' | 'checkedAt' | 'reasonCode' | 'reason'>;
 
 const sameVerification = (a: VerificationColumns, b: VerificationColumns) => a.status === b.status && a.source === b.source
-  && a.reason === b.reason && a.verifiedAt?.getTime() === b.verifiedAt?.getTime() && a.checkedAt?.getTime() === b.checkedAt?.getTime();
+  && a.reasonCode === b.reasonCode && a.reason === b.reason && a.verifiedAt?.getTime() === b.verifiedAt?.getTime() && a.checkedAt?.getTime() === b.checkedAt?.getTime();
 
 /** Writes the verification columns and nothing else: the version stays (the row is locked, so it is current). */
 async function writeVerificationOnly(em: SqlEntityManager, card: Card, verification: VerificationColumns): Promise<void> {
   const current = card.verification;
-  if (sameVerification(verification, { ...current, source: current.source ?? null, reason: current.reason ?? null })) return;
+  if (sameVerification(verification, { ...current, source: current.source ?? null, reasonCode: current.reasonCode ?? null, reason: current.reason ?? null })) return;
   // Naming the version keeps MikroORM from incrementing it, as it does on any other update.
   await em.nativeUpdate(Card, { id: card.id }, { verification, version: card.version } as never);
   // Reload so the entity shows the outcome without a pending change of its own.

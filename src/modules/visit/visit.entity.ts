@@ -11,7 +11,6 @@ const VisitSchema = defineEntity({
     ...voidable(),
     ...sourced(),
     card: () => p.manyToOne(Card).mapToPk(),
-    rowNumber: p.integer(),
     plannedOn: p.date(),
     attendedOn: p.date().nullable(),
     note: textColumn('LongText').nullable(),

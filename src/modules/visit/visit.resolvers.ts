@@ -18,6 +18,9 @@ const nextOf = (list: readonly Visit[], from: string) =>
     .sort((a, b) => (a.plannedOn < b.plannedOn ? -1 : a.plannedOn > b.plannedOn ? 1 : Number(BigInt(a.id) - BigInt(b.id))))[0] ?? null;
 
 export const visitResolvers: Resolvers = {
+  Visit: {
+    rowNumber: (visit, _, context) => viewOf(context, visit).rowNumber(visits, visit),
+  },
   Card: {
     visits: (card, args, context) => sectionConnection(context, card, visits, args),
     // As of a past moment, "next" counts from that day.

@@ -5,14 +5,14 @@ import { alreadyRecorded } from '../referral/section.ts';
 import { visitRow, visits } from './section.ts';
 
 // §18 — visits: planned (possibly ahead), then recorded with the actual date and a note. Row
-// numbers follow the order rows were added, voided rows keeping theirs, as on the paper form.
+// numbers are not stored: they follow the planned dates (see `numbered` in card-section.ts).
 
 export function planVisit(deps: ChangeDeps, cardId: string, version: number, input: VisitPlanInput) {
   const { plannedOn, ...rest } = input;
   allHandled(rest);
   return changeCard(deps, { cardId, version, action: 'visitPlan', argument: 'cardId' }, async (change) => {
     change.checks().afterBirth(['input', 'plannedOn'], plannedOn).orReject();
-    return change.add(visits, { rowNumber: await change.nextRowNumber(visits), plannedOn });
+    return change.add(visits, { plannedOn });
   });
 }
 
