@@ -115,6 +115,7 @@ describe('an import stopped by its signal', () => {
   });
 });
 
+  // Two processes, each migrating an embedded database: minutes on a busy machine, as the other spawning suites allow.
 describe('npm run import, off a terminal', () => {
   it('prints plain progress lines and the summary, writes the report, and exits with 2 when records were rejected', async () => {
     // A database of its own, prepared and imported into by the commands themselves.
@@ -141,5 +142,5 @@ describe('npm run import, off a terminal', () => {
     } finally {
       if (scratch.url) await scratch.drop().catch(() => undefined);
     }
-  }, 60_000);
+  }, 180_000);
 });
