@@ -115,8 +115,8 @@ describe('an import stopped by its signal', () => {
   });
 });
 
-  // Two processes, each migrating an embedded database: minutes on a busy machine, as the other spawning suites allow.
 describe('npm run import, off a terminal', () => {
+  // Two processes, each migrating an embedded database: minutes on a busy machine, as the other spawning suites allow.
   it('prints plain progress lines and the summary, writes the report, and exits with 2 when records were rejected', async () => {
     // A database of its own, prepared and imported into by the commands themselves.
     const scratch = await scratchDatabase(process.env.DATABASE_URL);
