@@ -60,9 +60,18 @@ const NUMBER_WIDTH = 34;
 const LABEL_WIDTH = 215;
 const NESTED_LABEL_WIDTH = 190;
 
+type Node = { table: { body: unknown[] } };
+/** A part's fields, and the tables of lists: a grid of thin lines, as a paper form's boxes. */
+const GRID = { hLineWidth: () => 0.5, vLineWidth: () => 0.5, hLineColor: () => '#8a8a8a', vLineColor: () => '#8a8a8a' };
+/** An entry's fields inside its row: rules between them only. */
+const INSIDE = {
+  hLineWidth: (i: number, node: Node) => (i === 0 || i === node.table.body.length ? 0 : 0.5), vLineWidth: () => 0, hLineColor: () => '#c8c8c8',
+  paddingLeft: (i: number) => (i === 0 ? 0 : 4),
+};
+
 /** Label beside value. */
 function fieldTable(fields: readonly PrintedField[], row: Snapshot | null, reading: Reading, nested = false): Content {
-  return { table: { widths: [nested ? NESTED_LABEL_WIDTH : LABEL_WIDTH, '*'], body: fieldRows(fields, row, reading) }, layout: 'lightHorizontalLines' };
+  return { table: { widths: [nested ? NESTED_LABEL_WIDTH : LABEL_WIDTH, '*'], body: fieldRows(fields, row, reading) }, layout: nested ? INSIDE : GRID };
 }
 
 function childTable(children: NonNullable<NonNullable<PrintedSection['rows']>['children']>, entry: Snapshot | null, reading: Reading): Content {
@@ -75,7 +84,7 @@ function childTable(children: NonNullable<NonNullable<PrintedSection['rows']>['c
   return {
     stack: [
       { text: labelIn(children.heading, language), style: 'caption', margin: [0, 4, 0, 2] },
-      { table: { headerRows: 1, widths: [NUMBER_WIDTH, ...children.columns.map(() => '*' as const)], body: [header, ...body] } },
+      { table: { headerRows: 1, widths: [NUMBER_WIDTH, ...children.columns.map(() => '*' as const)], body: [header, ...body] }, layout: GRID },
     ],
   };
 }
@@ -89,14 +98,14 @@ function listContent(printed: PrintedSection, entries: readonly Snapshot[], read
     const body = entries.length
       ? entries.map((entry, i) => [String(i + 1), ...rows.columns.map((column) => cellText(fieldText(column, entry, reading)))])
       : [[BLANK, ...rows.columns.map(() => BLANK)]];
-    return { table: { headerRows: 1, keepWithHeaderRows: 1, widths: [NUMBER_WIDTH, ...rows.columns.map(() => '*' as const)], body: [header, ...body] } };
+    return { table: { headerRows: 1, keepWithHeaderRows: 1, widths: [NUMBER_WIDTH, ...rows.columns.map(() => '*' as const)], body: [header, ...body] }, layout: GRID };
   }
   // Each entry's fields label beside value; an empty section shows the labels with blanks.
   const blocks = (entries.length ? entries : [null]).map((entry, i): Content[] => [
     entry ? String(i + 1) : BLANK,
     { stack: [fieldTable(rows.columns, entry, reading, true), ...(rows.children ? [childTable(rows.children, entry, reading)] : [])] },
   ]);
-  return { table: { widths: [NUMBER_WIDTH, '*'], body: blocks } };
+  return { table: { widths: [NUMBER_WIDTH, '*'], body: blocks }, layout: GRID };
 }
 
 function sectionContent({ form, value, entries }: PrintedCard['sections'][number], reading: Reading): Content[] {
@@ -158,6 +167,7 @@ export async function printedCardPdf(card: PrintedCard, language: Language, terr
             line(WORDS.printedAt, dateTime(card.printedAt.toISOString()), language),
           ],
         },
+        layout: GRID,
       },
     ],
   };
