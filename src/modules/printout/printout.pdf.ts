@@ -59,6 +59,8 @@ function fieldRows(fields: readonly PrintedField[], row: Snapshot | null, readin
 const NUMBER_WIDTH = 34;
 const LABEL_WIDTH = 215;
 const NESTED_LABEL_WIDTH = 190;
+/** What a table inside an entry's row may take: pdfmake's star widths there overflow the row by its padding. */
+const NESTED_WIDTH = 455;
 
 type Node = { table: { body: unknown[] } };
 /** A part's fields, and the tables of lists: a grid of thin lines, as a paper form's boxes. */
@@ -84,7 +86,10 @@ function childTable(children: NonNullable<NonNullable<PrintedSection['rows']>['c
   return {
     stack: [
       { text: labelIn(children.heading, language), style: 'caption', margin: [0, 4, 0, 2] },
-      { table: { headerRows: 1, widths: [NUMBER_WIDTH, ...children.columns.map(() => '*' as const)], body: [header, ...body] }, layout: GRID },
+      {
+        table: { headerRows: 1, widths: [NUMBER_WIDTH, ...children.columns.map(() => Math.floor((NESTED_WIDTH - NUMBER_WIDTH) / children.columns.length) - 8)], body: [header, ...body] },
+        layout: GRID,
+      },
     ],
   };
 }
