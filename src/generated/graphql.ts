@@ -2256,12 +2256,12 @@ export type PlaceInput = {
   settlement?: InputMaybe<Scalars['Text']['input']>;
 };
 
-/** A short-lived link to the printed card (PDF): it opens without an Authorization header, for the caller who asked for it, until it expires. */
+/** §1–§20 and the footer, printed as Appendix 1 lays them out: a short-lived link to the PDF that opens without an Authorization header, for the caller who asked for it, until it expires. */
 export type Printout = {
   __typename?: 'Printout';
-  /** When the link stops working (a few minutes after it was made; DOWNLOAD_LINK_LIFETIME_SECONDS). */
+  /** §1–§20 and the footer as a PDF — when the link stops working (a few minutes after it was made; DOWNLOAD_LINK_LIFETIME_SECONDS). */
   expiresAt: Scalars['DateTime']['output'];
-  /** The path of the download on this API (`/cards/<id>.pdf?language=…&link=…`); any request to it within its lifetime is read and audited as the caller who asked for it. */
+  /** §1–§20 and the footer as a PDF — the path of the download on this API (`/cards/<id>.pdf?language=…&link=…`); any request to it within its lifetime is read and audited as the caller who asked for it. */
   url: Scalars['String']['output'];
 };
 
