@@ -24,11 +24,13 @@ export const common = {
 // - the GraphiQL browser test needs Debian's Chromium: `npm run test:browser` (jest.browser.config.js);
 // - the benchmark harness needs a PostgreSQL server: it runs in the pass with DATABASE_URL.
 export const browserTests = '<rootDir>/test/graphiql/';
+/** Browser tests beside the module they try (the printed card rendered by pdf.js). */
+export const browserTestFiles = '**/*.browser.test.ts';
 
 export default {
   ...common,
   testMatch: ['<rootDir>/test/**/*.test.ts'],
   // Suites named *.postgres.test.ts need a PostgreSQL server (terminated connections, row locks
   // held by another session, worker processes on one database): they run in the pass with DATABASE_URL.
-  testPathIgnorePatterns: ['/node_modules/', browserTests, ...(process.env.DATABASE_URL ? [] : ['<rootDir>/test/bench/harness\\.test\\.ts', '\\.postgres\\.test\\.ts$'])],
+  testPathIgnorePatterns: ['/node_modules/', browserTests, '\\.browser\\.test\\.ts$', ...(process.env.DATABASE_URL ? [] : ['<rootDir>/test/bench/harness\\.test\\.ts', '\\.postgres\\.test\\.ts$'])],
 };

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { cpus, tmpdir } from 'node:os';
@@ -272,6 +273,8 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
       AUTH_JWKS_URL: '', AUTH_ALGORITHM: 'ES256', RATE_LIMIT_PER_WINDOW: '0', RATE_LIMIT_ANONYMOUS_PER_WINDOW: '0', SQL_STATEMENTS_HEADER: 'on', REDIS_URL: '', TRUSTED_DOCUMENTS: '',
       // One worker per core, as deployed (with the embedded database the API stays one process).
       WEB_CONCURRENCY: String(options.workers ?? cpus().length),
+      // Several workers share the key of the download links (settings.ts refuses them without one).
+      DOWNLOAD_LINK_SECRET: randomBytes(32).toString('hex'),
       PERSON_REGISTRY_URL: '', PERSON_REGISTRY_FILE: '',
       // No /metrics: the bench reads none, and its port (9464) may be another API's on this machine.
       METRICS_PORT: '0',

@@ -304,6 +304,8 @@ export type Card = Node & {
   personalDataMasked: Scalars['Boolean']['output'];
   /** §8 — contact phone. */
   phone?: Maybe<Scalars['PhoneNumber']['output']>;
+  /** Appendix 1 — the card printed as on paper (§1–§20, the footer, the signatures, the document's digest), as it stands now: a short-lived link to the PDF in `language` (the request's language unless given). */
+  printout: Printout;
   /** §14 — referrals to suitable work, in chronological order of issue. */
   referrals: ReferralConnection;
   /** §12, §15 — current registration status, derived from the open registrations. */
@@ -386,6 +388,16 @@ export type CardHistoryArgs = {
  */
 export type CardJobSeekerRegistrationsArgs = {
   includeVoided?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
+/**
+ * Individual employment card (Жұмыспен қамтудың жеке картасы / Индивидуальная карта занятости),
+ * Appendix 1 of Order No. 365: one per person, opened by a career center when the person applies as
+ * a job seeker, never deleted. Each numbered section of the form is a field.
+ */
+export type CardPrintoutArgs = {
+  language?: InputMaybe<Language>;
 };
 
 
@@ -2281,6 +2293,15 @@ export type PlaceInput = {
   settlement?: InputMaybe<Scalars['Text']['input']>;
 };
 
+/** §1–§20 and the footer, printed as Appendix 1 lays them out: a short-lived link to the PDF that opens without an Authorization header, for the caller who asked for it, until it expires. */
+export type Printout = {
+  __typename?: 'Printout';
+  /** §1–§20 and the footer as a PDF — when the link stops working (a few minutes after it was made; DOWNLOAD_LINK_LIFETIME_SECONDS). */
+  expiresAt: Scalars['DateTime']['output'];
+  /** §1–§20 and the footer as a PDF — the path of the download on this API (`/cards/<id>.pdf?language=…&link=…`); any request to it within its lifetime is read and audited as the caller who asked for it. */
+  url: Scalars['String']['output'];
+};
+
 /** §16.1 — referral to professional training. */
 export type ProfessionalTraining = Node & {
   __typename?: 'ProfessionalTraining';
@@ -2472,7 +2493,7 @@ export type ReadAuditRecord = {
   clientVersion?: Maybe<Scalars['String']['output']>;
   /** The operation's name, when it had one. */
   operationName?: Maybe<Scalars['String']['output']>;
-  /** `query` or `mutation`. */
+  /** `query` or `mutation`, or `download` for the printed card (its `operationName` is `cardPrintout`). */
   operationType: Scalars['String']['output'];
   /** Who read: the subject of their token (a user id, or a citizen's own IIN). */
   readBy: Scalars['String']['output'];
@@ -3549,6 +3570,7 @@ export type ResolversTypes = {
   PhoneNumber: ResolverTypeWrapper<Scalars['PhoneNumber']['output']>;
   Place: ResolverTypeWrapper<PlaceMapper>;
   PlaceInput: PlaceInput;
+  Printout: ResolverTypeWrapper<Printout>;
   ProfessionalTraining: ResolverTypeWrapper<ProfessionalTrainingMapper>;
   ProfessionalTrainingInput: ProfessionalTrainingInput;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -3729,6 +3751,7 @@ export type ResolversParentTypes = {
   PhoneNumber: Scalars['PhoneNumber']['output'];
   Place: PlaceMapper;
   PlaceInput: PlaceInput;
+  Printout: Printout;
   ProfessionalTraining: ProfessionalTrainingMapper;
   ProfessionalTrainingInput: ProfessionalTrainingInput;
   Query: Record<PropertyKey, never>;
@@ -3880,6 +3903,7 @@ export type CardResolvers<ContextType = Context, ParentType extends ResolversPar
   openedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   personalDataMasked?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   phone?: Resolver<Maybe<ResolversTypes['PhoneNumber']>, ParentType, ContextType>;
+  printout?: Resolver<ResolversTypes['Printout'], ParentType, ContextType, Partial<CardPrintoutArgs>>;
   referrals?: Resolver<ResolversTypes['ReferralConnection'], ParentType, ContextType, RequireFields<CardReferralsArgs, 'first' | 'includeVoided'>>;
   registrationStatus?: Resolver<ResolversTypes['RegistrationStatus'], ParentType, ContextType>;
   sex?: Resolver<ResolversTypes['Sex'], ParentType, ContextType>;
@@ -4319,6 +4343,11 @@ export type PlaceResolvers<ContextType = Context, ParentType extends ResolversPa
   settlement?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
+export type PrintoutResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Printout'] = ResolversParentTypes['Printout']> = {
+  expiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type ProfessionalTrainingResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ProfessionalTraining'] = ResolversParentTypes['ProfessionalTraining']> = {
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   permanentEmployment?: Resolver<Maybe<ResolversTypes['Employment']>, ParentType, ContextType>;
@@ -4681,6 +4710,7 @@ export type Resolvers<ContextType = Context> = {
   PersonalDataConsent?: PersonalDataConsentResolvers<ContextType>;
   PhoneNumber?: GraphQLScalarType;
   Place?: PlaceResolvers<ContextType>;
+  Printout?: PrintoutResolvers<ContextType>;
   ProfessionalTraining?: ProfessionalTrainingResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   ReadAuditConnection?: ReadAuditConnectionResolvers<ContextType>;

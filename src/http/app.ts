@@ -5,7 +5,8 @@ import express from 'express';
 import type { Orm } from '../db/orm.ts';
 import { openRedis } from '../db/redis.ts';
 import { startSqlLog } from '../db/sql-log.ts';
-import { principalOf, signedIn } from './caller.ts';
+import { principalOf, signedIn, signedInByLink } from './caller.ts';
+import { cardPrintout } from './card-printout.ts';
 import { answerClientErrors, httpErrors, notFound, onlyMethods } from './errors.ts';
 import { createApolloServer } from '../graphql/apollo.ts';
 import { createContext } from '../graphql/context.ts';
@@ -16,6 +17,7 @@ import { shareConnections } from '../db/fair-share.ts';
 import { rateLimitStore, SlidingWindowLimit } from './rate-limit.ts';
 import { buildSchema } from '../graphql/schema.ts';
 import { authFrom, type AuthSettings } from '../modules/access/auth-config.ts';
+import { JsonMasker } from '../modules/access/personal-data.ts';
 import { VerifiedTokens } from '../modules/access/tokens.ts';
 import { requestLanguages } from '../modules/dictionary/codes.ts';
 import { Territories } from '../modules/dictionary/territories.ts';
@@ -49,7 +51,8 @@ export async function createApp(orm: Orm, options: { registry?: PersonRegistry |
   /** Authenticated and within the rate limits, before the body is read (caller.ts). */
   const gate = signedIn(tokens, limits, protection.maxTokenBytes);
   const persistedQueries = protection.persistedQueries && persistedQueryOptions(protection.persistedQueries, redis, protection.redisPrefix);
-  const apollo = createApolloServer(buildSchema(), { limits: protection.limits, persistedQueries: persistedQueries ?? false });
+  const schema = buildSchema();
+  const apollo = createApolloServer(schema, { limits: protection.limits, persistedQueries: persistedQueries ?? false });
   await apollo.start();
 
   const app = express();
@@ -67,6 +70,11 @@ export async function createApp(orm: Orm, options: { registry?: PersonRegistry |
   const graphqlMethods = onlyMethods('GET', 'POST');
   app.all('/graphql', (req, res, next) => (req.method === 'GET' || req.method === 'POST' ? next() : graphqlMethods(req, res, next)));
   app.route('/export/statistics.csv').get(gate, statisticsExport({ orm, territories })).all(onlyMethods('GET', 'HEAD'));
+  // The printed card: the same gate, or instead a short-lived link from `Card.printout` (no header).
+  const viaLink = signedInByLink(limits, options.now);
+  app.route('/cards/:id.pdf')
+    .get((req, res, next) => (req.query.link !== undefined ? viaLink(req, res, next) : gate(req, res, next)), cardPrintout({ orm, territories, masker: new JsonMasker(schema), now: options.now }))
+    .all(onlyMethods('GET', 'HEAD'));
   app.use(
     '/graphql',
     gate,

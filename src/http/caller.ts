@@ -2,6 +2,7 @@ import type { RequestHandler, Response } from 'express';
 import { GraphQLError } from 'graphql';
 import type { Principal } from '../modules/access/principal.ts';
 import type { VerifiedTokens } from '../modules/access/tokens.ts';
+import { LinkRefused, verifyPrintoutLink, type LinkClaims } from '../modules/printout/download-link.ts';
 import { bearerToken, callerOf } from './authentication.ts';
 import { sendError } from './errors.ts';
 import type { RateLimitDecision, SlidingWindowLimit } from './rate-limit.ts';
@@ -80,6 +81,42 @@ export function signedIn(tokens: VerifiedTokens, limits: CallerLimits, maxTokenB
       if (!(error instanceof GraphQLError) || error.extensions.code !== 'UNAUTHENTICATED') return next(error);
       const { reason } = error.extensions;
       sendError(res, 401, 'UNAUTHENTICATED', error.message, reason ? { reason } : undefined);
+    }
+  };
+}
+
+/** What the download link of a request named (on `res.locals`), when it came with one. */
+export const linkOf = (res: Response): LinkClaims | null => (res.locals.link as LinkClaims | undefined) ?? null;
+
+/**
+ * The gate of a download opened with a short-lived link (`?link=…`, src/modules/printout/download-link.ts)
+ * instead of a token: the link names its caller. Counted as the gate above counts: against the
+ * client address until the link verifies, then against the caller it names. A refused link gets
+ * 401 with LINK_EXPIRED or LINK_INVALID. `now` is the clock the link's expiry is checked by.
+ */
+export function signedInByLink(limits: CallerLimits, now: () => number = Date.now): RequestHandler {
+  return async (req, res, next) => {
+    try {
+      const address = await limits.addresses.hit(req.ip ?? 'unknown');
+      if (address && !address.allowed) return tooMany(res, address, 'without a valid token or link from this address');
+      let claims: LinkClaims;
+      try {
+        claims = await verifyPrintoutLink(String(req.query.link), new Date(now()));
+      } catch (error) {
+        rateLimitHeaders(res, address);
+        throw error;
+      }
+      if (address) await limits.addresses.refund(address);
+      const { principal } = claims;
+      const own = await limits.callers.hit(`${principal.role}:${principal.subject}`);
+      if (own && !own.allowed) return tooMany(res, own, 'from this caller');
+      rateLimitHeaders(res, own);
+      res.locals.principal = principal;
+      res.locals.link = claims;
+      next();
+    } catch (error) {
+      if (!(error instanceof LinkRefused)) return next(error);
+      sendError(res, 401, error.code, error.message);
     }
   };
 }

@@ -15,6 +15,7 @@ import { historyResolvers } from './history/history.resolvers.ts';
 import { importResolvers } from './import/import.resolvers.ts';
 import { measureResolvers } from './measures/measure.resolvers.ts';
 import { personResolvers } from './person/person.resolvers.ts';
+import { printoutResolvers } from './printout/printout.resolvers.ts';
 import { referralResolvers } from './referral/referral.resolvers.ts';
 import { registrationResolvers } from './registration/registration.resolvers.ts';
 import { specialWorkplaceResolvers } from './special-workplace/special-workplace.resolvers.ts';
@@ -27,4 +28,5 @@ export const MODULE_RESOLVERS: readonly Resolvers[] = [
   nodeResolvers, baseResolvers, dictionaryResolvers, careerCenterResolvers, cardResolvers, personResolvers, educationResolvers, registrationResolvers,
   guidanceResolvers, referralResolvers, measureResolvers, specialWorkplaceResolvers, visitResolvers, expectationsResolvers,
   employmentPlanResolvers, consentResolvers, footerResolvers, historyResolvers, importResolvers, auditResolvers, statisticsResolvers, transferResolvers,
+  printoutResolvers,
 ];

@@ -45,6 +45,17 @@ function text(fallback?: string) {
   return z.preprocess(blankIsUnset, z.string().optional()).transform((value) => value?.trim() ?? fallback);
 }
 
+/** A secret of at least `min` characters, or undefined; never shown back. */
+function secret(min: number) {
+  return text().transform((value, ctx) => {
+    if (value !== undefined && value.length < min) {
+      ctx.addIssue({ code: 'custom', message: `must be at least ${min} characters long (it is ${value.length})` });
+      return z.NEVER;
+    }
+    return value;
+  });
+}
+
 /** One of `values`, `fallback` when unset. */
 function oneOf<const T extends readonly [string, ...string[]]>(values: T, fallback?: T[number]) {
   return z.preprocess(blankIsUnset, z.string().optional()).transform((value, ctx): T[number] | undefined => {
@@ -138,6 +149,8 @@ const VARIABLES = {
   AUTH_ISSUER: described(text(), 'auth', 'the development issuer', 'the trusted issuer; required with either of the two above'),
   AUTH_AUDIENCE: described(text('employment-card-api'), 'auth', '`employment-card-api`', "this API's audience"),
   AUTH_CLOCK_TOLERANCE_SECONDS: described(integer(30, 0, 3600), 'auth', '`30`', 'clock skew allowed on `exp` and `nbf`'),
+  DOWNLOAD_LINK_SECRET: described(secret(32), 'auth', 'unset: a random key per process', 'the key (at least 32 characters) that signs the short-lived links of `Card.printout` (see [Download links](#download-links)); required with `WEB_CONCURRENCY` above 1, and the same on every machine behind one address'),
+  DOWNLOAD_LINK_LIFETIME_SECONDS: described(integer(300, 10, 3600), 'auth', '`300`', 'how long a `Card.printout` link can be used'),
   AUTH_DEV_KEY_DIR: described(text('.data/dev-keys'), 'auth', '`.data/dev-keys`', 'where the development key pair is kept (used only with neither of the first two)'),
   // GraphQL and HTTP protections
   GRAPHQL_JIT: described(toggle(true), 'protection', 'on', '`off` runs every query on graphql-js'),
@@ -185,6 +198,9 @@ const SETTINGS = z.object(VARIABLES).superRefine((values, ctx) => {
   if ((values.AUTH_JWKS_URL || values.AUTH_PUBLIC_KEY_FILE) && !values.AUTH_ISSUER) problem('AUTH_ISSUER', 'is required with AUTH_JWKS_URL or AUTH_PUBLIC_KEY_FILE');
   if (values.PERSON_REGISTRY_URL && values.PERSON_REGISTRY_FILE) problem('PERSON_REGISTRY_URL', 'and PERSON_REGISTRY_FILE are both set: set one');
   if (values.WEB_CONCURRENCY > 1 && !values.DATABASE_URL) problem('WEB_CONCURRENCY', 'above 1 needs DATABASE_URL: the embedded database belongs to one process');
+  if (values.WEB_CONCURRENCY > 1 && !values.DOWNLOAD_LINK_SECRET) {
+    problem('WEB_CONCURRENCY', 'above 1 needs DOWNLOAD_LINK_SECRET: a download link signed by one worker must open on another');
+  }
 });
 
 export type Settings = z.output<typeof SETTINGS>;

@@ -47,7 +47,7 @@ async function heldMutation(server: ServerProcess, phone: string) {
 
 describe('SIGTERM while a mutation waits on a row lock', () => {
   it.each([['one process', 1], ['two worker processes', 2]] as const)('%s: the client gets its answer, the change is committed, the exit is 0', async (_name, workers) => {
-    const server = await startServerProcess({ DATABASE_URL: db.url!, WEB_CONCURRENCY: String(workers) });
+    const server = await startServerProcess({ DATABASE_URL: db.url!, WEB_CONCURRENCY: String(workers), DOWNLOAD_LINK_SECRET: 'a shared key for the download links of the workers' });
     try {
       const phone = `+7701555010${workers}`;
       const { card, answer } = await heldMutation(server, phone);

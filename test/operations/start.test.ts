@@ -52,7 +52,9 @@ describe('a bad setting', () => {
     ['DATABASE_URL', { DATABASE_URL: 'postgres://user:secret@[bad' }, /^Configuration: DATABASE_URL must be a URL \(postgres:\/\/… or postgresql:\/\/…\), not "postgres:\/\/user:\*\*\*@\[bad"$/],
     ['LOG_LEVEL', { LOG_LEVEL: 'loud' }, /^Configuration: LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, not "loud"$/],
     ['TRUST_PROXY', { TRUST_PROXY: 'true' }, /^Configuration: TRUST_PROXY=true would let any client choose its own address/],
-    ['WEB_CONCURRENCY', { WEB_CONCURRENCY: '2', DATABASE_URL: '' }, /^Configuration: WEB_CONCURRENCY above 1 needs DATABASE_URL/],
+    ['WEB_CONCURRENCY', { WEB_CONCURRENCY: '2', DATABASE_URL: '', DOWNLOAD_LINK_SECRET: 'k'.repeat(32) }, /^Configuration: WEB_CONCURRENCY above 1 needs DATABASE_URL/],
+    ['WEB_CONCURRENCY', { WEB_CONCURRENCY: '2', DATABASE_URL: 'postgres://cards@127.0.0.1:1/cards', DOWNLOAD_LINK_SECRET: '' }, /^Configuration: WEB_CONCURRENCY above 1 needs DOWNLOAD_LINK_SECRET/],
+    ['DOWNLOAD_LINK_SECRET', { DOWNLOAD_LINK_SECRET: 'short' }, /^Configuration: DOWNLOAD_LINK_SECRET must be at least 32 characters long \(it is 5\)$/],
     ['CARD_TIME_ZONE', { CARD_TIME_ZONE: 'Asia/Nowhere' }, /^Configuration: CARD_TIME_ZONE must be an IANA time zone/],
   ];
 

@@ -1,7 +1,9 @@
 import { wrap, type EntityClass } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/sql';
 import type { KeyPart } from '../../api/relay.ts';
+import type { DictionaryName } from '../../generated/graphql.ts';
 import type { Checks } from '../base/checks.ts';
+import type { Label } from '../dictionary/codes.ts';
 import type { Card } from './card.entity.ts';
 
 // What a section of the form is, declared once by the module that keeps it (its `section.ts`) and
@@ -25,6 +27,8 @@ export interface CardPart {
   restore(value: Snapshot | null): Snapshot;
   /** How an import record gives it. */
   readonly imported?: ImportedPart;
+  /** The sections of the printed form it fills. */
+  readonly printed?: readonly PrintedSection[];
 }
 
 /** An entry of a list section, as every list section stores it. */
@@ -80,6 +84,8 @@ export interface ListSection<E extends Entry = Entry> {
    * changes that write many at once (the import). `field` is where an entry came from, or null for one stored.
    */
   invariant?(checks: Checks, entries: readonly { field: string[] | null; row: Snapshot }[]): void;
+  /** The sections of the printed form its entries fill. */
+  readonly printed?: readonly PrintedSection[];
 }
 
 /** Rows that belong to an entry of a list section rather than to the card. */
@@ -126,6 +132,78 @@ export interface ImportedList<I = never> {
   readonly extra?: Readonly<Record<string, string>>;
   /** Checks an entry and gives the row it becomes. */
   row(checks: Checks, entry: I): ImportedRow;
+}
+
+// The printed card (Appendix 1 on paper): each section declares the form's sections it fills, with
+// the form's headings and labels in Kazakh and Russian and where each value is in its recorded
+// value (the card's document). The printer (src/modules/printout/) collects these declarations from
+// every section and orders them by the form's numbers.
+
+/** How a printed value is written. */
+export type PrintedFormat =
+  | 'text'
+  /** A count of months (a loan's term). */
+  | 'months'
+  /** `YYYY-MM-DD` as dd.mm.yyyy. */
+  | 'date'
+  /** A moment as dd.mm.yyyy HH:MM in the card's time zone. */
+  | 'dateTime'
+  /** A decimal amount with two decimals, never through a float. */
+  | 'money'
+  /** `{ start, end }` as dd.mm.yyyy – dd.mm.yyyy. */
+  | 'period'
+  | 'yesNo'
+  /** A region or district code by its name. */
+  | 'region'
+  | 'district'
+  /** `{ region, district, settlement }` by their names. */
+  | 'place'
+  /** How a referral ended: an employer's hiring act `{ orderDate, orderNumber, position }` or a refusal `{ refusedBy, refusedOn, reason }`. */
+  | 'outcome'
+  /** Employment in a permanent job `{ employedOn, employerName, position }`. */
+  | 'employment'
+  /** A SHA-256 digest (64 hex digits), in a fixed-width font. */
+  | 'digest'
+  /** A code by its label in a dictionary (src/modules/dictionary/codes.ts). */
+  | { readonly dictionary: DictionaryName };
+
+/** A printed field (of a part) or column (of a list): its label and where its value is. */
+export interface PrintedField {
+  readonly label: Label;
+  /**
+   * The value's path in the recorded value (`refusal.reason`); several: the first that is set.
+   * None: a caption that groups the fields after it (§16.2 "Микрокредиттер:").
+   */
+  readonly path?: string | readonly string[];
+  /** `text` unless told. */
+  readonly as?: PrintedFormat;
+  /** A text that follows the value when set (the note of "another reason"). */
+  readonly detail?: string;
+}
+
+/** The entries of a list section one printed section shows. */
+export interface PrintedRows {
+  /** Which entries (§12 the job-seeker episodes, §15 the unemployed ones); all unless told. */
+  readonly where?: (row: Snapshot) => boolean;
+  readonly columns: readonly PrintedField[];
+  /**
+   * `table`: an entry per line, a column per field (as §18 and §20 are on paper); `entries`: each
+   * entry's fields label beside value, for sections too wide for a line of A4.
+   */
+  readonly layout: 'table' | 'entries';
+  /** Rows belonging to each entry (§16.4 the family), under `key` in the entry's recorded value. */
+  readonly children?: { readonly key: string; readonly heading: Label; readonly columns: readonly PrintedField[] };
+}
+
+/** A section of the printed form. */
+export interface PrintedSection {
+  /** The form's number: '1'…'20', a subsection '16.1', the 'footer' and what follows it ('footer.1'). */
+  readonly number: string;
+  readonly heading: Label;
+  /** A part's fields, label beside value. */
+  readonly fields?: readonly PrintedField[];
+  /** A list's entries. Neither: a heading over its subsections (§10, §16). */
+  readonly rows?: PrintedRows;
 }
 
 const typeTests = new WeakMap<ListSection, [string, (row: Snapshot) => boolean][]>();

@@ -3,6 +3,7 @@ import type { Checks } from '../base/checks.ts';
 import { allHandled, period, text } from '../base/inputs.ts';
 import { cardPart, listSection, partValue } from '../card/card-section.ts';
 import { EducationEntry } from './education.entity.ts';
+import { educationPrinted, lastJobPrinted } from './printed.ts';
 
 // §10 education (main and additional entries share one table) and §11 the last place of work.
 
@@ -32,6 +33,7 @@ export function additionalEducationRow(checks: Checks, input: AdditionalEducatio
 /** §10 — education, main (§10.1) and additional (§10.2). */
 export const education = listSection({
   name: 'education',
+  printed: educationPrinted,
   documentKey: 'education',
   entity: EducationEntry,
   types: { MainEducation: (row) => row.section === 'MAIN', AdditionalEducation: (row) => row.section === 'ADDITIONAL' },
@@ -60,6 +62,7 @@ export function lastJobValue(checks: Checks, input: LastJobInput, field: readonl
 /** §11 — the last place of work. */
 export const lastJob = cardPart({
   name: 'lastJob',
+  printed: lastJobPrinted,
   type: 'LastJob',
   snapshot: (card) => partValue(card.lastJob),
   restore: (value) => ({ lastJob: value }),

@@ -3,6 +3,7 @@ import type { Checks } from '../base/checks.ts';
 import { allHandled, text } from '../base/inputs.ts';
 import { listSection } from '../card/card-section.ts';
 import { EmploymentPlanRow } from './employment-plan.entity.ts';
+import { employmentPlanPrinted } from './printed.ts';
 
 /** §20 — checks a whole plan row (executed with its date, or not executed with the reason, or neither yet) and gives it. */
 export function planRow(checks: Checks, input: EmploymentPlanRowCorrectInput, field: readonly string[] = ['input']) {
@@ -20,6 +21,7 @@ export function planRow(checks: Checks, input: EmploymentPlanRowCorrectInput, fi
 /** §20 — the plan for placing the person in permanent work: a numbered table, rows in the order they were added. */
 export const employmentPlan = listSection({
   name: 'employmentPlanRow',
+  printed: employmentPlanPrinted,
   documentKey: 'employmentPlan',
   entity: EmploymentPlanRow,
   types: { EmploymentPlanRow: () => true },

@@ -3,6 +3,7 @@ import type { Checks } from '../base/checks.ts';
 import { allHandled, placeValue, text } from '../base/inputs.ts';
 import { compareMoney, normalizeMoney } from '../base/money.ts';
 import { cardPart, partValue } from '../card/card-section.ts';
+import { expectationsPrinted } from './printed.ts';
 
 // §19 — what the unemployed person expects, on the card row.
 
@@ -37,6 +38,7 @@ export function expectationsValue(checks: Checks, input: ExpectationsInput, fiel
 /** §19 — the unemployed person's expectations. */
 export const expectations = cardPart({
   name: 'expectations',
+  printed: expectationsPrinted,
   type: 'Expectations',
   snapshot: (card) => partValue(card.expectations),
   restore: (value) => ({ expectations: value }),

@@ -3,6 +3,7 @@ import type { Checks } from '../base/checks.ts';
 import { allHandled, text } from '../base/inputs.ts';
 import { cardPart, listSection, partValue } from '../card/card-section.ts';
 import { CardSignature } from './footer.entity.ts';
+import { footerPrinted, signaturesPrinted } from './printed.ts';
 
 // The footer of the form: the issuing organisation, the signatories and the date filled (on the
 // card row), and the signatures (rows of their own).
@@ -29,6 +30,7 @@ export function footerValues(checks: Checks, input: FooterInput, openedOn: strin
 /** Footer — the issuing organisation, the signatories' names and the date filled. */
 export const footer = cardPart({
   name: 'footer',
+  printed: footerPrinted,
   type: 'CardFooter',
   snapshot: (card) => partValue({
     organisation: card.organisation ?? null, executorName: card.executorName ?? null, headName: card.headName ?? null, filledOn: card.filledOn ?? null,
@@ -39,6 +41,7 @@ export const footer = cardPart({
 /** Footer — the signatures: evidence, never voided or changed, and not part of the document they sign. */
 export const signatures = listSection({
   name: 'signature',
+  printed: signaturesPrinted,
   documentKey: null,
   entity: CardSignature,
   types: { CardSignature: () => true },

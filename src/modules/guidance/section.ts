@@ -3,6 +3,7 @@ import type { Checks } from '../base/checks.ts';
 import { allHandled } from '../base/inputs.ts';
 import { listSection } from '../card/card-section.ts';
 import { CareerGuidance } from './guidance.entity.ts';
+import { careerGuidancePrinted } from './printed.ts';
 
 /** §13 — checks a career-guidance result and gives its row. */
 export function careerGuidanceRow(checks: Checks, input: CareerGuidanceInput, field: readonly string[] = ['input']) {
@@ -15,6 +16,7 @@ export function careerGuidanceRow(checks: Checks, input: CareerGuidanceInput, fi
 /** §13 — results of career guidance. */
 export const careerGuidance = listSection({
   name: 'careerGuidance',
+  printed: careerGuidancePrinted,
   documentKey: 'careerGuidance',
   entity: CareerGuidance,
   types: { CareerGuidance: () => true },

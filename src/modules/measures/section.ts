@@ -10,6 +10,7 @@ import { outcomeValues } from '../referral/section.ts';
 import {
   ActiveMeasure, EntrepreneurshipSupport, ProfessionalTraining, Relocation, RelocationFamilyMember, SubsidizedJob, type AnyActiveMeasure,
 } from './measure.entity.ts';
+import { activeMeasuresPrinted } from './printed.ts';
 
 // §16 — referrals to the four kinds of active employment-promotion measures (one table, told apart
 // by `kind`), and the families of §16.4 relocations (rows of their own).
@@ -204,6 +205,7 @@ const ofKind = (kind: string) => (row: { kind?: unknown }) => row.kind === kind;
 /** §16 — referrals to active employment-promotion measures, in chronological order; a union of four kinds. */
 export const activeMeasures = listSection<AnyActiveMeasure>({
   name: 'activeMeasure',
+  printed: activeMeasuresPrinted,
   documentKey: 'activeMeasures',
   entity: ActiveMeasure as never,
   entities: [ActiveMeasure, ProfessionalTraining, EntrepreneurshipSupport, SubsidizedJob, Relocation],

@@ -2,6 +2,7 @@ import type { AddressInput, IdentityInput, PersonNameInput } from '../../generat
 import type { Checks } from '../base/checks.ts';
 import { allHandled, text } from '../base/inputs.ts';
 import { cardPart, partValue } from '../card/card-section.ts';
+import { identityPrinted } from './printed.ts';
 
 // §1–9: who the person is and how to reach them, on the card row. §2 never changes; §3 and §4
 // follow from it.
@@ -39,6 +40,7 @@ export function identityValues(checks: Checks, input: IdentityInput, field: read
 /** §1–9 — recorded as one part: who the person is and how to reach them. */
 export const identity = cardPart({
   name: 'identity',
+  printed: identityPrinted,
   type: 'Card',
   snapshot: (card) => partValue({
     iin: card.iin, fullName: card.fullName, sex: card.sex, birthDate: card.birthDate, citizenship: card.citizenship ?? null,

@@ -4,6 +4,7 @@ import { allHandled } from '../base/inputs.ts';
 import { Rejected, userError } from '../base/user-errors.ts';
 import { listSection } from '../card/card-section.ts';
 import { Referral } from './referral.entity.ts';
+import { referralsPrinted } from './printed.ts';
 
 // §14 — referrals to suitable work and how they ended: hired (the employer's order) or refused,
 // by the employer or the applicant. The outcome types are shared with §16.3 and §17.
@@ -71,6 +72,7 @@ export function referralRow(checks: Checks, input: ReferralInput, field: readonl
 /** §14 — referrals to suitable work, in chronological order. */
 export const referrals = listSection({
   name: 'referral',
+  printed: referralsPrinted,
   documentKey: 'referrals',
   entity: Referral,
   types: { Referral: () => true },

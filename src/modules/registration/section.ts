@@ -3,6 +3,7 @@ import type { Checks } from '../base/checks.ts';
 import { allHandled, text } from '../base/inputs.ts';
 import { listSection, type Snapshot } from '../card/card-section.ts';
 import { Registration } from './registration.entity.ts';
+import { registrationsPrinted } from './printed.ts';
 
 // §12 (job seeker) and §15 (unemployed): registration episodes, both registers in one table.
 
@@ -55,6 +56,7 @@ type ImportedEpisode = RegistrationCorrectInput & { kind: RegistrationKind };
 /** §12, §15 — registration episodes as a job seeker and as unemployed. */
 export const registrations = listSection({
   name: 'registration',
+  printed: registrationsPrinted,
   documentKey: 'registrations',
   entity: Registration,
   types: { Registration: () => true },

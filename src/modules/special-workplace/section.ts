@@ -4,6 +4,7 @@ import { allHandled, period } from '../base/inputs.ts';
 import { listSection } from '../card/card-section.ts';
 import { hiringActValue } from '../referral/section.ts';
 import { SpecialWorkplace } from './special-workplace.entity.ts';
+import { specialWorkplacesPrinted } from './printed.ts';
 
 /** §17 — checks a special workplace and gives its row. */
 export function specialWorkplaceRow(checks: Checks, input: SpecialWorkplaceInput, field: readonly string[] = ['input']) {
@@ -21,6 +22,7 @@ export function specialWorkplaceRow(checks: Checks, input: SpecialWorkplaceInput
 /** §17 — special workplaces equipped for persons with disability. */
 export const specialWorkplaces = listSection({
   name: 'specialWorkplace',
+  printed: specialWorkplacesPrinted,
   documentKey: 'specialWorkplaces',
   entity: SpecialWorkplace,
   types: { SpecialWorkplace: () => true },

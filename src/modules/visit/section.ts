@@ -3,6 +3,7 @@ import type { Checks } from '../base/checks.ts';
 import { allHandled, text } from '../base/inputs.ts';
 import { listSection } from '../card/card-section.ts';
 import { Visit } from './visit.entity.ts';
+import { visitsPrinted } from './printed.ts';
 
 /** §18 — checks a whole visit row (a planned date, which may be ahead, and the attendance if it happened) and gives it. */
 export function visitRow(checks: Checks, input: VisitCorrectInput, field: readonly string[] = ['input']) {
@@ -15,6 +16,7 @@ export function visitRow(checks: Checks, input: VisitCorrectInput, field: readon
 /** §18 — visits to the career center: a numbered table, planned then recorded. */
 export const visits = listSection({
   name: 'visit',
+  printed: visitsPrinted,
   documentKey: 'visits',
   entity: Visit,
   types: { Visit: () => true },

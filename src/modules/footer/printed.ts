@@ -1,0 +1,34 @@
+import type { PrintedSection } from '../card/card-section.ts';
+
+// The footer of Appendix 1 (it has no heading on paper: this one names what it holds), and the
+// signatures given, printed after it.
+
+export const footerPrinted: readonly PrintedSection[] = [{
+  number: 'footer',
+  heading: { kk: 'Нысанды толтырған ұйым және қол қоюшылар', ru: 'Организация, заполнившая форму, и подписанты' },
+  fields: [
+    { label: { kk: 'Ұйымның атауы', ru: 'Наименование организации' }, path: 'organisation.name' },
+    { label: { kk: 'Мекенжайы', ru: 'Адрес' }, path: 'organisation.address' },
+    { label: { kk: 'Телефон', ru: 'Телефон' }, path: 'organisation.phone' },
+    { label: { kk: 'Электрондық пошта мекенжайы', ru: 'Адрес электронной почты' }, path: 'organisation.email' },
+    { label: { kk: 'Орындаушы', ru: 'Исполнитель' }, path: 'executorName' },
+    { label: { kk: 'Басшы немесе қол қоюға уәкілетті тұлға', ru: 'Руководитель или лицо, уполномоченное на подписание' }, path: 'headName' },
+    { label: { kk: 'Толтырылған күні', ru: 'Дата заполнения' }, path: 'filledOn', as: 'date' },
+  ],
+}];
+
+export const signaturesPrinted: readonly PrintedSection[] = [{
+  number: 'footer.1',
+  heading: { kk: 'Электрондық цифрлық қолтаңбалар', ru: 'Электронные цифровые подписи' },
+  rows: {
+    layout: 'entries',
+    columns: [
+      { label: { kk: 'Рөлі', ru: 'Роль' }, path: 'role', as: { dictionary: 'SIGNATORY_ROLE' } },
+      { label: { kk: 'Қол қойған', ru: 'Подписал' }, path: 'signerName' },
+      { label: { kk: 'Қол қойылған уақыты', ru: 'Дата и время подписания' }, path: 'signedAt', as: 'dateTime' },
+      { label: { kk: 'Сертификат иесі', ru: 'Владелец сертификата' }, path: 'certificateSubject' },
+      { label: { kk: 'Қол қойылған нұсқа', ru: 'Подписанная версия' }, path: 'cardVersion' },
+      { label: { kk: 'Қол қойылған нұсқаның дайджесті (SHA-256)', ru: 'Дайджест подписанной версии (SHA-256)' }, path: 'digest', as: 'digest' },
+    ],
+  },
+}];
