@@ -68,6 +68,10 @@ describe('a fully filled card, printed', () => {
     const card = await aCard().complete()
       // A voided entry is not on the printed card.
       .withReferral({ employerName: 'ТОО «Жойылған»', referredOn: '2026-01-30', voidedAt: new Date('2026-02-01T09:00:00Z'), voidedBy: 'caseworker-1', voidReason: 'қате' })
+      // §16.2 a term given as the day it ends, beside the one in months.
+      .withEntrepreneurshipSupport({
+        referredOn: '2026-02-04', microcredit: { receivedOn: '2026-03-16', amount: '1000000.00', gracePeriodUntil: '2026-09-16', repaymentTermMonths: 36, activityType: 'тігін цехы' },
+      })
       .save(db.orm.em.fork(), center);
     cardId = card.id;
     iin = card.iin;
@@ -87,12 +91,12 @@ describe('a fully filled card, printed', () => {
       'рекомендовано обучение 1С', // §13
       'Өтініш беруші, 25.01.2026, удалённость', '05.03.2026, бұйрық № 45-к, бухгалтер', // §14
       'Қысқа мерзімді кәсіптік оқыту', '04.05.2026, ТОО «Береке», оператор 1С', // §16.1
-      '4 500 000,50', '60 ай', 'мини-пекарня', // §16.2
+      '4 500 000,50', '6 ай', '60 ай', 'мини-пекарня', '16.09.2026 дейін', '36 ай', // §16.2
       'Қоғамдық жұмыстар', '10.02.2026, бұйрық № 12-к, рабочий по благоустройству', // §16.3
       'Петропавловск', '141 075,00', '360 000,10', '5 000 000,20', 'Көппәтерлі тұрғын үйдегі пәтер', '18.50', 'Серікбаева Айгүл', 'несовершеннолетний', // §16.4
       'ТОО «Инва Цех»', '7-ЛС', // §17
       'выдано направление', '15.03.2026', // §18
-      '400 000,00', '320 000,00', '250 000,00', 'кассир', '2 – қолайлы нұсқа', // §19
+      '400 000,00', '320 000,00', '250 000,00', 'кассир', '4 ай', '2 – қолайлы нұсқа', // §19
       'подбор вакансий по специальности', 'выполнено', // §20
       'Центр карьеры Алмалинского района', 'Омаров Бауыржан Қайратұлы', // footer
       'Орындаушы', 'Ахметова Динара Серікқызы', 'a'.repeat(64), // signatures
@@ -108,7 +112,7 @@ describe('a fully filled card, printed', () => {
   it('in Russian: the headings and the labels of codes in Russian', async () => {
     const { text } = await printed(pathOf(cardId, '?language=ru'));
     for (const heading of headings('RU')) expect(text).toContain(squeezed(heading));
-    for (const value of ['Мужской', 'Высшее учебное заведение', 'Квартира в многоквартирном жилом доме', '2 – приемлемый вариант', '4 500 000,50', '60 мес.', 'Страница 1 из']) {
+    for (const value of ['Мужской', 'Высшее учебное заведение', 'Квартира в многоквартирном жилом доме', '2 – приемлемый вариант', '4 500 000,50', '60 мес.', 'до 16.09.2026', '4 мес.', 'Страница 1 из']) {
       expect(text).toContain(squeezed(value));
     }
     expect(text).not.toContain(squeezed('Жынысы'));

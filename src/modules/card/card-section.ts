@@ -142,8 +142,10 @@ export interface ImportedList<I = never> {
 /** How a printed value is written. */
 export type PrintedFormat =
   | 'text'
-  /** A count of months (a loan's term). */
+  /** A count of months. */
   | 'months'
+  /** §16.2 a loan's term: a count of months, or the day it ends (`YYYY-MM-DD`). */
+  | 'term'
   /** `YYYY-MM-DD` as dd.mm.yyyy. */
   | 'date'
   /** A moment as dd.mm.yyyy HH:MM in the card's time zone. */

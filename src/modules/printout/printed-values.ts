@@ -17,6 +17,7 @@ export const WORDS = {
   yes: { kk: 'Иә', ru: 'Да' },
   no: { kk: 'Жоқ', ru: 'Нет' },
   months: { kk: 'ай', ru: 'мес.' },
+  until: { kk: 'дейін', ru: 'до' },
   order: { kk: 'бұйрық', ru: 'приказ' },
   currentVersion: { kk: 'Картаның ағымдағы нұсқасы', ru: 'Текущая версия карты' },
   digest: { kk: 'Ағымдағы нұсқа құжатының дайджесті (SHA-256)', ru: 'Дайджест документа текущей версии (SHA-256)' },
@@ -100,6 +101,12 @@ export function formatted(value: unknown, format: PrintedFormat, reading: Readin
     // Two lines of 32: 64 digits in one line would not fit a cell.
     case 'digest': return String(value).replace(/^(.{32})(?=.)/, '$1\n');
     case 'months': return `${String(value)} ${labelIn(WORDS.months, reading.language)}`;
+    case 'term': {
+      if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) {
+        return reading.language === 'RU' ? `${labelIn(WORDS.until, reading.language)} ${date(value)}` : `${date(value)} ${labelIn(WORDS.until, reading.language)}`;
+      }
+      return `${String(value)} ${labelIn(WORDS.months, reading.language)}`;
+    }
     case 'date': return date(value);
     case 'dateTime': return dateTime(value);
     case 'money': return money(value);
