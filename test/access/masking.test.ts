@@ -15,8 +15,8 @@ let api: TestApi;
 let cardId: string;
 let iin: string;
 
-const CASEWORKER: Principal = { subject: 'cw-1', role: 'CASEWORKER', careerCenter: 'CC-MASK', name: 'Ахметова Д.' };
-const ANALYST: Principal = { subject: 'an-1', role: 'ANALYST', careerCenter: null, name: null };
+const CASEWORKER: Principal = { subject: 'cw-1', role: 'CASEWORKER', careerCenter: 'CC-MASK', name: 'Ахметова Д.', iin: null };
+const ANALYST: Principal = { subject: 'an-1', role: 'ANALYST', careerCenter: null, name: null, iin: null };
 
 const READ = `query($id: ID!) { card(id: $id) {
   ...FullCard

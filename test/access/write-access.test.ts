@@ -22,7 +22,7 @@ beforeAll(async () => {
   astana = await aCareerCenter(fixture.db.orm.em.fork(), { code: 'CC-WRITE-B', region: 'KZ-71', district: null });
 });
 
-const as = (role: Principal['role'], careerCenter: string | null = null, subject = `${role.toLowerCase()}-1`): Principal => ({ subject, role, careerCenter, name: null });
+const as = (role: Principal['role'], careerCenter: string | null = null, subject = `${role.toLowerCase()}-1`): Principal => ({ subject, role, careerCenter, name: null, iin: null });
 
 const PLAN = `mutation($cardId: ID!, $version: Int!) { visitPlan(cardId: $cardId, version: $version, input: { plannedOn: "2026-12-20" }) {
   card { id version } userErrors { field code } } }`;

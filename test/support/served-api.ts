@@ -27,6 +27,10 @@ export interface Caller {
   role?: Role;
   subject?: string;
   careerCenter?: string | null;
+  /** How the user is called (the token's `name`). */
+  name?: string | null;
+  /** The staff member's IIN (the token's `iin`). */
+  iin?: string | null;
 }
 
 export type Post = (query: string, variables?: Record<string, unknown>, caller?: Caller) => Promise<Answer>;
@@ -40,9 +44,9 @@ export async function startServer(orm: Orm, overrides: (fromEnv: Protection) => 
 
   const tokens = new Map<string, Promise<string>>();
   /** The token of a caller, made once; `subject` tells callers apart. */
-  const tokenOf = ({ role = 'ANALYST', subject = 'analyst-1', careerCenter = null }: Caller) => {
-    const key = `${role}/${subject}/${careerCenter}`;
-    if (!tokens.has(key)) tokens.set(key, issuer.token({ role, subject, careerCenter }));
+  const tokenOf = ({ role = 'ANALYST', subject = 'analyst-1', careerCenter = null, name = null, iin = null }: Caller) => {
+    const key = `${role}/${subject}/${careerCenter}/${name}/${iin}`;
+    if (!tokens.has(key)) tokens.set(key, issuer.token({ role, subject, careerCenter, name, iin }));
     return tokens.get(key)!;
   };
 

@@ -12,6 +12,7 @@ import { registrations } from '../registration/section.ts';
 import { sectionOfType } from '../sections.ts';
 import type { CardTransfer } from '../transfer/card-transfer.entity.ts';
 import { moveCard } from '../transfer/transfer.service.ts';
+import { keepCard, keeperOf } from '../footer/footer.service.ts';
 import { askRegistry, recordReplyIn, type RegistryReply } from '../verification/verification.service.ts';
 import { Card } from './card.entity.ts';
 import { CardChange, changeCard, changeEntry, commitChange, failedChange, type ChangeDeps } from './card-change.ts';
@@ -76,6 +77,9 @@ export async function openCard(deps: ChangeDeps, input: CardOpenData): Promise<O
       const change = new CardChange(em, card, deps, 'cardOpen', 0);
       change.created(identity);
       change.created(careerCenter);
+      // Footer: the caseworker or head who opens the card keeps it.
+      const keeper = keeperOf(deps);
+      if (keeper) keepCard(change, keeper);
       const registration = change.add(registrations, { kind: 'JOB_SEEKER', appliedOn: data.appliedOn });
       await commitChange(em, change, false);
       await recordReplyIn(em, card, deps, reply);

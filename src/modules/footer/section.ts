@@ -14,26 +14,35 @@ function organisationValue(checks: Checks, field: readonly string[], input: Orga
   return { name: name.trim(), address: text(address), phone: phone ?? null, email: email ?? null };
 }
 
-/** Footer — checks the organisation, the signatories' names and the date filled; gives the card properties they set. */
+/** Footer — checks the organisation and the date filled; gives the card properties they set. */
 export function footerValues(checks: Checks, input: FooterInput, openedOn: string, field: readonly string[] = ['input']) {
-  const { organisation, executorName, headName, filledOn, ...rest } = input;
+  const { organisation, filledOn, ...rest } = input;
   allHandled(rest);
-  checks.text([...field, 'executorName'], executorName, false).text([...field, 'headName'], headName, false)
-    .happened([...field, 'filledOn'], filledOn).order([...field, 'filledOn'], openedOn, filledOn, 'the opening of the card');
+  checks.happened([...field, 'filledOn'], filledOn).order([...field, 'filledOn'], openedOn, filledOn, 'the opening of the card');
   return {
     organisation: organisation ? organisationValue(checks, [...field, 'organisation'], organisation) : null,
-    executorName: text(executorName), headName: text(headName), filledOn: filledOn ?? null,
+    filledOn: filledOn ?? null,
   };
 }
 
-/** Footer — the issuing organisation, the signatories' names and the date filled. */
+/**
+ * Footer — the issuing organisation and the date filled; and the head's name as typed before
+ * signing was verified (no longer written: the head's signature names them, and the history keeps
+ * every name typed before).
+ */
 export const footer = cardPart({
   name: 'footer',
   type: 'CardFooter',
-  snapshot: (card) => partValue({
-    organisation: card.organisation ?? null, executorName: card.executorName ?? null, headName: card.headName ?? null, filledOn: card.filledOn ?? null,
-  }),
+  snapshot: (card) => partValue({ organisation: card.organisation ?? null, headName: card.headName ?? null, filledOn: card.filledOn ?? null }),
   restore: (value) => ({ ...value }),
+});
+
+/** Footer — the executor who keeps the card and signs it as EXECUTOR: a user of the keeping center. */
+export const executor = cardPart({
+  name: 'executor',
+  type: 'CardKeeper',
+  snapshot: (card) => (card.executorSubject || card.executorName ? partValue({ userId: card.executorSubject ?? null, fullName: card.executorName ?? null }) : null),
+  restore: (value) => ({ executorSubject: (value?.userId as string | null | undefined) ?? null, executorName: (value?.fullName as string | null | undefined) ?? null }),
 });
 
 /** Footer — the signatures: evidence, never voided or changed, and not part of the document they sign. */
