@@ -142,6 +142,40 @@ describe('cardTakeOver', () => {
   });
 });
 
+describe('the executor who keeps the card', () => {
+  const OPEN = `mutation($input: CardOpenInput!) { cardOpen(input: $input) { card { id version footer { keptBy { userId fullName } } } userErrors { code } } }`;
+
+  it('is the caseworker who opens it; a move to another center makes the receiving caseworker keep it', async () => {
+    const [here, there] = [await centerOf(), await aCareerCenter(served.db.orm.em.fork(), { code: 'CC-SIGN-B' })];
+    const input = (center: { id: string }) => ({
+      iin: iinOf('1991-09-09', 'MALE'), appliedOn: '2026-10-01', careerCenter: toGlobalId('CareerCenter', center.id),
+      fullName: { surname: 'Жақсылықов', givenName: 'Ерлан' }, address: { region: 'KZ-75', district: 'KZ-75-002', street: 'Абай даңғылы' },
+    });
+    const opened = accepted(await post(OPEN, { input: input(here) }, CASEWORKER), 'cardOpen');
+    expect(opened.card.footer.keptBy).toEqual({ userId: 'cw-sign', fullName: CASEWORKER.name });
+    const receiver: Caller = { role: 'CASEWORKER', subject: 'cw-b', careerCenter: 'CC-SIGN-B', name: 'Бекова Айгерім' };
+    const moved = accepted(await post(OPEN, { input: { ...input(there), appliedOn: '2026-10-05' } }, receiver), 'cardOpen');
+    expect(moved.card.id).toBe(opened.card.id);
+    expect(moved.card.footer.keptBy).toEqual({ userId: 'cw-b', fullName: 'Бекова Айгерім' });
+  });
+
+  it('is shown masked to an analyst, as are the signers and their certificates', async () => {
+    const { id, version } = await keptCard();
+    const { signatures } = await status(id);
+    accepted(await post(SIGN, { id, v: version, role: 'EXECUTOR', signature: await signDetached(signatures.document, executorCert) }, CASEWORKER), 'cardSign');
+    const answer = await post(`query($id: ID!) { card(id: $id) { footer { keptBy { userId fullName } executor { fullName }
+      signatures { signerId signerIin signerName certificateSubject signature certificateIssuer verifiedBy } } } }`, { id }, { role: 'ANALYST' });
+    expect(answer.body.data.card.footer).toEqual({
+      keptBy: { userId: null, fullName: '***' }, executor: { fullName: '***' },
+      signatures: [
+        // The builder's signature, stored before signatures were verified.
+        { signerId: null, signerIin: null, signerName: '***', certificateSubject: null, signature: '***', certificateIssuer: null, verifiedBy: null },
+        { signerId: null, signerIin: '************', signerName: '***', certificateSubject: '***', signature: '***', certificateIssuer: 'C=KZ,O=Tests,CN=Test National CA', verifiedBy: 'LOCAL' },
+      ],
+    });
+  });
+});
+
 describe('cardSign', () => {
   it('a caseworker (the executor) and a head sign the same version, each as themselves, with verified certificates', async () => {
     const { id, version } = await keptCard();
