@@ -92,7 +92,7 @@ export async function signCard(deps: ChangeDeps, cardId: string, version: number
   const principal = deps.access?.principal ?? null;
   // The moment of signing: the certificate is checked as of it, and the signature stored with it.
   const at = deps.now();
-  let verified: { digest: string; certificate: SignerCertificate; verifiedBy: 'LOCAL' | 'EXTERNAL' } | null = null;
+  let verified: { digest: string; signature: string; certificate: SignerCertificate; verifiedBy: 'LOCAL' | 'EXTERNAL' } | null = null;
   // The checks of who signs, made first against the card as read now; a card the caller may not
   // change, or a stale version, is left to the change itself to refuse as it refuses any.
   const em = deps.em.fork();
@@ -109,7 +109,7 @@ export async function signCard(deps: ChangeDeps, cardId: string, version: number
       const digest = sha256(document);
       const verification = await verifySignature(deps.signing, { signature: given, document, digest, iin: principal.iin, at });
       if (!verification.ok) throw refuse(['input', 'signature'], verification.code, verification.message);
-      verified = { digest, certificate: verification.certificate, verifiedBy: verification.verifiedBy };
+      verified = { digest, signature: verification.signature, certificate: verification.certificate, verifiedBy: verification.verifiedBy };
     } catch (error) {
       return failedChange(error);
     }
@@ -121,7 +121,7 @@ export async function signCard(deps: ChangeDeps, cardId: string, version: number
     const { certificate } = verified;
     return change.add(signatures, {
       role, signerSubject: principal.subject, signerIin: principal.iin, signerName: principal.name ?? certificate.commonName ?? principal.subject,
-      signedAt: at, cardVersion: change.card.version, digest: verified.digest, signature: given.trim(),
+      signedAt: at, cardVersion: change.card.version, digest: verified.digest, signature: verified.signature,
       certificateSubject: certificate.subject, certificateSerialNumber: certificate.serialNumber, certificateIssuer: certificate.issuer,
       certificateValidFrom: certificate.validFrom, certificateValidTo: certificate.validTo, verifiedBy: verified.verifiedBy,
     });

@@ -42,7 +42,7 @@ export interface SignerCertificate {
 }
 
 export type Verification =
-  | { ok: true; certificate: SignerCertificate; verifiedBy: 'LOCAL' | 'EXTERNAL' }
+  | { ok: true; certificate: SignerCertificate; verifiedBy: 'LOCAL' | 'EXTERNAL'; /** The CMS as base64 of its DER, however it was given. */ signature: string }
   | { ok: false; code: UserErrorCode; message: string };
 
 const OID = {
@@ -129,6 +129,7 @@ export async function verifySignature(
   const parsed = parse(der);
   if (typeof parsed === 'string') return refused('SIGNATURE_MALFORMED', parsed);
   const { signedData, certificate, messageDigest, digestAlgorithm } = parsed;
+  const base64 = Buffer.from(der).toString('base64');
   const bytes = new Uint8Array(Buffer.from(request.document, 'utf8'));
   const signer = certificateOf(certificate);
   const named = iinOf(certificate.subject);
@@ -148,11 +149,11 @@ export async function verifySignature(
     const what = !LOCAL_KEYS.has(keyAlgorithm) ? `a key of algorithm ${keyAlgorithm}` : `digest algorithm ${digestAlgorithm}`;
     if (!signing.external) return refused('SIGNATURE_ALGORITHM_UNSUPPORTED', `the signature uses ${what}, which this API does not verify and no external verifier is configured for`);
     if (named !== request.iin) return mismatch();
-    const answer = await signing.external.verify({ signature: request.signature, document: bytes, digest: request.digest, signedAt: request.at });
+    const answer = await signing.external.verify({ signature: base64, document: bytes, digest: request.digest, signedAt: request.at });
     if (answer.kind === 'unavailable') return refused('SIGNATURE_VERIFIER_UNAVAILABLE', `${answer.reason}; try again later`);
     if (answer.kind === 'invalid') return refused('SIGNATURE_INVALID', `the external verifier refused the signature: ${answer.reason}`);
     if (answer.iin !== request.iin) return refused('SIGNER_MISMATCH', `the external verifier names IIN ${answer.iin} as the signer, not the signed-in user's`);
-    return { ok: true, certificate: signer, verifiedBy: 'EXTERNAL' };
+    return { ok: true, certificate: signer, verifiedBy: 'EXTERNAL', signature: base64 };
   }
 
   let valid = false;
@@ -175,5 +176,5 @@ export async function verifySignature(
   }
   if (!chained) return refused('CERTIFICATE_UNTRUSTED', `the certificate (issued by ${signer.issuer}) does not chain to a trusted CA certificate`);
   if (named !== request.iin) return mismatch();
-  return { ok: true, certificate: signer, verifiedBy: 'LOCAL' };
+  return { ok: true, certificate: signer, verifiedBy: 'LOCAL', signature: base64 };
 }
