@@ -4,8 +4,8 @@ import { allHandled, text } from '../base/inputs.ts';
 import { cardPart, listSection, partValue } from '../card/card-section.ts';
 import { CardSignature } from './footer.entity.ts';
 
-// The footer of the form: the issuing organisation, the signatories and the date filled (on the
-// card row), and the signatures (rows of their own).
+// The footer of the form: the issuing organisation, the date filled and the executor who keeps the
+// card (on the card row), and the signatures (rows of their own), which name the signatories.
 
 function organisationValue(checks: Checks, field: readonly string[], input: OrganisationInput) {
   const { name, address, phone, email, ...rest } = input;
