@@ -13,6 +13,7 @@ import { authFrom } from '../modules/access/auth-config.ts';
 import { Card } from '../modules/card/card.entity.ts';
 import { ENTITIES } from '../modules/entities.ts';
 import { registryFrom } from '../modules/verification/registry-from-settings.ts';
+import { signingFrom } from '../modules/footer/signing-from-settings.ts';
 import { log } from '../runtime/log.ts';
 import { measurePool } from '../runtime/metrics.ts';
 import { stopOnSignals } from '../runtime/shutdown.ts';
@@ -89,6 +90,7 @@ async function worker(settings: Settings) {
 
   // The settings were checked; what remains to check before the database opens is what they name.
   const registry = await registryFrom(settings);
+  const signing = await signingFrom(settings);
   const auth = await authFrom(settings);
   const protection = protectionFrom(settings);
   const database = databaseSettings(settings);
@@ -103,7 +105,7 @@ async function worker(settings: Settings) {
   const pool = await poolUseOf(orm);
   if (pool) measurePool(pool);
 
-  const { app, territories, trusted, stop } = await createApp(orm, { registry, auth, protection });
+  const { app, territories, trusted, stop } = await createApp(orm, { registry, signing, auth, protection });
   stopApp = stop;
   // Demo data only ever goes into the embedded database, never into a real server.
   if (!database.url && (await orm.em.fork().count(Card)) === 0) {
@@ -125,6 +127,7 @@ async function worker(settings: Settings) {
     cache: protection.redisUrl ? 'Redis (REDIS_URL)' : 'in each process',
     documents: trusted ? `trusted only: ${trusted.size} operations from ${protection.trustedDocuments}` : 'any (no TRUSTED_DOCUMENTS manifest)',
     registry: registry ? registry.name : 'none (PERSON_REGISTRY_URL or PERSON_REGISTRY_FILE): identities stay PENDING',
+    signing: signing ? `${signing.trust.source}${signing.external ? `; other algorithms: ${signing.external.name}` : ''}` : 'refused (no SIGNATURE_TRUST_DIR)',
   }, 'Employment card API: GraphQL (and GraphiQL in a browser)');
   if (auth.keySource.startsWith('development key')) {
     log.info('get a token: npm run token -- --role CASEWORKER --center CC-KZ-75-002 (roles: CASEWORKER, HEAD, ANALYST, CITIZEN, INTEGRATION); '

@@ -7,7 +7,7 @@ import { ROLES, type Role } from '../modules/access/principal.ts';
 // The work's modules load only once the arguments and the settings are good (as in main.ts).
 
 const { values, settings } = startCommand({
-  usage: 'npm run token -- --role ROLE [--center CODE] [--sub ID] [--name NAME] [--expires-in 8h] | npm run token -- --public-key',
+  usage: 'npm run token -- --role ROLE [--center CODE] [--sub ID] [--name NAME] [--iin IIN] [--expires-in 8h] | npm run token -- --public-key',
   summary: 'Prints a token signed with the development key (.data/dev-keys), which an API without AUTH_JWKS_URL or AUTH_PUBLIC_KEY_FILE trusts.\n'
     + 'A CASEWORKER or HEAD needs --center; a CITIZEN is known by their IIN (--sub).\n'
     + '--public-key writes the key\'s public half to public.pem beside it instead, for compose.yaml.\n'
@@ -17,6 +17,7 @@ const { values, settings } = startCommand({
     center: { type: 'string', value: 'CODE', help: 'the career center a CASEWORKER or HEAD works at, e.g. CC-KZ-75-002' },
     sub: { type: 'string', value: 'ID', help: "the subject: a user id, or a citizen's IIN (default: ROLE-dev)" },
     name: { type: 'string', value: 'NAME', help: "the user's name, as the history records it" },
+    iin: { type: 'string', value: 'IIN', help: "a CASEWORKER's or HEAD's IIN (12 digits), which their signing certificate names" },
     'expires-in': { type: 'string', default: '8h', value: 'TIME', help: 'how long the token is valid (jose: 30m, 8h, 7d)' },
     'public-key': { type: 'boolean', default: false, help: "write the development key's public half and print where" },
   },
@@ -41,13 +42,14 @@ const role = values.role?.toUpperCase() as Role;
 if (!ROLES.includes(role)) refuse(`--role must be one of ${ROLES.join(', ')}${values.role ? `, not "${values.role}"` : ''}. See --help.`);
 if ((role === 'CASEWORKER' || role === 'HEAD') && !values.center) refuse(`A ${role} works at a career center: give --center CODE (e.g. CC-KZ-75-002).`);
 if (role === 'CITIZEN' && !/^\d{12}$/.test(values.sub ?? '')) refuse('A CITIZEN is known by their IIN: give --sub IIN (12 digits).');
+if (values.iin !== undefined && !/^\d{12}$/.test(values.iin)) refuse('--iin is an IIN: 12 digits.');
 if (settings.AUTH_JWKS_URL || settings.AUTH_PUBLIC_KEY_FILE) {
   refuse('Configuration: AUTH_JWKS_URL or AUTH_PUBLIC_KEY_FILE is set: the API trusts another issuer and would not accept the development key.', EX_CONFIG);
 }
 const auth = await authFrom(settings);
 const { privateKey } = await developmentKeys();
 const token = await signToken(privateKey, {
-  subject: values.sub ?? `${role.toLowerCase()}-dev`, role, careerCenter: values.center ?? null, name: values.name ?? null,
+  subject: values.sub ?? `${role.toLowerCase()}-dev`, role, careerCenter: values.center ?? null, name: values.name ?? null, iin: values.iin ?? null,
 }, { issuer: auth.issuer, audience: auth.audience, expiresIn: values['expires-in'] });
 process.stdout.write(`${token}\n`);
 process.stderr.write('Send it as the header   Authorization: Bearer <token>   (GraphiQL: Headers tab, {"Authorization": "Bearer …"})\n');

@@ -9,7 +9,7 @@ import type { DictionaryEntryMapper, DistrictMapper, RegionMapper } from '../mod
 import type { EducationMapper, MainEducationMapper, AdditionalEducationMapper, LastJobMapper } from '../modules/education/education.mappers.ts';
 import type { EmploymentPlanRowMapper } from '../modules/employment-plan/employment-plan.mappers.ts';
 import type { ExpectationsMapper, ExpectedWageMapper } from '../modules/expectations/expectations.mappers.ts';
-import type { SignatoryMapper, CardSignatureMapper, OrganisationMapper, CardFooterMapper, CardSignatureStatusMapper } from '../modules/footer/footer.mappers.ts';
+import type { SignatoryMapper, CardKeeperMapper, CardSignatureMapper, OrganisationMapper, CardFooterMapper, CardSignatureStatusMapper } from '../modules/footer/footer.mappers.ts';
 import type { CareerGuidanceMapper } from '../modules/guidance/guidance.mappers.ts';
 import type { CardHistoryEntryMapper, CardHistoryConnectionMapper } from '../modules/history/history.mappers.ts';
 import type { EntrepreneurshipBasicsTrainingMapper, EntrepreneurshipSupportMapper, GrantMapper, MicrocreditMapper, ProfessionalTrainingMapper, RelocationMapper, RelocationAssistanceMapper, RelocationFamilyMemberMapper, RelocationHousingMapper, SubsidizedJobMapper } from '../modules/measures/measure.mappers.ts';
@@ -489,6 +489,8 @@ export type CardFooter = {
   filledOn?: Maybe<Scalars['Date']['output']>;
   /** Footer — the head or authorised person. */
   head?: Maybe<Signatory>;
+  /** Footer — the executor who keeps the card and signs it as EXECUTOR; null when nobody does (an imported card, a card moved to another center): `cardTakeOver`. */
+  keptBy?: Maybe<CardKeeper>;
   /** Footer — the issuing organisation. */
   organisation?: Maybe<Organisation>;
   /** Footer — every signature given, in order of signing. */
@@ -577,6 +579,15 @@ export type CardImportSummary = {
   updated: Scalars['Int']['output'];
 };
 
+/** Footer — the executor who keeps the card (орындаушы / исполнитель): a caseworker or head of the keeping center. */
+export type CardKeeper = {
+  __typename?: 'CardKeeper';
+  /** Footer — the executor's full name. */
+  fullName?: Maybe<Scalars['String']['output']>;
+  /** Footer — the executor's user id (the token's subject); null for a name typed before signing was verified. */
+  userId?: Maybe<Scalars['String']['output']>;
+};
+
 /** Rule 1 — a job seeker's application that opens a card, or adds an episode to the existing one. */
 export type CardOpenInput = {
   /** §7 — residence address. */
@@ -623,14 +634,18 @@ export type CardPayload = {
   userErrors: Array<UserError>;
 };
 
-/** Footer — a signature of the current card version. */
+/** Footer — a signature of the current card version by the signed-in user. */
 export type CardSignInput = {
-  /** Footer — executor or head. */
+  /**
+   * Footer — the role signed in: EXECUTOR only by the executor who keeps the card (`footer.keptBy`),
+   * HEAD only by a HEAD of the keeping center who did not sign this version as EXECUTOR.
+   */
   role: SignatoryRole;
-  /** Footer — the detached CMS signature, base64, from the national signature client (stored, not verified here). */
+  /**
+   * Footer — the detached CMS SignedData (base64 or PEM) over the UTF-8 bytes of `card.signatures.document`,
+   * from the national signature client; verified before it is stored (docs/signatures.md).
+   */
   signature: Scalars['Signature']['input'];
-  /** Footer — the signer's full name. */
-  signerName: Scalars['Text']['input'];
 };
 
 /** Result of `cardSign`. */
@@ -644,25 +659,41 @@ export type CardSignPayload = {
   userErrors: Array<UserError>;
 };
 
-/** Footer — a detached electronic digital signature (ЭЦҚ / ЭЦП) of one version of the card. */
+/** Footer — a detached electronic digital signature (ЭЦҚ / ЭЦП) of one version of the card, by the signed-in signer. */
 export type CardSignature = Node & {
   __typename?: 'CardSignature';
   /** Footer — the card version signed. */
   cardVersion: Scalars['Int']['output'];
+  /** Footer — the certificate's issuer, RFC 4514. */
+  certificateIssuer?: Maybe<Scalars['String']['output']>;
+  /** Footer — the certificate's serial number (hex). */
+  certificateSerialNumber?: Maybe<Scalars['String']['output']>;
+  /** Footer — the signer's certificate subject, RFC 4514 (e.g. `serialNumber=IIN…,CN=…`); null for signatures stored before signatures were verified. */
+  certificateSubject?: Maybe<Scalars['String']['output']>;
+  /** Footer — the certificate is valid from. */
+  certificateValidFrom?: Maybe<Scalars['DateTime']['output']>;
+  /** Footer — the certificate is valid until. */
+  certificateValidTo?: Maybe<Scalars['DateTime']['output']>;
   /** Footer — whether it signs the card's current version (a later change leaves it attached to its own version). */
   coversCurrentVersion: Scalars['Boolean']['output'];
-  /** Footer — SHA-256 (hex) of the canonical JSON of the card version signed. */
+  /** Footer — SHA-256 (hex) of the RFC 8785 canonical JSON of the card version signed (docs/signatures.md). */
   digest: Scalars['String']['output'];
   /** Opaque global id of the signature. */
   id: Scalars['ID']['output'];
   /** Footer — executor or head. */
   role: SignatoryRole;
-  /** Footer — the detached signature (CMS, base64) as produced by the national signature client. */
+  /** Footer — the detached CMS SignedData (base64) as produced by the national signature client, over the document whose digest is `digest`. */
   signature: Scalars['String']['output'];
-  /** Footer — when it was signed. */
+  /** Footer — when it was signed (the server's clock: the moment the certificate was checked at). */
   signedAt: Scalars['DateTime']['output'];
-  /** Footer — signer's full name. */
+  /** Footer — the signer's user id (the token's subject); null for signatures stored before signatures were verified. */
+  signerId?: Maybe<Scalars['String']['output']>;
+  /** Footer — the signer's IIN, as their token and their certificate name it; null for signatures stored before signatures were verified. */
+  signerIin?: Maybe<Scalars['IIN']['output']>;
+  /** Footer — signer's full name (тегі, аты, әкесінің аты), as printed in the footer: the signed-in user's. */
   signerName: Scalars['String']['output'];
+  /** Footer — how the signature was verified; null for signatures stored before signatures were verified. */
+  verifiedBy?: Maybe<SignatureVerification>;
 };
 
 /** Footer — where signing stands for the current version of the card. */
@@ -674,9 +705,9 @@ export type CardSignatureStatus = {
   covered: Scalars['Boolean']['output'];
   /** Footer — the card's current version. */
   currentVersion: Scalars['Int']['output'];
-  /** Footer — SHA-256 (hex) of `document`; a signature stores the digest of the version it signed. */
+  /** Footer — SHA-256 (hex) of the UTF-8 bytes of `document`: the messageDigest a signature must carry; a signature stores the digest of the version it signed. */
   digest: Scalars['String']['output'];
-  /** Footer — the canonical JSON of the current version (sorted keys, no voided entries): what a signature covers. */
+  /** Footer — the RFC 8785 canonical JSON of the current version (no voided entries): its UTF-8 bytes are what a signature covers (docs/signatures.md). */
   document: Scalars['String']['output'];
   /** Footer — the executor's latest signature of the current version, if any. */
   executor?: Maybe<CardSignature>;
@@ -1172,14 +1203,10 @@ export type ExpectedWageInput = {
   sufficientToStart?: InputMaybe<Scalars['Money']['input']>;
 };
 
-/** Footer — the organisation, the signatories' names and the date filled. */
+/** Footer — the organisation and the date filled (the signatories are named by their signatures). */
 export type FooterInput = {
-  /** Footer — the executor's full name. */
-  executorName?: InputMaybe<Scalars['Text']['input']>;
   /** Footer — date filled (not in the future). */
   filledOn?: InputMaybe<Scalars['Date']['input']>;
-  /** Footer — the head's (or authorised person's) full name. */
-  headName?: InputMaybe<Scalars['Text']['input']>;
   /** Footer — the issuing organisation. */
   organisation?: InputMaybe<OrganisationInput>;
 };
@@ -1454,11 +1481,17 @@ export type Mutation = {
   cardSetLastJob: CardPayload;
   /**
    * Footer — the executor or the head signs the card version `version`, which must be current
-   * (else STALE_CARD). Stores the signer, the time, the detached signature and the SHA-256 of the
-   * version's canonical JSON. Signing does not change the version.
+   * (else STALE_CARD), as the signed-in user. The signature is verified (its digest, its validity,
+   * the certificate's validity and chain, the signer's IIN; docs/signatures.md) and stored with the
+   * signer, the certificate and the SHA-256 of the version's canonical JSON. Signing does not change the version.
    */
   cardSign: CardSignPayload;
-  /** Footer — sets or corrects the organisation, the signatories' names and the date filled. */
+  /**
+   * Footer — the signed-in caseworker or head of the keeping center becomes the executor who keeps
+   * the card (and signs it as EXECUTOR); recorded in the card's history.
+   */
+  cardTakeOver: CardPayload;
+  /** Footer — sets or corrects the organisation and the date filled. */
   cardUpdateFooter: CardPayload;
   /**
    * §1, §5–9 — corrects or updates the person's identity and contacts (the earlier values stay in the
@@ -1678,6 +1711,19 @@ export type MutationCardSetLastJobArgs = {
 export type MutationCardSignArgs = {
   id: Scalars['ID']['input'];
   input: CardSignInput;
+  version: Scalars['Int']['input'];
+};
+
+
+/**
+ * Changes to cards. Every mutation is one transaction and one business action; apart from `cardOpen`
+ * it takes the `version` of the card it was based on, and a stale version is rejected with
+ * `STALE_CARD`. A rejected mutation changes nothing at all and answers with `userErrors`.
+ * Nothing is ever deleted: wrong entries are corrected (the earlier value stays in the history) or
+ * voided with who, when and why.
+ */
+export type MutationCardTakeOverArgs = {
+  id: Scalars['ID']['input'];
   version: Scalars['Int']['input'];
 };
 
@@ -2982,7 +3028,10 @@ export type Sex =
 /** Footer — a signatory: full name and, once signed, the signature. */
 export type Signatory = {
   __typename?: 'Signatory';
-  /** Footer — full name (тегі, аты, әкесінің аты). */
+  /**
+   * Footer — full name (тегі, аты, әкесінің аты): the signer's of the latest signature in this role;
+   * before any, the executor who keeps the card, or the head's name typed before signing was verified.
+   */
   fullName: Scalars['String']['output'];
   /** Footer — the latest signature in this role; null until signed. */
   signature?: Maybe<CardSignature>;
@@ -2994,6 +3043,13 @@ export type SignatoryRole =
   | 'EXECUTOR'
   /** Footer — the head or a person authorised to sign (басшы / руководитель). */
   | 'HEAD';
+
+/** Footer — how a signature was verified when it was stored. */
+export type SignatureVerification =
+  /** Footer — by the configured external verifier (GOST 34.310 and other algorithms not verified here). */
+  | 'EXTERNAL'
+  /** Footer — here: RSA or ECDSA, the certificate's validity and its chain to a trusted CA (docs/signatures.md). */
+  | 'LOCAL';
 
 /** §17 — employment at a special workplace equipped for a person with disability (арнайы жұмыс орны). */
 export type SpecialWorkplace = Node & {
@@ -3202,6 +3258,10 @@ export type UserError = {
 export type UserErrorCode =
   /** A date before the person's birth date. */
   | 'BEFORE_BIRTH'
+  /** Footer — the signer's certificate is not valid at the moment of signing (expired or not yet valid). */
+  | 'CERTIFICATE_NOT_VALID'
+  /** Footer — the signer's certificate does not chain to a trusted CA certificate (`SIGNATURE_TRUST_DIR`). */
+  | 'CERTIFICATE_UNTRUSTED'
   /** Dates are out of order: an end before its start, a decision before the application, a dismissal before the hire. */
   | 'DATE_ORDER'
   /** The caller's role or career center may not make this change (e.g. a card kept by another center). */
@@ -3212,6 +3272,8 @@ export type UserErrorCode =
   | 'INVALID_VALUE'
   /** A date in the future for a fact that must already have happened. */
   | 'IN_FUTURE'
+  /** Footer — only the executor who keeps the card signs as EXECUTOR (`cardTakeOver` first). */
+  | 'NOT_EXECUTOR'
   /** The card or entry does not exist. */
   | 'NOT_FOUND'
   /** §16.4 — an area must be greater than zero. */
@@ -3224,6 +3286,24 @@ export type UserErrorCode =
   | 'REGISTRATION_ALREADY_OPEN'
   /** A required value is missing. */
   | 'REQUIRED'
+  /** Footer — the head's signature must come from another person than the executor's of the same version. */
+  | 'SAME_SIGNER'
+  /** Footer — the signature's algorithm (e.g. GOST 34.310) is not verified here and no external verifier is configured. */
+  | 'SIGNATURE_ALGORITHM_UNSUPPORTED'
+  /** Footer — the signature's messageDigest is not the digest of this card version's document. */
+  | 'SIGNATURE_DIGEST_MISMATCH'
+  /** Footer — the signature does not verify with its certificate's key (or the external verifier refused it). */
+  | 'SIGNATURE_INVALID'
+  /** Footer — the signature is not a detached CMS SignedData with one signer and their certificate (or not base64). */
+  | 'SIGNATURE_MALFORMED'
+  /** Footer — the external signature verifier did not answer; try again later. */
+  | 'SIGNATURE_VERIFIER_UNAVAILABLE'
+  /** Footer — the signed-in user's token names no IIN (claim `iin`), so no certificate can be matched to them. */
+  | 'SIGNER_IIN_UNKNOWN'
+  /** Footer — the certificate's subject names another IIN than the signed-in user's. */
+  | 'SIGNER_MISMATCH'
+  /** Footer — signing is not configured on this server (no `SIGNATURE_TRUST_DIR`). */
+  | 'SIGNING_NOT_CONFIGURED'
   /** The card changed since the version the mutation was based on; reload and retry. */
   | 'STALE_CARD'
   /** Rules 2 and 5 — an import record passed the checks but the database refused it; nothing of it was stored. */
@@ -3482,6 +3562,7 @@ export type ResolversTypes = {
   CardImportPayload: ResolverTypeWrapper<Omit<CardImportPayload, 'results'> & { results: Array<ResolversTypes['CardImportResult']> }>;
   CardImportResult: ResolverTypeWrapper<Omit<CardImportResult, 'card'> & { card?: Maybe<ResolversTypes['Card']> }>;
   CardImportSummary: ResolverTypeWrapper<CardImportSummary>;
+  CardKeeper: ResolverTypeWrapper<CardKeeperMapper>;
   CardOpenInput: CardOpenInput;
   CardOpenPayload: ResolverTypeWrapper<Omit<CardOpenPayload, 'card' | 'registration' | 'transfer'> & { card?: Maybe<ResolversTypes['Card']>, registration?: Maybe<ResolversTypes['Registration']>, transfer?: Maybe<ResolversTypes['CardTransfer']> }>;
   CardPayload: ResolverTypeWrapper<Omit<CardPayload, 'card'> & { card?: Maybe<ResolversTypes['Card']> }>;
@@ -3621,6 +3702,7 @@ export type ResolversTypes = {
   Signatory: ResolverTypeWrapper<SignatoryMapper>;
   SignatoryRole: SignatoryRole;
   Signature: ResolverTypeWrapper<Scalars['Signature']['output']>;
+  SignatureVerification: SignatureVerification;
   SpecialWorkplace: ResolverTypeWrapper<SpecialWorkplaceMapper>;
   SpecialWorkplaceInput: SpecialWorkplaceInput;
   SpecialWorkplacePayload: ResolverTypeWrapper<Omit<SpecialWorkplacePayload, 'card' | 'specialWorkplace'> & { card?: Maybe<ResolversTypes['Card']>, specialWorkplace?: Maybe<ResolversTypes['SpecialWorkplace']> }>;
@@ -3673,6 +3755,7 @@ export type ResolversParentTypes = {
   CardImportPayload: Omit<CardImportPayload, 'results'> & { results: Array<ResolversParentTypes['CardImportResult']> };
   CardImportResult: Omit<CardImportResult, 'card'> & { card?: Maybe<ResolversParentTypes['Card']> };
   CardImportSummary: CardImportSummary;
+  CardKeeper: CardKeeperMapper;
   CardOpenInput: CardOpenInput;
   CardOpenPayload: Omit<CardOpenPayload, 'card' | 'registration' | 'transfer'> & { card?: Maybe<ResolversParentTypes['Card']>, registration?: Maybe<ResolversParentTypes['Registration']>, transfer?: Maybe<ResolversParentTypes['CardTransfer']> };
   CardPayload: Omit<CardPayload, 'card'> & { card?: Maybe<ResolversParentTypes['Card']> };
@@ -3931,6 +4014,7 @@ export type CardFooterResolvers<ContextType = Context, ParentType extends Resolv
   executor?: Resolver<Maybe<ResolversTypes['Signatory']>, ParentType, ContextType>;
   filledOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   head?: Resolver<Maybe<ResolversTypes['Signatory']>, ParentType, ContextType>;
+  keptBy?: Resolver<Maybe<ResolversTypes['CardKeeper']>, ParentType, ContextType>;
   organisation?: Resolver<Maybe<ResolversTypes['Organisation']>, ParentType, ContextType>;
   signatures?: Resolver<Array<ResolversTypes['CardSignature']>, ParentType, ContextType>;
 };
@@ -3980,6 +4064,11 @@ export type CardImportSummaryResolvers<ContextType = Context, ParentType extends
   updated?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type CardKeeperResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CardKeeper'] = ResolversParentTypes['CardKeeper']> = {
+  fullName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  userId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
 export type CardOpenPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CardOpenPayload'] = ResolversParentTypes['CardOpenPayload']> = {
   card?: Resolver<Maybe<ResolversTypes['Card']>, ParentType, ContextType>;
   existingCard?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -4001,13 +4090,21 @@ export type CardSignPayloadResolvers<ContextType = Context, ParentType extends R
 
 export type CardSignatureResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CardSignature'] = ResolversParentTypes['CardSignature']> = {
   cardVersion?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  certificateIssuer?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  certificateSerialNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  certificateSubject?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  certificateValidFrom?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  certificateValidTo?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   coversCurrentVersion?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   digest?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   role?: Resolver<ResolversTypes['SignatoryRole'], ParentType, ContextType>;
   signature?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   signedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  signerId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  signerIin?: Resolver<Maybe<ResolversTypes['IIN']>, ParentType, ContextType>;
   signerName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  verifiedBy?: Resolver<Maybe<ResolversTypes['SignatureVerification']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -4260,6 +4357,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   cardSetExpectations?: Resolver<ResolversTypes['CardPayload'], ParentType, ContextType, RequireFields<MutationCardSetExpectationsArgs, 'id' | 'version'>>;
   cardSetLastJob?: Resolver<ResolversTypes['CardPayload'], ParentType, ContextType, RequireFields<MutationCardSetLastJobArgs, 'id' | 'version'>>;
   cardSign?: Resolver<ResolversTypes['CardSignPayload'], ParentType, ContextType, RequireFields<MutationCardSignArgs, 'id' | 'input' | 'version'>>;
+  cardTakeOver?: Resolver<ResolversTypes['CardPayload'], ParentType, ContextType, RequireFields<MutationCardTakeOverArgs, 'id' | 'version'>>;
   cardUpdateFooter?: Resolver<ResolversTypes['CardPayload'], ParentType, ContextType, RequireFields<MutationCardUpdateFooterArgs, 'id' | 'input' | 'version'>>;
   cardUpdateIdentity?: Resolver<ResolversTypes['CardPayload'], ParentType, ContextType, RequireFields<MutationCardUpdateIdentityArgs, 'id' | 'input' | 'version'>>;
   cardVerifyIdentity?: Resolver<ResolversTypes['CardPayload'], ParentType, ContextType, RequireFields<MutationCardVerifyIdentityArgs, 'id'>>;
@@ -4661,6 +4759,7 @@ export type Resolvers<ContextType = Context> = {
   CardImportPayload?: CardImportPayloadResolvers<ContextType>;
   CardImportResult?: CardImportResultResolvers<ContextType>;
   CardImportSummary?: CardImportSummaryResolvers<ContextType>;
+  CardKeeper?: CardKeeperResolvers<ContextType>;
   CardOpenPayload?: CardOpenPayloadResolvers<ContextType>;
   CardPayload?: CardPayloadResolvers<ContextType>;
   CardSignPayload?: CardSignPayloadResolvers<ContextType>;

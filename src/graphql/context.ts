@@ -8,6 +8,7 @@ import { systemClock } from '../modules/base/clock.ts';
 import type { Actor } from '../modules/card/card-change.ts';
 import { DEFAULT_LANGUAGE, type Language } from '../modules/dictionary/codes.ts';
 import type { Territories } from '../modules/dictionary/territories.ts';
+import type { Signing } from '../modules/footer/signature-verification.ts';
 import type { PersonRegistry } from '../modules/verification/person-registry.ts';
 
 import type { RequestReport } from '../runtime/request-report.ts';
@@ -25,7 +26,7 @@ declare module '../api/context.ts' {
 export function createContext(
   orm: Orm,
   territories: Territories,
-  options: { actor?: Actor | null; principal?: Principal | null; clock?: Clock; registry?: PersonRegistry | null; language?: Language; messageLanguage?: Language | null; report?: RequestReport } = {},
+  options: { actor?: Actor | null; principal?: Principal | null; clock?: Clock; registry?: PersonRegistry | null; signing?: Signing | null; language?: Language; messageLanguage?: Language | null; report?: RequestReport } = {},
 ): Context {
   const em = orm.em.fork();
   const loaders = new RequestLoaders(em);
@@ -45,6 +46,7 @@ export function createContext(
     language: options.language ?? DEFAULT_LANGUAGE,
     messageLanguage: options.messageLanguage ?? null,
     registry: options.registry ?? null,
+    signing: options.signing ?? null,
     cardsRead: new CardsRead(),
     report: options.report ?? null,
   };

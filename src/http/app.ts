@@ -27,16 +27,22 @@ import { track } from './access-log.ts';
 import type { RequestReport } from '../runtime/request-report.ts';
 import type { PersonRegistry } from '../modules/verification/person-registry.ts';
 import { registryFrom } from '../modules/verification/registry-from-settings.ts';
+import type { Signing } from '../modules/footer/signature-verification.ts';
+import { signingFrom } from '../modules/footer/signing-from-settings.ts';
 
 /**
  * The HTTP application: GraphQL (and GraphiQL) at /graphql, GraphiQL's assets, the liveness
  * (/healthz) and readiness (/readyz) probes.
- * The person registry (Rule 2), the trusted token issuer and the protections are the
+ * The person registry (Rule 2), what signatures are checked against, the trusted token issuer and the protections are the
  * ones given, or else the ones the settings configure; `now` is the rate limits' clock.
  * `stop()` releases what it opened.
  */
-export async function createApp(orm: Orm, options: { registry?: PersonRegistry | null; auth?: AuthSettings; protection?: Protection; now?: () => number } = {}) {
+export async function createApp(
+  orm: Orm,
+  options: { registry?: PersonRegistry | null; signing?: Signing | null; auth?: AuthSettings; protection?: Protection; now?: () => number } = {},
+) {
   const registry = options.registry === undefined ? await registryFrom() : options.registry;
+  const signing = options.signing === undefined ? await signingFrom() : options.signing;
   const auth = options.auth ?? (await authFrom());
   const tokens = new VerifiedTokens(auth);
   const protection = options.protection ?? protectionFrom();
@@ -98,7 +104,7 @@ export async function createApp(orm: Orm, options: { registry?: PersonRegistry |
       context: async ({ req, res }) => {
         const principal = principalOf(res);
         return createContext(orm, territories, {
-          actor: { id: principal.subject, name: principal.name }, principal, registry, ...requestLanguages(req.get('accept-language')), report: res.locals.report as RequestReport,
+          actor: { id: principal.subject, name: principal.name }, principal, registry, signing, ...requestLanguages(req.get('accept-language')), report: res.locals.report as RequestReport,
         });
       },
     }),
@@ -109,7 +115,7 @@ export async function createApp(orm: Orm, options: { registry?: PersonRegistry |
     await apollo.stop();
     await redis?.close();
   };
-  return { app, apollo, territories, registry, auth, protection, trusted, persistedQueryCache: persistedQueries?.cache ?? null, stop };
+  return { app, apollo, territories, registry, signing, auth, protection, trusted, persistedQueryCache: persistedQueries?.cache ?? null, stop };
 }
 
 /** Starts listening; resolves once the port is bound. Requests Node's parser refuses get JSON too. */

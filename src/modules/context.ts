@@ -5,6 +5,7 @@ import type { Actor } from './card/card-change.ts';
 import type { CardView } from './card/card-view.ts';
 import type { Language } from './dictionary/codes.ts';
 import type { Territories } from './dictionary/territories.ts';
+import type { Signing } from './footer/signature-verification.ts';
 import type { PersonRegistry } from './verification/person-registry.ts';
 
 // What the modules add to every request's context (src/api/context.ts); the server builds it.
@@ -30,6 +31,8 @@ declare module '../api/context.ts' {
     messageLanguage: Language | null;
     /** Rule 2 — the state registry of individuals, shared by all requests; null when none is configured. */
     registry: PersonRegistry | null;
+    /** Footer — the trusted CAs and external verifier signatures are checked against, shared by all requests; null when signing is not configured. */
+    signing: Signing | null;
     /** The cards whose personal data this request returned, for the read audit. */
     cardsRead: CardsRead;
   }

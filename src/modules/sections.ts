@@ -4,7 +4,7 @@ import { consent } from './consent/section.ts';
 import { education, lastJob } from './education/section.ts';
 import { employmentPlan } from './employment-plan/section.ts';
 import { expectations } from './expectations/section.ts';
-import { footer, signatures } from './footer/section.ts';
+import { executor, footer, signatures } from './footer/section.ts';
 import { careerGuidance } from './guidance/section.ts';
 import { activeMeasures } from './measures/section.ts';
 import { identity } from './person/section.ts';
@@ -29,7 +29,8 @@ export const SECTIONS: readonly Section[] = [
   visits, // §18
   expectations, // §19
   employmentPlan, // §20
-  footer, // footer: organisation, signatories, date filled
+  footer, // footer: organisation, date filled
+  executor, // footer: the executor who keeps the card
   signatures, // footer: the signatures
   careerCenter, // Rule 1: who keeps the card
   consent, // Law No. 94-V: consent to the processing of personal data

@@ -102,6 +102,18 @@ function file() {
   });
 }
 
+/** The path of a directory that exists, or undefined. */
+function directory() {
+  return text().transform((path, ctx) => {
+    if (path === undefined) return undefined;
+    if (!existsSync(path) || !statSync(path).isDirectory()) {
+      ctx.addIssue({ code: 'custom', message: `names no directory: ${path}` });
+      return z.NEVER;
+    }
+    return path;
+  });
+}
+
 function timeZone(fallback: string) {
   return text(fallback).transform((zone, ctx) => {
     try {
@@ -182,6 +194,10 @@ const VARIABLES = {
   PERSON_REGISTRY_TIMEOUT_MS: described(integer(3000), 'registry', '`3000`', "one lookup's time limit"),
   PERSON_REGISTRY_FILE: described(file(), 'registry', '—', 'development instead: a file of person records'),
   IMPORT_BATCH_LIMIT: described(integer(500), 'registry', '`500`', 'records per `cardImport` call'),
+  // Signatures of the card (docs/signatures.md)
+  SIGNATURE_TRUST_DIR: described(directory(), 'registry', '— (signing refused)', 'a folder of trusted CA certificates (PEM or DER): a signer\'s certificate must chain to one of them'),
+  SIGNATURE_VERIFIER_URL: described(url(['https:', 'http:']), 'registry', '— (refused)', 'an external verifier of signatures on algorithms verified nowhere else here (GOST 34.310)'),
+  SIGNATURE_VERIFIER_TIMEOUT_MS: described(integer(5000), 'registry', '`5000`', "one verification's time limit"),
   // Logs, metrics, traces
   LOG_LEVEL: described(oneOf(LOG_LEVELS, 'info'), 'operations', '`info`', `the least severe log line written: ${LOG_LEVELS.join(', ')}`),
   METRICS_PORT: described(integer(9464, 0, 65535), 'operations', '`9464`', 'the port of `/metrics` (Prometheus), apart from the API\'s; `0` turns it off'),

@@ -98,6 +98,7 @@ describe('a request', () => {
     await refused(`Bearer ${await issuer.token({ role: 'ADMIN' as never })}`, /role must be one of/);
     await refused(`Bearer ${await issuer.token({ role: 'CASEWORKER', careerCenter: null })}`, /names its career center/);
     await refused(`Bearer ${await issuer.token({ role: 'CITIZEN', subject: 'not-an-iin', careerCenter: null })}`, /subject is the citizen's IIN/);
+    await refused(`Bearer ${await issuer.token({ role: 'HEAD', iin: '12345' })}`, /"iin" claim must be 12 digits/);
     await refused('Bearer not.a.jwt', /malformed/);
   });
 
@@ -116,9 +117,10 @@ describe('npm run token', () => {
       delete env.AUTH_JWKS_URL;
       delete env.AUTH_PUBLIC_KEY_FILE;
       delete env.AUTH_ISSUER;
-      const { stdout } = await promisify(execFile)(process.execPath, ['src/cli/token.ts', '--role', 'HEAD', '--center', 'CC-KZ-75-002', '--sub', 'head-1', '--name', 'Бекова А.'], { env });
+      const { stdout } = await promisify(execFile)(process.execPath, ['src/cli/token.ts', '--role', 'HEAD', '--center', 'CC-KZ-75-002', '--sub', 'head-1', '--name', 'Бекова А.', '--iin', '750630300456'], { env });
       const principal = await verifyToken(stdout.trim(), await authFrom(readSettings(env)));
-      expect(principal).toEqual({ subject: 'head-1', role: 'HEAD', careerCenter: 'CC-KZ-75-002', name: 'Бекова А.' });
+      // The IIN is the one a signing certificate must name (footer: signing).
+      expect(principal).toEqual({ subject: 'head-1', role: 'HEAD', careerCenter: 'CC-KZ-75-002', name: 'Бекова А.', iin: '750630300456' });
     } finally {
       await rm(keyDir, { recursive: true, force: true });
     }
@@ -136,7 +138,7 @@ describe('keys from the configuration', () => {
     await new Promise<void>((resolve) => idp.listen(0, '127.0.0.1', resolve));
     try {
       const settings = await authFrom(readSettings({ AUTH_JWKS_URL: `http://127.0.0.1:${(idp.address() as AddressInfo).port}/jwks.json`, AUTH_ISSUER: options.issuer }));
-      expect(await verifyToken(await signToken(privateKey, claims, options), settings)).toEqual({ ...claims, careerCenter: null, name: null });
+      expect(await verifyToken(await signToken(privateKey, claims, options), settings)).toEqual({ ...claims, careerCenter: null, name: null, iin: null });
       const { privateKey: other } = await generateKeyPair('ES256');
       await expect(verifyToken(await signToken(other, claims, options), settings)).rejects.toThrow('signature does not verify');
     } finally {
@@ -175,8 +177,8 @@ describe('verified tokens', () => {
     const { privateKey, settings, checks } = await counting();
     const tokens = new VerifiedTokens(settings);
     const token = await signToken(privateKey, claims, options);
-    expect(await tokens.verify(token)).toEqual({ ...claims, name: null });
-    expect(await tokens.verify(token)).toEqual({ ...claims, name: null });
+    expect(await tokens.verify(token)).toEqual({ ...claims, name: null, iin: null });
+    expect(await tokens.verify(token)).toEqual({ ...claims, name: null, iin: null });
     expect(checks.count).toBe(1);
   });
 

@@ -96,11 +96,11 @@ describe('the cost of a query', () => {
 
   it('counts fields times page sizes: the full card on 50 cards runs, on 100 it is refused with QUERY_TOO_COSTLY', async () => {
     const schema = buildSchema();
-    expect(operationCost(schema, parse(fullCards), null, { first: 50 })).toBe(1_055_151);
+    expect(operationCost(schema, parse(fullCards), null, { first: 50 })).toBe(1_058_301);
     expect((await fixture.api.execute(fullCards, { first: 50 })).errors).toBeUndefined();
     const result = await fixture.api.execute(fullCards, { first: 100 });
     expect(result.errors?.map((e) => e.extensions?.code)).toEqual(['QUERY_TOO_COSTLY']);
-    expect(result.errors![0]!.message).toBe('The query could resolve 2110301 fields; at most 1100000 are allowed (ask for smaller pages or fewer sections)');
+    expect(result.errors![0]!.message).toBe('The query could resolve 2116601 fields; at most 1100000 are allowed (ask for smaller pages or fewer sections)');
     expect(result.statements).toEqual([]);
   });
 

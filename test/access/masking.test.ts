@@ -15,8 +15,8 @@ let api: TestApi;
 let cardId: string;
 let iin: string;
 
-const CASEWORKER: Principal = { subject: 'cw-1', role: 'CASEWORKER', careerCenter: 'CC-MASK', name: 'Ахметова Д.' };
-const ANALYST: Principal = { subject: 'an-1', role: 'ANALYST', careerCenter: null, name: null };
+const CASEWORKER: Principal = { subject: 'cw-1', role: 'CASEWORKER', careerCenter: 'CC-MASK', name: 'Ахметова Д.', iin: null };
+const ANALYST: Principal = { subject: 'an-1', role: 'ANALYST', careerCenter: null, name: null, iin: null };
 
 const READ = `query($id: ID!) { card(id: $id) {
   ...FullCard
@@ -57,9 +57,17 @@ describe('an analyst', () => {
     const plain = dataOf(await api.execute(READ, { id: cardId }, { principal: CASEWORKER })).card;
     expect(plain.personalDataMasked).toBe(false);
     expect(plain.iin).toBe(iin);
-    const personal = ['iin', 'fullName', 'phone', 'email', 'address', 'birthDate', 'activeMeasures', 'history', 'personalDataMasked'];
+    const personal = ['iin', 'fullName', 'phone', 'email', 'address', 'birthDate', 'activeMeasures', 'history', 'personalDataMasked', 'footer'];
     const rest = (card: any) => Object.fromEntries(Object.entries(card).filter(([key]) => !personal.includes(key)));
     expect(rest(masked)).toEqual(rest(plain));
+    // The footer's people: the signatories, the executor who keeps the card, the signers and their certificates.
+    const { footer } = plain;
+    const signature = (s: any) => s && { ...s, signerName: '***', signature: '***', signerIin: s.signerIin && '************', certificateSubject: s.certificateSubject && '***' };
+    expect(masked.footer).toEqual({
+      ...footer, keptBy: footer.keptBy && { userId: null, fullName: '***' },
+      executor: { fullName: '***', signature: signature(footer.executor.signature) }, head: { fullName: '***', signature: signature(footer.head.signature) },
+      signatures: footer.signatures.map(signature),
+    });
     expect(masked.address.region).toEqual(plain.address.region);
     // §16 amounts and dates, which statistics count, stay.
     const amounts = (card: any) => card.activeMeasures.edges.map((e: any) => [e.node.__typename, e.node.referredOn, e.node.microcredit?.amount ?? null]);

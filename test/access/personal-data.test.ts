@@ -10,7 +10,9 @@ import { personalDataOf } from '../../src/modules/access/personal-data.ts';
 import type { Role } from '../../src/modules/access/principal.ts';
 import { composeIin } from '../../src/modules/person/iin.ts';
 import { createTestIssuer, type TestIssuer } from '../support/auth.ts';
-import { aCareerCenter } from '../support/builders.ts';
+import { aCareerCenter, nextIin } from '../support/builders.ts';
+import { aCa, aSigner, signDetached, trustFolder } from '../support/signing.ts';
+import { TrustStore } from '../../src/modules/footer/trust-store.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
 import { startTestServer } from '../support/http.ts';
 import { readSettings } from '../../src/runtime/settings.ts';
@@ -75,11 +77,20 @@ beforeAll(async () => {
   db = await createTestDatabase();
   issuer = await createTestIssuer();
   const center = await aCareerCenter(db.orm.em.fork(), { code: 'CC-PD' });
+  // The caseworker and the head sign the card, each with a certificate naming their IIN.
+  const ca = await aCa();
+  const signers = {
+    CASEWORKER: { iin: nextIin('1986-04-12', 'FEMALE'), name: 'Ахметова Динара' },
+    HEAD: { iin: nextIin('1974-11-02', 'MALE'), name: 'Омаров Бауыржан' },
+  };
+  const certificates = { CASEWORKER: await aSigner(ca, signers.CASEWORKER), HEAD: await aSigner(ca, { ...signers.HEAD, kind: 'ECDSA' }) };
   for (const role of ['CASEWORKER', 'HEAD', 'ANALYST', 'INTEGRATION'] as const) {
-    tokens[role] = await issuer.token({ role, careerCenter: role === 'CASEWORKER' || role === 'HEAD' ? 'CC-PD' : null, subject: `${role.toLowerCase()}-pd` });
+    const signer = role === 'CASEWORKER' || role === 'HEAD' ? signers[role] : null;
+    tokens[role] = await issuer.token({ role, careerCenter: signer ? 'CC-PD' : null, subject: `${role.toLowerCase()}-pd`, name: signer?.name, iin: signer?.iin });
   }
   const protection = { ...protectionFrom(readSettings({})), rateLimit: { perWindow: 0, windowSeconds: 60 } };
-  ({ base, stop } = await startTestServer(db.orm, { auth: issuer.settings, registry: null, protection }));
+  const signing = { trust: await TrustStore.load(await trustFolder(ca)), external: null };
+  ({ base, stop } = await startTestServer(db.orm, { auth: issuer.settings, registry: null, signing, protection }));
 
   const opened = await change('CASEWORKER', `mutation($input: CardOpenInput!) { cardOpen(input: $input) { card { id version } userErrors { code } } }`, {
     input: {
@@ -109,12 +120,13 @@ beforeAll(async () => {
   ({ version } = created.card);
   relocationId = created.activeMeasure.id;
   ({ version } = await change('CASEWORKER', `mutation($id: ID!, $v: Int!) { cardUpdateFooter(id: $id, version: $v, input: {
-    organisation: { name: "Алмалы мансап орталығы" }, executorName: "Ахметова Динара", headName: "Омаров Бауыржан", filledOn: "2026-02-02" }) {
+    organisation: { name: "Алмалы мансап орталығы" }, filledOn: "2026-02-02" }) {
     card { id version } userErrors { code } } }`, { id: cardId, v: version }).then((p) => p.card!));
-  // Only a head signs today, in either role.
-  for (const signatory of ['EXECUTOR', 'HEAD']) {
-    await change('HEAD', `mutation($id: ID!, $v: Int!) { cardSign(id: $id, version: $v, input: { role: ${signatory}, signerName: "Омаров Бауыржан", signature: "QUJD" }) {
-      card { id version } userErrors { code } } }`, { id: cardId, v: version });
+  // The caseworker who opened the card signs as the executor, the head as the head.
+  const { document } = JSON.parse((await graphql('CASEWORKER', 'query($id: ID!) { card(id: $id) { signatures { document } } }', { id: cardId })).text).data.card.signatures;
+  for (const [role, signatory] of [['CASEWORKER', 'EXECUTOR'], ['HEAD', 'HEAD']] as const) {
+    await change(role, `mutation($id: ID!, $v: Int!, $signature: Signature!) { cardSign(id: $id, version: $v, input: { role: ${signatory}, signature: $signature }) {
+      card { id version } userErrors { code } } }`, { id: cardId, v: version, signature: await signDetached(document, certificates[role]) });
   }
 }, 60_000);
 afterAll(async () => {

@@ -27,11 +27,11 @@ beforeAll(async () => {
   ids.theirsVisit = visits.b.visits.edges[0].node.id;
 });
 
-const caseworker = (center: string): Principal => ({ subject: 'cw-1', role: 'CASEWORKER', careerCenter: center, name: null });
-const head = (center: string): Principal => ({ subject: 'head-1', role: 'HEAD', careerCenter: center, name: null });
-const citizen = (iin: string): Principal => ({ subject: iin, role: 'CITIZEN', careerCenter: null, name: null });
-const ANALYST: Principal = { subject: 'an-1', role: 'ANALYST', careerCenter: null, name: null };
-const INTEGRATION: Principal = { subject: 'gbd', role: 'INTEGRATION', careerCenter: null, name: null };
+const caseworker = (center: string): Principal => ({ subject: 'cw-1', role: 'CASEWORKER', careerCenter: center, name: null, iin: null });
+const head = (center: string): Principal => ({ subject: 'head-1', role: 'HEAD', careerCenter: center, name: null, iin: null });
+const citizen = (iin: string): Principal => ({ subject: iin, role: 'CITIZEN', careerCenter: null, name: null, iin });
+const ANALYST: Principal = { subject: 'an-1', role: 'ANALYST', careerCenter: null, name: null, iin: null };
+const INTEGRATION: Principal = { subject: 'gbd', role: 'INTEGRATION', careerCenter: null, name: null, iin: null };
 
 /** Which routes give `principal` the card `which` (by its id; an analyst sees no IIN, and finds no card by one). */
 async function reads(principal: Principal, which: 'mine' | 'theirs') {

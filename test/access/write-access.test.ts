@@ -3,14 +3,15 @@ import type { Principal } from '../../src/modules/access/principal.ts';
 import { Card } from '../../src/modules/card/card.entity.ts';
 import type { CareerCenter } from '../../src/modules/career-center/career-center.entity.ts';
 import { toGlobalId } from '../../src/api/relay.ts';
-import { dataOf, type GraphQLResult } from '../support/api.ts';
+import { createTestApi, dataOf, type GraphQLResult } from '../support/api.ts';
 import { aCard, aCareerCenter, nextIin } from '../support/builders.ts';
 import { wholeCard } from '../support/keeping.ts';
 import { anIdentityRecord } from '../import/records.ts';
 import { apiFixture } from '../support/fixture.ts';
+import { TrustStore } from '../../src/modules/footer/trust-store.ts';
 
-// Who may change which cards: caseworkers and heads their own center's cards (only a
-// head signs), integration clients import, analysts and citizens change nothing. A refused change
+// Who may change which cards: caseworkers and heads their own center's cards (and sign them: as
+// HEAD only a head), integration clients import, analysts and citizens change nothing. A refused change
 // leaves the card exactly as it was.
 
 let almaty: CareerCenter;
@@ -22,11 +23,11 @@ beforeAll(async () => {
   astana = await aCareerCenter(fixture.db.orm.em.fork(), { code: 'CC-WRITE-B', region: 'KZ-71', district: null });
 });
 
-const as = (role: Principal['role'], careerCenter: string | null = null, subject = `${role.toLowerCase()}-1`): Principal => ({ subject, role, careerCenter, name: null });
+const as = (role: Principal['role'], careerCenter: string | null = null, subject = `${role.toLowerCase()}-1`): Principal => ({ subject, role, careerCenter, name: null, iin: null });
 
 const PLAN = `mutation($cardId: ID!, $version: Int!) { visitPlan(cardId: $cardId, version: $version, input: { plannedOn: "2026-12-20" }) {
   card { id version } userErrors { field code } } }`;
-const SIGN = `mutation($id: ID!, $version: Int!) { cardSign(id: $id, version: $version, input: { role: HEAD, signerName: "Бекова А.", signature: "c2lnbmF0dXJl" }) {
+const SIGN = `mutation($id: ID!, $version: Int!) { cardSign(id: $id, version: $version, input: { role: HEAD, signature: "c2lnbmF0dXJl" }) {
   signature { role } userErrors { field code } } }`;
 const VOID = `mutation($id: ID!, $version: Int!) { cardEntryVoid(id: $id, version: $version, reason: "typed twice") { card { id } userErrors { field code } } }`;
 
@@ -74,11 +75,13 @@ describe('a caseworker', () => {
     expect(moved).toEqual({ card: { careerCenter: { code: 'CC-WRITE-A' } }, existingCard: true, userErrors: [] });
   });
 
-  it('may not sign, nor import', async () => {
+  it('may not sign as HEAD, nor import', async () => {
     const cardId = await cardIn(almaty);
-    const principal = as('CASEWORKER', 'CC-WRITE-A');
-    const sign = await unchanged(cardId, () => fixture.api.execute(SIGN, { id: cardId, version: 1 }, { principal }));
-    expect(sign.errors?.map((e) => [e.extensions?.code, e.message])).toEqual([['FORBIDDEN', 'A CASEWORKER may not sign cards']]);
+    const principal = { ...as('CASEWORKER', 'CC-WRITE-A'), iin: '880215400123' };
+    const signing = { trust: new TrustStore('none', []), external: null };
+    const api = await createTestApi(fixture.db.orm, { signing });
+    const sign = await unchanged(cardId, () => api.execute(SIGN, { id: cardId, version: 1 }, { principal }));
+    expect(dataOf(sign).cardSign).toEqual({ signature: null, userErrors: [{ field: ['input', 'role'], code: 'FORBIDDEN' }] });
     const record = anIdentityRecord('CC-WRITE-A');
     const imported = await fixture.api.execute('mutation($r: [JSONObject!]!) { cardImport(records: $r) { summary { created } } }', { r: [record] }, { principal });
     expect(imported.errors?.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
@@ -87,10 +90,11 @@ describe('a caseworker', () => {
 });
 
 describe('a head', () => {
-  it('signs a card of their center, and finds none of another', async () => {
+  it('may sign a card of their center (here refused only as signing is not configured), and finds none of another', async () => {
+    // Signing itself, with certificates, is test/footer/signing.test.ts's.
     const own = await cardIn(almaty);
-    const signed = dataOf(await fixture.api.execute(SIGN, { id: own, version: 1 }, { principal: as('HEAD', 'CC-WRITE-A') })).cardSign;
-    expect(signed).toEqual({ signature: { role: 'HEAD' }, userErrors: [] });
+    const signed = dataOf(await unchanged(own, () => fixture.api.execute(SIGN, { id: own, version: 1 }, { principal: as('HEAD', 'CC-WRITE-A') }))).cardSign;
+    expect(signed).toEqual({ signature: null, userErrors: [{ field: null, code: 'SIGNING_NOT_CONFIGURED' }] });
     const other = await cardIn(astana);
     const refused = await unchanged(other, () => fixture.api.execute(SIGN, { id: other, version: 1 }, { principal: as('HEAD', 'CC-WRITE-A') }));
     expect(dataOf(refused).cardSign).toEqual({ signature: null, userErrors: [{ field: ['id'], code: 'NOT_FOUND' }] });

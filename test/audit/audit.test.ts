@@ -17,10 +17,10 @@ const ids = { mine: '', theirs: '', mineVisit: '' };
 let mineIin = '';
 let versionOfMine = 0;
 
-const caseworker: Principal = { subject: 'cw-audit', role: 'CASEWORKER', careerCenter: 'CC-AUDIT-A', name: 'Caseworker A' };
-const headA: Principal = { subject: 'head-a', role: 'HEAD', careerCenter: 'CC-AUDIT-A', name: null };
-const headB: Principal = { subject: 'head-b', role: 'HEAD', careerCenter: 'CC-AUDIT-B', name: null };
-const analyst: Principal = { subject: 'analyst-1', role: 'ANALYST', careerCenter: null, name: null };
+const caseworker: Principal = { subject: 'cw-audit', role: 'CASEWORKER', careerCenter: 'CC-AUDIT-A', name: 'Caseworker A', iin: null };
+const headA: Principal = { subject: 'head-a', role: 'HEAD', careerCenter: 'CC-AUDIT-A', name: null, iin: null };
+const headB: Principal = { subject: 'head-b', role: 'HEAD', careerCenter: 'CC-AUDIT-B', name: null, iin: null };
+const analyst: Principal = { subject: 'analyst-1', role: 'ANALYST', careerCenter: null, name: null, iin: null };
 
 beforeAll(async () => {
   db = await createTestDatabase();

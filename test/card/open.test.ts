@@ -124,14 +124,16 @@ describe('cardOpen for a new IIN', () => {
     expect(card).toMatchObject({ sex: 'MALE', birthDate: '2004-12-31' });
   });
 
-  it('records identity, careerCenter and the registration entry in the history, by the acting user, as cardOpen', async () => {
+  it('records identity, careerCenter, the executor and the registration entry in the history, by the acting user, as cardOpen', async () => {
     const iin = nextIin('1985-07-10', 'FEMALE');
     const opened = await open(application(iin, { appliedOn: '2026-03-03' }));
     const records = await history(opened.card.id);
-    expect(records).toHaveLength(3);
+    expect(records).toHaveLength(4);
     for (const record of records) expect(record).toMatchObject({ actor: CASEWORKER.id, actorName: CASEWORKER.name, action: 'cardOpen', oldValue: null });
     const byPart = Object.fromEntries(records.map((r) => [r.part, r]));
-    expect(Object.keys(byPart).sort()).toEqual(['careerCenter', 'identity', 'registration']);
+    expect(Object.keys(byPart).sort()).toEqual(['careerCenter', 'executor', 'identity', 'registration']);
+    // Footer: the caseworker who opens the card keeps it.
+    expect(byPart.executor).toMatchObject({ entryId: null, newValue: { userId: CASEWORKER.id, fullName: CASEWORKER.name } });
     expect(byPart.identity).toMatchObject({
       entryId: null,
       newValue: {

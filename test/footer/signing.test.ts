@@ -1,104 +1,366 @@
 import { createHash } from 'node:crypto';
-import { describe, expect, it } from '@jest/globals';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import canonicalize from 'canonicalize';
 import { toGlobalId } from '../../src/api/relay.ts';
-import { dataOf } from '../support/api.ts';
-import { aCard } from '../support/builders.ts';
-import { accepted, PAYLOAD_ERRORS, rejects } from '../support/keeping.ts';
-import { apiFixture } from '../support/fixture.ts';
+import type { Signing } from '../../src/modules/footer/signature-verification.ts';
+import { HttpExternalVerifier } from '../../src/modules/footer/external-verifier.ts';
+import { signingFrom } from '../../src/modules/footer/signing-from-settings.ts';
+import { composeIin } from '../../src/modules/person/iin.ts';
+import { readSettings } from '../../src/runtime/settings.ts';
+import { createTestApi, type TestApi } from '../support/api.ts';
+import { aCard, aCareerCenter } from '../support/builders.ts';
+import { wholeCard } from '../support/keeping.ts';
+import { codesOf, servedApi, type Caller } from '../support/served-api.ts';
+import { aCa, aSigner, gostSignature, signDetached, trustFolder, type TestCa, type TestSigner } from '../support/signing.ts';
 
-// Footer: the executor and the head sign a version of the card. A signature stores the SHA-256
-// of the canonical document of that version; a later change leaves it attached to its version.
+// Footer: two people sign a version of the card, each as themselves: the executor who keeps the
+// card, and a head of the keeping center who is not that executor. A signature is a detached CMS
+// over the RFC 8785 canonical JSON of the version, verified before it is stored: its digest, its
+// validity, the certificate's validity and chain to a trusted CA, and the IIN the certificate names.
+// Certificates come from a CA of the tests' own; the API trusts it through SIGNATURE_TRUST_DIR.
 
-const fixture = apiFixture();
+const CENTER = 'CC-SIGN';
+/** A valid IIN (the IIN scalar checks the check digit) of someone born on `birth`. */
+const iinOf = (birth: string, sex: 'MALE' | 'FEMALE') => {
+  for (let serial = 100; ; serial++) {
+    const iin = composeIin(birth, sex, serial);
+    if (iin) return iin;
+  }
+};
+const CASEWORKER: Caller = { role: 'CASEWORKER', subject: 'cw-sign', careerCenter: CENTER, name: 'Ахметова Динара Серікқызы', iin: iinOf('1988-02-15', 'FEMALE') };
+const HEAD: Caller = { role: 'HEAD', subject: 'head-sign', careerCenter: CENTER, name: 'Омаров Бауыржан Қайратұлы', iin: iinOf('1975-06-30', 'MALE') };
+const OTHER_HEAD: Caller = { role: 'HEAD', subject: 'head-two', careerCenter: CENTER, name: 'Серікова Әсел', iin: iinOf('1982-01-01', 'FEMALE') };
 
+let ca: TestCa;
+let executorCert: TestSigner;
+let headCert: TestSigner;
+let otherHeadCert: TestSigner;
+/** The external verifier's answer, as the test sets it; and what it was sent. */
+let verifierAnswer: { status: number; body: unknown } = { status: 200, body: { valid: false, reason: 'not set' } };
+const verifierRequests: any[] = [];
+let verifier: Server;
+let signing: Signing;
+let externalVerifier: HttpExternalVerifier;
+
+const served = servedApi(() => ({ rateLimit: { perWindow: 0, windowSeconds: 60 } }), {
+  signing: async () => {
+    ca = await aCa();
+    verifier = createServer((req, res) => {
+      let body = '';
+      req.on('data', (chunk) => (body += chunk));
+      req.on('end', () => {
+        verifierRequests.push({ method: req.method, body: JSON.parse(body) });
+        res.writeHead(verifierAnswer.status, { 'content-type': 'application/json' }).end(JSON.stringify(verifierAnswer.body));
+      });
+    });
+    await new Promise<void>((resolve) => verifier.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(verifier.address() as AddressInfo).port}/verify`;
+    // As the server reads its settings: the folder of CA certificates, and the external verifier.
+    signing = (await signingFrom(readSettings({ SIGNATURE_TRUST_DIR: await trustFolder(ca), SIGNATURE_VERIFIER_URL: url })))!;
+    externalVerifier = signing.external as HttpExternalVerifier;
+    // Without one, unless a test configures it.
+    signing.external = null;
+    return signing;
+  },
+});
+let api: TestApi;
+
+beforeAll(async () => {
+  api = await createTestApi(served.db.orm);
+  await aCareerCenter(served.db.orm.em.fork(), { code: CENTER });
+  [executorCert, headCert, otherHeadCert] = await Promise.all([
+    aSigner(ca, { iin: CASEWORKER.iin!, name: 'АХМЕТОВА ДИНАРА', kind: 'RSA' }),
+    aSigner(ca, { iin: HEAD.iin!, name: 'ОМАРОВ БАУЫРЖАН', kind: 'ECDSA' }),
+    aSigner(ca, { iin: OTHER_HEAD.iin!, name: 'СЕРІКОВА ӘСЕЛ', kind: 'RSA-PSS' }),
+  ]);
+});
+afterAll(() => new Promise((resolve) => verifier?.close(resolve)));
+
+const SIGNATURE = `id role signerId signerIin signerName cardVersion digest signature signedAt coversCurrentVersion
+  certificateSubject certificateSerialNumber certificateIssuer certificateValidFrom certificateValidTo verifiedBy`;
 const SIGN = `mutation($id: ID!, $v: Int!, $role: SignatoryRole!, $signature: Signature!) {
-  cardSign(id: $id, version: $v, input: { role: $role, signerName: "Омаров Бауыржан", signature: $signature }) {
-    card { version } signature { id role cardVersion digest signature signedAt coversCurrentVersion } ${PAYLOAD_ERRORS} } }`;
+  cardSign(id: $id, version: $v, input: { role: $role, signature: $signature }) { card { version } signature { ${SIGNATURE} } userErrors { field code message } } }`;
+const TAKE_OVER = `mutation($id: ID!, $v: Int!) { cardTakeOver(id: $id, version: $v) { card { version footer { keptBy { userId fullName } } } userErrors { field code message } } }`;
+
+const post = (query: string, variables: Record<string, unknown>, caller: Caller) => served.post(query, variables, caller);
 
 async function status(id: string) {
-  return dataOf(await fixture.api.execute(`query($id: ID!) { card(id: $id) { version
-    signatures { currentVersion document digest covered executor { id } head { id } all { id cardVersion digest coversCurrentVersion } }
-    referrals { edges { node { id } } } activeMeasures { edges { node { ... on Relocation { id } } } } } }`, { id })).card;
+  const answer = await post(`query($id: ID!) { card(id: $id) { version
+    footer { keptBy { userId fullName } executor { fullName signature { id } } head { fullName signature { id } } }
+    signatures { currentVersion document digest covered executor { ${SIGNATURE} } head { ${SIGNATURE} } all { id cardVersion } } } }`, { id }, CASEWORKER);
+  expect(answer.body.errors).toBeUndefined();
+  return answer.body.data.card;
 }
 
-const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
+function accepted(answer: Awaited<ReturnType<typeof post>>, field: string) {
+  expect(answer.body.errors).toBeUndefined();
+  const payload = answer.body.data[field];
+  expect(payload.userErrors).toEqual([]);
+  return payload;
+}
 
-describe('cardSign', () => {
-  it('stores the signature with the digest of the signed version, without changing the version', async () => {
-    const cardId = toGlobalId('Card', (await aCard().complete().save(fixture.db.orm.em.fork())).id);
-    const before = await status(cardId);
-    expect(before.signatures.digest).toBe(sha256(before.signatures.document));
-    const document = JSON.parse(before.signatures.document);
-    // Canonical: keys sorted at every level, every section present, voided entries and versions left out.
-    const sortedKeys = (value: unknown): boolean => (Array.isArray(value) ? value.every(sortedKeys)
-      : value && typeof value === 'object' ? Object.keys(value).join() === Object.keys(value).sort().join() && Object.values(value).every(sortedKeys) : true);
-    expect(sortedKeys(document)).toBe(true);
-    expect(Object.keys(document)).toEqual(['activeMeasures', 'card', 'careerCenter', 'careerGuidance', 'consent', 'education', 'employmentPlan', 'expectations',
-      'footer', 'identity', 'lastJob', 'referrals', 'registrations', 'specialWorkplaces', 'visits']);
-    expect(document.activeMeasures.find((m: any) => m.kind === 'RELOCATION').familyMembers).toHaveLength(2);
+/** A card of the center, kept by the caseworker (taken over through the API); its global id and version. */
+async function keptCard(keeper: Caller = CASEWORKER) {
+  const card = await aCard().complete().save(served.db.orm.em.fork(), await centerOf());
+  const id = toGlobalId('Card', card.id);
+  const taken = accepted(await post(TAKE_OVER, { id, v: card.version }, keeper), 'cardTakeOver');
+  return { id, version: taken.card.version as number };
+}
 
-    const signed = accepted(await fixture.api.execute(SIGN, { id: cardId, v: before.version, role: 'EXECUTOR', signature: 'MIIBIjANBgkqhkiG9w0BAQEFAAOC' }), 'cardSign');
-    expect(signed.card.version).toBe(before.version);
-    expect(signed.signature).toMatchObject({ role: 'EXECUTOR', cardVersion: before.version, digest: before.signatures.digest, coversCurrentVersion: true });
-    const after = await status(cardId);
-    expect(after.signatures).toMatchObject({ covered: false, executor: { id: signed.signature.id }, head: null });
-    accepted(await fixture.api.execute(SIGN, { id: cardId, v: before.version, role: 'HEAD', signature: 'TUlJQg==' }), 'cardSign');
-    expect((await status(cardId)).signatures.covered).toBe(true);
+async function centerOf() {
+  const { CareerCenter } = await import('../../src/modules/career-center/career-center.entity.ts');
+  return served.db.orm.em.fork().findOneOrFail(CareerCenter, { code: CENTER });
+}
+
+/** A signing refused with `code` on the signature input (unless told), the card and its signatures unchanged. */
+async function refused(id: string, caller: Caller, variables: { v: number; role: string; signature: string }, code: string, field: string[] | null = ['input', 'signature']) {
+  const before = await wholeCard(api, id);
+  const payload = (await post(SIGN, { id, ...variables }, caller)).body.data.cardSign;
+  expect(payload.userErrors).toEqual([expect.objectContaining({ code, field })]);
+  expect(payload.signature).toBeNull();
+  expect(await wholeCard(api, id)).toEqual(before);
+  return payload.userErrors[0].message as string;
+}
+
+describe('cardTakeOver', () => {
+  it('makes the signed-in caseworker the executor who keeps the card, recorded in its history; a card of another center is not found', async () => {
+    const card = await aCard().save(served.db.orm.em.fork(), await centerOf());
+    const id = toGlobalId('Card', card.id);
+    const taken = accepted(await post(TAKE_OVER, { id, v: 1 }, CASEWORKER), 'cardTakeOver');
+    expect(taken.card).toEqual({ version: 2, footer: { keptBy: { userId: 'cw-sign', fullName: CASEWORKER.name } } });
+    const history = (await post(`query($id: ID!) { card(id: $id) { history(first: 10) { edges { node { action part actor oldValue newValue } } } } }`, { id }, HEAD)).body.data.card.history.edges;
+    expect(history.map((e: any) => e.node).filter((n: any) => n.action === 'cardTakeOver'))
+      .toEqual([{ action: 'cardTakeOver', part: 'executor', actor: 'cw-sign', oldValue: null, newValue: { userId: 'cw-sign', fullName: CASEWORKER.name } }]);
+    // The head takes it over in turn; taking over a card one keeps already is refused.
+    expect(accepted(await post(TAKE_OVER, { id, v: 2 }, HEAD), 'cardTakeOver').card.footer.keptBy).toEqual({ userId: 'head-sign', fullName: HEAD.name });
+    expect((await post(TAKE_OVER, { id, v: 3 }, HEAD)).body.data.cardTakeOver.userErrors).toEqual([expect.objectContaining({ code: 'INVALID_VALUE' })]);
+    const elsewhere = (await post(TAKE_OVER, { id, v: 3 }, { ...CASEWORKER, careerCenter: 'CC-ELSEWHERE' })).body.data.cardTakeOver;
+    expect(elsewhere.userErrors).toEqual([expect.objectContaining({ code: 'NOT_FOUND', field: ['id'] })]);
+    expect(codesOf(await post(TAKE_OVER, { id, v: 3 }, { role: 'ANALYST' }))).toEqual(['FORBIDDEN']);
+  });
+});
+
+describe('the executor who keeps the card', () => {
+  const OPEN = `mutation($input: CardOpenInput!) { cardOpen(input: $input) { card { id version footer { keptBy { userId fullName } } } userErrors { code } } }`;
+
+  it('is the caseworker who opens it; a move to another center makes the receiving caseworker keep it', async () => {
+    const [here, there] = [await centerOf(), await aCareerCenter(served.db.orm.em.fork(), { code: 'CC-SIGN-B' })];
+    const input = (center: { id: string }) => ({
+      iin: iinOf('1991-09-09', 'MALE'), appliedOn: '2026-10-01', careerCenter: toGlobalId('CareerCenter', center.id),
+      fullName: { surname: 'Жақсылықов', givenName: 'Ерлан' }, address: { region: 'KZ-75', district: 'KZ-75-002', street: 'Абай даңғылы' },
+    });
+    const opened = accepted(await post(OPEN, { input: input(here) }, CASEWORKER), 'cardOpen');
+    expect(opened.card.footer.keptBy).toEqual({ userId: 'cw-sign', fullName: CASEWORKER.name });
+    const receiver: Caller = { role: 'CASEWORKER', subject: 'cw-b', careerCenter: 'CC-SIGN-B', name: 'Бекова Айгерім' };
+    const moved = accepted(await post(OPEN, { input: { ...input(there), appliedOn: '2026-10-05' } }, receiver), 'cardOpen');
+    expect(moved.card.id).toBe(opened.card.id);
+    expect(moved.card.footer.keptBy).toEqual({ userId: 'cw-b', fullName: 'Бекова Айгерім' });
   });
 
-  it('changes the digest whenever any part of the card changes, leaving earlier signatures with their version', async () => {
-    const cardId = toGlobalId('Card', (await aCard().complete().save(fixture.db.orm.em.fork())).id);
-    const first = await status(cardId);
-    const signature = accepted(await fixture.api.execute(SIGN, { id: cardId, v: first.version, role: 'EXECUTOR', signature: 'QUJD' }), 'cardSign').signature;
-    const relocation = first.activeMeasures.edges.find((e: any) => e.node.id).node.id;
-    const changes: [string, (v: number) => Record<string, unknown>, string][] = [
-      [`mutation($id: ID!, $v: Int!) { cardUpdateIdentity(id: $id, version: $v, input: { fullName: { surname: "Серікбаев", givenName: "Нұрлан", patronymic: "Асқарұлы" }, phone: "+77011234568", citizenship: "KZ", nationality: "қазақ", email: "nurlan@example.kz", address: { region: "KZ-75", district: "KZ-75-002", settlement: "Алматы", street: "Абай даңғылы", house: "10", apartment: "5" } }) { ${PAYLOAD_ERRORS} } }`, (v) => ({ id: cardId, v }), 'cardUpdateIdentity'],
-      [`mutation($id: ID!, $v: Int!) { cardSetExpectations(id: $id, version: $v, input: { wage: { desired: "400000.00", sufficientToStart: "320000.00", minimum: "250000.01" } }) { ${PAYLOAD_ERRORS} } }`, (v) => ({ id: cardId, v }), 'cardSetExpectations'],
-      [`mutation($id: ID!, $v: Int!) { referralCreate(cardId: $id, version: $v, input: { employerName: "ТОО «Жаңа»", position: "аспаз", referredOn: "2026-04-01" }) { ${PAYLOAD_ERRORS} } }`, (v) => ({ id: cardId, v }), 'referralCreate'],
-      [`mutation($id: ID!, $v: Int!) { relocationCorrect(id: $id, version: $v, input: { referredOn: "2026-02-04", familyMembers: [{ fullName: "Серікбаева Айгүл", kinship: "супруга", ableToWork: true }],
-        destination: { region: "KZ-59", district: "KZ-59-001", settlement: "Петропавловск" }, materialAssistance: { relocationExpenses: "141075.00", rentReimbursement: "360000.10", economicMobilityCertificate: "5000000.20" },
-        housing: { type: APARTMENT, areaPerFamilyMember: 18.5 }, employment: { employedOn: "2026-03-01", employerName: "ТОО «Солтүстік Агро»", position: "механизатор" } }) { ${PAYLOAD_ERRORS} } }`, (v) => ({ id: relocation, v }), 'relocationCorrect'],
-      [`mutation($id: ID!, $v: Int!) { cardUpdateFooter(id: $id, version: $v, input: { executorName: "Ахметова Динара", filledOn: "2026-01-16" }) { ${PAYLOAD_ERRORS} } }`, (v) => ({ id: cardId, v }), 'cardUpdateFooter'],
-      [`mutation($id: ID!, $v: Int!) { cardEntryVoid(id: $id, version: $v, reason: "wrong") { ${PAYLOAD_ERRORS} } }`, (v) => ({ id: first.referrals.edges[0].node.id, v }), 'cardEntryVoid'],
-    ];
-    const digests = [first.signatures.digest];
-    for (const [mutation, variables, field] of changes) {
-      const { version } = await status(cardId);
-      accepted(await fixture.api.execute(mutation, variables(version)), field);
-      const now = await status(cardId);
-      expect(now.version).toBe(version + 1);
-      expect(digests).not.toContain(now.signatures.digest);
-      digests.push(now.signatures.digest);
-      expect(now.signatures).toMatchObject({ covered: false, executor: null });
-      expect(now.signatures.all.filter((s: any) => s.id === signature.id))
-        .toEqual([{ id: signature.id, cardVersion: first.version, digest: first.signatures.digest, coversCurrentVersion: false }]);
+  it('is shown masked to an analyst, as are the signers and their certificates', async () => {
+    const { id, version } = await keptCard();
+    const { signatures } = await status(id);
+    accepted(await post(SIGN, { id, v: version, role: 'EXECUTOR', signature: await signDetached(signatures.document, executorCert) }, CASEWORKER), 'cardSign');
+    const answer = await post(`query($id: ID!) { card(id: $id) { footer { keptBy { userId fullName } executor { fullName }
+      signatures { signerId signerIin signerName certificateSubject signature certificateIssuer verifiedBy } } } }`, { id }, { role: 'ANALYST' });
+    expect(answer.body.data.card.footer).toEqual({
+      keptBy: { userId: null, fullName: '***' }, executor: { fullName: '***' },
+      signatures: [
+        // The builder's signature, stored before signatures were verified.
+        { signerId: null, signerIin: null, signerName: '***', certificateSubject: null, signature: '***', certificateIssuer: null, verifiedBy: null },
+        { signerId: null, signerIin: '************', signerName: '***', certificateSubject: '***', signature: '***', certificateIssuer: 'C=KZ,O=Tests,CN=Test National CA', verifiedBy: 'LOCAL' },
+      ],
+    });
+  });
+});
+
+describe('cardSign', () => {
+  it('a caseworker (the executor) and a head sign the same version, each as themselves, with verified certificates', async () => {
+    const { id, version } = await keptCard();
+    const before = await status(id);
+    expect(before.version).toBe(version);
+    // The digest, repeated as an outside verifier would: RFC 8785 of the document, UTF-8, SHA-256.
+    const digest = createHash('sha256').update(canonicalize(JSON.parse(before.signatures.document))!, 'utf8').digest('hex');
+    expect(before.signatures.digest).toBe(digest);
+    expect(before.signatures.document).toBe(canonicalize(JSON.parse(before.signatures.document)));
+
+    const executor = accepted(await post(SIGN, { id, v: version, role: 'EXECUTOR', signature: await signDetached(before.signatures.document, executorCert) }, CASEWORKER), 'cardSign');
+    expect(executor.card.version).toBe(version);
+    expect(executor.signature).toEqual(expect.objectContaining({
+      role: 'EXECUTOR', signerId: 'cw-sign', signerIin: CASEWORKER.iin, signerName: CASEWORKER.name, cardVersion: version, digest, coversCurrentVersion: true,
+      certificateSubject: `CN=АХМЕТОВА ДИНАРА,serialNumber=IIN${CASEWORKER.iin},C=KZ`, certificateIssuer: 'C=KZ,O=Tests,CN=Test National CA',
+      certificateSerialNumber: Buffer.from(executorCert.certificate.serialNumber, 'hex').toString('hex').toUpperCase(), verifiedBy: 'LOCAL',
+      certificateValidFrom: executorCert.certificate.notBefore.toISOString(), certificateValidTo: executorCert.certificate.notAfter.toISOString(),
+    }));
+    expect((await status(id)).signatures).toMatchObject({ covered: false, executor: { id: executor.signature.id }, head: null });
+
+    const head = accepted(await post(SIGN, { id, v: version, role: 'HEAD', signature: await signDetached(before.signatures.document, headCert) }, HEAD), 'cardSign');
+    expect(head.signature).toEqual(expect.objectContaining({
+      role: 'HEAD', signerId: 'head-sign', signerIin: HEAD.iin, signerName: HEAD.name, digest, verifiedBy: 'LOCAL',
+      certificateSubject: `CN=ОМАРОВ БАУЫРЖАН,serialNumber=IIN${HEAD.iin},C=KZ`,
+    }));
+    const after = await status(id);
+    expect(after.version).toBe(version);
+    expect(after.signatures).toMatchObject({ covered: true, executor: { id: executor.signature.id }, head: { id: head.signature.id } });
+    // The footer names the signers, as their tokens name them.
+    expect(after.footer).toEqual({
+      keptBy: { userId: 'cw-sign', fullName: CASEWORKER.name },
+      executor: { fullName: CASEWORKER.name, signature: { id: executor.signature.id } }, head: { fullName: HEAD.name, signature: { id: head.signature.id } },
+    });
+    // The stored signature is the CMS as given; the history records the signing.
+    expect(after.signatures.executor.signature).toBe(executor.signature.signature);
+  });
+
+  it('accepts a signature of the same document given as PEM, by a head with an RSA-PSS key', async () => {
+    const { id, version } = await keptCard();
+    const { signatures } = await status(id);
+    const base64 = await signDetached(signatures.document, otherHeadCert);
+    const pem = `-----BEGIN CMS-----\n${base64.match(/.{1,64}/g)!.join('\n')}\n-----END CMS-----\n`;
+    const signed = accepted(await post(SIGN, { id, v: version, role: 'HEAD', signature: pem }, OTHER_HEAD), 'cardSign');
+    // Stored as base64 of the DER, whatever the armour it came in.
+    expect(signed.signature).toMatchObject({ signerIin: OTHER_HEAD.iin, verifiedBy: 'LOCAL', signature: base64 });
+  });
+
+  it('refuses a signature of another document (SIGNATURE_DIGEST_MISMATCH)', async () => {
+    const { id, version } = await keptCard();
+    const { signatures } = await status(id);
+    const other = JSON.stringify({ ...JSON.parse(signatures.document), card: 'another' });
+    await refused(id, CASEWORKER, { v: version, role: 'EXECUTOR', signature: await signDetached(signatures.document, executorCert, { digestOf: other }) }, 'SIGNATURE_DIGEST_MISMATCH');
+  });
+
+  it('refuses a signature that does not verify with its certificate (SIGNATURE_INVALID)', async () => {
+    const { id, version } = await keptCard();
+    const { signatures } = await status(id);
+    // Made with another key than the certificate's it carries.
+    const { pkijsCertificate } = await import('../support/signing.ts');
+    const forged = await signDetached(signatures.document, headCert, { certificate: pkijsCertificate(executorCert.certificate) });
+    await refused(id, CASEWORKER, { v: version, role: 'EXECUTOR', signature: forged }, 'SIGNATURE_INVALID');
+  });
+
+  it('refuses an expired certificate and one not valid yet (CERTIFICATE_NOT_VALID)', async () => {
+    const { id, version } = await keptCard();
+    const { signatures } = await status(id);
+    const day = 86_400_000;
+    const expired = await aSigner(ca, { iin: CASEWORKER.iin!, name: 'АХМЕТОВА ДИНАРА', notBefore: new Date(Date.now() - 400 * day), notAfter: new Date(Date.now() - day) });
+    expect(await refused(id, CASEWORKER, { v: version, role: 'EXECUTOR', signature: await signDetached(signatures.document, expired) }, 'CERTIFICATE_NOT_VALID')).toContain('valid from');
+    const future = await aSigner(ca, { iin: CASEWORKER.iin!, name: 'АХМЕТОВА ДИНАРА', notBefore: new Date(Date.now() + day), notAfter: new Date(Date.now() + 400 * day) });
+    await refused(id, CASEWORKER, { v: version, role: 'EXECUTOR', signature: await signDetached(signatures.document, future) }, 'CERTIFICATE_NOT_VALID');
+  });
+
+  it('refuses a certificate of a CA the API does not trust (CERTIFICATE_UNTRUSTED)', async () => {
+    const { id, version } = await keptCard();
+    const { signatures } = await status(id);
+    const rogue = await aSigner(await aCa('CN=Test National CA,O=Tests,C=KZ'), { iin: CASEWORKER.iin!, name: 'АХМЕТОВА ДИНАРА' });
+    await refused(id, CASEWORKER, { v: version, role: 'EXECUTOR', signature: await signDetached(signatures.document, rogue) }, 'CERTIFICATE_UNTRUSTED');
+  });
+
+  it("refuses someone else's certificate: another IIN than the signed-in user's (SIGNER_MISMATCH)", async () => {
+    const { id, version } = await keptCard();
+    const { signatures } = await status(id);
+    const message = await refused(id, CASEWORKER, { v: version, role: 'EXECUTOR', signature: await signDetached(signatures.document, headCert) }, 'SIGNER_MISMATCH');
+    expect(message).toContain(HEAD.iin);
+    const noIin = await aSigner(ca, { iin: '000000000000', name: 'X' });
+    await refused(id, CASEWORKER, { v: version, role: 'EXECUTOR', signature: await signDetached(signatures.document, noIin) }, 'SIGNER_MISMATCH');
+  });
+
+  it('refuses what is not a CMS signature (SIGNATURE_MALFORMED): "QUJD", garbage, not base64', async () => {
+    const { id, version } = await keptCard();
+    for (const signature of ['QUJD', Buffer.from(Array.from({ length: 600 }, (_, i) => (i * 37) % 256)).toString('base64'), 'not base64!', 'MIIBIjANBgkqhkiG9w0BAQEFAAOC']) {
+      await refused(id, CASEWORKER, { v: version, role: 'EXECUTOR', signature }, 'SIGNATURE_MALFORMED');
     }
   });
 
-  it('digests the content only: signing leaves it, undoing a change restores it', async () => {
-    const cardId = toGlobalId('Card', (await aCard().save(fixture.db.orm.em.fork())).id);
-    const first = await status(cardId);
-    accepted(await fixture.api.execute(SIGN, { id: cardId, v: first.version, role: 'HEAD', signature: 'QUJD' }), 'cardSign');
-    expect((await status(cardId)).signatures.digest).toBe(first.signatures.digest);
-    const setPhone = (v: number, phone: string) => fixture.api.execute(`mutation($id: ID!, $v: Int!, $phone: PhoneNumber) { cardUpdateIdentity(id: $id, version: $v, input: {
-      fullName: { surname: "Серікбаев", givenName: "Нұрлан", patronymic: "Асқарұлы" }, phone: $phone, citizenship: "KZ", nationality: "қазақ", email: "nurlan@example.kz",
-      address: { region: "KZ-75", district: "KZ-75-002", settlement: "Алматы", street: "Абай даңғылы", house: "10", apartment: "5" } }) { ${PAYLOAD_ERRORS} } }`, { id: cardId, v, phone });
-    accepted(await setPhone(first.version, '+77019999999'), 'cardUpdateIdentity');
-    expect((await status(cardId)).signatures.digest).not.toBe(first.signatures.digest);
-    accepted(await setPhone(first.version + 1, '+77011234567'), 'cardUpdateIdentity');
-    const restored = await status(cardId);
-    expect(restored.version).toBe(first.version + 2);
-    expect(restored.signatures.digest).toBe(first.signatures.digest);
-    // Same content, new version: the earlier signature still refers to its own version only.
-    expect(restored.signatures.head).toBeNull();
+  it('refuses a head signing as EXECUTOR who does not keep the card (NOT_EXECUTOR), and a caseworker signing as HEAD (FORBIDDEN)', async () => {
+    const { id, version } = await keptCard();
+    const { signatures } = await status(id);
+    await refused(id, HEAD, { v: version, role: 'EXECUTOR', signature: await signDetached(signatures.document, headCert) }, 'NOT_EXECUTOR', ['input', 'role']);
+    await refused(id, CASEWORKER, { v: version, role: 'HEAD', signature: await signDetached(signatures.document, executorCert) }, 'FORBIDDEN', ['input', 'role']);
+    // A card nobody keeps: nobody signs it as EXECUTOR until someone takes it over.
+    const unkept = toGlobalId('Card', (await aCard().save(served.db.orm.em.fork(), await centerOf())).id);
+    expect(await refused(unkept, CASEWORKER, { v: 1, role: 'EXECUTOR', signature: 'QUJD' }, 'NOT_EXECUTOR', ['input', 'role'])).toContain('cardTakeOver');
   });
 
-  it('refuses a stale version, a signature that is not base64, and an empty signer name, storing nothing', async () => {
-    const cardId = toGlobalId('Card', (await aCard().save(fixture.db.orm.em.fork())).id);
-    const { version } = await status(cardId);
-    await rejects(fixture.api, cardId, () => fixture.api.execute(SIGN, { id: cardId, v: version - 1, role: 'HEAD', signature: 'QUJD' }), 'cardSign', 'STALE_CARD', ['version']);
-    await rejects(fixture.api, cardId, () => fixture.api.execute(SIGN, { id: cardId, v: version, role: 'HEAD', signature: 'not base64!' }), 'cardSign', 'INVALID_VALUE', ['input', 'signature']);
-    await rejects(fixture.api, cardId, () => fixture.api.execute(`mutation($id: ID!, $v: Int!) { cardSign(id: $id, version: $v, input: { role: HEAD, signerName: " ", signature: "QUJD" }) { card { id } ${PAYLOAD_ERRORS} } }`,
-      { id: cardId, v: version }), 'cardSign', 'INVALID_VALUE', ['input', 'signerName']);
+  it('refuses one person giving both signatures of a version (SAME_SIGNER), in either order', async () => {
+    const { id, version } = await keptCard(HEAD);
+    const { signatures } = await status(id);
+    const signature = await signDetached(signatures.document, headCert);
+    accepted(await post(SIGN, { id, v: version, role: 'EXECUTOR', signature }, HEAD), 'cardSign');
+    await refused(id, HEAD, { v: version, role: 'HEAD', signature }, 'SAME_SIGNER', ['input', 'role']);
+    // Another head signs; the executor's signature is the first head's.
+    accepted(await post(SIGN, { id, v: version, role: 'HEAD', signature: await signDetached(signatures.document, otherHeadCert) }, OTHER_HEAD), 'cardSign');
+
+    const second = await keptCard(HEAD);
+    const document = (await status(second.id)).signatures.document;
+    accepted(await post(SIGN, { id: second.id, v: second.version, role: 'HEAD', signature: await signDetached(document, headCert) }, HEAD), 'cardSign');
+    await refused(second.id, HEAD, { v: second.version, role: 'EXECUTOR', signature: await signDetached(document, headCert) }, 'SAME_SIGNER', ['input', 'role']);
+  });
+
+  it('refuses a user whose sign-in names no IIN (SIGNER_IIN_UNKNOWN)', async () => {
+    const { id, version } = await keptCard();
+    const { signatures } = await status(id);
+    await refused(id, { ...CASEWORKER, iin: null }, { v: version, role: 'EXECUTOR', signature: await signDetached(signatures.document, executorCert) }, 'SIGNER_IIN_UNKNOWN', null);
+  });
+
+  it('lets no analyst, citizen or integration sign (FORBIDDEN)', async () => {
+    const { id, version } = await keptCard();
+    const { signatures } = await status(id);
+    const signature = await signDetached(signatures.document, executorCert);
+    for (const caller of [{ role: 'ANALYST' }, { role: 'CITIZEN', subject: CASEWORKER.iin }, { role: 'INTEGRATION', subject: 'gbd' }] as Caller[]) {
+      const answer = await post(SIGN, { id, v: version, role: 'EXECUTOR', signature }, caller);
+      expect(codesOf(answer)).toEqual(['FORBIDDEN']);
+    }
+    expect((await status(id)).signatures.all.filter((s: any) => s.cardVersion === version)).toEqual([]);
+  });
+
+  it('refuses a stale version (STALE_CARD), and a signature of an earlier version once the card changed', async () => {
+    const { id, version } = await keptCard();
+    const { signatures } = await status(id);
+    const signature = await signDetached(signatures.document, executorCert);
+    await refused(id, CASEWORKER, { v: version - 1, role: 'EXECUTOR', signature }, 'STALE_CARD', ['version']);
+    accepted(await post(`mutation($id: ID!, $v: Int!) { cardUpdateFooter(id: $id, version: $v, input: { filledOn: "2026-02-01" }) { userErrors { code } } }`, { id, v: version }, CASEWORKER), 'cardUpdateFooter');
+    await refused(id, CASEWORKER, { v: version, role: 'EXECUTOR', signature }, 'STALE_CARD', ['version']);
+    // The new version's digest differs: the earlier signature does not cover it.
+    await refused(id, CASEWORKER, { v: version + 1, role: 'EXECUTOR', signature }, 'SIGNATURE_DIGEST_MISMATCH');
+  });
+});
+
+describe('cardSign with a GOST 34.310 certificate', () => {
+  it('is refused when no external verifier is configured (SIGNATURE_ALGORITHM_UNSUPPORTED)', async () => {
+    signing.external = null;
+    const { id, version } = await keptCard();
+    const { signatures } = await status(id);
+    const signature = await gostSignature(signatures.document, ca, { iin: CASEWORKER.iin!, name: 'АХМЕТОВА ДИНАРА' });
+    expect(await refused(id, CASEWORKER, { v: version, role: 'EXECUTOR', signature }, 'SIGNATURE_ALGORITHM_UNSUPPORTED')).toContain('1.2.398.3.10.1.1.1.1');
+  });
+
+  it('is accepted when the external verifier confirms it for the same IIN, which gets the signature and the document', async () => {
+    signing.external = externalVerifier;
+    const { id, version } = await keptCard();
+    const { signatures } = await status(id);
+    const signature = await gostSignature(signatures.document, ca, { iin: CASEWORKER.iin!, name: 'АХМЕТОВА ДИНАРА' });
+    verifierAnswer = { status: 200, body: { valid: true, iin: CASEWORKER.iin } };
+    verifierRequests.length = 0;
+    const signed = accepted(await post(SIGN, { id, v: version, role: 'EXECUTOR', signature }, CASEWORKER), 'cardSign');
+    expect(signed.signature).toMatchObject({ verifiedBy: 'EXTERNAL', signerIin: CASEWORKER.iin, certificateSubject: `CN=АХМЕТОВА ДИНАРА,serialNumber=IIN${CASEWORKER.iin},C=KZ` });
+    expect(verifierRequests).toEqual([{ method: 'POST', body: { signature, document: Buffer.from(signatures.document, 'utf8').toString('base64'), digest: signatures.digest, signedAt: signed.signature.signedAt } }]);
+  });
+
+  it('is refused when the verifier denies it (SIGNATURE_INVALID), names another IIN (SIGNER_MISMATCH), or does not answer (SIGNATURE_VERIFIER_UNAVAILABLE)', async () => {
+    signing.external = externalVerifier;
+    const { id, version } = await keptCard();
+    const { signatures } = await status(id);
+    const signature = await gostSignature(signatures.document, ca, { iin: CASEWORKER.iin!, name: 'АХМЕТОВА ДИНАРА' });
+    const input = { v: version, role: 'EXECUTOR', signature };
+    verifierAnswer = { status: 200, body: { valid: false, reason: 'certificate revoked' } };
+    expect(await refused(id, CASEWORKER, input, 'SIGNATURE_INVALID')).toContain('certificate revoked');
+    verifierAnswer = { status: 200, body: { valid: true, iin: HEAD.iin } };
+    await refused(id, CASEWORKER, input, 'SIGNER_MISMATCH');
+    verifierAnswer = { status: 503, body: {} };
+    await refused(id, CASEWORKER, input, 'SIGNATURE_VERIFIER_UNAVAILABLE');
+    signing.external = new HttpExternalVerifier({ url: 'http://127.0.0.1:9/verify', timeoutMs: 2000 });
+    await refused(id, CASEWORKER, input, 'SIGNATURE_VERIFIER_UNAVAILABLE');
+    signing.external = externalVerifier;
   });
 });

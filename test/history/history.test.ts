@@ -6,14 +6,27 @@ import { CASEWORKER, dataOf } from '../support/api.ts';
 import { aCareerCenter, nextIin } from '../support/builders.ts';
 import { accepted, PAYLOAD_ERRORS } from '../support/keeping.ts';
 import { apiFixture } from '../support/fixture.ts';
+import { aCa, aSigner, signDetached, trustFolder, type TestSigner } from '../support/signing.ts';
+import type { Signing } from '../../src/modules/footer/signature-verification.ts';
+import { TrustStore } from '../../src/modules/footer/trust-store.ts';
 
 // Rule 3: every change is recorded (who, when, what, before and after), and the card can be read
 // exactly as it stood at any past moment.
 
 let center: string;
-const fixture = apiFixture();
+let centerCode: string;
+// Signing needs a trusted CA and a signer's certificate; the fixture's API checks against them.
+const signing: Signing = { trust: null as unknown as TrustStore, external: null };
+let signer: TestSigner;
+const SIGNER_IIN = nextIin('1985-03-08', 'FEMALE');
+const fixture = apiFixture({ signing });
 beforeAll(async () => {
-  center = toGlobalId('CareerCenter', (await aCareerCenter(fixture.db.orm.em.fork())).id);
+  const created = await aCareerCenter(fixture.db.orm.em.fork());
+  center = toGlobalId('CareerCenter', created.id);
+  centerCode = created.code;
+  const ca = await aCa();
+  signing.trust = await TrustStore.load(await trustFolder(ca));
+  signer = await aSigner(ca, { iin: SIGNER_IIN, name: 'АХМЕТОВА Д.' });
 });
 
 const CARD_AS_SEEN = `query($id: ID!, $at: DateTime) { card(id: $id, asOf: $at) {
@@ -61,15 +74,17 @@ describe('card.history', () => {
     const records = card.history.edges.map((e: any) => e.node);
     expect(card.version).toBe(3);
     expect(records.map((r: any) => [r.action, r.part])).toEqual([
-      ['cardOpen', 'identity'], ['cardOpen', 'careerCenter'], ['cardOpen', 'registration'],
+      ['cardOpen', 'identity'], ['cardOpen', 'careerCenter'], ['cardOpen', 'executor'], ['cardOpen', 'registration'],
       ['registrationRegister', 'registration'], ['cardUpdateIdentity', 'identity'],
     ]);
     for (const record of records) {
       expect(record).toMatchObject({ actor: CASEWORKER.id, actorName: CASEWORKER.name });
       expect(Date.parse(record.at)).toBeGreaterThanOrEqual(started - 1);
     }
-    const [openedIdentity, , openedRegistration, registered, identityUpdate] = records;
+    const [openedIdentity, , openedExecutor, openedRegistration, registered, identityUpdate] = records;
     expect(openedIdentity.oldValue).toBeNull();
+    // Footer: the caseworker who opened the card keeps it.
+    expect(openedExecutor).toMatchObject({ oldValue: null, newValue: { userId: CASEWORKER.id, fullName: CASEWORKER.name } });
     expect(openedIdentity.newValue).toMatchObject({ birthDate: '1988-07-21', sex: 'MALE', phone: '+77011112233' });
     expect(openedRegistration.entryId).toBe(registrationId);
     expect(registered.oldValue).toMatchObject({ kind: 'JOB_SEEKER', appliedOn: '2026-10-01', registeredOn: null });
@@ -97,8 +112,8 @@ describe('card.history', () => {
       history(first: 2, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { part } } } } }`, { id: cardId, after })).card.history;
     const first = await page(null);
     const second = await page(first.pageInfo.endCursor);
-    expect(first).toMatchObject({ totalCount: 3, pageInfo: { hasNextPage: true } });
-    expect([...first.edges, ...second.edges].map((e: any) => e.node.part)).toEqual(['identity', 'careerCenter', 'registration']);
+    expect(first).toMatchObject({ totalCount: 4, pageInfo: { hasNextPage: true } });
+    expect([...first.edges, ...second.edges].map((e: any) => e.node.part)).toEqual(['identity', 'careerCenter', 'executor', 'registration']);
     expect(second.pageInfo.hasNextPage).toBe(false);
   });
 });
@@ -122,12 +137,19 @@ describe('card(id, asOf)', () => {
         familyMembers: [{ fullName: "Жақсылықова Әсел", kinship: "жұбайы", ableToWork: true }],
         destination: { region: "KZ-39" }, materialAssistance: { relocationExpenses: "150000.00" } }) { ${PAYLOAD_ERRORS} } }`, {}, 'relocationCreate'],
       [`mutation($card: ID!, $v: Int!) { cardSetExpectations(id: $card, version: $v, input: { wage: { desired: "400000", minimum: "250000" }, searchTime: DECENT_OPTION }) { ${PAYLOAD_ERRORS} } }`, {}, 'cardSetExpectations'],
-      [`mutation($card: ID!, $v: Int!) { cardSign(id: $card, version: $v, input: { role: EXECUTOR, signerName: "Ахметова Д.", signature: "TUlJQmFzZTY0" }) { ${PAYLOAD_ERRORS} } }`, {}, 'cardSign'],
+      [`mutation($card: ID!, $v: Int!, $signature: Signature!) { cardSign(id: $card, version: $v, input: { role: EXECUTOR, signature: $signature }) { ${PAYLOAD_ERRORS} } }`, {}, 'cardSign'],
       [`mutation($card: ID!, $v: Int!) { cardUpdateIdentity(id: $card, version: $v, input: { fullName: { surname: "Жақсылықов", givenName: "Ерлан" }, phone: "+77770001122" }) { ${PAYLOAD_ERRORS} } }`, {}, 'cardUpdateIdentity'],
     ];
     for (const [query, variables, field] of steps) {
-      const { version } = dataOf(await fixture.api.execute('query($id: ID!) { card(id: $id) { version } }', { id: cardId })).card;
-      await mutate(query, { ...variables, card: cardId, v: version }, field);
+      const { version, signatures } = dataOf(await fixture.api.execute('query($id: ID!) { card(id: $id) { version signatures { document } } }', { id: cardId })).card;
+      if (field === 'cardSign') {
+        // The executor who opened the card signs, as themselves.
+        await sleep(3);
+        const principal = { subject: CASEWORKER.id, role: 'CASEWORKER' as const, careerCenter: centerCode, name: CASEWORKER.name, iin: SIGNER_IIN };
+        accepted(await fixture.api.execute(query, { card: cardId, v: version, signature: await signDetached(signatures.document, signer) }, { principal }), field);
+      } else {
+        await mutate(query, { ...variables, card: cardId, v: version }, field);
+      }
       await remember();
     }
     const hired = dataOf(await fixture.api.execute('query($id: ID!) { card(id: $id) { version referrals { edges { node { id } } } } }', { id: cardId })).card;

@@ -27,7 +27,7 @@ const COMMANDS: Record<string, { args?: string[]; options: string[]; variables: 
   'cli/sync.ts': { options: ['--all', '--older-than-days', '--batch', '--concurrency', '--after'], variables: [...DATABASE, 'PERSON_REGISTRY_URL', 'PERSON_REGISTRY_TIMEOUT_MS', 'PERSON_REGISTRY_FILE', 'SHUTDOWN_TIMEOUT_MS', 'LOG_LEVEL'] },
   'cli/seed.ts': { options: ['--cards', '--seed', '--today'], variables: [...DATABASE, 'CARD_TIME_ZONE', 'LOG_LEVEL'] },
   'cli/migrate.ts': { options: [], variables: [...DATABASE, 'LOG_LEVEL'] },
-  'cli/token.ts': { options: ['--role', '--center', '--sub', '--name', '--expires-in', '--public-key'], variables: ['AUTH_JWKS_URL', 'AUTH_PUBLIC_KEY_FILE', 'AUTH_ISSUER', 'AUTH_AUDIENCE', 'AUTH_DEV_KEY_DIR'] },
+  'cli/token.ts': { options: ['--role', '--center', '--sub', '--name', '--iin', '--expires-in', '--public-key'], variables: ['AUTH_JWKS_URL', 'AUTH_PUBLIC_KEY_FILE', 'AUTH_ISSUER', 'AUTH_AUDIENCE', 'AUTH_DEV_KEY_DIR'] },
   'cli/manifest.ts': { args: ['op.graphql'], options: ['--out'], variables: ['LOG_LEVEL'] },
   'cli/bench.ts': { options: ['--cards', '--duration', '--connections', '--soak', '--workers', '--out', '--embedded', '--database', '--keep-database'], variables: ['DATABASE_URL'] },
   'cli/bench-full-card.ts': { options: ['--cards', '--runs'], variables: ['DATABASE_URL'] },
@@ -75,6 +75,7 @@ describe('bad argument values', () => {
       ['cli/migrate.ts', ['down'], /^Unknown command "down"/],
       ['cli/token.ts', ['--role', 'KING'], /^--role must be one of CASEWORKER, /],
       ['cli/token.ts', ['--role', 'HEAD'], /^A HEAD works at a career center/],
+      ['cli/token.ts', ['--role', 'HEAD', '--center', 'CC-KZ-75-002', '--iin', '123'], /^--iin is an IIN: 12 digits/],
       ['cli/manifest.ts', [], /^Usage: npm run manifest/],
       ['cli/bench.ts', ['--duration', '1.5'], /^--duration must be a whole number/],
     ];

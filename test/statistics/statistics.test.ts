@@ -228,16 +228,16 @@ describe('computed by the database', () => {
 describe('who may ask', () => {
   it('a caseworker counts only their own center, an analyst every card', async () => {
     const center = rows.center.find((c) => rows.card.some((card) => String(card.career_center_id) === String(c.id)))!;
-    const caseworker: Principal = { subject: 'cw', role: 'CASEWORKER', careerCenter: center.code, name: null };
+    const caseworker: Principal = { subject: 'cw', role: 'CASEWORKER', careerCenter: center.code, name: null, iin: null };
     const mine = await statistics(REGISTRATIONS, FULL, ['CAREER_CENTER'], {}, caseworker);
     expect(apiRegistrations(mine.figures.registrations)).toEqual(referenceRegistrations(FULL, ['CAREER_CENTER'], { CAREER_CENTER: center.code }));
-    const analyst = await statistics(REGISTRATIONS, FULL, ['CAREER_CENTER'], {}, { subject: 'an', role: 'ANALYST', careerCenter: null, name: null });
+    const analyst = await statistics(REGISTRATIONS, FULL, ['CAREER_CENTER'], {}, { subject: 'an', role: 'ANALYST', careerCenter: null, name: null, iin: null });
     expect(apiRegistrations(analyst.figures.registrations)).toEqual(referenceRegistrations(FULL, ['CAREER_CENTER']));
   });
 
   it('a citizen or an integration client is refused with FORBIDDEN', async () => {
     for (const principal of [{ subject: '900517301235', role: 'CITIZEN' }, { subject: 'gbd', role: 'INTEGRATION' }] as Principal[]) {
-      const { errors } = await statistics(REGISTRATIONS, FULL, [], {}, { ...principal, careerCenter: null, name: null });
+      const { errors } = await statistics(REGISTRATIONS, FULL, [], {}, { ...principal, careerCenter: null, name: null, iin: null });
       expect(errors?.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
     }
   });

@@ -13,6 +13,7 @@ import { buildSchema } from '../../src/graphql/schema.ts';
 import { requestLanguages } from '../../src/modules/dictionary/codes.ts';
 import { Territories } from '../../src/modules/dictionary/territories.ts';
 import type { PersonRegistry } from '../../src/modules/verification/person-registry.ts';
+import type { Signing } from '../../src/modules/footer/signature-verification.ts';
 
 export interface GraphQLResult<T = any> {
   data?: T | null;
@@ -45,9 +46,13 @@ export const CASEWORKER: Actor = { id: 'caseworker-7', name: 'Ахметова �
 export const TODAY = '2026-11-29';
 const clock: Clock = { now: () => new Date(), today: () => TODAY };
 
-/** `registry`: the person registry the API asks (Rule 2), none by default; `limits`: the request limits. */
-export async function createTestApi(orm: Orm, options: { registry?: PersonRegistry | null; limits?: QueryLimits } = {}): Promise<TestApi> {
+/**
+ * `registry`: the person registry the API asks (Rule 2), none by default; `signing`: what signatures
+ * are checked against (none by default: signing refused); `limits`: the request limits.
+ */
+export async function createTestApi(orm: Orm, options: { registry?: PersonRegistry | null; signing?: Signing | null; limits?: QueryLimits } = {}): Promise<TestApi> {
   const registry = options.registry ?? null;
+  const signing = options.signing ?? null;
   const territories = await Territories.load(orm.em.fork());
   const server = createApolloServer(buildSchema(), { limits: options.limits });
   await server.start();
@@ -60,7 +65,7 @@ export async function createTestApi(orm: Orm, options: { registry?: PersonRegist
       const actor = principal ? { id: principal.subject, name: principal.name } : options.actor === undefined ? CASEWORKER : options.actor;
       const { result: response, statements } = await withSqlLog(() =>
         server.executeOperation({ query: typeof query === 'string' ? query : print(query), variables, http: options.headers && httpRequest(options.headers) }, {
-          contextValue: createContext(orm, territories, { actor, principal, clock, registry, ...requestLanguages(options.headers?.['accept-language']) }),
+          contextValue: createContext(orm, territories, { actor, principal, clock, registry, signing, ...requestLanguages(options.headers?.['accept-language']) }),
         }));
       if (response.body.kind !== 'single') throw new Error('unexpected incremental response');
       // As a client gets it: through JSON (scalars such as DateTime serialise to Date objects in-process).

@@ -9,7 +9,7 @@ export interface TestIssuer {
   settings: AuthSettings;
   privateKey: CryptoKey;
   /** A token for the claims, valid for an hour unless told otherwise. */
-  token(claims: { subject?: string; role?: Role; careerCenter?: string | null; name?: string | null }, options?: { expiresIn?: string | number; audience?: string; issuer?: string; key?: CryptoKey }): Promise<string>;
+  token(claims: { subject?: string; role?: Role; careerCenter?: string | null; name?: string | null; iin?: string | null }, options?: { expiresIn?: string | number; audience?: string; issuer?: string; key?: CryptoKey }): Promise<string>;
 }
 
 export async function createTestIssuer(): Promise<TestIssuer> {
@@ -20,7 +20,7 @@ export async function createTestIssuer(): Promise<TestIssuer> {
     privateKey,
     token: (claims, options = {}) => signToken(options.key ?? privateKey, {
       subject: claims.subject ?? 'caseworker-1', role: claims.role ?? 'CASEWORKER',
-      careerCenter: claims.careerCenter === undefined ? 'CC-KZ-75-002' : claims.careerCenter, name: claims.name ?? null,
+      careerCenter: claims.careerCenter === undefined ? 'CC-KZ-75-002' : claims.careerCenter, name: claims.name ?? null, iin: claims.iin ?? null,
     }, { issuer: options.issuer ?? settings.issuer, audience: options.audience ?? settings.audience, expiresIn: options.expiresIn ?? '1h' }),
   };
 }

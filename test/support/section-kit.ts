@@ -69,7 +69,7 @@ export function sectionKit() {
   /** Another change of the card, so that the version a caller read is stale. */
   async function bump(cardId: string): Promise<void> {
     const version = await fixture.versionOf(cardId);
-    await apply('cardUpdateFooter', { id: cardId, version, input: { executorName: `Исполнитель ${version}` } });
+    await apply('cardUpdateFooter', { id: cardId, version, input: { organisation: { name: `Организация ${version}` } } });
   }
 
   /**

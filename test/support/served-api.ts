@@ -2,6 +2,7 @@ import { afterAll, beforeAll } from '@jest/globals';
 import type { Orm } from '../../src/db/orm.ts';
 import { protectionFrom, type Protection } from '../../src/http/protection.ts';
 import type { Role } from '../../src/modules/access/principal.ts';
+import type { Signing } from '../../src/modules/footer/signature-verification.ts';
 import { createTestIssuer } from './auth.ts';
 import { createTestDatabase, type TestDatabase } from './database.ts';
 import { startTestServer } from './http.ts';
@@ -29,22 +30,26 @@ export interface Caller {
   careerCenter?: string | null;
   /** The request's `Accept-Language`, if any. */
   language?: string;
+  /** How the user is called (the token's `name`). */
+  name?: string | null;
+  /** The staff member's IIN (the token's `iin`). */
+  iin?: string | null;
 }
 
 export type Post = (query: string, variables?: Record<string, unknown>, caller?: Caller) => Promise<Answer>;
 
 /** The API on `orm`, on a free port; `post` sends a query as a caller (an analyst unless told). */
-export async function startServer(orm: Orm, overrides: (fromEnv: Protection) => Partial<Protection> = () => ({})) {
+export async function startServer(orm: Orm, overrides: (fromEnv: Protection) => Partial<Protection> = () => ({}), options: { signing?: Signing | null } = {}) {
   const issuer = await createTestIssuer();
   const fromEnv = protectionFrom();
   const protection = { ...fromEnv, sqlStatementsHeader: true, ...overrides(fromEnv) };
-  const { base, stop } = await startTestServer(orm, { auth: issuer.settings, registry: null, protection });
+  const { base, stop } = await startTestServer(orm, { auth: issuer.settings, registry: null, signing: options.signing ?? null, protection });
 
   const tokens = new Map<string, Promise<string>>();
   /** The token of a caller, made once; `subject` tells callers apart. */
-  const tokenOf = ({ role = 'ANALYST', subject = 'analyst-1', careerCenter = null }: Caller) => {
-    const key = `${role}/${subject}/${careerCenter}`;
-    if (!tokens.has(key)) tokens.set(key, issuer.token({ role, subject, careerCenter }));
+  const tokenOf = ({ role = 'ANALYST', subject = 'analyst-1', careerCenter = null, name = null, iin = null }: Caller) => {
+    const key = `${role}/${subject}/${careerCenter}/${name}/${iin}`;
+    if (!tokens.has(key)) tokens.set(key, issuer.token({ role, subject, careerCenter, name, iin }));
     return tokens.get(key)!;
   };
 
@@ -69,13 +74,13 @@ export async function startServer(orm: Orm, overrides: (fromEnv: Protection) => 
   return { post, get, base, stop };
 }
 
-/** A suite's API: a copy of the template database, served before the suite's tests and closed after. */
-export function servedApi(overrides?: (fromEnv: Protection) => Partial<Protection>) {
+/** A suite's API: a copy of the template database, served before the suite's tests and closed after; `signing` what signatures are checked against (none unless told). */
+export function servedApi(overrides?: (fromEnv: Protection) => Partial<Protection>, options: { signing?: () => Promise<Signing | null> } = {}) {
   let db: TestDatabase;
   let server: Awaited<ReturnType<typeof startServer>>;
   beforeAll(async () => {
     db = await createTestDatabase();
-    server = await startServer(db.orm, overrides);
+    server = await startServer(db.orm, overrides, { signing: await options.signing?.() });
   });
   afterAll(async () => {
     await server?.stop();

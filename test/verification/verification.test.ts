@@ -111,7 +111,7 @@ describe('cardOpen asks the registry', () => {
     expect(card.identityVerification).toMatchObject({ status: 'VERIFIED', source: registryName, reason: null });
     expect(since(started)(card.identityVerification.verifiedAt)).toBe(true);
     expect(card.identityVerification.checkedAt).toBe(card.identityVerification.verifiedAt);
-    expect((await history(card.id)).map((h) => `${h.action}:${h.part}`)).toEqual(['cardOpen:identity', 'cardOpen:careerCenter', 'cardOpen:registration']);
+    expect((await history(card.id)).map((h) => `${h.action}:${h.part}`)).toEqual(['cardOpen:identity', 'cardOpen:careerCenter', 'cardOpen:executor', 'cardOpen:registration']);
     expect(await read(card.id)).toEqual(card);
   });
 

@@ -13,7 +13,8 @@ import type { Principal, Role } from './principal.ts';
 // Statistics (no personal data, never masked): analysts over every card, caseworkers and heads
 // over their center's (`statisticsScope`).
 // The read audit: a HEAD sees the reads of the cards their center keeps (`auditScope`).
-// Changes: CASEWORKER and HEAD change the cards their center keeps, and only a HEAD signs;
+// Changes: CASEWORKER and HEAD change the cards their center keeps, and sign them (as EXECUTOR the
+// executor who keeps the card, as HEAD a head: the footer's service holds those rules);
 // INTEGRATION imports; ANALYST and CITIZEN change nothing (`ACTIONS`).
 // A context without a principal is in-process use (tests, benchmarks, tools), never a request:
 // HTTP requests are authenticated before a context exists.
@@ -21,7 +22,7 @@ import type { Principal, Role } from './principal.ts';
 /** The kinds of change, and the roles that may make them. */
 export const ACTIONS = {
   keep: ['CASEWORKER', 'HEAD'],
-  sign: ['HEAD'],
+  sign: ['CASEWORKER', 'HEAD'],
   import: ['INTEGRATION'],
 } as const satisfies Record<string, readonly Role[]>;
 export type ChangeKind = keyof typeof ACTIONS;

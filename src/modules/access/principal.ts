@@ -11,4 +11,9 @@ export interface Principal {
   careerCenter: string | null;
   /** For the history: how the user is called. */
   name: string | null;
+  /**
+   * The person's IIN: a staff token's `iin` claim, a CITIZEN's subject; null when the token names
+   * none. A signature's certificate must name the same IIN (footer: signing).
+   */
+  iin: string | null;
 }

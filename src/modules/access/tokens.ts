@@ -5,7 +5,8 @@ import { ROLES, type Principal, type Role } from './principal.ts';
 
 // Bearer tokens: JWTs signed by the identity provider. The API only verifies them (signature,
 // issuer, audience, expiry with some clock skew) and reads who the caller is from the claims:
-// `sub`, `role`, `center` (a career center's code, for CASEWORKER and HEAD) and `name`.
+// `sub`, `role`, `center` (a career center's code, for CASEWORKER and HEAD), `name` and `iin` (the
+// staff member's IIN, which their signing certificate names; a CITIZEN's IIN is their subject).
 
 /** Why a token was not accepted, in words a client developer can act on. */
 export class TokenRejected extends Error {
@@ -38,7 +39,9 @@ async function verifyClaims(token: string, settings: AuthSettings): Promise<{ pr
   if ((role === 'CASEWORKER' || role === 'HEAD') && !center) throw new TokenRejected(`a ${role} token names its career center (claim "center")`);
   if (role === 'CITIZEN' && !IIN.test(payload.sub!)) throw new TokenRejected('a CITIZEN token\'s subject is the citizen\'s IIN');
   const name = typeof payload.name === 'string' && payload.name.trim() ? payload.name.trim().slice(0, 255) : null;
-  return { principal: { subject: payload.sub!.slice(0, 255), role, careerCenter: center, name }, expiresAt: payload.exp! * 1000 };
+  if (payload.iin !== undefined && (typeof payload.iin !== 'string' || !IIN.test(payload.iin))) throw new TokenRejected('the token\'s "iin" claim must be 12 digits');
+  const iin = role === 'CITIZEN' ? payload.sub! : (payload.iin as string | undefined) ?? null;
+  return { principal: { subject: payload.sub!.slice(0, 255), role, careerCenter: center, name, iin }, expiresAt: payload.exp! * 1000 };
 }
 
 /**
@@ -96,10 +99,10 @@ function reason(error: unknown): string {
 /** Signs a token with a private key (the development key, or a test's own). */
 export function signToken(
   privateKey: CryptoKey,
-  claims: { subject: string; role: Role; careerCenter?: string | null; name?: string | null },
+  claims: { subject: string; role: Role; careerCenter?: string | null; name?: string | null; iin?: string | null },
   options: { issuer: string; audience: string; expiresIn?: string | number },
 ): Promise<string> {
-  const jwt = new SignJWT({ role: claims.role, ...(claims.careerCenter ? { center: claims.careerCenter } : {}), ...(claims.name ? { name: claims.name } : {}) })
+  const jwt = new SignJWT({ role: claims.role, ...(claims.careerCenter ? { center: claims.careerCenter } : {}), ...(claims.name ? { name: claims.name } : {}), ...(claims.iin ? { iin: claims.iin } : {}) })
     .setProtectedHeader({ alg: DEV_ALGORITHM })
     .setSubject(claims.subject)
     .setIssuer(options.issuer)

@@ -12,6 +12,8 @@ import { registrations } from '../registration/section.ts';
 import { sectionOfType } from '../sections.ts';
 import type { CardTransfer } from '../transfer/card-transfer.entity.ts';
 import { moveCard } from '../transfer/transfer.service.ts';
+import { keeperOf } from '../footer/footer.service.ts';
+import { executor } from '../footer/section.ts';
 import { askRegistry, recordReplyIn, type RegistryReply } from '../verification/verification.service.ts';
 import { Card } from './card.entity.ts';
 import { CardChange, changeCard, changeEntry, commitChange, failedChange, type ChangeDeps } from './card-change.ts';
@@ -69,13 +71,17 @@ export async function openCard(deps: ChangeDeps, input: CardOpenData): Promise<O
   if (existing) return applyAgain(deps, existing.id, data, reply);
   try {
     return await deps.em.fork().transactional(async (em) => {
+      // Footer: the caseworker or head who opens the card keeps it.
+      const keeper = keeperOf(deps);
       const card = em.create(Card, {
         iin: data.iin, birthDate: iin.facts.birthDate, sex: iin.facts.sex, openedOn: data.appliedOn, careerCenter: data.careerCenterId, ...values,
+        executorSubject: keeper?.subject ?? null, executorName: keeper?.name ?? null,
       } as never) as Card;
       await em.flush();
       const change = new CardChange(em, card, deps, 'cardOpen', 0);
       change.created(identity);
       change.created(careerCenter);
+      if (keeper) change.created(executor);
       const registration = change.add(registrations, { kind: 'JOB_SEEKER', appliedOn: data.appliedOn });
       await commitChange(em, change, false);
       await recordReplyIn(em, card, deps, reply);

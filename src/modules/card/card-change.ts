@@ -6,6 +6,7 @@ import type { Territories } from '../dictionary/territories.ts';
 import { CardHistory } from '../history/history.entity.ts';
 import type { AccessPolicy } from '../access/policy.ts';
 import type { PersonRegistry } from '../verification/person-registry.ts';
+import type { Signing } from '../footer/signature-verification.ts';
 import { Card } from './card.entity.ts';
 import { entityOf, entrySnapshot, type CardPart, type ChildSection, type Entry, type ListSection, type Snapshot } from './card-section.ts';
 
@@ -30,6 +31,8 @@ export interface ChangeDeps {
   today: () => string;
   /** Rule 2 — the state registry of individuals; absent or null when none is configured. */
   registry?: PersonRegistry | null;
+  /** Footer — what signatures are verified against; absent or null when signing is not configured. */
+  signing?: Signing | null;
   /** Access control — whose cards the caller may change; absent for in-process use (tools, the import CLI). */
   access?: AccessPolicy | null;
 }

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import canonicalize from 'canonicalize';
 import type { Shape } from '../access/personal-data.ts';
 import { CARD_PARTS, LIST_SECTIONS } from '../sections.ts';
 import { entrySnapshot, typeOf, type Snapshot } from './card-section.ts';
@@ -8,15 +9,12 @@ import type { WholeCard } from './whole-card.ts';
 // and every entry that is not voided (each with its id, children within their parent), keys
 // sorted at every level, so the same content always gives the same text. Signatures and the
 // version number are not part of it: a signature refers to a version, and covers its content.
+// Written by RFC 8785 (JSON Canonicalization Scheme), so that a verifier outside this project can
+// make the same bytes from the same JSON (docs/signatures.md).
 
-/** JSON with object keys sorted at every level. */
+/** The RFC 8785 canonical JSON of a value (keys sorted by UTF-16 code units, ECMAScript number form). */
 export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value ?? null);
+  return canonicalize(value) ?? 'null';
 }
 
 export const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');

@@ -36,7 +36,11 @@ const CardSchema = defineEntity({
     /** Consent to the processing of personal data (Law No. 94-V). */
     consent: () => p.embedded(Consent).prefix('consent_').nullable(),
     organisation: () => p.embedded(Organisation).prefix('organisation_').nullable(),
+    /** Footer — the executor who keeps the card: the user's id (null for a card no user keeps yet: imported, or moved to another center). */
+    executorSubject: p.string().length(255).nullable(),
+    /** Footer — the executor's name, as their token gave it (before signing was verified: the name typed into the footer). */
     executorName: textColumn('Text').nullable(),
+    /** Footer — the head's name as typed into the footer before signing was verified; now the head's signature names them. */
     headName: textColumn('Text').nullable(),
     filledOn: p.date().nullable(),
   },

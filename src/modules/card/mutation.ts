@@ -23,5 +23,6 @@ export function changeDeps(context: Context, kind: ChangeKind = 'keep'): ChangeD
     now: () => context.clock.now(),
     today: () => context.clock.today(),
     registry: context.registry,
+    signing: context.signing,
   };
 }

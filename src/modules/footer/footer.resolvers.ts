@@ -9,7 +9,7 @@ import { cards } from '../card/card.store.ts';
 import { changeDeps } from '../card/mutation.ts';
 import { wholeCardIn } from '../card/whole-card.ts';
 import type { CardSignature } from './footer.entity.ts';
-import { signCard, updateFooter } from './footer.service.ts';
+import { signCard, takeOverCard, updateFooter } from './footer.service.ts';
 import { signatures } from './section.ts';
 
 // The document is read by two fields of one status object; made once per card object.
@@ -27,6 +27,9 @@ async function versionNow(context: Context, signature: CardSignature): Promise<n
   return past ? past.card.version : (await context.loaders.get(cards.byId).load(signature.card))!.version;
 }
 
+const latestIn = async (context: Context, card: Card, role: 'EXECUTOR' | 'HEAD') =>
+  (await signaturesOf(context, card)).findLast((s) => s.role === role) ?? null;
+
 const ofCurrentVersion = async (context: Context, card: Card, role: 'EXECUTOR' | 'HEAD') =>
   (await signaturesOf(context, card)).findLast((s) => s.role === role && s.cardVersion === card.version) ?? null;
 
@@ -37,15 +40,24 @@ export const footerResolvers: Resolvers = {
   },
   CardFooter: {
     organisation: (card) => card.organisation ?? null,
-    executor: (card) => (card.executorName ? { card, role: 'EXECUTOR', fullName: card.executorName } : null),
-    head: (card) => (card.headName ? { card, role: 'HEAD', fullName: card.headName } : null),
+    keptBy: (card) => (card.executorSubject || card.executorName ? { userId: card.executorSubject ?? null, fullName: card.executorName ?? null } : null),
+    // The names come from the signers; before any signature, the executor who keeps the card, or the head's name typed before signing was verified.
+    executor: async (card, _, context) => {
+      const fullName = (await latestIn(context, card, 'EXECUTOR'))?.signerName ?? card.executorName;
+      return fullName ? { card, role: 'EXECUTOR', fullName } : null;
+    },
+    head: async (card, _, context) => {
+      const fullName = (await latestIn(context, card, 'HEAD'))?.signerName ?? card.headName;
+      return fullName ? { card, role: 'HEAD', fullName } : null;
+    },
     filledOn: (card) => card.filledOn ?? null,
     signatures: (card, _, context) => signaturesOf(context, card),
   },
   Signatory: {
-    signature: async ({ card, role }, _, context) => (await signaturesOf(context, card)).findLast((s) => s.role === role) ?? null,
+    signature: ({ card, role }, _, context) => latestIn(context, card, role),
   },
   CardSignature: {
+    signerId: (signature) => signature.signerSubject ?? null,
     coversCurrentVersion: async (signature, _, context) => signature.cardVersion === (await versionNow(context, signature)),
   },
   CardSignatureStatus: {
@@ -60,6 +72,8 @@ export const footerResolvers: Resolvers = {
   Mutation: {
     cardUpdateFooter: async (_, { id, version, input }, context) =>
       payload(context, await updateFooter(changeDeps(context), idOf(id, ['Card'], 'id'), version, input), () => ({})),
+    cardTakeOver: async (_, { id, version }, context) =>
+      payload(context, await takeOverCard(changeDeps(context), idOf(id, ['Card'], 'id'), version), () => ({})),
     cardSign: async (_, { id, version, input }, context) =>
       payload(context, await signCard(changeDeps(context, 'sign'), idOf(id, ['Card'], 'id'), version, input), (signature) => ({ signature })),
   },

@@ -76,5 +76,6 @@ export async function verifyPrintoutLink(token: string, now: Date): Promise<Link
     throw new LinkRefused('LINK_INVALID', 'The download link is not valid');
   }
   const text = (value: unknown) => (typeof value === 'string' && value ? value : null);
-  return { principal: { subject: payload.sub!, role, careerCenter: text(payload.center), name: text(payload.name) }, cardId: payload.card, language };
+  // A link only reads: it carries no IIN (it travels in a URL), and the reader it names signs nothing.
+  return { principal: { subject: payload.sub!, role, careerCenter: text(payload.center), name: text(payload.name), iin: null }, cardId: payload.card, language };
 }
