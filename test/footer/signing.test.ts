@@ -13,6 +13,7 @@ import { createTestApi, type TestApi } from '../support/api.ts';
 import { aCard, aCareerCenter } from '../support/builders.ts';
 import { wholeCard } from '../support/keeping.ts';
 import { codesOf, servedApi, type Caller } from '../support/served-api.ts';
+import { pdfPages, squeezed } from '../printout/pdf-text.ts';
 import { aCa, aSigner, gostSignature, signDetached, trustFolder, type TestCa, type TestSigner } from '../support/signing.ts';
 
 // Footer: two people sign a version of the card, each as themselves: the executor who keeps the
@@ -211,6 +212,27 @@ describe('cardSign', () => {
     });
     // The stored signature is the CMS as given; the history records the signing.
     expect(after.signatures.executor.signature).toBe(executor.signature.signature);
+  });
+
+  it('prints both signatures on the card: who, in which role, when, the certificate, the version and digest signed', async () => {
+    const { id, version } = await keptCard();
+    const { document, digest } = (await status(id)).signatures;
+    accepted(await post(SIGN, { id, v: version, role: 'EXECUTOR', signature: await signDetached(document, executorCert) }, CASEWORKER), 'cardSign');
+    accepted(await post(SIGN, { id, v: version, role: 'HEAD', signature: await signDetached(document, headCert) }, HEAD), 'cardSign');
+    for (const [language, words] of [['kk', ['Орындаушы', 'Басшы немесе қол қоюға уәкілетті тұлға']], ['ru', ['Исполнитель', 'Руководитель или лицо, уполномоченное на подписание']]] as const) {
+      const response = await served.get(`/cards/${id}.pdf?language=${language}`, CASEWORKER);
+      expect(response.status).toBe(200);
+      const text = squeezed((await pdfPages(new Uint8Array(await response.arrayBuffer()))).join(' '));
+      // The footer's signatories, named by their signatures; then each signature, and the digest it covers.
+      const footer = text.slice(0, text.indexOf(squeezed(language === 'kk' ? 'Электрондық цифрлық қолтаңбалар' : 'Электронные цифровые подписи')));
+      expect(footer).toContain(squeezed(`${words[0]}${CASEWORKER.name}`));
+      expect(footer).toContain(squeezed(`${words[1]}${HEAD.name}`));
+      for (const subject of [`CN=АХМЕТОВА ДИНАРА,serialNumber=IIN${CASEWORKER.iin},C=KZ`, `CN=ОМАРОВ БАУЫРЖАН,serialNumber=IIN${HEAD.iin},C=KZ`]) {
+        expect(text).toContain(squeezed(subject));
+      }
+      // The digest signed, twice (one per signature), and as the current version's (nothing changed since).
+      expect(text.split(digest).length - 1).toBe(3);
+    }
   });
 
   it('accepts a signature of the same document given as PEM, by a head with an RSA-PSS key', async () => {

@@ -91,6 +91,8 @@ export function servedApi(overrides?: (fromEnv: Protection) => Partial<Protectio
       return db;
     },
     post: ((...args) => server.post(...args)) as Post,
+    /** A GET of another route of the API, as a caller. */
+    get: (path: string, caller?: Caller) => server.get(path, caller),
   };
 }
 

@@ -206,6 +206,17 @@ export interface PrintedSection {
   readonly fields?: readonly PrintedField[];
   /** A list's entries. Neither: a heading over its subsections (§10, §16). */
   readonly rows?: PrintedRows;
+  /**
+   * A part's value as printed when it shows more than the part holds (the footer: its signatories'
+   * names, which come from the signatures): from its own value and the rest of the printed card.
+   */
+  readonly value?: (own: Snapshot | null, card: PrintedCardValues) => Snapshot | null;
+}
+
+/** What a printed part may read of the rest of the card: other parts, and list entries as printed. */
+export interface PrintedCardValues {
+  part(name: string): Snapshot | null;
+  entries(name: string): readonly Snapshot[];
 }
 
 const typeTests = new WeakMap<ListSection, [string, (row: Snapshot) => boolean][]>();

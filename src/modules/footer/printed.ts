@@ -1,10 +1,20 @@
-import type { PrintedSection } from '../card/card-section.ts';
+import type { PrintedCardValues, PrintedSection } from '../card/card-section.ts';
 
 // The footer of Appendix 1 (it has no heading on paper: this one names what it holds), and the
 // signatures given, printed after it.
 
+/** The name of whoever last signed in `role`, if anyone did. */
+const signerIn = (card: PrintedCardValues, role: string) => card.entries('signature').findLast((s) => s.role === role)?.signerName ?? null;
+
 export const footerPrinted: readonly PrintedSection[] = [{
   number: 'footer',
+  // The signatories' names come from the signers; before anyone signs, the executor who keeps the
+  // card, and a head's name typed before signatures were verified.
+  value: (own, card) => ({
+    ...own,
+    executorName: signerIn(card, 'EXECUTOR') ?? card.part('executor')?.fullName ?? null,
+    headName: signerIn(card, 'HEAD') ?? own?.headName ?? null,
+  }),
   heading: { kk: 'Нысанды толтырған ұйым және қол қоюшылар', ru: 'Организация, заполнившая форму, и подписанты' },
   fields: [
     { label: { kk: 'Ұйымның атауы', ru: 'Наименование организации' }, path: 'organisation.name' },

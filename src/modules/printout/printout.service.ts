@@ -6,7 +6,7 @@ import { recordRead } from '../audit/audit.store.ts';
 import { isDatabaseUnavailable } from '../../db/availability.ts';
 import { cardDocument, documentContent, DOCUMENT_SHAPE, sha256 } from '../card/card-document.ts';
 import { Card } from '../card/card.entity.ts';
-import { entrySnapshot, sortKey, typeOf, type ListSection, type Snapshot } from '../card/card-section.ts';
+import { entrySnapshot, sortKey, typeOf, type ListSection, type PrintedCardValues, type Snapshot } from '../card/card-section.ts';
 import { readWholeCards, type WholeCard } from '../card/whole-card.ts';
 import type { Language } from '../dictionary/codes.ts';
 import type { Territories } from '../dictionary/territories.ts';
@@ -70,13 +70,20 @@ export function printedCard(whole: WholeCard, options: { masker: JsonMasker | nu
     return [...shown].sort(chronological(section));
   };
   const entries = new Map(LIST_SECTIONS.map((section) => [section, entriesOf(section)]));
+  const values: PrintedCardValues = {
+    part: (name) => (document[name] as Snapshot | null | undefined) ?? null,
+    entries: (name) => [...entries].find(([section]) => section.name === name)?.[1] ?? [],
+  };
   return {
     id: toGlobalId('Card', whole.card.id),
     version: whole.card.version,
     digest: sha256(cardDocument(whole)),
     printedAt: options.now,
     sections: printedForm().map((form) => {
-      if (form.source.kind === 'part') return { form, value: (document[form.source.name] as Snapshot | null) ?? null, entries: null };
+      if (form.source.kind === 'part') {
+        const own = values.part(form.source.name);
+        return { form, value: form.printed.value ? form.printed.value(own, values) : own, entries: null };
+      }
       const where = form.printed.rows?.where;
       const all = entries.get(form.source) ?? [];
       return { form, value: null, entries: where ? all.filter(where) : all };
