@@ -13,7 +13,7 @@ import { createTestApi, type TestApi } from '../support/api.ts';
 import { aCard, aCareerCenter } from '../support/builders.ts';
 import { wholeCard } from '../support/keeping.ts';
 import { codesOf, servedApi, type Caller } from '../support/served-api.ts';
-import { pdfPages, squeezed } from '../printout/pdf-text.ts';
+import { pdfPages, squeezed } from '../support/pdf-text.ts';
 import { aCa, aSigner, gostSignature, signDetached, trustFolder, type TestCa, type TestSigner } from '../support/signing.ts';
 
 // Footer: two people sign a version of the card, each as themselves: the executor who keeps the

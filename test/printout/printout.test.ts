@@ -9,7 +9,7 @@ import { createTestIssuer, type TestIssuer } from '../support/auth.ts';
 import { aCard, aCareerCenter } from '../support/builders.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
 import { startTestServer } from '../support/http.ts';
-import { pdfPages, squeezed } from './pdf-text.ts';
+import { pdfPages, squeezed } from '../support/pdf-text.ts';
 
 // GET /cards/<id>.pdf from the outside: the printed card's content in both languages, its pages,
 // who may have it (as `card(id)`), the read audit, and the short-lived links of `Card.printout`.
