@@ -1,15 +1,14 @@
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { chromium, type BrowserContext } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { seedDemoData } from '../../src/seed/seeder.ts';
 import { Territories } from '../../src/modules/dictionary/territories.ts';
 import { createTestIssuer } from '../support/auth.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
 import { startTestServer } from '../support/http.ts';
-import { chromiumPath } from './chromium.ts';
+import { launchChromium } from './chromium.ts';
 
 // GraphiQL in a real browser (Debian's headless Chromium): an analyst opens /graphql,
 // puts a token in the Headers tab, runs a statistics query and reads the answer off the page,
@@ -28,7 +27,7 @@ let base: string;
 let token: string;
 let stop: () => Promise<void>;
 let browser: BrowserContext;
-let profile: string;
+let closeBrowser: (() => Promise<void>) | undefined;
 const foreign: string[] = [];
 
 beforeAll(async () => {
@@ -37,12 +36,7 @@ beforeAll(async () => {
   await seedDemoData(db.orm, await Territories.load(db.orm.em.fork()), { cards: 60 });
   token = await issuer.token({ role: 'ANALYST', careerCenter: null });
   ({ base, stop } = await startTestServer(db.orm, { auth: issuer.settings, registry: null }));
-  profile = await mkdtemp(join(tmpdir(), 'chromium-'));
-  browser = await chromium.launchPersistentContext(profile, {
-    executablePath: chromiumPath(),
-    headless: true,
-    args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-dev-shm-usage'],
-  });
+  ({ browser, close: closeBrowser } = await launchChromium());
   // Offline: anything not from the API itself is refused, and noted.
   await browser.route('**/*', (route) => {
     const url = route.request().url();
@@ -53,8 +47,7 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await rm(profile, { recursive: true, force: true });
+  await closeBrowser?.();
   await stop();
   await db.close();
 });

@@ -1,5 +1,8 @@
 import { accessSync, constants } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
+import { chromium, type BrowserContext } from 'playwright-core';
 
 // Debian's Chromium, looked up on PATH as the shell would. The browser suite cannot run without it,
 // and `npm run test:browser` says so before anything else (global-setup.ts), not after a timeout.
@@ -18,4 +21,24 @@ export function chromiumPath(path = process.env.PATH ?? ''): string {
     }
   }
   throw new Error(CHROMIUM_MISSING);
+}
+
+/**
+ * Debian's headless Chromium with a fresh profile, as root may run it (no sandbox, nothing fetched
+ * on its own); `close()` ends it and removes the profile.
+ */
+export async function launchChromium(): Promise<{ browser: BrowserContext; close: () => Promise<void> }> {
+  const profile = await mkdtemp(join(tmpdir(), 'chromium-'));
+  const browser = await chromium.launchPersistentContext(profile, {
+    executablePath: chromiumPath(),
+    headless: true,
+    args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-dev-shm-usage'],
+  });
+  return {
+    browser,
+    close: async () => {
+      await browser.close();
+      await rm(profile, { recursive: true, force: true });
+    },
+  };
 }

@@ -1,15 +1,14 @@
-import { mkdir, mkdtemp, readFile, rm, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { chromium, type BrowserContext } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { toGlobalId } from '../../src/api/relay.ts';
 import { createTestIssuer } from '../support/auth.ts';
 import { aCard, aCareerCenter } from '../support/builders.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
 import { startTestServer } from '../support/http.ts';
-import { chromiumPath } from '../graphiql/chromium.ts';
+import { launchChromium } from '../graphiql/chromium.ts';
 
 // Page 1 of a printed card as a reader sees it: the PDF from the API rendered by pdf.js inside
 // Debian's headless Chromium, to test-artifacts/printed-card-<language>.png for a person to look
@@ -46,7 +45,7 @@ let token: string;
 let cardId: string;
 let stop: () => Promise<void>;
 let browser: BrowserContext;
-let profile: string;
+let closeBrowser: (() => Promise<void>) | undefined;
 const foreign: string[] = [];
 
 beforeAll(async () => {
@@ -56,17 +55,11 @@ beforeAll(async () => {
   cardId = toGlobalId('Card', (await aCard().complete().save(db.orm.em.fork(), center)).id);
   token = await issuer.token({ role: 'CASEWORKER', careerCenter: center.code });
   ({ base, stop } = await startTestServer(db.orm, { auth: issuer.settings, registry: null }));
-  profile = await mkdtemp(join(tmpdir(), 'chromium-'));
-  browser = await chromium.launchPersistentContext(profile, {
-    executablePath: chromiumPath(),
-    headless: true,
-    args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-dev-shm-usage'],
-  });
+  ({ browser, close: closeBrowser } = await launchChromium());
 }, 60_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await rm(profile, { recursive: true, force: true });
+  await closeBrowser?.();
   await stop();
   await db.close();
 });
