@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { log, scrubbed } from '../runtime/log.ts';
 import { Refusal } from '../runtime/refusal.ts';
+import { isStopping } from '../runtime/shutdown.ts';
 import { readSettings, settingsHelp, SettingsError, useSettings, type SettingGroup, type SettingName, type Settings } from '../runtime/settings.ts';
 
 // What every command does before its work: read its arguments and the settings, answer `--help`,
@@ -95,9 +96,17 @@ export function wholeArgument(name: string, text: string, min: number): number {
   return value;
 }
 
-/** A failure nobody caught ends the process with one log line, not a raw stack on the terminal. */
+/**
+ * A failure nobody caught ends the process with one log line, not a raw stack on the terminal.
+ * Once a stop signal has come, the stop owns the exit: work it cut short (a worker still starting
+ * when its database is closed under it) fails as expected and must not turn a clean stop into exit 1.
+ */
 function handleFailures() {
   const fail = (error: unknown) => {
+    if (isStopping()) {
+      log.warn({ err: error }, `stopping: cut short: ${scrubbed(String((error as Error)?.message ?? error))}`);
+      return;
+    }
     if (error instanceof Refusal) refuse(error.message, error.status);
     log.fatal({ err: error }, scrubbed(String((error as Error)?.message ?? error)));
     log.flush();

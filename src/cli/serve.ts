@@ -16,7 +16,7 @@ import { registryFrom } from '../modules/verification/registry-from-settings.ts'
 import { signingFrom } from '../modules/footer/signing-from-settings.ts';
 import { log } from '../runtime/log.ts';
 import { measurePool } from '../runtime/metrics.ts';
-import { stopOnSignals } from '../runtime/shutdown.ts';
+import { isStopping, stopOnSignals } from '../runtime/shutdown.ts';
 import type { Settings } from '../runtime/settings.ts';
 import { seedDemoData } from '../seed/seeder.ts';
 
@@ -51,8 +51,11 @@ async function primary(settings: Settings) {
     const kill = () => running.forEach((one) => one.isDead() || one.process.kill('SIGKILL'));
     deadline.addEventListener('abort', kill, { once: true });
     const statuses = await Promise.all(running.map((one) => new Promise<number>((resolve) => {
-      if (one.isDead()) return resolve(one.process.exitCode ?? 1);
-      one.once('exit', (code) => resolve(code ?? 1));
+      // A worker ended by this SIGTERM itself had not yet set its handler: it was starting, with
+      // nothing in hand, so that end is clean too.
+      const status = (code: number | null, signal: string | null) => code ?? (signal === 'SIGTERM' ? 0 : 1);
+      if (one.isDead()) return resolve(status(one.process.exitCode, one.process.signalCode));
+      one.once('exit', (code, signal) => resolve(status(code, signal)));
       one.process.kill('SIGTERM');
     })));
     await new Promise((resolve) => (metricsServer ? metricsServer.close(resolve) : resolve(undefined)));
@@ -107,6 +110,8 @@ async function worker(settings: Settings) {
 
   const { app, territories, trusted, stop } = await createApp(orm, { registry, signing, auth, protection });
   stopApp = stop;
+  // A stop that came while starting has closed (or is closing) what was opened: serve nothing more.
+  if (isStopping()) return;
   // Demo data only ever goes into the embedded database, never into a real server.
   if (!database.url && (await orm.em.fork().count(Card)) === 0) {
     log.info({ cards: DEMO_CARDS }, 'empty embedded database: loading demo cards');

@@ -1,10 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import pg from 'pg';
 import { toGlobalId } from '../../src/api/relay.ts';
 import { Card } from '../../src/modules/card/card.entity.ts';
 import { aCard, aCareerCenter } from '../support/builders.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
-import { startServerProcess, until, type ServerProcess } from '../support/server-process.ts';
+import { runMain, startServerProcess, until, type ServerProcess } from '../support/server-process.ts';
 
 // Tests here start the API in a process of its own (migrations, demo data): seconds on an idle
 // machine, several times that on a busy one. The limit is against hangs, not a speed check.
@@ -57,13 +60,35 @@ describe('SIGTERM while a mutation waits on a row lock', () => {
 
       const { status, body } = await answer;
       expect({ status, errors: body.errors, result: body.data?.cardUpdateIdentity }).toEqual({ status: 200, errors: undefined, result: { card: { version: card.version + 1, phone }, userErrors: [] } });
-      expect(await stopped).toEqual({ code: 0, signal: null });
+      // The errors any process logged are part of the expectation: they say why an exit was not 0.
+      const exit = await stopped;
+      expect({ ...exit, errors: server.logLines().filter((line) => line.level === 'error' || line.level === 'fatal') }).toEqual({ code: 0, signal: null, errors: [] });
       const saved = await db.orm.em.fork().findOneOrFail(Card, card.id);
       expect({ version: saved.version, phone: saved.phone }).toEqual({ version: card.version + 1, phone });
     } finally {
       await locker.query('rollback').catch(() => undefined);
       await server.stop('SIGKILL');
       server.cleanUp();
+    }
+  });
+});
+
+// A stop that comes while the workers are still starting (an orchestrator scaling down at once)
+// is clean as well: a worker without its handler yet ends on the signal, one further on closes
+// what it opened, and neither turns the exit into 1.
+describe('SIGTERM while the worker processes are starting', () => {
+  it.each([0, 300, 1_000])('%i ms after the primary forked them: the exit is 0 and nothing failed', async (delayMs) => {
+    const dir = mkdtempSync(join(tmpdir(), 'card-api-'));
+    try {
+      const run = runMain([], { PORT: '0', METRICS_PORT: '0', LOG_LEVEL: 'info', AUTH_DEV_KEY_DIR: join(dir, 'keys'), REDIS_URL: '', DATABASE_URL: db.url!, WEB_CONCURRENCY: '2', DOWNLOAD_LINK_SECRET: 'a shared key for the download links of the workers' });
+      await until(() => run.stdout().includes('started the worker processes') || run.child.exitCode !== null, 'the primary forks the workers', 120_000);
+      await new Promise((resolve) => setTimeout(resolve, delayMs));
+      run.child.kill('SIGTERM');
+      const { code, signal, stdout } = await run.exited;
+      const failures = stdout.split('\n').filter((line) => line.startsWith('{')).map((line) => JSON.parse(line)).filter((line) => line.level === 'error' || line.level === 'fatal');
+      expect({ code, signal, failures }).toEqual({ code: 0, signal: null, failures: [] });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });
