@@ -19,6 +19,7 @@ import { measurePool } from '../runtime/metrics.ts';
 import { isStopping, stopOnSignals } from '../runtime/shutdown.ts';
 import type { Settings } from '../runtime/settings.ts';
 import { seedDemoData } from '../seed/seeder.ts';
+import { startJobRunner, type JobRunner } from '../jobs/start.ts';
 
 // `npm start`: the port is bound first (a port in use stops the start at once; /healthz answers
 // while the database is migrated), then the database is opened and migrated, demo cards go into an
@@ -79,13 +80,16 @@ async function worker(settings: Settings) {
   // What stopping must undo, as far as the start has got.
   let orm: Orm | null = null;
   let stopApp: (() => Promise<void>) | null = null;
+  let runner: JobRunner | null = null;
   let metricsServer: Server | null = null;
   let handler: RequestListener = sendStarting;
   const server = createServer((req, res) => handler(req, res));
   answerClientErrors(server);
 
   stopOnSignals(async (deadline) => {
-    await drain(server, deadline);
+    // The jobs in hand finish (or are given back) while the requests in flight are answered;
+    // both before the database closes.
+    await Promise.all([drain(server, deadline), runner?.stop()]);
     await stopApp?.();
     if (metricsServer) await new Promise((resolve) => metricsServer!.close(resolve));
     await orm?.close();
@@ -117,6 +121,9 @@ async function worker(settings: Settings) {
     log.info({ cards: DEMO_CARDS }, 'empty embedded database: loading demo cards');
     await seedDemoData(orm, territories, { cards: DEMO_CARDS });
   }
+  // Background jobs (docs/operations.md#jobs): in every worker process unless JOBS=off.
+  if (settings.JOBS === 'in-process') runner = await startJobRunner(orm, { territories, registry, settings });
+  if (isStopping()) return;
   handler = app;
 
   // With workers, the first one speaks for all.
@@ -132,6 +139,7 @@ async function worker(settings: Settings) {
     cache: protection.redisUrl ? 'Redis (REDIS_URL)' : 'in each process',
     documents: trusted ? `trusted only: ${trusted.size} operations from ${protection.trustedDocuments}` : 'any (no TRUSTED_DOCUMENTS manifest)',
     registry: registry ? registry.name : 'none (PERSON_REGISTRY_URL or PERSON_REGISTRY_FILE): identities stay PENDING',
+    jobs: settings.JOBS === 'in-process' ? 'in this process' : 'off (JOBS=off: npm run worker runs them)',
     signing: signing ? `${signing.trust.source}${signing.external ? `; other algorithms: ${signing.external.name}` : ''}` : 'refused (no SIGNATURE_TRUST_DIR)',
   }, 'Employment card API: GraphQL (and GraphiQL in a browser)');
   if (auth.keySource.startsWith('development key')) {

@@ -89,3 +89,44 @@ export function operationLabel(name: string | null | undefined): string {
   operationNames.add(name);
   return name;
 }
+
+export const jobRuns = new Counter({
+  name: 'api_jobs_total',
+  help: 'Job attempts handled by this process, by queue and outcome (completed; failed: to be retried; dead: moved to the dead-letter queue)',
+  labelNames: ['queue', 'outcome'] as const,
+  registers: [metrics],
+});
+
+export const jobDuration = new Histogram({
+  name: 'api_job_duration_seconds',
+  help: 'How long a job attempt ran, by queue and outcome',
+  labelNames: ['queue', 'outcome'] as const,
+  buckets: [0.1, 0.5, 1, 5, 15, 60, 300, 900, 3600],
+  registers: [metrics],
+});
+
+/** A queue's jobs in one state, read from the database when `/metrics` is scraped. */
+export interface JobCount { queue: string; state: 'queued' | 'active' | 'deferred' | 'dead'; count: number }
+let jobCounts: (() => Promise<JobCount[]>) | null = null;
+
+/** Has `/metrics` report the job queues' counts (null: no runner in this process). */
+export function measureJobs(counts: (() => Promise<JobCount[]>) | null): void {
+  jobCounts = counts;
+}
+
+export const jobsByState = new Gauge({
+  name: 'api_jobs',
+  help: 'Jobs in the database by queue and state (queued, active, deferred: waiting for a retry\'s backoff; dead: in the dead-letter queue)',
+  labelNames: ['queue', 'state'] as const,
+  // Every worker process reads the same database: one of them speaks for all.
+  aggregator: 'first',
+  registers: [metrics],
+  async collect() {
+    if (!jobCounts) return;
+    try {
+      for (const { queue, state, count } of await jobCounts()) this.set({ queue, state }, count);
+    } catch {
+      // The database is away: /readyz says so; the metrics keep their last values.
+    }
+  },
+});

@@ -8,7 +8,7 @@ import { EX_CONFIG, Refusal } from './refusal.ts';
 // docs/operations.md's tables are checked against it.
 
 /** Which commands care about a variable (`--help` shows each command its own groups). */
-export type SettingGroup = 'server' | 'database' | 'auth' | 'protection' | 'registry' | 'operations' | 'card';
+export type SettingGroup = 'server' | 'database' | 'auth' | 'protection' | 'registry' | 'jobs' | 'operations' | 'card';
 
 interface Help {
   group: SettingGroup;
@@ -131,6 +131,15 @@ function toggle(fallback: boolean) {
   return oneOf(['on', 'off', 'true', 'false'] as const).transform((value) => (value === undefined ? fallback : value === 'on' || value === 'true'));
 }
 
+/** A five-field cron expression (minute hour day month weekday), or `off`. */
+function cron(fallback: string) {
+  return text(fallback).transform((value, ctx) => {
+    if (value === 'off' || /^(\S+\s+){4}\S+$/.test(value!)) return value!;
+    ctx.addIssue({ code: 'custom', message: `must be a cron expression of five fields (minute hour day month weekday, e.g. "0 2 * * *") or off, not "${value}"` });
+    return z.NEVER;
+  });
+}
+
 /** TRUST_PROXY: unset or "off" trusts no proxy; a number is a hop count; else addresses or subnets. */
 const trustProxy = text().transform((value, ctx): boolean | number | string => {
   if (value === undefined || value === 'off' || value === 'false') return false;
@@ -198,6 +207,11 @@ const VARIABLES = {
   SIGNATURE_TRUST_DIR: described(directory(), 'registry', '— (signing refused)', 'a folder of trusted CA certificates (PEM or DER): a signer\'s certificate must chain to one of them'),
   SIGNATURE_VERIFIER_URL: described(url(['https:', 'http:']), 'registry', '— (refused)', 'an external verifier of signatures on algorithms verified nowhere else here (GOST 34.310)'),
   SIGNATURE_VERIFIER_TIMEOUT_MS: described(integer(5000), 'registry', '`5000`', "one verification's time limit"),
+  // Jobs (docs/operations.md#jobs)
+  JOBS: described(oneOf(['in-process', 'off'] as const, 'in-process'), 'jobs', '`in-process`', 'whether `npm start` runs the background jobs in its own processes; `off` leaves them to `npm run worker` (PostgreSQL only)'),
+  JOBS_SUPERVISE_SECONDS: described(integer(60, 1, 3600), 'jobs', '`60`', 'how often a job runner looks for lost attempts (past their expiry: their process died) to retry them'),
+  IDENTITY_RECHECK_SCHEDULE: described(cron('0 2 * * *'), 'jobs', '`0 2 * * *`', 'when the identities are re-checked against the person registry (rule 4; cron, in `CARD_TIME_ZONE`); `off`: never on its own'),
+  IDENTITY_RECHECK_EXPIRE_SECONDS: described(integer(3600, 1), 'jobs', '`3600`', 'how long one identity re-check may run before it counts as lost and is retried'),
   // Logs, metrics, traces
   LOG_LEVEL: described(oneOf(LOG_LEVELS, 'info'), 'operations', '`info`', `the least severe log line written: ${LOG_LEVELS.join(', ')}`),
   METRICS_PORT: described(integer(9464, 0, 65535), 'operations', '`9464`', 'the port of `/metrics` (Prometheus), apart from the API\'s; `0` turns it off'),

@@ -1,0 +1,37 @@
+import type { JobDefinition } from '../../jobs/job.ts';
+import type { JobDeps } from '../../jobs/jobs.ts';
+import { log } from '../../runtime/log.ts';
+import { systemClock } from '../base/clock.ts';
+import { syncVerifications } from './sync.ts';
+import { registryActor } from './verification.service.ts';
+
+// Rule 4 on a schedule: `identity.recheck` re-checks against the person registry the cards not
+// confirmed in the last RECHECK_AFTER_DAYS days, as `npm run sync` does by hand. Idempotent: a card
+// confirmed by an attempt that was then cut off is not due any more, and one recorded twice would
+// be recorded unchanged. Stopping the process stops it between batches; the attempt then fails and
+// is retried, continuing with the cards still due.
+
+export const IDENTITY_RECHECK = 'identity.recheck';
+const RECHECK_AFTER_DAYS = 30;
+
+export function identityRecheckJob({ orm, territories, registry, settings }: JobDeps): JobDefinition<{ all?: boolean }> {
+  return {
+    name: IDENTITY_RECHECK,
+    schedule: settings.IDENTITY_RECHECK_SCHEDULE === 'off' ? null : settings.IDENTITY_RECHECK_SCHEDULE!,
+    retry: { limit: 5, delaySeconds: 60, backoff: true },
+    expireInSeconds: settings.IDENTITY_RECHECK_EXPIRE_SECONDS,
+    async handle(data, run) {
+      if (!registry) {
+        log.info({ queue: IDENTITY_RECHECK }, 'identity re-check skipped: no person registry (PERSON_REGISTRY_URL or PERSON_REGISTRY_FILE)');
+        return;
+      }
+      const result = await syncVerifications(
+        { em: orm.em.fork(), actor: registryActor(registry), territories, now: systemClock.now, today: systemClock.today, registry },
+        { all: data.all ?? false, olderThanDays: RECHECK_AFTER_DAYS, batchSize: 200, concurrency: 8, signal: run.signal },
+      );
+      const totals = { checked: result.checked, verified: result.verified, changed: result.changed, pending: result.pending, failed: result.failed };
+      if (result.stopped) throw new Error(`stopped after card ${result.lastId ?? 'none'}; the cards still due are re-checked on the next attempt`);
+      log.info({ queue: IDENTITY_RECHECK, ...totals, elapsedMs: Math.round(result.elapsedMs) }, 'identity re-check done');
+    },
+  };
+}
