@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { PGlite } from '@electric-sql/pglite';
 import type { PgliteConnection } from '@mikro-orm/pglite';
 import { PgBoss, type Db, type JobWithMetadata } from 'pg-boss';
@@ -145,7 +146,9 @@ export class JobRunner implements JobQueue {
       expireInSeconds: definition.expireInSeconds ?? 15 * 60,
       deadLetter: dead,
     };
-    await this.boss.createQueue(definition.name, queue);
+    // `exclusive`: one job per singleton key waiting or running (send() gives a job without a key
+    // one of its own).
+    await this.boss.createQueue(definition.name, { ...queue, policy: 'exclusive' });
     // A queue made by an earlier version keeps its options until they are updated.
     const { deadLetter: _, ...options } = queue;
     await this.boss.updateQueue(definition.name, options);
@@ -190,14 +193,17 @@ export class JobRunner implements JobQueue {
   async send<Data extends object>(name: string, data: Data, options: { singletonKey?: string; startAfterSeconds?: number } = {}): Promise<string | null> {
     if (!this.definitions.some((definition) => definition.name === name)) throw new Error(`no job is named ${name}`);
     return this.boss.send(name, data, {
-      ...(options.singletonKey ? { singletonKey: options.singletonKey } : {}),
+      singletonKey: options.singletonKey ?? randomUUID(),
       ...(options.startAfterSeconds ? { startAfter: options.startAfterSeconds } : {}),
     });
   }
 
-  /** Every job's queue with its counts and schedule. */
+  /**
+   * Every job's queue with its counts and schedule: the jobs of this version, and any other queue
+   * the database holds (a job since removed from the code, whose dead letters remain).
+   */
   async queues(): Promise<QueueCounts[]> {
-    const names = this.definitions.map((definition) => definition.name);
+    const names = await this.queueNames();
     // Counted now: pg-boss's own queue counts are refreshed only by its monitor pass.
     const { rows } = await this.boss.getDb().executeSql(
       `select name, case when name like '%.dead' then 'dead' when state = 'active' then 'active'
@@ -216,9 +222,14 @@ export class JobRunner implements JobQueue {
     return (await this.queues()).flatMap((queue) => (['queued', 'active', 'deferred', 'dead'] as const).map((state) => ({ queue: queue.name, state, count: queue[state] })));
   }
 
+  private async queueNames(): Promise<string[]> {
+    const stored = (await this.boss.getQueues()).filter((queue) => queue.deadLetter === deadLetterQueue(queue.name)).map((queue) => queue.name);
+    return [...new Set([...this.definitions.map((definition) => definition.name), ...stored])];
+  }
+
   /** The jobs in the dead-letter queues (of one job, or all), oldest first. */
   async deadLetters(name?: string, limit = 100): Promise<DeadLetter[]> {
-    const names = name ? [name] : this.definitions.map((definition) => definition.name);
+    const names = name ? [name] : await this.queueNames();
     const letters: DeadLetter[] = [];
     for (const queue of names) {
       const jobs = await this.boss.findJobs<object>(deadLetterQueue(queue), { queued: true, limit });
@@ -234,7 +245,7 @@ export class JobRunner implements JobQueue {
 
   /** Sends a dead letter back to its job's queue, for a fresh set of attempts; false if there is none with that id. */
   async retryDeadLetter(id: string): Promise<boolean> {
-    for (const { name } of this.definitions) {
+    for (const name of await this.queueNames()) {
       const [job] = await this.boss.findJobs(deadLetterQueue(name), { id, queued: true });
       if (job) return (await this.boss.redrive(deadLetterQueue(name), { ids: [id] })) > 0;
     }

@@ -18,7 +18,8 @@ export function identityRecheckJob({ orm, territories, registry, settings }: Job
   return {
     name: IDENTITY_RECHECK,
     schedule: settings.IDENTITY_RECHECK_SCHEDULE === 'off' ? null : settings.IDENTITY_RECHECK_SCHEDULE!,
-    retry: { limit: 5, delaySeconds: 60, backoff: true },
+    // 10, 20, 40, 80, 160 s apart: a registry away for minutes; past that, the next night runs again.
+    retry: { limit: 5, delaySeconds: 10, backoff: true },
     expireInSeconds: settings.IDENTITY_RECHECK_EXPIRE_SECONDS,
     async handle(data, run) {
       if (!registry) {
