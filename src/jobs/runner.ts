@@ -103,7 +103,9 @@ export class JobRunner implements JobQueue {
       supervise: options.work,
       schedule: options.work,
       registerInstance: options.work,
+      // Lost attempts are found by the monitor pass, which runs at the longer of the two.
       superviseIntervalSeconds: options.superviseSeconds ?? 60,
+      monitorIntervalSeconds: options.superviseSeconds ?? 60,
       persistWarnings: false,
     });
     boss.on('error', (error) => log.error({ err: error }, `job queue: ${scrubbed(String(error?.message ?? error))}`));
