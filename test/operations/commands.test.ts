@@ -25,6 +25,8 @@ const DATABASE = ['DATABASE_URL', 'PGLITE_DIR'];
 const COMMANDS: Record<string, { args?: string[]; options: string[]; variables: string[] }> = {
   'cli/import.ts': { args: ['cards.ndjson'], options: ['--format', '--rejects', '--batch', '--writers', '--source', '--progress-seconds'], variables: [...DATABASE, 'CARD_TIME_ZONE', 'PLAN_HORIZON_YEARS', 'SHUTDOWN_TIMEOUT_MS', 'LOG_LEVEL'] },
   'cli/sync.ts': { options: ['--all', '--older-than-days', '--batch', '--concurrency', '--after'], variables: [...DATABASE, 'PERSON_REGISTRY_URL', 'PERSON_REGISTRY_TIMEOUT_MS', 'PERSON_REGISTRY_FILE', 'SHUTDOWN_TIMEOUT_MS', 'LOG_LEVEL'] },
+  'cli/worker.ts': { options: [], variables: [...DATABASE, 'JOBS_SUPERVISE_SECONDS', 'IDENTITY_RECHECK_SCHEDULE', 'PERSON_REGISTRY_URL', 'SHUTDOWN_TIMEOUT_MS', 'METRICS_PORT', 'LOG_LEVEL'] },
+  'cli/jobs.ts': { options: ['--queue', '--limit', '--data'], variables: [...DATABASE, 'IDENTITY_RECHECK_SCHEDULE', 'LOG_LEVEL'] },
   'cli/seed.ts': { options: ['--cards', '--seed', '--today'], variables: [...DATABASE, 'CARD_TIME_ZONE', 'LOG_LEVEL'] },
   'cli/migrate.ts': { options: [], variables: [...DATABASE, 'LOG_LEVEL'] },
   'cli/token.ts': { options: ['--role', '--center', '--sub', '--name', '--iin', '--expires-in', '--public-key'], variables: ['AUTH_JWKS_URL', 'AUTH_PUBLIC_KEY_FILE', 'AUTH_ISSUER', 'AUTH_AUDIENCE', 'AUTH_DEV_KEY_DIR'] },
@@ -70,6 +72,9 @@ describe('bad argument values', () => {
       ['cli/import.ts', ['cards.ndjson', '--format', 'xml'], /^--format is ndjson or csv, not "xml"/],
       ['cli/sync.ts', ['--after', 'card-1'], /^--after must be a card id/],
       ['cli/sync.ts', ['--concurrency', 'many'], /^--concurrency must be a whole number/],
+      ['cli/jobs.ts', ['purge'], /^Unknown command "purge"/],
+      ['cli/jobs.ts', ['retry'], /^Usage: retry ID/],
+      ['cli/jobs.ts', ['send', 'identity.recheck', '--data', '{'], /^--data must be a JSON object/],
       ['cli/seed.ts', ['--cards=-1'], /^--cards must be a whole number/],
       ['cli/seed.ts', ['--today', 'tomorrow'], /^--today must be a date/],
       ['cli/migrate.ts', ['down'], /^Unknown command "down"/],
@@ -117,7 +122,7 @@ describe('a failure after the start', () => {
 });
 
 describe('an embedded database that npm start serves', () => {
-  it('is refused to npm run import (75, one line), and the server keeps its data', async () => {
+  it('is refused to npm run import, worker and jobs (75, one line), and the server keeps its data', async () => {
     const pglite = join(dir, 'served-db');
     const env = { DATABASE_URL: undefined, PGLITE_DIR: pglite, LOG_LEVEL: 'info' };
     // One card first, so that the server does not load its demo cards into an empty database.
@@ -131,6 +136,11 @@ describe('an embedded database that npm start serves', () => {
       expect(refused.code).toBe(75);
       expect(lines(refused.stderr)).toEqual([expect.stringContaining(`The embedded database in ${pglite} is in use by another process`)]);
       expect(hasStack(refused.stdout + refused.stderr)).toBe(false);
+      // The server runs the jobs itself: a worker (or a look at the queues) is one process too many.
+      for (const [script, args] of [['cli/worker.ts', []], ['cli/jobs.ts', ['list']]] as const) {
+        const other = await runCommand(script, [...args], { ...env, METRICS_PORT: '0' });
+        expect({ script, code: other.code, stderr: lines(other.stderr) }).toEqual({ script, code: 75, stderr: [expect.stringContaining(`The embedded database in ${pglite} is in use by another process`)] });
+      }
       expect(server.process.exitCode).toBeNull();
       server.process.kill('SIGTERM');
       expect((await server.finished(60_000)).code).toBe(0);
