@@ -5,7 +5,8 @@ import { describe, expect, it } from '@jest/globals';
 
 // The arrows between the layers of src/ point one way: the command line, benchmarks and demo data
 // over the server (HTTP and GraphQL), the server over the modules, the modules over the resolver
-// toolkit (src/api) and the database layer (src/db), and all over the process's runtime (settings,
+// toolkit (src/api) and the database layer (src/db), the jobs (src/jobs) over the modules whose jobs
+// they run, and all over the process's runtime (settings,
 // log, metrics, shutdown). Read from the code's own imports.
 
 const SRC = fileURLToPath(new URL('../../src/', import.meta.url));
@@ -17,8 +18,12 @@ function files(dir: string): string[] {
   });
 }
 
-/** The layer of a file: its first folder under src/ (`main.ts` is the command line). */
+/**
+ * The layer of a file: its first folder under src/ (`main.ts` is the command line). The jobs'
+ * contract (jobs/job.ts), which the modules implement, is a layer of its own below them.
+ */
 const layerOf = (path: string) => {
+  if (relative(SRC, path) === 'jobs/job.ts') return 'job-contract';
   const [first, second] = relative(SRC, path).split('/');
   return second === undefined ? 'cli' : first!;
 };
@@ -33,12 +38,15 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
   runtime: [],
   api: ['runtime'],
   db: ['runtime'],
-  modules: ['api', 'db', 'runtime'],
+  'job-contract': [],
+  modules: ['job-contract', 'api', 'db', 'runtime'],
+  // The job runner and the one list of jobs, over the modules that declare them.
+  jobs: ['job-contract', 'modules', 'api', 'db', 'runtime'],
   graphql: ['modules', 'api', 'db', 'runtime'],
   http: ['graphql', 'modules', 'api', 'db', 'runtime'],
   seed: ['modules', 'api', 'db', 'runtime'],
   bench: ['seed', 'http', 'graphql', 'modules', 'api', 'db', 'runtime'],
-  cli: ['bench', 'seed', 'http', 'graphql', 'modules', 'api', 'db', 'runtime'],
+  cli: ['bench', 'seed', 'jobs', 'http', 'graphql', 'modules', 'api', 'db', 'runtime'],
 };
 
 describe('the layers of src/', () => {

@@ -1,7 +1,10 @@
+import type { Orm } from '../../db/orm.ts';
 import type { JobDefinition } from '../../jobs/job.ts';
-import type { JobDeps } from '../../jobs/jobs.ts';
 import { log } from '../../runtime/log.ts';
+import type { Settings } from '../../runtime/settings.ts';
 import { systemClock } from '../base/clock.ts';
+import type { Territories } from '../dictionary/territories.ts';
+import type { PersonRegistry } from './person-registry.ts';
 import { syncVerifications } from './sync.ts';
 import { registryActor } from './verification.service.ts';
 
@@ -14,7 +17,8 @@ import { registryActor } from './verification.service.ts';
 export const IDENTITY_RECHECK = 'identity.recheck';
 const RECHECK_AFTER_DAYS = 30;
 
-export function identityRecheckJob({ orm, territories, registry, settings }: JobDeps): JobDefinition<{ all?: boolean }> {
+/** The job, from what src/jobs/jobs.ts gives each factory (its JobDeps). */
+export function identityRecheckJob({ orm, territories, registry, settings }: { orm: Orm; territories: Territories; registry: PersonRegistry | null; settings: Settings }): JobDefinition<{ all?: boolean }> {
   return {
     name: IDENTITY_RECHECK,
     schedule: settings.IDENTITY_RECHECK_SCHEDULE === 'off' ? null : settings.IDENTITY_RECHECK_SCHEDULE!,
