@@ -80,7 +80,8 @@ async function worker(settings: Settings) {
   // What stopping must undo, as far as the start has got.
   let orm: Orm | null = null;
   let stopApp: (() => Promise<void>) | null = null;
-  let runner: JobRunner | null = null;
+  // A promise, so that a stop that comes while it starts still waits for it and stops it.
+  let runner: Promise<JobRunner> | null = null;
   let metricsServer: Server | null = null;
   let handler: RequestListener = sendStarting;
   const server = createServer((req, res) => handler(req, res));
@@ -89,7 +90,7 @@ async function worker(settings: Settings) {
   stopOnSignals(async (deadline) => {
     // The jobs in hand finish (or are given back) while the requests in flight are answered;
     // both before the database closes.
-    await Promise.all([drain(server, deadline), runner?.stop()]);
+    await Promise.all([drain(server, deadline), runner?.then((started) => started.stop(), () => undefined)]);
     await stopApp?.();
     if (metricsServer) await new Promise((resolve) => metricsServer!.close(resolve));
     await orm?.close();
@@ -122,7 +123,7 @@ async function worker(settings: Settings) {
     await seedDemoData(orm, territories, { cards: DEMO_CARDS });
   }
   // Background jobs (docs/operations.md#jobs): in every worker process unless JOBS=off.
-  if (settings.JOBS === 'in-process') runner = await startJobRunner(orm, { territories, registry, settings });
+  if (settings.JOBS === 'in-process') await (runner = startJobRunner(orm, { territories, registry, settings }));
   if (isStopping()) return;
   handler = app;
 

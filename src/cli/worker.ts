@@ -26,10 +26,11 @@ type JobRunner = import('../jobs/start.ts').JobRunner;
 const registry = await registryFrom(settings).catch((error: Error) => refuse(`Configuration: PERSON_REGISTRY_FILE ${error.message}`, EX_CONFIG));
 
 let orm: Orm | null = null;
-let runner: JobRunner | null = null;
+// A promise, so that a stop that comes while it starts still waits for it and stops it.
+let runner: Promise<JobRunner> | null = null;
 let metricsServer: import('node:http').Server | null = null;
 stopOnSignals(async () => {
-  await runner?.stop();
+  await runner?.then((started) => started.stop(), () => undefined);
   if (metricsServer) await new Promise((resolve) => metricsServer!.close(resolve));
   await orm?.close();
 }, settings.SHUTDOWN_TIMEOUT_MS);
@@ -40,7 +41,7 @@ const applied = await migrate(orm);
 if (applied.length) log.info({ migrations: applied }, 'applied migrations');
 const territories = await Territories.load(orm.em.fork());
 if (!isStopping()) {
-  runner = await startJobRunner(orm, { territories, registry, settings });
+  await (runner = startJobRunner(orm, { territories, registry, settings }));
   log.info({
     data: settings.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : `embedded PostgreSQL in ${settings.PGLITE_DIR}`,
     registry: registry ? registry.name : 'none: the identity re-check is skipped',
