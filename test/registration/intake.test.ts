@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { toGlobalId } from '../../src/api/relay.ts';
 import type { CareerCenter } from '../../src/modules/career-center/career-center.entity.ts';
 import { aCard, aCareerCenter, nextIin } from '../support/builders.ts';
+import { pdfPages, squeezed } from '../support/pdf-text.ts';
 import { codesOf, servedApi, type Caller } from '../support/served-api.ts';
 
 // Intake from the citizen app, over HTTP as the app and the center's desk call it: the person
@@ -197,6 +198,24 @@ describe('withdrawing an application', () => {
     const again = await api.post(WITHDRAW, { id: applied.id, version: card.version + 1 }, citizen(iin));
     expect(again.body.data.registrationWithdraw.userErrors).toEqual([{ field: ['id'], code: 'INVALID_TRANSITION' }]);
     expect((await apply(iin)).application.status).toBe('APPLIED');
+  });
+
+  it('a withdrawn application is on the printed card (its own column) and counted apart in the statistics', async () => {
+    const iin = nextIin('1989-04-04', 'FEMALE');
+    const { application: applied } = await apply(iin);
+    const card = await mine(iin);
+    await api.post(WITHDRAW, { id: applied.id, version: card.version }, citizen(iin));
+    const printed = await api.get(`/cards/${card.id}.pdf?language=ru`, caseworker);
+    expect(printed.status).toBe(200);
+    const text = squeezed((await pdfPages(new Uint8Array(await printed.arrayBuffer()))).join(''));
+    const [year, month, day] = applied.appliedOn.split('-');
+    expect(text).toContain(squeezed('Дата отзыва заявления'));
+    expect(text).toContain(`${day}.${month}.${year}`);
+    const { body } = await api.post(`query($period: StatisticsPeriod!) { statistics(period: $period) { registrations { kind applied withdrawn } } }`,
+      { period: { from: applied.appliedOn, to: applied.appliedOn } }, caseworker);
+    const jobSeekers = body.data.statistics.registrations.find((row: { kind: string }) => row.kind === 'JOB_SEEKER');
+    expect(jobSeekers.withdrawn).toBeGreaterThanOrEqual(1);
+    expect(jobSeekers.applied).toBeGreaterThanOrEqual(jobSeekers.withdrawn);
   });
 
   it('after the decision: refused with INVALID_TRANSITION, nothing changes', async () => {

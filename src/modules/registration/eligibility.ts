@@ -13,7 +13,7 @@ import { Registration } from './registration.entity.ts';
 //   §16.1 professional training                 job seeker or unemployed ("адамдардың")
 //   §16.2 entrepreneurship support              job seeker or unemployed
 //   §16.3 subsidized job                        unemployed ("жұмыссыздарды … жұмысқа орналастыру")
-//     of students and senior pupils (STUDENT_WORK): job seeker or unemployed (Appendix 2, item 2.11)
+//     of students and senior pupils (STUDENT_WORK): job seeker or unemployed (Appendix 2, item 2, subitem 11)
 //   §16.4 relocation for labour mobility        job seeker or unemployed
 
 const EITHER: readonly RegistrationKind[] = ['JOB_SEEKER', 'UNEMPLOYED'];
