@@ -164,6 +164,13 @@ describe('what a citizen may not do', () => {
     expect((await api.post(MINE, { iin: someoneElse }, citizen(mineIin))).body.data.cardByIin).toBeNull();
   });
 
+  it('apply with a token whose subject is no valid IIN: refused, naming no field', async () => {
+    const valid = nextIin('1990-09-11');
+    const wrong = `${valid.slice(0, 11)}${(Number(valid[11]) + 1) % 10}`;
+    const { body } = await api.post(APPLY, { input: application() }, citizen(wrong));
+    expect(body.data.cardApply.userErrors).toEqual([{ field: null, code: 'INVALID_VALUE' }]);
+  });
+
   it('change other sections of their own card, decide their own application, or withdraw someone else\'s', async () => {
     const iin = nextIin('1992-12-12');
     const { application: applied } = await apply(iin);
@@ -216,6 +223,19 @@ describe('withdrawing an application', () => {
     const jobSeekers = body.data.statistics.registrations.find((row: { kind: string }) => row.kind === 'JOB_SEEKER');
     expect(jobSeekers.withdrawn).toBeGreaterThanOrEqual(1);
     expect(jobSeekers.applied).toBeGreaterThanOrEqual(jobSeekers.withdrawn);
+  });
+
+  it('a correction may record a withdrawal, never beside a registration or refusal', async () => {
+    const card = await aCard({ iin: nextIin('1984-02-02') }).withRegistration('UNEMPLOYED', { appliedOn: '2026-05-01', registeredOn: null }).save(api.db.orm.em.fork(), chosen);
+    const { unemployedRegistrations: [episode], version: v } = (await api.post(`query($id: ID!) { card(id: $id) { version unemployedRegistrations { id } } }`, { id: toGlobalId('Card', card.id) }, caseworker)).body.data.card;
+    const CORRECT = `mutation($id: ID!, $version: Int!, $input: RegistrationCorrectInput!) { registrationCorrect(id: $id, version: $version, input: $input) {
+      registration { status withdrawnOn } userErrors { field code } } }`;
+    const both = await api.post(CORRECT, { id: episode.id, version: v, input: { appliedOn: '2026-05-01', registeredOn: '2026-05-02', withdrawnOn: '2026-05-03' } }, caseworker);
+    expect(both.body.data.registrationCorrect.userErrors).toEqual([{ field: ['input', 'withdrawnOn'], code: 'INVALID_TRANSITION' }]);
+    const early = await api.post(CORRECT, { id: episode.id, version: v, input: { appliedOn: '2026-05-01', withdrawnOn: '2026-04-30' } }, caseworker);
+    expect(early.body.data.registrationCorrect.userErrors).toEqual([{ field: ['input', 'withdrawnOn'], code: 'DATE_ORDER' }]);
+    const withdrawn = await api.post(CORRECT, { id: episode.id, version: v, input: { appliedOn: '2026-05-01', withdrawnOn: '2026-05-03' } }, caseworker);
+    expect(withdrawn.body.data.registrationCorrect).toEqual({ registration: { status: 'WITHDRAWN', withdrawnOn: '2026-05-03' }, userErrors: [] });
   });
 
   it('after the decision: refused with INVALID_TRANSITION, nothing changes', async () => {

@@ -161,6 +161,9 @@ export type CardApplyData = Omit<CardApplyInput, 'careerCenter'> & { careerCente
 export async function applyAsPerson(deps: ChangeDeps, iin: string, input: CardApplyData): Promise<Outcome<Opened & { registrationStatus: RegistrationStatus }> & { card?: Card }> {
   const { kind, careerCenterId, fullName, address, phone, email, ...rest } = input;
   allHandled(rest);
+  // The IIN is no argument: a token's subject that is no valid IIN is at fault, not a field.
+  const parsed = parseIin(iin);
+  if (!parsed.ok) return { ok: false, errors: [userError(null, 'INVALID_VALUE', `the signed-in person's IIN: ${parsed.reason}`)] };
   const existing = await deps.em.fork().findOne(Card, { iin });
   if (!existing && !fullName) {
     return { ok: false, errors: [userError(['input', 'fullName'], 'REQUIRED', 'a first application opens the card: give the full name (§1)')] };
