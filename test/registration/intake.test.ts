@@ -205,6 +205,9 @@ describe('withdrawing an application', () => {
     const again = await api.post(WITHDRAW, { id: applied.id, version: card.version + 1 }, citizen(iin));
     expect(again.body.data.registrationWithdraw.userErrors).toEqual([{ field: ['id'], code: 'INVALID_TRANSITION' }]);
     expect((await apply(iin)).application.status).toBe('APPLIED');
+    // The same contacts and address again change nothing of §7–9: the new application is all it records.
+    const after = (await api.post(HISTORY, { id: card.id }, caseworker)).body.data.card.history.edges.map((e: any) => e.node);
+    expect(after.slice(history.length)).toEqual([{ action: 'cardApply', part: 'registration', actor: iin }]);
   });
 
   it('a withdrawn application is on the printed card (its own column) and counted apart in the statistics', async () => {

@@ -19,6 +19,7 @@ import { keeperOf } from '../footer/footer.service.ts';
 import { executor } from '../footer/section.ts';
 import { askRegistry, recordReplyIn, type RegistryReply } from '../verification/verification.service.ts';
 import { Card } from './card.entity.ts';
+import { canonicalJson } from './card-document.ts';
 import { CardChange, changeCard, changeEntry, commitChange, failedChange, type ChangeDeps } from './card-change.ts';
 import { typeOf } from './card-section.ts';
 import { careerCenter } from './section.ts';
@@ -126,7 +127,8 @@ function applyAgain(
   const { kind } = application;
   return changeCard(deps, { cardId, version: null, action: application.action, followUp, receiving: true }, async (change): Promise<Opened> => {
     const transfer = change.card.careerCenter === data.careerCenterId ? null : await moveCard(change, data.careerCenterId, 'PERSON_APPLIED', data.appliedOn);
-    if (Object.entries(contacts).some(([key, value]) => JSON.stringify(change.card[key as keyof typeof contacts] ?? null) !== JSON.stringify(value))) {
+    const plain = (value: unknown) => canonicalJson(JSON.parse(JSON.stringify(value ?? null)));
+    if (Object.entries(contacts).some(([key, value]) => plain(change.card[key as keyof typeof contacts]) !== plain(value))) {
       change.updateCard(identity, (card) => Object.assign(card, contacts));
     }
     if (transfer) {
