@@ -129,7 +129,8 @@ export type RefusingParty =
 /**
  * §12, §15 — state of one registration episode. The lifecycle: an application is `APPLIED`; the
  * center then registers it (`REGISTERED`) or refuses it (`REFUSED`, final); a registered person is
- * later deregistered (`DEREGISTERED`, final).
+ * later deregistered (`DEREGISTERED`, final). The person may withdraw an application not yet decided
+ * (`WITHDRAWN`, final).
  */
 export type RegistrationEpisodeStatus =
   /** §12, §15 — applied, no decision yet. */
@@ -139,7 +140,9 @@ export type RegistrationEpisodeStatus =
   /** §12, §15 — registration refused. */
   | 'REFUSED'
   /** §12, §15 — registered and not deregistered. */
-  | 'REGISTERED';
+  | 'REGISTERED'
+  /** §12, §15 — the person withdrew the application before it was decided (final). */
+  | 'WITHDRAWN';
 
 /** §12, §15 — which register an episode belongs to. */
 export type RegistrationKind =

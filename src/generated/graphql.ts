@@ -15,7 +15,7 @@ import type { CardHistoryEntryMapper, CardHistoryConnectionMapper } from '../mod
 import type { EntrepreneurshipBasicsTrainingMapper, EntrepreneurshipSupportMapper, GrantMapper, MicrocreditMapper, ProfessionalTrainingMapper, RelocationMapper, RelocationAssistanceMapper, RelocationFamilyMemberMapper, RelocationHousingMapper, SubsidizedJobMapper } from '../modules/measures/measure.mappers.ts';
 import type { AddressMapper, IdentityVerificationMapper, PersonNameMapper } from '../modules/person/person.mappers.ts';
 import type { HiringActMapper, ReferralMapper, ReferralRefusalMapper } from '../modules/referral/referral.mappers.ts';
-import type { DeregistrationMapper, RegistrationMapper, RegistrationRefusalMapper } from '../modules/registration/registration.mappers.ts';
+import type { DeregistrationMapper, RegistrationMapper, RegistrationRefusalMapper, ApplicationEdgeMapper } from '../modules/registration/registration.mappers.ts';
 import type { SpecialWorkplaceMapper } from '../modules/special-workplace/special-workplace.mappers.ts';
 import type { ActiveMeasureStatisticsMapper, StatisticsGroupKeyMapper, ReasonStatisticsMapper, ReferralStatisticsMapper, RegistrationStatisticsMapper, RelocationStatisticsMapper, StatisticsMapper } from '../modules/statistics/statistics.mappers.ts';
 import type { CardTransferMapper } from '../modules/transfer/transfer.mappers.ts';
@@ -242,6 +242,26 @@ export type AgeGroup =
   /** Under 25. */
   | 'UNDER_25';
 
+/** §12, §15 — a page of a career center's applications, oldest first (Relay connection). */
+export type ApplicationConnection = {
+  __typename?: 'ApplicationConnection';
+  /** The applications of this page with their cursors and cards. */
+  edges: Array<ApplicationEdge>;
+  /** Pagination state. */
+  pageInfo: PageInfo;
+};
+
+/** §12, §15 — an application waiting in (or gone through) a career center's queue, with its card. */
+export type ApplicationEdge = {
+  __typename?: 'ApplicationEdge';
+  /** The card the application belongs to (kept by the center whose queue this is). */
+  card: Card;
+  /** Opaque cursor; pass it as `after` to continue after this application. */
+  cursor: Scalars['String']['output'];
+  /** §12, §15 — the application's episode. */
+  node: Registration;
+};
+
 /**
  * Individual employment card (Жұмыспен қамтудың жеке картасы / Индивидуальная карта занятости),
  * Appendix 1 of Order No. 365: one per person, opened by a career center when the person applies as
@@ -442,6 +462,36 @@ export type CardVisitsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   includeVoided?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/**
+ * Rule 1, §12, §15 — a person's own application from the citizen app. The IIN is the signed-in
+ * person's (the token's subject); the application date is today.
+ */
+export type CardApplyInput = {
+  /** §7 — residence address; replaces the card's when given. */
+  address?: InputMaybe<AddressInput>;
+  /** Rule 1 — global id of the career center the person chooses (see `careerCenters`). */
+  careerCenter: Scalars['ID']['input'];
+  /** §9 — e-mail; replaces the card's when given. */
+  email?: InputMaybe<Scalars['EmailAddress']['input']>;
+  /** §1 — full name; required when the person has no card yet (it opens one), ignored otherwise. */
+  fullName?: InputMaybe<PersonNameInput>;
+  /** §12 or §15 — which register the person applies to. */
+  kind: RegistrationKind;
+  /** §8 — phone; replaces the card's when given. */
+  phone?: InputMaybe<Scalars['PhoneNumber']['input']>;
+};
+
+/** Result of `cardApply`: the application and the registration status, nothing else of the card. */
+export type CardApplyPayload = {
+  __typename?: 'CardApplyPayload';
+  /** §12, §15 — the application's episode (or the open one of that kind it continues at the new center). */
+  application?: Maybe<Registration>;
+  /** §12, §15 — the card's registration status after the application. */
+  registrationStatus?: Maybe<RegistrationStatus>;
+  /** Why nothing was done, if so. */
+  userErrors: Array<UserError>;
 };
 
 /** A page of cards (Relay connection). */
@@ -1452,6 +1502,15 @@ export type Mutation = {
   additionalEducationAdd: AdditionalEducationPayload;
   /** §10.2 — corrects an entry of additional education. */
   additionalEducationCorrect: AdditionalEducationPayload;
+  /**
+   * Rule 1, §12, §15 — the signed-in person (CITIZEN) applies to be registered as a job seeker or
+   * as unemployed at the career center they choose. Opens their card if they have none (as `cardOpen`
+   * does, §1 from the input), or adds the application to their card; a card kept by another center
+   * moves to the chosen one (`cardTransfers`), and an application of that kind still open there
+   * continues. Nothing else of the card is read or changed (§7–9 only when given). Rejected with
+   * REGISTRATION_ALREADY_OPEN while an application or registration of that kind is open.
+   */
+  cardApply: CardApplyPayload;
   /** Rule 3 — voids a wrong entry of any list section (never deleted: hidden unless `includeVoided`). */
   cardEntryVoid: CardPayload;
   /**
@@ -1554,6 +1613,12 @@ export type Mutation = {
   registrationRefuse: RegistrationPayload;
   /** §12, §15 — APPLIED → REGISTERED. From any other state: INVALID_TRANSITION. */
   registrationRegister: RegistrationPayload;
+  /**
+   * §12, §15 — APPLIED → WITHDRAWN (final): the person withdraws an application not yet decided, on
+   * today's date. The person themselves (CITIZEN, their own card) or a caseworker or head of the
+   * center that keeps the card on their behalf. From any other state: INVALID_TRANSITION.
+   */
+  registrationWithdraw: RegistrationPayload;
   /** §16.4 — corrects a relocation referral, family members included. */
   relocationCorrect: ActiveMeasurePayload;
   /** §16.4 — refers the person (and family) to voluntary relocation. */
@@ -1618,6 +1683,18 @@ export type MutationAdditionalEducationCorrectArgs = {
   id: Scalars['ID']['input'];
   input: AdditionalEducationInput;
   version: Scalars['Int']['input'];
+};
+
+
+/**
+ * Changes to cards. Every mutation is one transaction and one business action; apart from `cardOpen`
+ * it takes the `version` of the card it was based on, and a stale version is rejected with
+ * `STALE_CARD`. A rejected mutation changes nothing at all and answers with `userErrors`.
+ * Nothing is ever deleted: wrong entries are corrected (the earlier value stays in the history) or
+ * voided with who, when and why.
+ */
+export type MutationCardApplyArgs = {
+  input: CardApplyInput;
 };
 
 
@@ -2083,6 +2160,19 @@ export type MutationRegistrationRegisterArgs = {
  * Nothing is ever deleted: wrong entries are corrected (the earlier value stays in the history) or
  * voided with who, when and why.
  */
+export type MutationRegistrationWithdrawArgs = {
+  id: Scalars['ID']['input'];
+  version: Scalars['Int']['input'];
+};
+
+
+/**
+ * Changes to cards. Every mutation is one transaction and one business action; apart from `cardOpen`
+ * it takes the `version` of the card it was based on, and a stale version is rejected with
+ * `STALE_CARD`. A rejected mutation changes nothing at all and answers with `userErrors`.
+ * Nothing is ever deleted: wrong entries are corrected (the earlier value stays in the history) or
+ * voided with who, when and why.
+ */
 export type MutationRelocationCorrectArgs = {
   id: Scalars['ID']['input'];
   input: RelocationInput;
@@ -2397,6 +2487,13 @@ export type ProfessionalTrainingInput = {
 export type Query = {
   __typename?: 'Query';
   /**
+   * §12, §15 — the applications at the caller's career center in one state (`APPLIED`: the queue
+   * waiting for a decision), oldest application first. Caseworkers and heads see their own center's
+   * (the cards it keeps); other roles see none. Decide them with `registrationRegister` or
+   * `registrationRefuse`.
+   */
+  applications: ApplicationConnection;
+  /**
    * A card by its global id; null when there is none. With `asOf`, the card exactly as it stood at
    * that moment (Rule 3: what it said on any past date), or null if it did not exist yet.
    */
@@ -2430,6 +2527,14 @@ export type Query = {
    * center's; others get FORBIDDEN. Also as CSV: `GET /export/statistics.csv` (see the README).
    */
   statistics: Statistics;
+};
+
+
+/** Entry points of the API. */
+export type QueryApplicationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  status?: InputMaybe<RegistrationEpisodeStatus>;
 };
 
 
@@ -2738,6 +2843,8 @@ export type Registration = Node & {
   status: RegistrationEpisodeStatus;
   /** Rule 3 — set when the episode was voided as wrong. */
   voided?: Maybe<Voiding>;
+  /** §12, §15 — the day the person withdrew the application, when they did (history names who). */
+  withdrawnOn?: Maybe<Scalars['Date']['output']>;
 };
 
 /** §12, §15 — an application to a register. */
@@ -2758,6 +2865,8 @@ export type RegistrationCorrectInput = {
   refusal?: InputMaybe<RegistrationRefuseInput>;
   /** §12, §15 — registration date, if registered. */
   registeredOn?: InputMaybe<Scalars['Date']['input']>;
+  /** §12, §15 — the day the person withdrew the application, if they did (then neither registered nor refused). */
+  withdrawnOn?: InputMaybe<Scalars['Date']['input']>;
 };
 
 /** §12, §15 — a deregistration. */
@@ -2773,7 +2882,8 @@ export type RegistrationDeregisterInput = {
 /**
  * §12, §15 — state of one registration episode. The lifecycle: an application is `APPLIED`; the
  * center then registers it (`REGISTERED`) or refuses it (`REFUSED`, final); a registered person is
- * later deregistered (`DEREGISTERED`, final).
+ * later deregistered (`DEREGISTERED`, final). The person may withdraw an application not yet decided
+ * (`WITHDRAWN`, final).
  */
 export type RegistrationEpisodeStatus =
   /** §12, §15 — applied, no decision yet. */
@@ -2783,7 +2893,9 @@ export type RegistrationEpisodeStatus =
   /** §12, §15 — registration refused. */
   | 'REFUSED'
   /** §12, §15 — registered and not deregistered. */
-  | 'REGISTERED';
+  | 'REGISTERED'
+  /** §12, §15 — the person withdrew the application before it was decided (final). */
+  | 'WITHDRAWN';
 
 /** §12, §15 — which register an episode belongs to. */
 export type RegistrationKind =
@@ -2862,6 +2974,8 @@ export type RegistrationStatistics = {
   refused: Scalars['Int']['output'];
   /** Registrations in the period. */
   registered: Scalars['Int']['output'];
+  /** Applications the person withdrew in the period. */
+  withdrawn: Scalars['Int']['output'];
 };
 
 /** §12, §15 — where a person stands now: registered as unemployed, as a job seeker only, or neither. */
@@ -3284,6 +3398,8 @@ export type UserErrorCode =
   | 'OUT_OF_RANGE'
   /** §12, §15 — a registration of this kind is already open (applied or registered). */
   | 'REGISTRATION_ALREADY_OPEN'
+  /** §14, §16 — the person has no open registration of the kind the entry needs on its date (README: who may receive what). */
+  | 'REGISTRATION_REQUIRED'
   /** A required value is missing. */
   | 'REQUIRED'
   /** Footer — the head's signature must come from another person than the executor's of the same version. */
@@ -3550,8 +3666,12 @@ export type ResolversTypes = {
   Address: ResolverTypeWrapper<AddressMapper>;
   AddressInput: AddressInput;
   AgeGroup: AgeGroup;
+  ApplicationConnection: ResolverTypeWrapper<Omit<ApplicationConnection, 'edges'> & { edges: Array<ResolversTypes['ApplicationEdge']> }>;
+  ApplicationEdge: ResolverTypeWrapper<ApplicationEdgeMapper>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Card: ResolverTypeWrapper<CardMapper>;
+  CardApplyInput: CardApplyInput;
+  CardApplyPayload: ResolverTypeWrapper<Omit<CardApplyPayload, 'application'> & { application?: Maybe<ResolversTypes['Registration']> }>;
   CardConnection: ResolverTypeWrapper<CardConnectionMapper>;
   CardEdge: ResolverTypeWrapper<Omit<CardEdge, 'node'> & { node: ResolversTypes['Card'] }>;
   CardFilter: CardFilter;
@@ -3743,8 +3863,12 @@ export type ResolversParentTypes = {
   AdditionalEducationPayload: Omit<AdditionalEducationPayload, 'card' | 'entry'> & { card?: Maybe<ResolversParentTypes['Card']>, entry?: Maybe<ResolversParentTypes['AdditionalEducation']> };
   Address: AddressMapper;
   AddressInput: AddressInput;
+  ApplicationConnection: Omit<ApplicationConnection, 'edges'> & { edges: Array<ResolversParentTypes['ApplicationEdge']> };
+  ApplicationEdge: ApplicationEdgeMapper;
   Boolean: Scalars['Boolean']['output'];
   Card: CardMapper;
+  CardApplyInput: CardApplyInput;
+  CardApplyPayload: Omit<CardApplyPayload, 'application'> & { application?: Maybe<ResolversParentTypes['Registration']> };
   CardConnection: CardConnectionMapper;
   CardEdge: Omit<CardEdge, 'node'> & { node: ResolversParentTypes['Card'] };
   CardFilter: CardFilter;
@@ -3959,6 +4083,17 @@ export type AddressResolvers<ContextType = Context, ParentType extends Resolvers
   street?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
+export type ApplicationConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ApplicationConnection'] = ResolversParentTypes['ApplicationConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['ApplicationEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type ApplicationEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ApplicationEdge'] = ResolversParentTypes['ApplicationEdge']> = {
+  card?: Resolver<ResolversTypes['Card'], ParentType, ContextType>;
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Registration'], ParentType, ContextType>;
+};
+
 export type CardResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Card'] = ResolversParentTypes['Card']> = {
   activeMeasures?: Resolver<ResolversTypes['ActiveMeasureConnection'], ParentType, ContextType, RequireFields<CardActiveMeasuresArgs, 'first' | 'includeVoided'>>;
   address?: Resolver<Maybe<ResolversTypes['Address']>, ParentType, ContextType>;
@@ -3997,6 +4132,12 @@ export type CardResolvers<ContextType = Context, ParentType extends ResolversPar
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   visits?: Resolver<ResolversTypes['VisitConnection'], ParentType, ContextType, RequireFields<CardVisitsArgs, 'first' | 'includeVoided'>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type CardApplyPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CardApplyPayload'] = ResolversParentTypes['CardApplyPayload']> = {
+  application?: Resolver<Maybe<ResolversTypes['Registration']>, ParentType, ContextType>;
+  registrationStatus?: Resolver<Maybe<ResolversTypes['RegistrationStatus']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
 
 export type CardConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CardConnection'] = ResolversParentTypes['CardConnection']> = {
@@ -4350,6 +4491,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   activeMeasureRecordEmployment?: Resolver<ResolversTypes['ActiveMeasurePayload'], ParentType, ContextType, RequireFields<MutationActiveMeasureRecordEmploymentArgs, 'id' | 'input' | 'version'>>;
   additionalEducationAdd?: Resolver<ResolversTypes['AdditionalEducationPayload'], ParentType, ContextType, RequireFields<MutationAdditionalEducationAddArgs, 'cardId' | 'input' | 'version'>>;
   additionalEducationCorrect?: Resolver<ResolversTypes['AdditionalEducationPayload'], ParentType, ContextType, RequireFields<MutationAdditionalEducationCorrectArgs, 'id' | 'input' | 'version'>>;
+  cardApply?: Resolver<ResolversTypes['CardApplyPayload'], ParentType, ContextType, RequireFields<MutationCardApplyArgs, 'input'>>;
   cardEntryVoid?: Resolver<ResolversTypes['CardPayload'], ParentType, ContextType, RequireFields<MutationCardEntryVoidArgs, 'id' | 'reason' | 'version'>>;
   cardImport?: Resolver<ResolversTypes['CardImportPayload'], ParentType, ContextType, RequireFields<MutationCardImportArgs, 'records'>>;
   cardOpen?: Resolver<ResolversTypes['CardOpenPayload'], ParentType, ContextType, RequireFields<MutationCardOpenArgs, 'input'>>;
@@ -4383,6 +4525,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   registrationDeregister?: Resolver<ResolversTypes['RegistrationPayload'], ParentType, ContextType, RequireFields<MutationRegistrationDeregisterArgs, 'id' | 'input' | 'version'>>;
   registrationRefuse?: Resolver<ResolversTypes['RegistrationPayload'], ParentType, ContextType, RequireFields<MutationRegistrationRefuseArgs, 'id' | 'input' | 'version'>>;
   registrationRegister?: Resolver<ResolversTypes['RegistrationPayload'], ParentType, ContextType, RequireFields<MutationRegistrationRegisterArgs, 'id' | 'input' | 'version'>>;
+  registrationWithdraw?: Resolver<ResolversTypes['RegistrationPayload'], ParentType, ContextType, RequireFields<MutationRegistrationWithdrawArgs, 'id' | 'version'>>;
   relocationCorrect?: Resolver<ResolversTypes['ActiveMeasurePayload'], ParentType, ContextType, RequireFields<MutationRelocationCorrectArgs, 'id' | 'input' | 'version'>>;
   relocationCreate?: Resolver<ResolversTypes['ActiveMeasurePayload'], ParentType, ContextType, RequireFields<MutationRelocationCreateArgs, 'cardId' | 'input' | 'version'>>;
   specialWorkplaceCorrect?: Resolver<ResolversTypes['SpecialWorkplacePayload'], ParentType, ContextType, RequireFields<MutationSpecialWorkplaceCorrectArgs, 'id' | 'input' | 'version'>>;
@@ -4461,6 +4604,7 @@ export type ProfessionalTrainingResolvers<ContextType = Context, ParentType exte
 };
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  applications?: Resolver<ResolversTypes['ApplicationConnection'], ParentType, ContextType, RequireFields<QueryApplicationsArgs, 'first' | 'status'>>;
   card?: Resolver<Maybe<ResolversTypes['Card']>, ParentType, ContextType, RequireFields<QueryCardArgs, 'id'>>;
   cardByIin?: Resolver<Maybe<ResolversTypes['Card']>, ParentType, ContextType, RequireFields<QueryCardByIinArgs, 'iin'>>;
   cardTransfers?: Resolver<ResolversTypes['CardTransferConnection'], ParentType, ContextType, RequireFields<QueryCardTransfersArgs, 'first'>>;
@@ -4570,6 +4714,7 @@ export type RegistrationResolvers<ContextType = Context, ParentType extends Reso
   registeredOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['RegistrationEpisodeStatus'], ParentType, ContextType>;
   voided?: Resolver<Maybe<ResolversTypes['Voiding']>, ParentType, ContextType>;
+  withdrawnOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -4592,6 +4737,7 @@ export type RegistrationStatisticsResolvers<ContextType = Context, ParentType ex
   kind?: Resolver<ResolversTypes['RegistrationKind'], ParentType, ContextType>;
   refused?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   registered?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  withdrawn?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type RelocationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Relocation'] = ResolversParentTypes['Relocation']> = {
@@ -4749,7 +4895,10 @@ export type Resolvers<ContextType = Context> = {
   AdditionalEducation?: AdditionalEducationResolvers<ContextType>;
   AdditionalEducationPayload?: AdditionalEducationPayloadResolvers<ContextType>;
   Address?: AddressResolvers<ContextType>;
+  ApplicationConnection?: ApplicationConnectionResolvers<ContextType>;
+  ApplicationEdge?: ApplicationEdgeResolvers<ContextType>;
   Card?: CardResolvers<ContextType>;
+  CardApplyPayload?: CardApplyPayloadResolvers<ContextType>;
   CardConnection?: CardConnectionResolvers<ContextType>;
   CardEdge?: CardEdgeResolvers<ContextType>;
   CardFooter?: CardFooterResolvers<ContextType>;

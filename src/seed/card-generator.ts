@@ -243,6 +243,9 @@ export function generateCard(index: number, ctx: GeneratorContext): CardDraft {
 
   const activeFrom = registeredOn;
   const activeTo = endedOn ?? ctx.today;
+  // §14, §16 need the registration open on their date: the last day they can fall on is the day
+  // before the deregistration (README: who may receive what).
+  const eligibleTo = endedOn ? days.add(endedOn, -1) : ctx.today;
 
   // §13 career guidance.
   if (activeFrom && random.chance(0.4)) {
@@ -255,10 +258,10 @@ export function generateCard(index: number, ctx: GeneratorContext): CardDraft {
   }
 
   // §14 referrals to suitable work; for a person placed in work, the last one hired them.
-  if (activeFrom) {
+  if (activeFrom && activeFrom <= eligibleTo) {
     const count = random.int(0, lifecycle === 'EMPLOYED' ? 4 : 5);
     for (let i = 0; i < count; i++) {
-      const referredOn = days.between(random, activeFrom, days.add(activeTo, -1) < activeFrom ? activeFrom : days.add(activeTo, -1));
+      const referredOn = days.between(random, activeFrom, eligibleTo);
       const position = random.pick(words.positions);
       const referral: Row = { employerName: random.pick(words.employers), position, referredOn };
       const answeredOn = days.min(days.add(referredOn, random.int(1, 10)), ctx.today);
@@ -284,11 +287,11 @@ export function generateCard(index: number, ctx: GeneratorContext): CardDraft {
   }
 
   // §16 active measures, for the unemployed: the kinds rotate so every kind is always present.
-  if (unemployedOn && random.chance(0.6)) {
+  if (unemployedOn && unemployedOn <= eligibleTo && random.chance(0.6)) {
     const count = random.chance(0.25) ? 2 : 1;
     for (let k = 0; k < count; k++) {
       const kind = MEASURE_KINDS[(index + k) % MEASURE_KINDS.length]!;
-      const referredOn = days.between(random, unemployedOn, activeTo);
+      const referredOn = days.between(random, unemployedOn, eligibleTo);
       draft.of('activeMeasures').push(measure(random, kind, referredOn, ctx, center, activeTo));
     }
   }

@@ -92,7 +92,7 @@ beforeAll(async () => {
   const signing = { trust: await TrustStore.load(await trustFolder(ca)), external: null };
   ({ base, stop } = await startTestServer(db.orm, { auth: issuer.settings, registry: null, signing, protection }));
 
-  const opened = await change('CASEWORKER', `mutation($input: CardOpenInput!) { cardOpen(input: $input) { card { id version } userErrors { code } } }`, {
+  const opened = await change('CASEWORKER', `mutation($input: CardOpenInput!) { cardOpen(input: $input) { card { id version } registration { id } userErrors { code } } }`, {
     input: {
       iin: IIN, appliedOn: '2026-01-12', careerCenter: toGlobalId('CareerCenter', center.id), fullName: FIRST, citizenship: 'KZ',
       nationality: 'қазақ', address: FIRST_ADDRESS, phone: CONTACTS.first[0], email: CONTACTS.first[1],
@@ -102,9 +102,14 @@ beforeAll(async () => {
   await new Promise((resolve) => setTimeout(resolve, 20));
   between = new Date().toISOString();
   await new Promise((resolve) => setTimeout(resolve, 20));
+  // Registered, so that the §16.4 relocation below has the registration it needs.
+  const registered = await change('CASEWORKER', `mutation($id: ID!, $v: Int!) {
+    registrationRegister(id: $id, version: $v, input: { registeredOn: "2026-01-12" }) { card { id version } userErrors { code } } }`, {
+    id: (opened as unknown as { registration: { id: string } }).registration.id, v: opened.card!.version,
+  });
   let { version } = await change('CASEWORKER', `mutation($id: ID!, $v: Int!, $input: IdentityInput!) {
     cardUpdateIdentity(id: $id, version: $v, input: $input) { card { id version } userErrors { code } } }`, {
-    id: cardId, v: opened.card!.version,
+    id: cardId, v: registered.card!.version,
     input: { fullName: SECOND, citizenship: 'KZ', nationality: 'қазақ', address: SECOND_ADDRESS, phone: CONTACTS.second[0], email: CONTACTS.second[1] },
   }).then((p) => p.card!);
   const relocation = await graphql('CASEWORKER', `mutation($id: ID!, $v: Int!, $input: RelocationInput!) {

@@ -216,7 +216,10 @@ describe('the schema', () => {
     const objects = [...reached].filter((name) => isObjectType(schema.getType(name)) || isUnionType(schema.getType(name)));
     // Everything reachable without passing a card or an entry: plumbing, reference data, counts, the audit itself.
     expect(objects.sort()).toEqual([
-      'ActiveMeasure', 'ActiveMeasurePayload', 'ActiveMeasureStatistics', 'AdditionalEducationPayload', 'CardConnection', 'CardEdge', 'CardImportPayload', 'CardImportResult',
+      'ActiveMeasure', 'ActiveMeasurePayload', 'ActiveMeasureStatistics', 'AdditionalEducationPayload',
+      // A center's queue of applications: each edge leads to the episode and its card, both audited.
+      'ApplicationConnection', 'ApplicationEdge',
+      'CardApplyPayload', 'CardConnection', 'CardEdge', 'CardImportPayload', 'CardImportResult',
       'CardImportSummary', 'CardOpenPayload', 'CardPayload', 'CardSignPayload',
       // A card's moves between centers: the centers, who moved it and when, never the card's own data.
       'CardTransfer', 'CardTransferConnection', 'CardTransferEdge', 'CareerGuidancePayload', 'Dictionary', 'DictionaryEntry', 'District',

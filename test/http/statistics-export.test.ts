@@ -56,12 +56,12 @@ describe('GET /export/statistics.csv', () => {
     expect(response.headers.get('content-disposition')).toBe('attachment; filename="statistics-registrations-2020-01-01-2026-11-29.csv"');
     const { text, rows: [header, ...lines] } = await csvOf(response);
     expect(text).toContain('"Қала, ""Орталық"" мансап орталығы"');
-    expect(header).toEqual(['Мансап орталығы (коды)', 'Мансап орталығы', 'Тіркеу түрі (коды)', 'Тіркеу түрі', 'Өтініш берді', 'Тіркелді', 'Тіркеуден бас тартылды', 'Тіркеуден шығарылды']);
+    expect(header).toEqual(['Мансап орталығы (коды)', 'Мансап орталығы', 'Тіркеу түрі (коды)', 'Тіркеу түрі', 'Өтініш берді', 'Тіркелді', 'Тіркеуден бас тартылды', 'Тіркеуден шығарылды', 'Өтінішін кері қайтарып алды']);
     const { statistics } = dataOf(await api.execute(`{ statistics(period: { from: "2020-01-01", to: "2026-11-29" }, groupBy: [CAREER_CENTER]) {
-      registrations { group { code label(language: KK) } kind applied registered refused deregistered } } }`));
+      registrations { group { code label(language: KK) } kind applied registered refused deregistered withdrawn } } }`));
     expect(lines).toEqual(statistics.registrations.map((row: any) => [
       row.group[0].code, row.group[0].label, row.kind, row.kind === 'JOB_SEEKER' ? 'Жұмыс іздеуші адам ретінде тіркеу' : 'Жұмыссыз ретінде тіркеу',
-      String(row.applied), String(row.registered), String(row.refused), String(row.deregistered),
+      String(row.applied), String(row.registered), String(row.refused), String(row.deregistered), String(row.withdrawn),
     ]));
     expect(lines.find((line) => line[0] === 'CC-CSV')?.[1]).toBe(NAME.kk);
   });

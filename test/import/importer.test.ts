@@ -288,3 +288,36 @@ it('imports an IIN whose person already has a card from the API as an update of 
   const [result] = await importer().importBatch(items(anIdentityRecord(center, { iin, fullName: { surname: 'Серік', givenName: 'Бақыт' }, email: 'baqyt@example.kz' })));
   expect(result).toMatchObject({ outcome: 'UPDATED', cardId: await cardIdOf(iin) });
 });
+
+describe('who may receive what, for imported cards', () => {
+  const publicWorks = { sourceId: 'pw-1', kind: 'SUBSIDIZED_JOB', referredOn: '2025-03-01', jobType: 'PUBLIC_WORKS', employerName: 'Әкімдік', position: 'аула сыпырушы' };
+
+  it('a new card\'s referral or measure without the registration its date needs rejects the record; with it, the card is created', async () => {
+    const seekerOnly = [{ sourceId: 'reg-1', kind: 'JOB_SEEKER', appliedOn: '2025-02-03', registeredOn: '2025-02-04' }];
+    const records = [
+      aFullRecord(center, { registrations: [], activeMeasures: [] }),
+      aFullRecord(center, { registrations: seekerOnly, referrals: [], activeMeasures: [publicWorks] }),
+      aFullRecord(center, { registrations: seekerOnly, activeMeasures: [] }),
+    ];
+    const results = await importer().importBatch(items(...records));
+    expect(results.map((r) => [r.outcome, r.errors.map((e) => [e.field?.join('.') ?? null, e.code])])).toEqual([
+      ['REJECTED', [['referrals.0.referredOn', 'REGISTRATION_REQUIRED']]],
+      ['REJECTED', [['activeMeasures.0.referredOn', 'REGISTRATION_REQUIRED']]],
+      ['CREATED', []],
+    ]);
+  });
+
+  it('on a stored card: a record adding an uncovered entry, or moving a registration so that a stored entry is left uncovered, is rejected', async () => {
+    const record = aFullRecord(center);
+    const [first] = await importer().importBatch(items(record));
+    expect(first!.outcome).toBe('CREATED');
+    const late = { sourceId: 'ref-late', employerName: 'ТОО', position: 'кассир', referredOn: '2025-01-15' };
+    const [added] = await importer().importBatch(items({ ...record, referrals: [...record.referrals, late] }));
+    expect(added!.errors.map((e) => [e.field?.join('.'), e.code])).toEqual([['referrals.1.referredOn', 'REGISTRATION_REQUIRED']]);
+    // The unemployed registration deregistered before the §16.3 public works of 2025-06-01: only the measure needs §15.
+    const moved = structuredClone(record);
+    moved.registrations[1].deregistration.deregisteredOn = '2025-05-15';
+    const [result] = await importer().importBatch(items({ iin: record.iin, careerCenter: center, openedOn: record.openedOn, fullName: record.fullName, registrations: moved.registrations }));
+    expect(result!.errors.map((e) => [e.field?.join('.'), e.code])).toEqual([['registrations', 'REGISTRATION_REQUIRED']]);
+  });
+});

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
+import { aCard } from '../support/builders.ts';
 import { ACTIVE_MEASURE } from '../../src/bench/queries.ts';
 import { parseGlobalId, toGlobalId } from '../../src/api/relay.ts';
 import { dataOf, TODAY } from '../support/api.ts';
@@ -96,7 +97,7 @@ describe('§16.1 professional training', () => {
   const read = (id: string, data: any) => ({ __typename: 'ProfessionalTraining', id, ...data });
 
   beforeAll(async () => {
-    cardId = await newCard();
+    cardId = await newCard(aCard().registered());
   });
 
   it('professionalTrainingCreate records every field: version + 1, the entry, and the card reads it back', async () => {
@@ -212,7 +213,7 @@ describe('§16.2 entrepreneurship support', () => {
   const read = (id: string, data: any) => ({ __typename: 'EntrepreneurshipSupport', id, ...data });
 
   beforeAll(async () => {
-    cardId = await newCard();
+    cardId = await newCard(aCard().registered());
   });
 
   it('entrepreneurshipSupportCreate records microcredit, basics training and grant; money reads back exact with 2 decimals', async () => {
@@ -368,7 +369,7 @@ describe('§16.3 subsidized jobs', () => {
   const read = (id: string, data: any) => ({ __typename: 'SubsidizedJob', id, employerDecision: null, permanentEmployment: null, ...data });
 
   beforeAll(async () => {
-    cardId = await newCard();
+    cardId = await newCard(aCard().registered());
   });
 
   it('subsidizedJobCreate refers the person, decision pending: version + 1, the entry, and the card reads it back', async () => {
@@ -529,7 +530,7 @@ describe('§16.4 relocation', () => {
     ({ fullName: m.fullName, kinship: m.kinship ?? null, ableToWork: m.ableToWork, unableToWorkReason: m.unableToWorkReason ?? null });
 
   beforeAll(async () => {
-    cardId = await newCard();
+    cardId = await newCard(aCard().registered());
   });
 
   it('relocationCreate records every field: family able / unable to work with reasons, destination, exact assistance and total, housing, employment', async () => {
@@ -579,7 +580,7 @@ describe('§16.4 relocation', () => {
 
   it('reads back the exact total of the largest amounts it accepts', async () => {
     const created = await apply('relocationCreate', {
-      cardId: await newCard(), version: 1,
+      cardId: await newCard(aCard().registered()), version: 1,
       input: {
         referredOn: '2026-05-03', familyMembers: [], destination: { region: 'KZ-59' },
         materialAssistance: { relocationExpenses: '999999999999.99', rentReimbursement: '999999999999.99', economicMobilityCertificate: '999999999999.99' },
@@ -737,7 +738,7 @@ describe('§16 entry ids and kinds', () => {
   ];
 
   beforeAll(async () => {
-    cardId = await newCard();
+    cardId = await newCard(aCard().registered());
     measures.ProfessionalTraining = await create(cardId, 'professionalTrainingCreate', inputs.ProfessionalTraining);
     measures.EntrepreneurshipSupport = await create(cardId, 'entrepreneurshipSupportCreate', inputs.EntrepreneurshipSupport);
     measures.SubsidizedJob = await create(cardId, 'subsidizedJobCreate', inputs.SubsidizedJob);

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
+import { aCard } from '../support/builders.ts';
 import { parseGlobalId, toGlobalId } from '../../src/api/relay.ts';
 import { BEFORE_BIRTH, rejects, TOMORROW, wholeCard } from '../support/keeping.ts';
 import { dbId, sectionKit, type Name } from '../support/section-kit.ts';
@@ -22,7 +23,7 @@ describe('§14 referrals', () => {
   };
 
   beforeAll(async () => {
-    cardId = await newCard();
+    cardId = await newCard(aCard().registered());
   });
 
   it('referralCreate issues a referral with no outcome: version + 1, the referral, and the card reads it back', async () => {

@@ -253,6 +253,21 @@ describe('chronology of the seeded data', () => {
     expect(wrong).toEqual([]);
   });
 
+  it('every §14 referral and §16 measure has the registration its date needs (README: who may receive what)', async () => {
+    const open = (alias: string, kinds: string) => `exists (select 1 from "registration" r where r."card_id" = ${alias}."card_id" and r."voided_at" is null
+      and r."kind" in (${kinds}) and r."registered_on" <= ${alias}."referred_on"
+      and (r."deregistration_deregistered_on" is null or r."deregistration_deregistered_on" > ${alias}."referred_on"))`;
+    const either = `'JOB_SEEKER', 'UNEMPLOYED'`;
+    const unemployedOnly = (alias: string) => `${alias}."kind" = 'SUBSIDIZED_JOB' and ${alias}."job_type" <> 'STUDENT_WORK'`;
+    const wrong = await query(db.orm, `
+      select 'referral' as "entry", t."id"::text, t."referred_on"::text from "referral" t where t."voided_at" is null and not ${open('t', either)}
+      union all
+      select t."kind", t."id"::text, t."referred_on"::text from "active_measure" t where t."voided_at" is null
+        and not (case when ${unemployedOnly('t')} then ${open('t', `'UNEMPLOYED'`)} else ${open('t', either)} end)`);
+    expect(wrong).toEqual([]);
+    expect(await count(db.orm, '"referral"')).toBeGreaterThan(0);
+  });
+
   it('no event is dated after today (planned visits and the ends of §16.2 terms may be) and none precedes the birth date', async () => {
     const ahead = new Set(['visit.planned_on', 'active_measure.microcredit_grace_period_until', 'active_measure.microcredit_repayment_term_until']);
     const columns = await query<{ table_name: string; column_name: string }>(db.orm, `select c."table_name", c."column_name" from information_schema.columns c

@@ -96,6 +96,14 @@ export class CardBuilder {
     });
   }
 
+  /**
+   * Registered as unemployed (§15) from `on`, the day the card was opened unless told: §14 and §16
+   * entries dated then or later have the registration they need (README: who may receive what).
+   */
+  registered(kind: 'JOB_SEEKER' | 'UNEMPLOYED' = 'UNEMPLOYED', on: string = this.card.openedOn) {
+    return this.withRegistration(kind, { appliedOn: on, registeredOn: on });
+  }
+
   withReferral(data: Data = {}) {
     return this.#add(Referral, { employerName: 'ТОО «Береке»', position: 'бухгалтер', referredOn: '2026-01-22', ...data });
   }

@@ -15,7 +15,9 @@ import type { Principal, Role } from './principal.ts';
 // The read audit: a HEAD sees the reads of the cards their center keeps (`auditScope`).
 // Changes: CASEWORKER and HEAD change the cards their center keeps, and sign them (as EXECUTOR the
 // executor who keeps the card, as HEAD a head: the footer's service holds those rules);
-// INTEGRATION imports; ANALYST and CITIZEN change nothing (`ACTIONS`).
+// INTEGRATION imports; a CITIZEN applies to be registered (their own IIN, at the center they
+// choose) and withdraws their own undecided application, nothing else; ANALYST changes nothing
+// (`ACTIONS`).
 // A context without a principal is in-process use (tests, benchmarks, tools), never a request:
 // HTTP requests are authenticated before a context exists.
 
@@ -24,6 +26,10 @@ export const ACTIONS = {
   keep: ['CASEWORKER', 'HEAD'],
   sign: ['CASEWORKER', 'HEAD'],
   import: ['INTEGRATION'],
+  /** §12, §15 — a person's own application (`cardApply`). */
+  apply: ['CITIZEN'],
+  /** §12, §15 — withdrawing an undecided application: the person, or the center on their behalf. */
+  withdraw: ['CITIZEN', 'CASEWORKER', 'HEAD'],
 } as const satisfies Record<string, readonly Role[]>;
 export type ChangeKind = keyof typeof ACTIONS;
 
@@ -93,11 +99,26 @@ export class AccessPolicy {
     }
   }
 
-  /** Whether this caller may change the card: a caseworker or head of the center that keeps it. */
-  async mayWrite(card: Card): Promise<boolean> {
+  /**
+   * Whether this caller may make a change of `kind` to the card: a caseworker or head of the center
+   * that keeps it; a CITIZEN only their own card, and only the kinds their role may make.
+   */
+  async mayWrite(card: Card, kind: ChangeKind = 'keep'): Promise<boolean> {
     if (!this.principal) return true;
+    if (!this.mayAct(kind)) return false;
+    if (this.principal.role === 'CITIZEN') return card.iin === this.principal.subject;
     if (this.principal.role !== 'CASEWORKER' && this.principal.role !== 'HEAD') return false;
     return this.mayRead(card);
+  }
+
+  /**
+   * Rule 1 — whether an application may be received at this career center by this caller: a
+   * caseworker or head at their own center, a person (CITIZEN) at the center they choose.
+   */
+  async mayReceiveAt(careerCenterId: string): Promise<boolean> {
+    if (!this.principal || this.principal.role === 'CITIZEN') return true;
+    if (this.principal.role !== 'CASEWORKER' && this.principal.role !== 'HEAD') return false;
+    return (await this.careerCenterId()) === careerCenterId;
   }
 
   /** The career center a caseworker or head works at (null for other roles or an unknown code). */
@@ -122,6 +143,16 @@ export class AccessPolicy {
    */
   async statisticsScope(): Promise<{ careerCenterId?: string | null } | null> {
     if (!this.principal || this.principal.role === 'ANALYST') return {};
+    if (this.principal.role !== 'CASEWORKER' && this.principal.role !== 'HEAD') return null;
+    return { careerCenterId: await this.careerCenterId() };
+  }
+
+  /**
+   * §12, §15 — whose applications this caller lists: a caseworker's or head's center's; in-process
+   * use every center's (`careerCenterId` undefined); anyone else none (null).
+   */
+  async applicationsScope(): Promise<{ careerCenterId?: string | null } | null> {
+    if (!this.principal) return {};
     if (this.principal.role !== 'CASEWORKER' && this.principal.role !== 'HEAD') return null;
     return { careerCenterId: await this.careerCenterId() };
   }

@@ -1,12 +1,15 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/sql';
-import type { CardOpenInput } from '../../generated/graphql.ts';
+import type { CardApplyInput, CardOpenInput, RegistrationKind, RegistrationStatus } from '../../generated/graphql.ts';
+import { allHandled } from '../base/inputs.ts';
 import { Checks } from '../base/checks.ts';
 import { Rejected, userError, type Outcome, type UserErrorData } from '../base/user-errors.ts';
 import { CareerCenter } from '../career-center/career-center.entity.ts';
 import { parseIin } from '../person/iin.ts';
 import { identity, identityValues } from '../person/section.ts';
-import type { Registration } from '../registration/registration.entity.ts';
+import { Registration } from '../registration/registration.entity.ts';
+import { registrationStatus } from '../registration/registration.rules.ts';
+import { requireCoverage } from '../registration/eligibility.ts';
 import { checkNewApplication, openEpisode } from '../registration/registration.service.ts';
 import { registrations } from '../registration/section.ts';
 import { sectionOfType } from '../sections.ts';
@@ -16,6 +19,7 @@ import { keeperOf } from '../footer/footer.service.ts';
 import { executor } from '../footer/section.ts';
 import { askRegistry, recordReplyIn, type RegistryReply } from '../verification/verification.service.ts';
 import { Card } from './card.entity.ts';
+import { canonicalJson } from './card-document.ts';
 import { CardChange, changeCard, changeEntry, commitChange, failedChange, type ChangeDeps } from './card-change.ts';
 import { typeOf } from './card-section.ts';
 import { careerCenter } from './section.ts';
@@ -36,8 +40,20 @@ export interface Opened {
   refused: UserErrorData[];
 }
 
-const alreadyOpen = () => new Rejected([userError(['input', 'iin'], 'REGISTRATION_ALREADY_OPEN',
-  'this person already has an open job-seeker application or registration')]);
+/** How an application came: its register, the action the history records, and what it may change. */
+interface Application {
+  kind: RegistrationKind;
+  action: 'cardOpen' | 'cardApply';
+  /** Where an error about the person's open episode points: the IIN typed by a caseworker, or the register the person chose. */
+  field: readonly string[];
+  /** §7–9 given with the person's own application replace the card's (a caseworker's `cardOpen` opens cards only). */
+  contacts: boolean;
+}
+
+const AT_THE_DESK: Application = { kind: 'JOB_SEEKER', action: 'cardOpen', field: ['input', 'iin'], contacts: false };
+
+const alreadyOpen = (application: Application) => new Rejected([userError([...application.field], 'REGISTRATION_ALREADY_OPEN',
+  `this person already has an open ${application.kind === 'JOB_SEEKER' ? 'job-seeker' : 'unemployed'} application or registration`)]);
 
 /**
  * Rule 1 — a person applies as a job seeker. One card per IIN: a new IIN opens a card; a known
@@ -50,7 +66,7 @@ const alreadyOpen = () => new Rejected([userError(['input', 'iin'], 'REGISTRATIO
  * Rule 2 — the registry's answer about the person, asked before any card is locked, is then
  * applied as a change of its own: the card is saved with what was typed whatever the registry does.
  */
-export async function openCard(deps: ChangeDeps, input: CardOpenData): Promise<Outcome<Opened> & { card?: Card }> {
+export async function openCard(deps: ChangeDeps, input: CardOpenData, application: Application = AT_THE_DESK): Promise<Outcome<Opened> & { card?: Card }> {
   const { iin: iinText, appliedOn, careerCenterId, ...person } = input;
   const data = { iin: iinText, appliedOn, careerCenterId };
   const iin = parseIin(iinText);
@@ -60,15 +76,16 @@ export async function openCard(deps: ChangeDeps, input: CardOpenData): Promise<O
   const values = identityValues(checks, person);
   if (!(await deps.em.fork().findOne(CareerCenter, { id: data.careerCenterId }))) {
     checks.add(['input', 'careerCenter'], 'UNKNOWN_CODE', 'no such career center');
-  } else if (deps.access && (await deps.access.careerCenterId()) !== data.careerCenterId) {
-    // Access control: an application is received by the caller's own center.
+  } else if (deps.access && !(await deps.access.mayReceiveAt(data.careerCenterId))) {
+    // Access control: a caseworker receives an application at their own center (a person chooses theirs).
     checks.add(['input', 'careerCenter'], 'FORBIDDEN', 'an application is received by your own career center');
   }
   if (checks.errors.length) return { ok: false, errors: checks.errors };
 
   const reply = await askRegistry(deps.registry, data.iin);
   const existing = await deps.em.fork().findOne(Card, { iin: data.iin });
-  if (existing) return applyAgain(deps, existing.id, data, reply);
+  const contacts = application.contacts ? given(person, { address: values.address, phone: values.phone, email: values.email }) : {};
+  if (existing) return applyAgain(deps, existing.id, data, reply, application, contacts);
   try {
     return await deps.em.fork().transactional(async (em) => {
       // Footer: the caseworker or head who opens the card keeps it.
@@ -78,11 +95,11 @@ export async function openCard(deps: ChangeDeps, input: CardOpenData): Promise<O
         executorSubject: keeper?.subject ?? null, executorName: keeper?.name ?? null,
       } as never) as Card;
       await em.flush();
-      const change = new CardChange(em, card, deps, 'cardOpen', 0);
+      const change = new CardChange(em, card, deps, application.action, 0);
       change.created(identity);
       change.created(careerCenter);
       if (keeper) change.created(executor);
-      const registration = change.add(registrations, { kind: 'JOB_SEEKER', appliedOn: data.appliedOn });
+      const registration = change.add(registrations, { kind: application.kind, appliedOn: data.appliedOn });
       await commitChange(em, change, false);
       await recordReplyIn(em, card, deps, reply);
       return { ok: true as const, value: { registration, existingCard: false, transfer: null, refused: [] }, card };
@@ -91,32 +108,76 @@ export async function openCard(deps: ChangeDeps, input: CardOpenData): Promise<O
     // Two applications for one new IIN at once: the other opened the card; this one joins it.
     if (error instanceof UniqueConstraintViolationException) {
       const card = await deps.em.fork().findOneOrFail(Card, { iin: data.iin });
-      return applyAgain(deps, card.id, data, reply);
+      return applyAgain(deps, card.id, data, reply, application, contacts);
     }
     return failedChange(error);
   }
 }
 
-function applyAgain(deps: ChangeDeps, cardId: string, data: { appliedOn: string; careerCenterId: string }, reply: RegistryReply) {
+/** The values of `values` whose keys the input gave. */
+function given<T extends object>(input: object, values: T): Partial<T> {
+  return Object.fromEntries(Object.entries(values).filter(([key]) => (input as Record<string, unknown>)[key] != null)) as Partial<T>;
+}
+
+function applyAgain(
+  deps: ChangeDeps, cardId: string, data: { appliedOn: string; careerCenterId: string }, reply: RegistryReply, application: Application,
+  contacts: Partial<Pick<Card, 'address' | 'phone' | 'email'>>,
+) {
   const followUp = (em: SqlEntityManager, card: Card) => recordReplyIn(em, card, deps, reply);
-  return changeCard(deps, { cardId, version: null, action: 'cardOpen', followUp, receiving: true }, async (change): Promise<Opened> => {
+  const { kind } = application;
+  return changeCard(deps, { cardId, version: null, action: application.action, followUp, receiving: true }, async (change): Promise<Opened> => {
     const transfer = change.card.careerCenter === data.careerCenterId ? null : await moveCard(change, data.careerCenterId, 'PERSON_APPLIED', data.appliedOn);
+    const plain = (value: unknown) => canonicalJson(JSON.parse(JSON.stringify(value ?? null)));
+    if (Object.entries(contacts).some(([key, value]) => plain(change.card[key as keyof typeof contacts]) !== plain(value))) {
+      change.updateCard(identity, (card) => Object.assign(card, contacts));
+    }
     if (transfer) {
-      const open = await openEpisode(change, 'JOB_SEEKER');
+      const open = await openEpisode(change, kind);
       if (open) return { registration: open, existingCard: true, transfer, refused: [] };
     }
     try {
-      await checkNewApplication(change, 'JOB_SEEKER', data.appliedOn);
+      await checkNewApplication(change, kind, data.appliedOn);
     } catch (error) {
       if (!(error instanceof Rejected)) throw error;
-      // For an application the person is known by the IIN: that is the field at fault.
-      const errors = error.errors.some((e) => e.code === 'REGISTRATION_ALREADY_OPEN') ? alreadyOpen().errors : error.errors;
+      // For an application the person is known by the IIN (or the register they chose): that is the field at fault.
+      const errors = error.errors.some((e) => e.code === 'REGISTRATION_ALREADY_OPEN') ? alreadyOpen(application).errors : error.errors;
       if (!transfer) throw new Rejected(errors);
       return { registration: null, existingCard: true, transfer, refused: errors };
     }
-    const registration = change.add(registrations, { kind: 'JOB_SEEKER', appliedOn: data.appliedOn });
+    const registration = change.add(registrations, { kind, appliedOn: data.appliedOn });
     return { registration, existingCard: true, transfer, refused: [] };
   });
+}
+
+/** A person's own application, its career center given as a database id. */
+export type CardApplyData = Omit<CardApplyInput, 'careerCenter'> & { careerCenterId: string };
+
+/**
+ * Rule 1, §12, §15 — the person `iin` (the signed-in CITIZEN) applies from the citizen app: the
+ * same application as `cardOpen` (one unit of work, the same history and transfer rule), of the
+ * register they chose, dated today. A first application opens the card with the §1 full name the
+ * person gives (checked against the person registry as any new card is); on a card they have, the
+ * name is not asked and §7–9 given replace the card's. The answer names the application and the
+ * registration status, nothing else of the card.
+ */
+export async function applyAsPerson(deps: ChangeDeps, iin: string, input: CardApplyData): Promise<Outcome<Opened & { registrationStatus: RegistrationStatus }> & { card?: Card }> {
+  const { kind, careerCenterId, fullName, address, phone, email, ...rest } = input;
+  allHandled(rest);
+  // The IIN is no argument: a token's subject that is no valid IIN is at fault, not a field.
+  const parsed = parseIin(iin);
+  if (!parsed.ok) return { ok: false, errors: [userError(null, 'INVALID_VALUE', `the signed-in person's IIN: ${parsed.reason}`)] };
+  const existing = await deps.em.fork().findOne(Card, { iin });
+  if (!existing && !fullName) {
+    return { ok: false, errors: [userError(['input', 'fullName'], 'REQUIRED', 'a first application opens the card: give the full name (§1)')] };
+  }
+  // On a card the person has, the name on it stands (only a caseworker corrects §1).
+  const name = fullName ?? { surname: existing!.fullName.surname, givenName: existing!.fullName.givenName, patronymic: existing!.fullName.patronymic };
+  const outcome = await openCard(deps, { iin, appliedOn: deps.today(), careerCenterId, fullName: name, address, phone, email }, {
+    kind, action: 'cardApply', field: ['input', 'kind'], contacts: true,
+  });
+  if (!outcome.ok) return outcome;
+  const status = registrationStatus(await deps.em.fork().find(Registration, { card: outcome.card!.id }));
+  return { ...outcome, value: { ...outcome.value, registrationStatus: status } };
 }
 
 /** Rule 3 — voids a wrong entry: kept, marked with who, when and why, hidden from normal reads. Signatures never can be. */
@@ -128,5 +189,7 @@ export function voidEntry(deps: ChangeDeps, type: string, entryId: string, versi
     if (typeOf(section, entry) !== type) throw new Rejected([userError(['id'], 'NOT_FOUND', 'no such entry')]);
     change.checks().text(['reason'], reason).orReject();
     change.update(section, entry, (e) => Object.assign(e, { voidedAt: change.now, voidedBy: deps.actor.id, voidReason: reason.trim() }));
+    // §14, §16 — an episode wrongly entered goes only once nothing given on its strength is left.
+    if (section === registrations) await requireCoverage(change, ['id']);
   });
 }

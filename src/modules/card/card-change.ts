@@ -4,7 +4,7 @@ import { Checks } from '../base/checks.ts';
 import { Rejected, userError, type Outcome, type UserErrorData } from '../base/user-errors.ts';
 import type { Territories } from '../dictionary/territories.ts';
 import { CardHistory } from '../history/history.entity.ts';
-import type { AccessPolicy } from '../access/policy.ts';
+import type { AccessPolicy, ChangeKind } from '../access/policy.ts';
 import type { PersonRegistry } from '../verification/person-registry.ts';
 import type { Signing } from '../footer/signature-verification.ts';
 import { Card } from './card.entity.ts';
@@ -135,13 +135,13 @@ const stale = () => userError(['version'], 'STALE_CARD', 'the card changed since
  */
 export async function changeEntry<E extends Entry, T>(
   deps: ChangeDeps,
-  target: { section: ListSection<E>; entryId: string; version: number; action: string },
+  target: { section: ListSection<E>; entryId: string; version: number; action: string; kind?: ChangeKind },
   work: (change: CardChange, entry: E) => Promise<T>,
 ): Promise<Outcome<T> & { card?: Card }> {
   const entity = target.section.entity;
   const found = await deps.em.fork().findOne(entity, { id: target.entryId } as never);
   if (!found) return { ok: false, errors: [userError(['id'], 'NOT_FOUND', 'no such entry')] };
-  return changeCard(deps, { cardId: found.card, version: target.version, action: target.action }, async (change) => {
+  return changeCard(deps, { cardId: found.card, version: target.version, action: target.action, kind: target.kind }, async (change) => {
     const entry = await change.em.findOneOrFail(entity, { id: target.entryId } as never);
     if (entry.voidedAt) throw new Rejected([userError(['id'], 'VOIDED', 'the entry was voided and cannot change')]);
     return work(change, entry);
@@ -173,6 +173,8 @@ export async function changeCard<T>(
   deps: ChangeDeps,
   target: {
     cardId: string; version: number | null; action: string; bumpVersion?: boolean; argument?: 'id' | 'cardId';
+    /** Access control — the kind of change (the policy's `ACTIONS`); `keep` unless told. */
+    kind?: ChangeKind;
     /** Rule 1: an application received by the caller's center may move a card kept elsewhere. */
     receiving?: boolean;
     /** A change of its own made after this one is recorded, in the same transaction (Rule 2: the registry's answer). */
@@ -191,7 +193,7 @@ export async function changeCard<T>(
       if (deps.access && !target.receiving) {
         // A card the caller may not read is absent for them; one they may read but not change is forbidden.
         if (!(await deps.access.mayRead(card))) throw new Rejected([userError([target.argument ?? 'id'], 'NOT_FOUND', 'no such card')]);
-        if (!(await deps.access.mayWrite(card))) throw new Rejected([userError([target.argument ?? 'id'], 'FORBIDDEN', 'this card is kept by another career center')]);
+        if (!(await deps.access.mayWrite(card, target.kind))) throw new Rejected([userError([target.argument ?? 'id'], 'FORBIDDEN', 'this card is kept by another career center')]);
       }
       if (target.version !== null && card.version !== target.version) throw new Rejected([stale()]);
       const change = new CardChange(em, card, deps, target.action);

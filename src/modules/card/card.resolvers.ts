@@ -6,7 +6,7 @@ import type { Resolvers } from '../../generated/graphql.ts';
 import { cardAsOf } from '../history/as-of.ts';
 import { registrations } from '../registration/section.ts';
 import { registrationStatus } from '../registration/registration.rules.ts';
-import { openCard, voidEntry } from './card-actions.ts';
+import { applyAsPerson, openCard, voidEntry } from './card-actions.ts';
 import { viewOf } from './card-view.ts';
 import { checkFilter, findCards } from './card.service.ts';
 import { cards } from './card.store.ts';
@@ -52,6 +52,16 @@ export const cardResolvers: Resolvers = {
       const careerCenterId = idOf(careerCenter, ['CareerCenter'], 'input.careerCenter');
       const outcome = await openCard(changeDeps(context), { ...application, careerCenterId });
       return payload(context, outcome, ({ registration, existingCard, transfer, refused }) => ({ registration, existingCard, transfer, userErrors: refused }), { existingCard: false });
+    },
+    cardApply: async (_, { input }, context) => {
+      const { careerCenter, ...application } = input;
+      const careerCenterId = idOf(careerCenter, ['CareerCenter'], 'input.careerCenter');
+      const deps = changeDeps(context, 'apply');
+      // The person applies for themselves: the IIN is the token's, never an argument.
+      const iin = context.principal?.iin;
+      if (!iin) throw new GraphQLError('Applying needs a signed-in person', { extensions: { code: 'FORBIDDEN' } });
+      const outcome = await applyAsPerson(deps, iin, { ...application, careerCenterId });
+      return payload(context, outcome, ({ registration, registrationStatus: status, refused }) => ({ application: registration, registrationStatus: status, userErrors: refused }));
     },
     cardEntryVoid: async (_, { id, version, reason }, context) => {
       const type = parseGlobalId(id)?.type ?? '';

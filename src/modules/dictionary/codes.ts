@@ -157,6 +157,7 @@ export const registrationEpisodeStatusLabels: Labels<RegistrationEpisodeStatus> 
   REGISTERED: { kk: 'Тіркелді', ru: 'Зарегистрирован' },
   REFUSED: { kk: 'Тіркеуден бас тартылды', ru: 'Отказано в регистрации' },
   DEREGISTERED: { kk: 'Есептен шығарылды', ru: 'Снят с учёта' },
+  WITHDRAWN: { kk: 'Өтініш кері қайтарылды', ru: 'Заявление отозвано' },
 };
 
 export const registrationStatusLabels: Labels<RegistrationStatus> = {

@@ -14,6 +14,10 @@ import { careerCenterIds } from '../career-center/career-center.store.ts';
 import { identity } from '../person/section.ts';
 import { CREATED_CARD_PART } from '../history/history.entity.ts';
 import { LIST_SECTIONS } from '../sections.ts';
+import { activeMeasures } from '../measures/section.ts';
+import { referrals } from '../referral/section.ts';
+import { uncovered, type EpisodeDates, type Receiving } from '../registration/eligibility.ts';
+import { registrations } from '../registration/section.ts';
 import { checkRecord, type CheckedRecord, type RecordEntry } from './card-record.ts';
 import { insertNewCards, type NewCard } from './new-cards.ts';
 
@@ -80,6 +84,18 @@ function pruned(value: unknown): unknown {
     return v;
   };
   return strip(plain);
+}
+
+/**
+ * §14, §16 — who may receive what holds for imported cards too: each referral and measure needs
+ * the registration open on its date among the card's episodes as they will stand. `all`: stored
+ * entries the record leaves alone are judged too (pointed at the record's registrations).
+ */
+function eligibility(standing: (section: ListSection) => { field: string[] | null; row: Record<string, unknown> }[], all: boolean): UserErrorData[] {
+  const episodes = standing(registrations).map(({ row }) => row as unknown as EpisodeDates);
+  const entries = [...standing(referrals), ...standing(activeMeasures)].filter(({ field }) => field || all)
+    .map(({ field, row }) => ({ field: field ? [...field, 'referredOn'] : ['registrations'], entry: row as unknown as Receiving }));
+  return uncovered(episodes, entries);
 }
 
 /** The stored entry of a section with a source id, on a card the database already holds. */
@@ -207,6 +223,8 @@ export class CardImporter {
       }
       const whole = stored.get(record.iin);
       if (!whole) {
+        const errors = eligibility((section) => record.entries.filter((e) => e.section === section), false);
+        if (errors.length) return rejected(item.line, record.iin, errors);
         const created: ImportResult = { line: item.line, iin: record.iin, outcome: 'CREATED', cardId: null, errors: [] };
         fresh.push({ record, careerCenterId: centerId, result: created });
         return created;
@@ -262,16 +280,18 @@ export class CardImporter {
       replaced.set(row, entry);
     }
     // The rules a section's entries keep together, on the entries as they will stand after the import.
-    for (const section of LIST_SECTIONS) {
-      if (!section.invariant) continue;
+    const standing = (section: ListSection) => {
       const stored = (whole.lists.get(section) as Row[]).filter((row) => !row.voidedAt).map((row) => {
         const entry = replaced.get(row);
         return entry ? { field: entry.field, row: entry.row } : { field: null, row: row as Record<string, unknown> };
       });
       const added = record.entries.filter((e) => e.section === section && !storedEntry(whole, section, e.sourceId)).map((e) => ({ field: e.field, row: e.row }));
-      section.invariant(checks, [...stored, ...added]);
-    }
-    return checks.errors;
+      return [...stored, ...added];
+    };
+    for (const section of LIST_SECTIONS) section.invariant?.(checks, standing(section));
+    // Entries already stored are held to the registration rule only when the record changes the registrations.
+    const registrationsChange = record.entries.some((e) => e.section === registrations);
+    return [...checks.errors, ...eligibility(standing, registrationsChange)];
   }
 
   /** Changes an existing card to what the record says; returns the new entries with children to add, with their parents. */

@@ -5,6 +5,7 @@ import type { Checks } from '../base/checks.ts';
 import { Rejected, userError } from '../base/user-errors.ts';
 import { changeCard, changeEntry, type CardChange, type ChangeDeps } from '../card/card-change.ts';
 import { alreadyRecorded, recordedOutcome } from '../referral/section.ts';
+import { requireRegistration, type Receiving } from '../registration/eligibility.ts';
 import { EntrepreneurshipSupport, RelocationFamilyMember, type AnyActiveMeasure, type SubsidizedJob } from './measure.entity.ts';
 import {
   activeMeasures, employmentValue, entrepreneurshipSupportRow, professionalTrainingRow, relocationRows, subsidizedJobRow,
@@ -36,6 +37,7 @@ function create<I>(action: string, rows: (checks: Checks, input: I) => Rows) {
       const checks = change.checks();
       const { row, family } = rows(checks, input);
       checks.orReject();
+      await requireRegistration(change, row as Receiving, ['input', 'referredOn']);
       const measure = change.add(activeMeasures, row);
       if (family) await setFamily(change, measure, family);
       return measure;
@@ -59,6 +61,7 @@ function correct<I>(kind: Kind, action: string, rows: (checks: Checks, input: I)
       const checks = change.checks();
       const { row, family } = rows(checks, input);
       checks.orReject();
+      await requireRegistration(change, row as Receiving, ['input', 'referredOn']);
       change.update(activeMeasures, measure, (m) => change.em.assign(m, row as never));
       if (family) await setFamily(change, measure, family);
       return measure;

@@ -1,5 +1,6 @@
 import type { HiringActInput, ReferralInput, ReferralRefusalInput } from '../../generated/graphql.ts';
 import { changeCard, changeEntry, type ChangeDeps } from '../card/card-change.ts';
+import { requireRegistration } from '../registration/eligibility.ts';
 import { recordedOutcome, referralRow, referrals } from './section.ts';
 
 /** §14 — issues a referral; its outcome comes later. */
@@ -9,6 +10,7 @@ export function createReferral(deps: ChangeDeps, cardId: string, version: number
     const row = referralRow(checks, input);
     if (input.outcome) checks.add(['input', 'outcome'], 'INVALID_VALUE', 'a new referral has no outcome yet: record it with referralRecordHiring or referralRecordRefusal');
     checks.orReject();
+    await requireRegistration(change, row, ['input', 'referredOn']);
     return change.add(referrals, row);
   });
 }
@@ -29,6 +31,7 @@ export function correctReferral(deps: ChangeDeps, id: string, version: number, i
     const checks = change.checks();
     const row = referralRow(checks, input);
     checks.orReject();
+    await requireRegistration(change, row, ['input', 'referredOn']);
     change.update(referrals, referral, (r) => change.em.assign(r, row as never));
     return referral;
   });

@@ -43,6 +43,8 @@ const RegistrationSchema = defineEntity({
     registeredOn: p.date().nullable().index(),
     refusal: () => p.embedded(RegistrationRefusal).prefix('refusal_').nullable(),
     deregistration: () => p.embedded(Deregistration).prefix('deregistration_').nullable(),
+    /** The day the person withdrew the application (the history names who). */
+    withdrawnOn: p.date().nullable(),
   },
   uniques: [{ properties: ['card', 'sourceId'], name: 'registration_card_source_id_unique' }],
 });

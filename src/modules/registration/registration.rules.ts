@@ -10,6 +10,7 @@ export function episodeStatus(registration: Registration): RegistrationEpisodeSt
   if (registration.deregistration) return 'DEREGISTERED';
   if (registration.registeredOn) return 'REGISTERED';
   if (registration.refusal) return 'REFUSED';
+  if (registration.withdrawnOn) return 'WITHDRAWN';
   return 'APPLIED';
 }
 
@@ -34,6 +35,21 @@ export function registrationStatusSql(cardAlias: string, status: RegistrationSta
     case 'UNEMPLOYED': return unemployed;
     case 'JOB_SEEKER': return `(${jobSeeker} and not ${unemployed})`;
     case 'NONE': return `(not ${jobSeeker} and not ${unemployed})`;
+  }
+}
+
+/** SQL condition: the episode aliased `alias` is in `status` (the same rule as `episodeStatus`). */
+export function episodeStatusSql(alias: string, status: RegistrationEpisodeStatus): string {
+  const deregistered = `${alias}."deregistration_deregistered_on" is not null`;
+  const registered = `${alias}."registered_on" is not null`;
+  const refused = `${alias}."refusal_refused_on" is not null`;
+  const withdrawn = `${alias}."withdrawn_on" is not null`;
+  switch (status) {
+    case 'DEREGISTERED': return deregistered;
+    case 'REGISTERED': return `(${registered} and not ${deregistered})`;
+    case 'REFUSED': return `(${refused} and not ${registered})`;
+    case 'WITHDRAWN': return `(${withdrawn} and not ${registered} and not ${refused})`;
+    case 'APPLIED': return `(not ${registered} and not ${refused} and not ${withdrawn})`;
   }
 }
 

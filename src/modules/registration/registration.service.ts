@@ -1,9 +1,11 @@
 import type {
   RegistrationApplyInput, RegistrationCorrectInput, RegistrationDeregisterInput, RegistrationKind, RegistrationRefuseInput, RegistrationRegisterInput,
 } from '../../generated/graphql.ts';
+import type { ChangeKind } from '../access/policy.ts';
 import { allHandled } from '../base/inputs.ts';
 import { Rejected, userError } from '../base/user-errors.ts';
 import { changeCard, changeEntry, type CardChange, type ChangeDeps } from '../card/card-change.ts';
+import { requireCoverage } from './eligibility.ts';
 import { Registration } from './registration.entity.ts';
 import { episodeStatus, isOpenEpisode } from './registration.rules.ts';
 import { deregistrationValue, episodeRow, refusalValue, registrations } from './section.ts';
@@ -13,6 +15,7 @@ import { deregistrationValue, episodeRow, refusalValue, registrations } from './
 //   register   APPLIED → REGISTERED
 //   refuse     APPLIED → REFUSED       (final)
 //   deregister REGISTERED → DEREGISTERED (final)
+//   withdraw   APPLIED → WITHDRAWN     (final; the person's own act, recorded with them as actor)
 // At most one open (APPLIED or REGISTERED) episode of each kind; every date is a fact (not in the
 // future, not before birth) and follows the one before it.
 
@@ -36,7 +39,7 @@ export async function openEpisode(change: CardChange, kind: RegistrationKind): P
  */
 export async function checkNewApplication(change: CardChange, kind: RegistrationKind, appliedOn: string): Promise<void> {
   const episodes = await ensureNoOtherOpen(change, kind);
-  const lastEnd = episodes.filter((r) => !r.voidedAt).map((r) => r.deregistration?.deregisteredOn ?? r.refusal?.refusedOn).filter(Boolean).sort().at(-1);
+  const lastEnd = episodes.filter((r) => !r.voidedAt).map((r) => r.deregistration?.deregisteredOn ?? r.refusal?.refusedOn ?? r.withdrawnOn).filter(Boolean).sort().at(-1);
   change.checks().happened(['input', 'appliedOn'], appliedOn).order(['input', 'appliedOn'], lastEnd, appliedOn, 'the end of the previous episode').orReject();
 }
 
@@ -53,15 +56,18 @@ export function applyForRegistration(deps: ChangeDeps, cardId: string, version: 
 /** One step of the lifecycle, allowed only from `from`; `decide` checks the step's own input and gives what it sets. */
 function step(
   deps: ChangeDeps, id: string, version: number, action: string, from: 'APPLIED' | 'REGISTERED',
-  decide: (change: CardChange, r: Registration) => Partial<Pick<Registration, 'registeredOn' | 'refusal' | 'deregistration'>>,
+  decide: (change: CardChange, r: Registration) => Partial<Pick<Registration, 'registeredOn' | 'refusal' | 'deregistration' | 'withdrawnOn'>>,
+  kind: ChangeKind = 'keep',
 ) {
-  return changeEntry(deps, { section: registrations, entryId: id, version, action }, async (change, registration) => {
+  return changeEntry(deps, { section: registrations, entryId: id, version, action, kind }, async (change, registration) => {
     const state = episodeStatus(registration);
     if (state !== from) {
       throw new Rejected([userError(['id'], 'INVALID_TRANSITION', `the episode is ${state}; this step needs it ${from}`)]);
     }
     const values = decide(change, registration);
     change.update(registrations, registration, (r) => change.em.assign(r, values as never));
+    // §14, §16 — a deregistration dated before a referral or measure would leave it without its registration.
+    if (values.deregistration) await requireCoverage(change, ['input', 'deregisteredOn']);
     return registration;
   });
 }
@@ -90,14 +96,19 @@ export const deregisterEpisode = (deps: ChangeDeps, id: string, version: number,
     return { deregistration };
   });
 
+/** §12, §15 — the person withdraws an application not yet decided, today. */
+export const withdrawEpisode = (deps: ChangeDeps, id: string, version: number) =>
+  step(deps, id, version, 'registrationWithdraw', 'APPLIED', (change) => ({ withdrawnOn: change.deps.today() }), 'withdraw');
+
 /** §12, §15 — corrects an episode; the result must be a reachable, consistent state. */
 export function correctEpisode(deps: ChangeDeps, id: string, version: number, input: RegistrationCorrectInput) {
   return changeEntry(deps, { section: registrations, entryId: id, version, action: 'registrationCorrect' }, async (change, registration) => {
     const checks = change.checks();
     const corrected = episodeRow(checks, input);
     checks.orReject();
-    if (!corrected.refusal && !corrected.deregistration) await ensureNoOtherOpen(change, registration.kind, registration.id);
+    if (!corrected.refusal && !corrected.deregistration && !corrected.withdrawnOn) await ensureNoOtherOpen(change, registration.kind, registration.id);
     change.update(registrations, registration, (r) => change.em.assign(r, corrected as never));
+    await requireCoverage(change, ['input']);
     return registration;
   });
 }

@@ -28,7 +28,7 @@ export function deregistrationValue(checks: Checks, field: readonly string[], in
 
 /** §12, §15 — checks a whole episode (its dates, and a state the lifecycle can reach) and gives its row. */
 export function episodeRow(checks: Checks, input: RegistrationCorrectInput, field: readonly string[] = ['input']) {
-  const { appliedOn, registeredOn, refusal, deregistration, ...rest } = input;
+  const { appliedOn, registeredOn, refusal, deregistration, withdrawnOn, ...rest } = input;
   allHandled(rest);
   checks.happened([...field, 'appliedOn'], appliedOn).happened([...field, 'registeredOn'], registeredOn)
     .order([...field, 'registeredOn'], appliedOn, registeredOn, 'the application');
@@ -36,13 +36,17 @@ export function episodeRow(checks: Checks, input: RegistrationCorrectInput, fiel
   if (refusal && registeredOn) checks.add([...field, 'refusal'], 'INVALID_TRANSITION', 'an episode is either registered or refused, not both');
   const deregistered = deregistration ? deregistrationValue(checks, [...field, 'deregistration'], deregistration, registeredOn) : null;
   if (deregistration && !registeredOn) checks.add([...field, 'deregistration'], 'INVALID_TRANSITION', 'only a registered episode can be deregistered');
-  return { appliedOn, registeredOn: registeredOn ?? null, refusal: refused, deregistration: deregistered };
+  checks.happened([...field, 'withdrawnOn'], withdrawnOn).order([...field, 'withdrawnOn'], appliedOn, withdrawnOn, 'the application');
+  if (withdrawnOn && (registeredOn || refusal)) {
+    checks.add([...field, 'withdrawnOn'], 'INVALID_TRANSITION', 'only an application not yet decided can be withdrawn');
+  }
+  return { appliedOn, registeredOn: registeredOn ?? null, refusal: refused, deregistration: deregistered, withdrawnOn: withdrawnOn ?? null };
 }
 
 /** §12, §15 — at most one open (applied or registered) episode of each kind. */
 function oneOpenEpisodeEach(checks: Checks, episodes: readonly { field: string[] | null; row: Snapshot }[]): void {
   for (const kind of ['JOB_SEEKER', 'UNEMPLOYED'] as const) {
-    const open = episodes.filter(({ row }) => row.kind === kind && !row.voidedAt && !row.refusal && !row.deregistration);
+    const open = episodes.filter(({ row }) => row.kind === kind && !row.voidedAt && !row.refusal && !row.deregistration && !row.withdrawnOn);
     if (open.length > 1) {
       const at = open.find((e) => e.field)?.field ?? null;
       checks.add(at, 'REGISTRATION_ALREADY_OPEN', `more than one ${kind === 'JOB_SEEKER' ? 'job-seeker' : 'unemployed'} registration would be open`);

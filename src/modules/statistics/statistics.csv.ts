@@ -60,6 +60,7 @@ const COLUMNS: { [T in StatisticsTable]: Column<Rows[T]>[] } = {
     { header: { kk: 'Тіркелді', ru: 'Зарегистрированы' }, value: (row) => number(row.registered) },
     { header: { kk: 'Тіркеуден бас тартылды', ru: 'Отказано в регистрации' }, value: (row) => number(row.refused) },
     { header: { kk: 'Тіркеуден шығарылды', ru: 'Сняты с учёта' }, value: (row) => number(row.deregistered) },
+    { header: { kk: 'Өтінішін кері қайтарып алды', ru: 'Отозвали заявление' }, value: (row) => number(row.withdrawn) },
   ],
   refusalReasons: reasonColumns,
   deregistrationReasons: reasonColumns,

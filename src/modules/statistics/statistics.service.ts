@@ -54,6 +54,7 @@ export interface RegistrationRow extends Grouped {
   registered: number;
   refused: number;
   deregistered: number;
+  withdrawn: number;
 }
 export interface ReasonRow extends Grouped {
   kind: RegistrationKind;
@@ -198,11 +199,11 @@ export class Statistics {
     return rows.map((row, i) => map(row, groups[i]!));
   }
 
-  /** §12, §15 — episodes by kind: applied, registered, refused, deregistered in the period. */
+  /** §12, §15 — episodes by kind: applied, registered, refused, deregistered, withdrawn in the period. */
   registrations(): Promise<RegistrationRow[]> {
     return this.#rows(registrationRows(this.#em, this.request), (row, group) => ({
       group, kind: row.kind as RegistrationKind, applied: count(row.applied_on), registered: count(row.registered_on),
-      refused: count(row.refusal_refused_on), deregistered: count(row.deregistration_deregistered_on),
+      refused: count(row.refusal_refused_on), deregistered: count(row.deregistration_deregistered_on), withdrawn: count(row.withdrawn_on),
     }));
   }
 

@@ -99,12 +99,12 @@ async function grouped(
 }
 
 
-/** §12, §15 — episodes by kind: applied, registered, refused, deregistered in the period. */
+/** §12, §15 — episodes by kind: applied, registered, refused, deregistered, withdrawn in the period. */
 export function registrationRows(em: SqlEntityManager, request: StatisticsRequest): Promise<Raw[]> {
   const { from, to } = request;
   return grouped(em, request, (sql) => {
     const inPeriod = (column: string) => `t.${column} between ${sql.p(from)}::date and ${sql.p(to)}::date`;
-    const dates = ['applied_on', 'registered_on', 'refusal_refused_on', 'deregistration_deregistered_on'];
+    const dates = ['applied_on', 'registered_on', 'refusal_refused_on', 'deregistration_deregistered_on', 'withdrawn_on'];
     const select = `t.kind, ${dates.map((column) => `count(*) filter (where ${inPeriod(column)}) as ${column}`).join(', ')}`;
     return { select, from: 'registration t', where: `t.voided_at is null and (${dates.map(inPeriod).join(' or ')})`, extraGroup: ['t.kind'] };
   });
