@@ -13,6 +13,8 @@ import type { Principal, Role } from './principal.ts';
 // Statistics (no personal data, never masked): analysts over every card, caseworkers and heads
 // over their center's (`statisticsScope`).
 // The read audit: a HEAD sees the reads of the cards their center keeps (`auditScope`).
+// Outcome conflicts (the labour-contract register against a caseworker's record): the caseworkers
+// and heads of the center that keeps the card list and review them; no other role (`conflictScope`).
 // Changes: CASEWORKER and HEAD change the cards their center keeps, and sign them (as EXECUTOR the
 // executor who keeps the card, as HEAD a head: the footer's service holds those rules);
 // INTEGRATION imports; ANALYST and CITIZEN change nothing (`ACTIONS`).
@@ -122,6 +124,16 @@ export class AccessPolicy {
    */
   async statisticsScope(): Promise<{ careerCenterId?: string | null } | null> {
     if (!this.principal || this.principal.role === 'ANALYST') return {};
+    if (this.principal.role !== 'CASEWORKER' && this.principal.role !== 'HEAD') return null;
+    return { careerCenterId: await this.careerCenterId() };
+  }
+
+  /**
+   * Whose outcome conflicts this caller may list and mark reviewed: a caseworker or head those of
+   * the cards their center keeps; in-process use all (`careerCenterId` undefined); anyone else none (null).
+   */
+  async conflictScope(): Promise<{ careerCenterId?: string | null } | null> {
+    if (!this.principal) return {};
     if (this.principal.role !== 'CASEWORKER' && this.principal.role !== 'HEAD') return null;
     return { careerCenterId: await this.careerCenterId() };
   }
