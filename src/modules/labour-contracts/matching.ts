@@ -8,11 +8,11 @@ import type { LabourContract } from './labour-contract-registry.ts';
 //   on or after the referral and at most HIRING_WINDOW_DAYS after it. Of two entries with one
 //   employer, the later referral is the one that led to the contract: entries take contracts latest
 //   referral first, each the earliest contract no later entry took.
-// - Permanent employment (§16.1, §16.3, §16.4) is looked for once the measure is over (its study or
-//   participation period ended; a relocation at once): a contract with any employer, of indefinite
-//   term or running a year or more, that started on or after the referral and at most
-//   EMPLOYMENT_WINDOW_DAYS after the measure ended; the earliest such. A subsidized job's own
-//   hiring contract is not its permanent employment.
+// - Permanent employment (§16.1, §16.3, §16.4) is employment after the measure, looked for once it
+//   is over: the end of its study or participation period (a relocation, or a measure with no end
+//   given: its referral). It is a contract with any employer, of indefinite term or running a year
+//   or more, whose work started on or after that day and at most EMPLOYMENT_WINDOW_DAYS after it;
+//   the earliest such. A subsidized job's own hiring contract is not its permanent employment.
 // - Only what already happened counts: a contract concluded, or work started, after today waits
 //   for a later run.
 
@@ -115,7 +115,7 @@ export function findOutcomes(entries: readonly OutcomeEntry[], contracts: readon
     const last = addDays(end, EMPLOYMENT_WINDOW_DAYS);
     const own = hiringOf.get(entry.id);
     const eligible = contracts
-      .filter((c) => c !== own && permanent(c) && c.startedOn >= entry.referredOn && c.startedOn <= last && c.startedOn <= today)
+      .filter((c) => c !== own && permanent(c) && c.startedOn >= end && c.startedOn <= last && c.startedOn <= today)
       .sort(byStarted);
     if (eligible.length) findings.push({ entry, outcome: 'PERMANENT_EMPLOYMENT', contract: eligible[0]!, eligible });
   }
