@@ -66,7 +66,8 @@ export function addDays(date: string, days: number): string {
 }
 
 // Legal forms written before or after the name, in Kazakh, Russian and English abbreviations.
-const LEGAL_FORMS = new Set(['тоо', 'жшс', 'ао', 'ақ', 'ак', 'ип', 'жк', 'кх', 'шқ', 'гу', 'мм', 'ркп', 'ргп', 'гкп', 'мкп', 'кгп', 'рмк', 'шжқ', 'коо', 'пк', 'llp', 'jsc', 'ltd', 'llc', 'ie']);
+const LEGAL_FORMS = new Set([
+  'тоо', 'жшс', 'ао', 'ақ', 'ак', 'ип', 'жк', 'кх', 'шқ', 'гу', 'кгу', 'ргу', 'мм', 'ркп', 'ргп', 'ргкп', 'гкп', 'гккп', 'мкп', 'кгп', 'кгкп', 'рмк', 'шжқ', 'коо', 'пк', 'llp', 'jsc', 'ltd', 'llc', 'ie']);
 
 /**
  * An employer's name as compared: case, quotes, punctuation and the legal form (ТОО, АО, ЖШС…)
