@@ -7,7 +7,7 @@ import { Territories } from '../../src/modules/dictionary/territories.ts';
 import { CardHistory } from '../../src/modules/history/history.entity.ts';
 import { HttpLabourContractRegistry } from '../../src/modules/labour-contracts/http-registry.ts';
 import { LABOUR_CONTRACTS_CHECK, labourContractJobs } from '../../src/modules/labour-contracts/labour-contracts.job.ts';
-import { LABOUR_CONTRACTS_ACTOR_ID } from '../../src/modules/labour-contracts/outcome-check.ts';
+import { checkOutcomes, LABOUR_CONTRACTS_ACTOR_ID, labourContractsActor } from '../../src/modules/labour-contracts/outcome-check.ts';
 import { OutcomeConflict } from '../../src/modules/labour-contracts/outcome-conflict.entity.ts';
 import { ActiveMeasure } from '../../src/modules/measures/measure.entity.ts';
 import { Referral } from '../../src/modules/referral/referral.entity.ts';
@@ -17,6 +17,7 @@ import { aCard, aCareerCenter } from '../support/builders.ts';
 import { contractsRecord, type ContractData } from '../support/labour-contracts.ts';
 import { startRegistryServer, type RegistryServer } from '../support/registry-server.ts';
 import { servedApi, type Caller } from '../support/served-api.ts';
+import { until } from '../support/server-process.ts';
 
 // The labour-contract check, run as the job runner runs it (its definition's `handle`), against a
 // real HTTP stand-in of the register: it records what the register says as the outcome of each
@@ -27,6 +28,8 @@ import { servedApi, type Caller } from '../support/served-api.ts';
 const api = servedApi(() => ({ rateLimit: { perWindow: 0, windowSeconds: 60 } }));
 const TODAY = '2026-11-29';
 let server: RegistryServer;
+let registry: HttpLabourContractRegistry;
+let territories: Territories;
 let job: JobDefinition;
 let center: CareerCenter;
 let other: CareerCenter;
@@ -35,8 +38,8 @@ const callers: Record<string, Caller> = {};
 beforeAll(async () => {
   server = await startRegistryServer({ resource: '/contracts' });
   // No test here waits for a timeout: a generous one keeps a busy machine's slow answers from failing it.
-  const registry = new HttpLabourContractRegistry({ baseUrl: server.url, timeoutMs: 10_000 });
-  const territories = await Territories.load(api.db.orm.em.fork());
+  registry = new HttpLabourContractRegistry({ baseUrl: server.url, timeoutMs: 10_000 });
+  territories = await Territories.load(api.db.orm.em.fork());
   [job] = labourContractJobs({
     orm: api.db.orm, territories, registry, settings: { LABOUR_CONTRACTS_CHECK_SCHEDULE: '30 2 * * *' },
     clock: { now: () => new Date(), today: () => TODAY },
@@ -227,6 +230,61 @@ describe(`the ${LABOUR_CONTRACTS_CHECK} job`, () => {
     expect(rest.pageInfo.hasNextPage).toBe(false);
     expect(rest.edges).toHaveLength(1);
     expect(rest.edges[0].node.id).not.toBe(first.edges[0].node.id);
+  });
+
+  it('a hiring a caseworker records while the register is being asked is not written over', async () => {
+    const racing = await aCard().withReferral({ employerName: 'ТОО «Береке»', referredOn: '2026-10-01' }).save(api.db.orm.em.fork(), center);
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    server.answer(racing.iin, { json: contractsRecord(racing.iin, [BEREKE]), until: held });
+    const running = run();
+    await until(() => server.asked().includes(racing.iin), 'the register is asked about the card');
+    const [referral] = await referralsOf(racing);
+    const recorded = await api.post(`mutation($id: ID!, $version: Int!, $input: HiringActInput!) {
+      referralRecordHiring(id: $id, version: $version, input: $input) { userErrors { code } } }`, {
+      id: toGlobalId('Referral', referral!.id), version: (await stored(racing)).version, input: { orderDate: '2026-10-25', orderNumber: '31-к', position: 'кассир' },
+    }, callers.caseworker);
+    expect(recorded.body.data.referralRecordHiring.userErrors).toEqual([]);
+    release();
+    await running;
+    expect(plain((await referralsOf(racing))[0]!.hiringAct)).toEqual({ orderDate: '2026-10-25', orderNumber: '31-к', position: 'кассир' });
+    expect((await historyOf(racing)).map((h) => h.actor)).toEqual(['caseworker']);
+    expect((await conflictsOf(racing)).map((c) => [c.entryType, c.outcome, c.contract.contractNumber])).toEqual([['Referral', 'HIRING_ACT', 'ТД-101']]);
+  });
+
+  it('skips a person the register answers about unusably, and voided entries, recording nothing', async () => {
+    const unusable = await aCard().withReferral({ employerName: 'ТОО «Береке»', referredOn: '2026-10-01' }).save(api.db.orm.em.fork(), center);
+    server.answer(unusable.iin, { json: { iin: unusable.iin, contracts: [{ contractNumber: 'ТД-101' }] } });
+    const voided = await aCard()
+      .withReferral({ employerName: 'ТОО «Береке»', referredOn: '2026-10-01', voidedAt: new Date(), voidedBy: 'caseworker', voidReason: 'ошибка' })
+      .withSpecialWorkplace({ employerName: 'ТОО «Инва Цех»', referredOn: '2026-09-01', hiringAct: null })
+      .save(api.db.orm.em.fork(), center);
+    answer(voided, [BEREKE, INVA]);
+    await run();
+    expect(await historyOf(unusable)).toEqual([]);
+    // The voided referral takes nothing; the special workplace beside it is recorded.
+    expect((await historyOf(voided)).map((h) => h.action)).toEqual(['specialWorkplaceRecordHiring']);
+    expect((await referralsOf(voided))[0]!.hiringAct ?? null).toBeNull();
+  });
+
+  it('walks the cards in batches, and stops between cards when the process stops', async () => {
+    const cards: Card[] = [];
+    for (let i = 0; i < 3; i++) {
+      const card = await aCard().withReferral({ employerName: 'ТОО «Береке»', referredOn: '2026-10-01' }).save(api.db.orm.em.fork(), center);
+      answer(card, [BEREKE]);
+      cards.push(card);
+    }
+    const stopped = new AbortController();
+    stopped.abort();
+    const asked = server.requests.length;
+    await expect(job.handle({}, { id: 'job-2', retryCount: 0, signal: stopped.signal })).rejects.toThrow('stopped');
+    expect(server.requests.length).toBe(asked);
+
+    const totals = await checkOutcomes({
+      em: api.db.orm.em.fork(), actor: labourContractsActor(registry), territories, now: () => new Date(), today: () => TODAY, contractRegistry: registry,
+    }, { batchSize: 1, afterId: String(BigInt(cards[0]!.id) - 1n) });
+    expect(totals).toEqual({ asked: 3, recorded: 3, conflicts: 0, unknown: 0, unusable: 0 });
+    for (const card of cards) expect((await referralsOf(card))[0]!.hiringAct?.orderNumber).toBe('ТД-101');
   });
 
   it('fails when the register cannot answer, leaving the card untouched (the runner retries)', async () => {
