@@ -18,6 +18,7 @@ import { contractsRecord, type ContractData } from '../support/labour-contracts.
 import { startRegistryServer, type RegistryServer } from '../support/registry-server.ts';
 import { servedApi, type Caller } from '../support/served-api.ts';
 import { until } from '../support/server-process.ts';
+import { counted, growth } from '../support/metrics.ts';
 
 // The labour-contract check, run as the job runner runs it (its definition's `handle`), against a
 // real HTTP stand-in of the register: it records what the register says as the outcome of each
@@ -94,8 +95,10 @@ describe(`the ${LABOUR_CONTRACTS_CHECK} job`, () => {
     const earlier = { ...BEREKE, contractNumber: 'ТД-9', concludedOn: '2026-09-20', startedOn: '2026-09-21', endsOn: '2026-09-30' };
     answer(card, [earlier, BEREKE, AKIMAT, TAZA, INVA]);
     const before = await stored(card);
+    const countedBefore = await counted('api_labour_contract_outcomes_total');
 
     await run();
+    expect(growth(countedBefore, await counted('api_labour_contract_outcomes_total'))).toEqual({ recorded: 6 });
 
     const [referral] = await referralsOf(card);
     expect(plain(referral!.hiringAct)).toEqual({ orderDate: '2026-10-10', orderNumber: 'ТД-101', position: 'бухгалтер' });
@@ -150,8 +153,10 @@ describe(`the ${LABOUR_CONTRACTS_CHECK} job`, () => {
       .withReferral({ employerName: 'ТОО «Инва Цех»', referredOn: '2026-09-01', refusal: { refusedBy: 'EMPLOYER', refusedOn: '2026-09-03', reason: 'нет вакансий' } })
       .save(api.db.orm.em.fork(), center);
     answer(conflicted, [AKIMAT, TAZA, INVA]);
+    const countedBefore = await counted('api_labour_contract_outcomes_total');
     await run();
     await run();
+    expect(growth(countedBefore, await counted('api_labour_contract_outcomes_total'))).toEqual({ recorded: 1, conflict: 2 });
 
     const [measure] = await measuresOf(conflicted) as any[];
     expect(plain(measure.hiringAct)).toEqual({ orderDate: '2026-08-20', orderNumber: '99-к', position: 'рабочий' });

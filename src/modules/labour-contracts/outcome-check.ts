@@ -1,5 +1,6 @@
 import type { SqlEntityManager } from '@mikro-orm/sql';
 import { log } from '../../runtime/log.ts';
+import { labourContractChecks } from '../../runtime/metrics.ts';
 import type { Outcome } from '../base/user-errors.ts';
 import { Card } from '../card/card.entity.ts';
 import type { Actor, ChangeDeps } from '../card/card-change.ts';
@@ -144,7 +145,8 @@ function record(deps: ChangeDeps, finding: Finding, version: number): Promise<Ou
   switch (entry.type) {
     case 'Referral': return recordReferralOutcome(deps, entry.id, version, { hiring });
     case 'SubsidizedJob': return recordSubsidizedJobDecision(deps, entry.id, version, { hiring });
-    default: return recordSpecialWorkplaceHiring(deps, entry.id, version, hiring);
+    case 'SpecialWorkplace': return recordSpecialWorkplaceHiring(deps, entry.id, version, hiring);
+    default: throw new Error(`${entry.type} records no hiring act`);
   }
 }
 
@@ -210,16 +212,20 @@ export async function checkOutcomes(deps: CheckDeps, options: CheckOptions): Pro
       if (answer.kind === 'unavailable') throw new LabourContractRegistryUnavailable(answer.reason);
       if (answer.kind === 'notFound') {
         totals.unknown++;
+        labourContractChecks.inc({ result: 'unknown' });
         continue;
       }
       if (answer.kind === 'invalid') {
         totals.unusable++;
+        labourContractChecks.inc({ result: 'unusable' });
         log.warn({ cardId: String(card.id), registry: deps.contractRegistry.name, reason: answer.reason }, 'the labour-contract register answered something unusable');
         continue;
       }
       const applied = await applyContracts(deps, String(card.id), answer.contracts);
       totals.recorded += applied.recorded;
       totals.conflicts += applied.conflicts;
+      labourContractChecks.inc({ result: 'recorded' }, applied.recorded);
+      labourContractChecks.inc({ result: 'conflict' }, applied.conflicts);
     }
     if (batch.length < options.batchSize) return totals;
     afterId = String(batch.at(-1)!.id);
