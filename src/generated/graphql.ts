@@ -2302,8 +2302,9 @@ export type OrganisationInput = {
  * §14, §16, §17 — an outcome the labour-contract register gives that differs from the one a
  * caseworker recorded (a hiring act with another date or number, a refusal where the register shows
  * a hiring, employment with another employer or from another day). Never deleted; marked reviewed.
+ * Personal data of the card's person: reading it is a read of the card (the read audit).
  */
-export type OutcomeConflict = {
+export type OutcomeConflict = Node & {
   __typename?: 'OutcomeConflict';
   /** §14, §16, §17 — the card the entry belongs to. */
   card: Card;
@@ -2311,7 +2312,7 @@ export type OutcomeConflict = {
   detectedAt: Scalars['DateTime']['output'];
   /** §14, §16, §17 — the entry; null once it was voided. */
   entry?: Maybe<OutcomeEntry>;
-  /** Opaque id; pass it to `outcomeConflictMarkReviewed`. */
+  /** Opaque global id; pass it to `node(id:)` or `outcomeConflictMarkReviewed`. */
   id: Scalars['ID']['output'];
   /** §14, §16, §17 — which of the entry's outcomes differs. */
   outcome: OutcomeKind;
@@ -3661,6 +3662,7 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
     | ( EmploymentPlanRowMapper )
     | ( EntrepreneurshipSupportMapper )
     | ( MainEducationMapper )
+    | ( OutcomeConflictMapper )
     | ( ProfessionalTrainingMapper )
     | ( ReferralMapper )
     | ( RegistrationMapper )
@@ -4557,7 +4559,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
 };
 
 export type NodeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
-  __resolveType: TypeResolveFn<'AdditionalEducation' | 'Card' | 'CardHistoryEntry' | 'CardSignature' | 'CareerCenter' | 'CareerGuidance' | 'EmploymentPlanRow' | 'EntrepreneurshipSupport' | 'MainEducation' | 'ProfessionalTraining' | 'Referral' | 'Registration' | 'Relocation' | 'SpecialWorkplace' | 'SubsidizedJob' | 'Visit', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'AdditionalEducation' | 'Card' | 'CardHistoryEntry' | 'CardSignature' | 'CareerCenter' | 'CareerGuidance' | 'EmploymentPlanRow' | 'EntrepreneurshipSupport' | 'MainEducation' | 'OutcomeConflict' | 'ProfessionalTraining' | 'Referral' | 'Registration' | 'Relocation' | 'SpecialWorkplace' | 'SubsidizedJob' | 'Visit', ParentType, ContextType>;
 };
 
 export interface NonNegativeIntScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['NonNegativeInt'], any> {
@@ -4587,6 +4589,7 @@ export type OutcomeConflictResolvers<ContextType = Context, ParentType extends R
   reviewedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   reviewedByName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   source?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type OutcomeConflictConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OutcomeConflictConnection'] = ResolversParentTypes['OutcomeConflictConnection']> = {

@@ -198,6 +198,18 @@ describe(`the ${LABOUR_CONTRACTS_CHECK} job`, () => {
     const analyst = await api.post(LIST, {}, callers.analyst);
     expect(analyst.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect(analyst.body.data).toBeNull();
+
+    // Reading a conflict is a read of the card (the read audit), as reading the entry is.
+    const audit = await api.post(`query($card: ID) { readAudit(first: 10, filter: { card: $card }) { edges { node { readBy operationName cards } } } }`,
+      { card: toGlobalId('Card', conflicted.id) }, callers.head);
+    expect(audit.body.data.readAudit.edges.map((e: any) => e.node)).toContainEqual({ readBy: 'caseworker', operationName: null, cards: [toGlobalId('Card', conflicted.id)] });
+
+    // node(id) answers the center's staff only.
+    const NODE = `query($id: ID!) { node(id: $id) { id ... on OutcomeConflict { outcome registryContract { contractNumber } } } }`;
+    const { id } = subsidized;
+    expect((await api.post(NODE, { id }, callers.caseworker)).body.data.node).toEqual({ id, outcome: 'HIRING_ACT', registryContract: { contractNumber: 'ОР-45' } });
+    expect((await api.post(NODE, { id }, callers['other caseworker'])).body.data.node).toBeNull();
+    expect((await api.post(NODE, { id }, callers.analyst)).body.data.node).toBeNull();
   });
 
   it('marks a conflict reviewed (kept, with who and when) for its center only, once', async () => {

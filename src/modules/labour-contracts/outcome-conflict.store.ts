@@ -1,6 +1,8 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/sql';
 import type { Page } from '../../api/connection.ts';
+import type { LoaderFactory } from '../../api/loaders.ts';
+import { byId } from '../../db/loaders.ts';
 import { OutcomeConflict } from './outcome-conflict.entity.ts';
 
 // The outcome conflicts' SQL: written by the labour-contract check, listed for the center that
@@ -23,3 +25,6 @@ export async function findConflicts(
   const rows = await em.find(OutcomeConflict, where, { orderBy: { id: 'desc' }, limit: query.limit + 1 });
   return { rows: rows.slice(0, query.limit), hasNextPage: rows.length > query.limit, hasPreviousPage, total: undefined };
 }
+
+/** Conflicts by id, for `node(id)`. */
+export const conflictById: LoaderFactory<string, OutcomeConflict | null> = (em) => byId(em, OutcomeConflict);
