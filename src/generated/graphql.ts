@@ -12,6 +12,7 @@ import type { ExpectationsMapper, ExpectedWageMapper } from '../modules/expectat
 import type { SignatoryMapper, CardKeeperMapper, CardSignatureMapper, OrganisationMapper, CardFooterMapper, CardSignatureStatusMapper } from '../modules/footer/footer.mappers.ts';
 import type { CareerGuidanceMapper } from '../modules/guidance/guidance.mappers.ts';
 import type { CardHistoryEntryMapper, CardHistoryConnectionMapper } from '../modules/history/history.mappers.ts';
+import type { OutcomeConflictMapper, LabourContractMapper } from '../modules/labour-contracts/labour-contracts.mappers.ts';
 import type { EntrepreneurshipBasicsTrainingMapper, EntrepreneurshipSupportMapper, GrantMapper, MicrocreditMapper, ProfessionalTrainingMapper, RelocationMapper, RelocationAssistanceMapper, RelocationFamilyMemberMapper, RelocationHousingMapper, SubsidizedJobMapper } from '../modules/measures/measure.mappers.ts';
 import type { AddressMapper, IdentityVerificationMapper, PersonNameMapper } from '../modules/person/person.mappers.ts';
 import type { HiringActMapper, ReferralMapper, ReferralRefusalMapper } from '../modules/referral/referral.mappers.ts';
@@ -1363,6 +1364,25 @@ export type ImportOutcome =
   /** Rules 2 and 5 — the person's card changed; every change is in its history. */
   | 'UPDATED';
 
+/** §14, §16, §17 — a labour contract as the state register of labour contracts (ЕСУТД / еңбек шарттары) records it. */
+export type LabourContract = {
+  __typename?: 'LabourContract';
+  /** §14, §16, §17 — the day the contract was concluded. */
+  concludedOn: Scalars['Date']['output'];
+  /** §14, §16, §17 — the contract's number. */
+  contractNumber: Scalars['String']['output'];
+  /** §14, §16, §17 — the employer's business identification number (БСН / БИН). */
+  employerBin: Scalars['String']['output'];
+  /** §14, §16, §17 — the employer's name. */
+  employerName: Scalars['String']['output'];
+  /** §14, §16, §17 — the last day of a fixed-term contract; null for an indefinite term. */
+  endsOn?: Maybe<Scalars['Date']['output']>;
+  /** §14, §16, §17 — the position (profession) of the contract. */
+  position: Scalars['String']['output'];
+  /** §14, §16, §17 — the first day of work. */
+  startedOn: Scalars['Date']['output'];
+};
+
 /** A language the API gives labels in. */
 export type Language =
   /** Kazakh, the state language (мемлекеттік тіл). */
@@ -1588,6 +1608,12 @@ export type Mutation = {
   mainEducationAdd: MainEducationPayload;
   /** §10.1 — corrects an entry of main education (the earlier value stays in the history). */
   mainEducationCorrect: MainEducationPayload;
+  /**
+   * §14, §16, §17 — marks an outcome conflict reviewed (CASEWORKER or HEAD of the center that keeps
+   * the card): it stays listed among the reviewed ones, with who and when. The entry is changed, if
+   * at all, by its own mutations.
+   */
+  outcomeConflictMarkReviewed: OutcomeConflictPayload;
   /** §16.1 — corrects a professional-training referral. */
   professionalTrainingCorrect: ActiveMeasurePayload;
   /** §16.1 — refers the person to professional training. */
@@ -2006,6 +2032,18 @@ export type MutationMainEducationCorrectArgs = {
  * Nothing is ever deleted: wrong entries are corrected (the earlier value stays in the history) or
  * voided with who, when and why.
  */
+export type MutationOutcomeConflictMarkReviewedArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Changes to cards. Every mutation is one transaction and one business action; apart from `cardOpen`
+ * it takes the `version` of the card it was based on, and a stale version is rejected with
+ * `STALE_CARD`. A rejected mutation changes nothing at all and answers with `userErrors`.
+ * Nothing is ever deleted: wrong entries are corrected (the earlier value stays in the history) or
+ * voided with who, when and why.
+ */
 export type MutationProfessionalTrainingCorrectArgs = {
   id: Scalars['ID']['input'];
   input: ProfessionalTrainingInput;
@@ -2350,6 +2388,83 @@ export type OrganisationInput = {
   phone?: InputMaybe<Scalars['PhoneNumber']['input']>;
 };
 
+/**
+ * §14, §16, §17 — an outcome the labour-contract register gives that differs from the one a
+ * caseworker recorded (a hiring act with another date or number, a refusal where the register shows
+ * a hiring, employment with another employer or from another day). Never deleted; marked reviewed.
+ * Personal data of the card's person: reading it is a read of the card (the read audit).
+ */
+export type OutcomeConflict = Node & {
+  __typename?: 'OutcomeConflict';
+  /** §14, §16, §17 — the card the entry belongs to. */
+  card: Card;
+  /** §14, §16, §17 — when the conflict was found. */
+  detectedAt: Scalars['DateTime']['output'];
+  /** §14, §16, §17 — the entry; null once it was voided. */
+  entry?: Maybe<OutcomeEntry>;
+  /** Opaque global id; pass it to `node(id:)` or `outcomeConflictMarkReviewed`. */
+  id: Scalars['ID']['output'];
+  /** §14, §16, §17 — which of the entry's outcomes differs. */
+  outcome: OutcomeKind;
+  /** §16.1, §16.3, §16.4 — the permanent employment recorded when the conflict was found (null: none). */
+  recordedEmployment?: Maybe<Employment>;
+  /** §14, §16.3, §17 — the hiring act recorded when the conflict was found (null: none). */
+  recordedHiringAct?: Maybe<HiringAct>;
+  /** §14, §16.3 — whether a refusal was recorded instead of a hiring act. */
+  recordedRefusal: Scalars['Boolean']['output'];
+  /** §14, §16, §17 — the contract the register has for this outcome. */
+  registryContract: LabourContract;
+  /** §14, §16, §17 — what the register's contract would have recorded as permanent employment. */
+  registryEmployment?: Maybe<Employment>;
+  /** §14, §16, §17 — what the register's contract would have recorded as the hiring act. */
+  registryHiringAct?: Maybe<HiringAct>;
+  /** §14, §16, §17 — when a caseworker or head marked it reviewed; null while open. */
+  reviewedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** §14, §16, §17 — who marked it reviewed (the subject of their token). */
+  reviewedBy?: Maybe<Scalars['String']['output']>;
+  /** §14, §16, §17 — their name. */
+  reviewedByName?: Maybe<Scalars['String']['output']>;
+  /** §14, §16, §17 — the register that said it. */
+  source: Scalars['String']['output'];
+};
+
+/** Outcome conflicts, newest first, as a Relay connection. */
+export type OutcomeConflictConnection = {
+  __typename?: 'OutcomeConflictConnection';
+  /** The conflicts of this page. */
+  edges: Array<OutcomeConflictEdge>;
+  /** Where this page lies in the whole list. */
+  pageInfo: PageInfo;
+};
+
+/** An outcome conflict with its cursor. */
+export type OutcomeConflictEdge = {
+  __typename?: 'OutcomeConflictEdge';
+  /** Opaque cursor; pass it as `after` to continue after this conflict. */
+  cursor: Scalars['String']['output'];
+  /** The conflict. */
+  node: OutcomeConflict;
+};
+
+/** Result of `outcomeConflictMarkReviewed`. */
+export type OutcomeConflictPayload = {
+  __typename?: 'OutcomeConflictPayload';
+  /** The conflict as marked; null when rejected. */
+  outcomeConflict?: Maybe<OutcomeConflict>;
+  /** Why nothing was changed, if so. */
+  userErrors: Array<UserError>;
+};
+
+/** §14, §16, §17 — the entries whose outcome the register gives. */
+export type OutcomeEntry = ProfessionalTraining | Referral | Relocation | SpecialWorkplace | SubsidizedJob;
+
+/** §14, §16, §17 — which outcome of an entry the labour-contract register speaks about. */
+export type OutcomeKind =
+  /** §14, §16.3, §17 — the employer's act of hiring after the referral. */
+  | 'HIRING_ACT'
+  /** §16.1, §16.3, §16.4 — employment in a permanent job after the measure. */
+  | 'PERMANENT_EMPLOYMENT';
+
 /** Relay pagination state of a connection. */
 export type PageInfo = {
   __typename?: 'PageInfo';
@@ -2516,6 +2631,11 @@ export type Query = {
   /** Any object with a global id (Relay): a card or one entry of a card's list sections. Null when nothing has that id. */
   node?: Maybe<Node>;
   /**
+   * §14, §16, §17 — the outcome conflicts of the cards your career center keeps (CASEWORKER and
+   * HEAD), newest first; open ones only unless `reviewed` is null or true. Other roles get FORBIDDEN.
+   */
+  outcomeConflicts: OutcomeConflictConnection;
+  /**
    * The read audit of the cards your career center keeps (HEAD only): who read their personal data,
    * when and through which client, newest first. Other roles get FORBIDDEN.
    */
@@ -2581,6 +2701,14 @@ export type QueryDictionaryArgs = {
 /** Entry points of the API. */
 export type QueryNodeArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+/** Entry points of the API. */
+export type QueryOutcomeConflictsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  reviewed?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -3394,6 +3522,8 @@ export type UserErrorCode =
   | 'NOT_POSITIVE'
   /** §14, §16.3, §17 — the outcome is already recorded; correct the entry instead. */
   | 'OUTCOME_ALREADY_RECORDED'
+  /** §14, §16, §17 — the outcome conflict is already marked reviewed. */
+  | 'OUTCOME_CONFLICT_ALREADY_REVIEWED'
   /** A number outside the range its field allows (e.g. more months than a loan runs). */
   | 'OUT_OF_RANGE'
   /** §12, §15 — a registration of this kind is already open (applied or registered). */
@@ -3623,6 +3753,13 @@ export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = {
     | ( RelocationMapper )
     | ( SubsidizedJobMapper )
   ;
+  OutcomeEntry:
+    | ( ProfessionalTrainingMapper )
+    | ( ReferralMapper )
+    | ( RelocationMapper )
+    | ( SpecialWorkplaceMapper )
+    | ( SubsidizedJobMapper )
+  ;
   ReferralOutcome:
     | ( HiringActMapper )
     | ( ReferralRefusalMapper )
@@ -3641,6 +3778,7 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
     | ( EmploymentPlanRowMapper )
     | ( EntrepreneurshipSupportMapper )
     | ( MainEducationMapper )
+    | ( OutcomeConflictMapper )
     | ( ProfessionalTrainingMapper )
     | ( ReferralMapper )
     | ( RegistrationMapper )
@@ -3746,6 +3884,7 @@ export type ResolversTypes = {
   ImportOutcome: ImportOutcome;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   JSONObject: ResolverTypeWrapper<Scalars['JSONObject']['output']>;
+  LabourContract: ResolverTypeWrapper<LabourContractMapper>;
   Language: Language;
   LastJob: ResolverTypeWrapper<LastJobMapper>;
   LastJobInput: LastJobInput;
@@ -3763,6 +3902,12 @@ export type ResolversTypes = {
   NonNegativeInt: ResolverTypeWrapper<Scalars['NonNegativeInt']['output']>;
   Organisation: ResolverTypeWrapper<OrganisationMapper>;
   OrganisationInput: OrganisationInput;
+  OutcomeConflict: ResolverTypeWrapper<OutcomeConflictMapper>;
+  OutcomeConflictConnection: ResolverTypeWrapper<Omit<OutcomeConflictConnection, 'edges'> & { edges: Array<ResolversTypes['OutcomeConflictEdge']> }>;
+  OutcomeConflictEdge: ResolverTypeWrapper<Omit<OutcomeConflictEdge, 'node'> & { node: ResolversTypes['OutcomeConflict'] }>;
+  OutcomeConflictPayload: ResolverTypeWrapper<Omit<OutcomeConflictPayload, 'outcomeConflict'> & { outcomeConflict?: Maybe<ResolversTypes['OutcomeConflict']> }>;
+  OutcomeEntry: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['OutcomeEntry']>;
+  OutcomeKind: OutcomeKind;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   PersonName: ResolverTypeWrapper<PersonNameMapper>;
   PersonNameInput: PersonNameInput;
@@ -3935,6 +4080,7 @@ export type ResolversParentTypes = {
   IdentityVerification: IdentityVerificationMapper;
   Int: Scalars['Int']['output'];
   JSONObject: Scalars['JSONObject']['output'];
+  LabourContract: LabourContractMapper;
   LastJob: LastJobMapper;
   LastJobInput: LastJobInput;
   LoanTerm: LoanTerm;
@@ -3951,6 +4097,11 @@ export type ResolversParentTypes = {
   NonNegativeInt: Scalars['NonNegativeInt']['output'];
   Organisation: OrganisationMapper;
   OrganisationInput: OrganisationInput;
+  OutcomeConflict: OutcomeConflictMapper;
+  OutcomeConflictConnection: Omit<OutcomeConflictConnection, 'edges'> & { edges: Array<ResolversParentTypes['OutcomeConflictEdge']> };
+  OutcomeConflictEdge: Omit<OutcomeConflictEdge, 'node'> & { node: ResolversParentTypes['OutcomeConflict'] };
+  OutcomeConflictPayload: Omit<OutcomeConflictPayload, 'outcomeConflict'> & { outcomeConflict?: Maybe<ResolversParentTypes['OutcomeConflict']> };
+  OutcomeEntry: ResolversUnionTypes<ResolversParentTypes>['OutcomeEntry'];
   PageInfo: PageInfo;
   PersonName: PersonNameMapper;
   PersonNameInput: PersonNameInput;
@@ -4443,6 +4594,16 @@ export interface JsonObjectScalarConfig extends GraphQLScalarTypeConfig<Resolver
   name: 'JSONObject';
 }
 
+export type LabourContractResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LabourContract'] = ResolversParentTypes['LabourContract']> = {
+  concludedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  contractNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  employerBin?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  employerName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  endsOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  position?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  startedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+};
+
 export type LastJobResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LastJob'] = ResolversParentTypes['LastJob']> = {
   dismissedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   employerName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -4514,6 +4675,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   entrepreneurshipSupportCreate?: Resolver<ResolversTypes['ActiveMeasurePayload'], ParentType, ContextType, RequireFields<MutationEntrepreneurshipSupportCreateArgs, 'cardId' | 'input' | 'version'>>;
   mainEducationAdd?: Resolver<ResolversTypes['MainEducationPayload'], ParentType, ContextType, RequireFields<MutationMainEducationAddArgs, 'cardId' | 'input' | 'version'>>;
   mainEducationCorrect?: Resolver<ResolversTypes['MainEducationPayload'], ParentType, ContextType, RequireFields<MutationMainEducationCorrectArgs, 'id' | 'input' | 'version'>>;
+  outcomeConflictMarkReviewed?: Resolver<ResolversTypes['OutcomeConflictPayload'], ParentType, ContextType, RequireFields<MutationOutcomeConflictMarkReviewedArgs, 'id'>>;
   professionalTrainingCorrect?: Resolver<ResolversTypes['ActiveMeasurePayload'], ParentType, ContextType, RequireFields<MutationProfessionalTrainingCorrectArgs, 'id' | 'input' | 'version'>>;
   professionalTrainingCreate?: Resolver<ResolversTypes['ActiveMeasurePayload'], ParentType, ContextType, RequireFields<MutationProfessionalTrainingCreateArgs, 'cardId' | 'input' | 'version'>>;
   referralCorrect?: Resolver<ResolversTypes['ReferralPayload'], ParentType, ContextType, RequireFields<MutationReferralCorrectArgs, 'id' | 'input' | 'version'>>;
@@ -4540,7 +4702,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
 };
 
 export type NodeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
-  __resolveType: TypeResolveFn<'AdditionalEducation' | 'Card' | 'CardHistoryEntry' | 'CardSignature' | 'CareerCenter' | 'CareerGuidance' | 'EmploymentPlanRow' | 'EntrepreneurshipSupport' | 'MainEducation' | 'ProfessionalTraining' | 'Referral' | 'Registration' | 'Relocation' | 'SpecialWorkplace' | 'SubsidizedJob' | 'Visit', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'AdditionalEducation' | 'Card' | 'CardHistoryEntry' | 'CardSignature' | 'CareerCenter' | 'CareerGuidance' | 'EmploymentPlanRow' | 'EntrepreneurshipSupport' | 'MainEducation' | 'OutcomeConflict' | 'ProfessionalTraining' | 'Referral' | 'Registration' | 'Relocation' | 'SpecialWorkplace' | 'SubsidizedJob' | 'Visit', ParentType, ContextType>;
 };
 
 export interface NonNegativeIntScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['NonNegativeInt'], any> {
@@ -4552,6 +4714,44 @@ export type OrganisationResolvers<ContextType = Context, ParentType extends Reso
   email?: Resolver<Maybe<ResolversTypes['EmailAddress']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   phone?: Resolver<Maybe<ResolversTypes['PhoneNumber']>, ParentType, ContextType>;
+};
+
+export type OutcomeConflictResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OutcomeConflict'] = ResolversParentTypes['OutcomeConflict']> = {
+  card?: Resolver<ResolversTypes['Card'], ParentType, ContextType>;
+  detectedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  entry?: Resolver<Maybe<ResolversTypes['OutcomeEntry']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  outcome?: Resolver<ResolversTypes['OutcomeKind'], ParentType, ContextType>;
+  recordedEmployment?: Resolver<Maybe<ResolversTypes['Employment']>, ParentType, ContextType>;
+  recordedHiringAct?: Resolver<Maybe<ResolversTypes['HiringAct']>, ParentType, ContextType>;
+  recordedRefusal?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  registryContract?: Resolver<ResolversTypes['LabourContract'], ParentType, ContextType>;
+  registryEmployment?: Resolver<Maybe<ResolversTypes['Employment']>, ParentType, ContextType>;
+  registryHiringAct?: Resolver<Maybe<ResolversTypes['HiringAct']>, ParentType, ContextType>;
+  reviewedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  reviewedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  reviewedByName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type OutcomeConflictConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OutcomeConflictConnection'] = ResolversParentTypes['OutcomeConflictConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['OutcomeConflictEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type OutcomeConflictEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OutcomeConflictEdge'] = ResolversParentTypes['OutcomeConflictEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['OutcomeConflict'], ParentType, ContextType>;
+};
+
+export type OutcomeConflictPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OutcomeConflictPayload'] = ResolversParentTypes['OutcomeConflictPayload']> = {
+  outcomeConflict?: Resolver<Maybe<ResolversTypes['OutcomeConflict']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type OutcomeEntryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OutcomeEntry'] = ResolversParentTypes['OutcomeEntry']> = {
+  __resolveType: TypeResolveFn<'ProfessionalTraining' | 'Referral' | 'Relocation' | 'SpecialWorkplace' | 'SubsidizedJob', ParentType, ContextType>;
 };
 
 export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
@@ -4613,6 +4813,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   dictionaries?: Resolver<Array<ResolversTypes['Dictionary']>, ParentType, ContextType, Partial<QueryDictionariesArgs>>;
   dictionary?: Resolver<ResolversTypes['Dictionary'], ParentType, ContextType, RequireFields<QueryDictionaryArgs, 'name'>>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
+  outcomeConflicts?: Resolver<ResolversTypes['OutcomeConflictConnection'], ParentType, ContextType, RequireFields<QueryOutcomeConflictsArgs, 'first' | 'reviewed'>>;
   readAudit?: Resolver<ResolversTypes['ReadAuditConnection'], ParentType, ContextType, Partial<QueryReadAuditArgs>>;
   regions?: Resolver<Array<ResolversTypes['Region']>, ParentType, ContextType>;
   statistics?: Resolver<ResolversTypes['Statistics'], ParentType, ContextType, RequireFields<QueryStatisticsArgs, 'groupBy' | 'period'>>;
@@ -4942,6 +5143,7 @@ export type Resolvers<ContextType = Context> = {
   IIN?: GraphQLScalarType;
   IdentityVerification?: IdentityVerificationResolvers<ContextType>;
   JSONObject?: GraphQLScalarType;
+  LabourContract?: LabourContractResolvers<ContextType>;
   LastJob?: LastJobResolvers<ContextType>;
   LoanTerm?: LoanTermResolvers<ContextType>;
   LongText?: GraphQLScalarType;
@@ -4953,6 +5155,11 @@ export type Resolvers<ContextType = Context> = {
   Node?: NodeResolvers<ContextType>;
   NonNegativeInt?: GraphQLScalarType;
   Organisation?: OrganisationResolvers<ContextType>;
+  OutcomeConflict?: OutcomeConflictResolvers<ContextType>;
+  OutcomeConflictConnection?: OutcomeConflictConnectionResolvers<ContextType>;
+  OutcomeConflictEdge?: OutcomeConflictEdgeResolvers<ContextType>;
+  OutcomeConflictPayload?: OutcomeConflictPayloadResolvers<ContextType>;
+  OutcomeEntry?: OutcomeEntryResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   PersonName?: PersonNameResolvers<ContextType>;
   PersonalDataConsent?: PersonalDataConsentResolvers<ContextType>;

@@ -67,6 +67,13 @@ export const importedRecords = new Counter({
   registers: [metrics],
 });
 
+export const labourContractChecks = new Counter({
+  name: 'api_labour_contract_outcomes_total',
+  help: 'What the labour-contract register gave the outcomes check, by result (recorded: an outcome recorded, conflict: a conflict listed, unknown: a person the register does not know, unusable: an answer logged and skipped)',
+  labelNames: ['result'] as const,
+  registers: [metrics],
+});
+
 export const syncedCards = new Counter({
   name: 'api_sync_cards_total',
   help: 'Cards re-checked against the person registry (rule 4), by result (verified, changed: verified with the identity taken from the registry, pending, failed)',

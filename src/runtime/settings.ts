@@ -151,6 +151,19 @@ const trustProxy = text().transform((value, ctx): boolean | number | string => {
   return /^\d+$/.test(value) ? Number(value) : value;
 });
 
+/** A cron expression (five fields: minute hour day month weekday), `fallback` when unset; `off` for none (null). */
+function schedule(fallback: string) {
+  return text(fallback).transform((value, ctx): string | null => {
+    if (value === 'off') return null;
+    const fields = value!.split(/\s+/);
+    if (fields.length !== 5 || !fields.every((field) => /^[\d*,/\-A-Za-z]+$/.test(field))) {
+      ctx.addIssue({ code: 'custom', message: `must be a cron expression of five fields (minute hour day month weekday) or off, not "${value}"` });
+      return z.NEVER;
+    }
+    return fields.join(' ');
+  });
+}
+
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 const VARIABLES = {
@@ -202,6 +215,11 @@ const VARIABLES = {
   PERSON_REGISTRY_URL: described(url(['https:', 'http:']), 'registry', '—', "the registry's HTTP API"),
   PERSON_REGISTRY_TIMEOUT_MS: described(integer(3000), 'registry', '`3000`', "one lookup's time limit"),
   PERSON_REGISTRY_FILE: described(file(), 'registry', '—', 'development instead: a file of person records'),
+  // The labour-contract register (docs/labour-contracts.md)
+  LABOUR_CONTRACT_REGISTRY_URL: described(url(['https:', 'http:']), 'registry', '—', "the labour-contract register's HTTP API"),
+  LABOUR_CONTRACT_REGISTRY_TIMEOUT_MS: described(integer(5000), 'registry', '`5000`', "one lookup's time limit"),
+  LABOUR_CONTRACT_REGISTRY_FILE: described(file(), 'registry', '—', 'development instead: a file of labour-contract records'),
+  LABOUR_CONTRACTS_CHECK_SCHEDULE: described(schedule('30 2 * * *'), 'registry', '`30 2 * * *`', 'when `labourContracts.check` runs on its own (cron, in `CARD_TIME_ZONE`); `off` for never'),
   IMPORT_BATCH_LIMIT: described(integer(500), 'registry', '`500`', 'records per `cardImport` call'),
   // Signatures of the card (docs/signatures.md)
   SIGNATURE_TRUST_DIR: described(directory(), 'registry', '— (signing refused)', 'a folder of trusted CA certificates (PEM or DER): a signer\'s certificate must chain to one of them'),
@@ -227,6 +245,9 @@ const SETTINGS = z.object(VARIABLES).superRefine((values, ctx) => {
   if (values.AUTH_JWKS_URL && values.AUTH_PUBLIC_KEY_FILE) problem('AUTH_JWKS_URL', 'and AUTH_PUBLIC_KEY_FILE are both set: set one');
   if ((values.AUTH_JWKS_URL || values.AUTH_PUBLIC_KEY_FILE) && !values.AUTH_ISSUER) problem('AUTH_ISSUER', 'is required with AUTH_JWKS_URL or AUTH_PUBLIC_KEY_FILE');
   if (values.PERSON_REGISTRY_URL && values.PERSON_REGISTRY_FILE) problem('PERSON_REGISTRY_URL', 'and PERSON_REGISTRY_FILE are both set: set one');
+  if (values.LABOUR_CONTRACT_REGISTRY_URL && values.LABOUR_CONTRACT_REGISTRY_FILE) {
+    problem('LABOUR_CONTRACT_REGISTRY_URL', 'and LABOUR_CONTRACT_REGISTRY_FILE are both set: set one');
+  }
   if (values.WEB_CONCURRENCY > 1 && !values.DATABASE_URL) problem('WEB_CONCURRENCY', 'above 1 needs DATABASE_URL: the embedded database belongs to one process');
   if (values.WEB_CONCURRENCY > 1 && !values.DOWNLOAD_LINK_SECRET) {
     problem('WEB_CONCURRENCY', 'above 1 needs DOWNLOAD_LINK_SECRET: a download link signed by one worker must open on another');

@@ -223,7 +223,9 @@ describe('the schema', () => {
       'CardImportSummary', 'CardOpenPayload', 'CardPayload', 'CardSignPayload',
       // A card's moves between centers: the centers, who moved it and when, never the card's own data.
       'CardTransfer', 'CardTransferConnection', 'CardTransferEdge', 'CareerGuidancePayload', 'Dictionary', 'DictionaryEntry', 'District',
-      'EmploymentPlanRowPayload', 'MainEducationPayload', 'Mutation', 'PageInfo', 'Query', 'ReadAuditConnection', 'ReadAuditEdge', 'ReadAuditRecord',
+      'EmploymentPlanRowPayload', 'MainEducationPayload', 'Mutation',
+      // Pages and payloads of outcome conflicts (the conflicts themselves are audited Node types).
+      'OutcomeConflictConnection', 'OutcomeConflictEdge', 'OutcomeConflictPayload', 'PageInfo', 'Query', 'ReadAuditConnection', 'ReadAuditEdge', 'ReadAuditRecord',
       'ReasonStatistics', 'ReferralPayload', 'ReferralStatistics', 'Region', 'RegistrationPayload', 'RegistrationStatistics', 'RelocationStatistics',
       'SpecialWorkplacePayload', 'Statistics', 'StatisticsGroupKey', 'UserError', 'VisitPayload',
     ]);

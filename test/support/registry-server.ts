@@ -1,8 +1,10 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-// A real HTTP server playing the state registry of individuals (Rule 2): `GET /persons/{iin}`
-// answers what a test told it for that IIN (404 for any other), optionally late.
+// A real HTTP server playing a state registry asked per person: the registry of individuals
+// (Rule 2, `GET /persons/{iin}`) or, with `resource: '/contracts'`, the labour-contract register
+// (`GET /persons/{iin}/contracts`). It answers what a test told it for that IIN (404 for any
+// other), optionally late.
 
 export interface RegistryReplyPlan {
   status?: number;
@@ -42,7 +44,8 @@ export function registryPerson(iin: string, person: {
   return { iin, patronymic: null, citizenship: 'KZ', nationality: null, ...person };
 }
 
-export async function startRegistryServer(): Promise<RegistryServer> {
+export async function startRegistryServer(options: { resource?: string } = {}): Promise<RegistryServer> {
+  const path = new RegExp(`^/registry/persons/([^/]+)${options.resource ?? ''}$`);
   const plans = new Map<string, RegistryReplyPlan>();
   let inFlight = 0;
   const timers = new Set<NodeJS.Timeout>();
@@ -59,7 +62,7 @@ export async function startRegistryServer(): Promise<RegistryServer> {
     inFlight++;
     registry.maxInFlight = Math.max(registry.maxInFlight, inFlight);
     res.on('close', () => inFlight--);
-    const match = /^\/registry\/persons\/([^/]+)$/.exec(req.url ?? '');
+    const match = path.exec(req.url ?? '');
     const plan = (match && plans.get(decodeURIComponent(match[1]!))) || { status: 404, json: { message: 'not found' } };
     const body = plan.body ?? JSON.stringify(plan.json ?? null);
     // A client that gave up has closed the connection: nothing to send any more.
@@ -91,7 +94,7 @@ export async function startRegistryServer(): Promise<RegistryServer> {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}${PREFIX}`,
     answer: (iin, plan) => void plans.set(iin, plan),
     requests: [],
-    asked: () => registry.requests.map((r) => decodeURIComponent(r.path.split('/').at(-1) ?? '')),
+    asked: () => registry.requests.map((r) => decodeURIComponent(path.exec(r.path)?.[1] ?? '')),
     maxInFlight: 0,
     async close() {
       for (const timer of timers) clearTimeout(timer);

@@ -13,6 +13,8 @@ import type { Principal, Role } from './principal.ts';
 // Statistics (no personal data, never masked): analysts over every card, caseworkers and heads
 // over their center's (`statisticsScope`).
 // The read audit: a HEAD sees the reads of the cards their center keeps (`auditScope`).
+// Outcome conflicts (the labour-contract register against a caseworker's record): the caseworkers
+// and heads of the center that keeps the card list and review them; no other role (`centerStaffScope`).
 // Changes: CASEWORKER and HEAD change the cards their center keeps, and sign them (as EXECUTOR the
 // executor who keeps the card, as HEAD a head: the footer's service holds those rules);
 // INTEGRATION imports; a CITIZEN applies to be registered (their own IIN, at the center they
@@ -148,10 +150,11 @@ export class AccessPolicy {
   }
 
   /**
-   * §12, §15 — whose applications this caller lists: a caseworker's or head's center's; in-process
-   * use every center's (`careerCenterId` undefined); anyone else none (null).
+   * Whose applications (§12, §15) and outcome conflicts this caller lists and decides: a
+   * caseworker's or head's, their center's; in-process use every center's (`careerCenterId`
+   * undefined); anyone else none (null).
    */
-  async applicationsScope(): Promise<{ careerCenterId?: string | null } | null> {
+  async centerStaffScope(): Promise<{ careerCenterId?: string | null } | null> {
     if (!this.principal) return {};
     if (this.principal.role !== 'CASEWORKER' && this.principal.role !== 'HEAD') return null;
     return { careerCenterId: await this.careerCenterId() };

@@ -6,6 +6,8 @@ import { CareerCenter } from '../career-center/career-center.entity.ts';
 import { careerCenterById } from '../career-center/career-center.store.ts';
 import { CardHistory } from '../history/history.entity.ts';
 import { historyById } from '../history/history.store.ts';
+import { OutcomeConflict } from '../labour-contracts/outcome-conflict.entity.ts';
+import { conflictById } from '../labour-contracts/outcome-conflict.store.ts';
 import { LIST_SECTIONS, sectionOfType } from '../sections.ts';
 import { Card } from './card.entity.ts';
 import { typeOf, type ListSection } from './card-section.ts';
@@ -21,6 +23,7 @@ const OTHERS: Record<string, { is: (node: object) => boolean; load: (context: Co
   Card: { is: (node) => node instanceof Card, load: ({ loaders }, id) => loaders.get(cards.byId).load(id) },
   CareerCenter: { is: (node) => node instanceof CareerCenter, load: ({ loaders }, id) => loaders.get(careerCenterById).load(id) },
   CardHistoryEntry: { is: (node) => node instanceof CardHistory, load: ({ loaders }, id) => loaders.get(historyById).load(id) },
+  OutcomeConflict: { is: (node) => node instanceof OutcomeConflict, load: ({ loaders }, id) => loaders.get(conflictById).load(id) },
 };
 
 const sectionOfEntry = (node: object): ListSection | undefined => LIST_SECTIONS.find((section) => node instanceof section.entity);
@@ -57,6 +60,8 @@ export const nodeResolvers: Resolvers = {
       const dbId = idOf(id, NODE_TYPES, 'id');
       const node = await load(context, parseGlobalId(id)!.type, dbId);
       if (!node || node instanceof CareerCenter) return node as never;
+      // Outcome conflicts are casework: only for the staff of the center that keeps the card.
+      if (node instanceof OutcomeConflict && !(await context.access.centerStaffScope())) return null;
       // A card, or an entry of one: readable only with its card.
       const cardId = node instanceof Card ? node.id : (node as { card: string }).card;
       return (await context.access.readable(await context.loaders.get(cards.byId).load(cardId))) ? node as never : null;

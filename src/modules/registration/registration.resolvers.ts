@@ -22,7 +22,7 @@ export const registrationResolvers: Resolvers = {
     applications: async (_, { status, ...args }, { em, access }) => {
       const { limit, after } = pageRequest(args, cursorPartsOf('Registration')!);
       // Other roles than a center's staff have no queue: an empty one, as for a center with no applications.
-      const scope = (await access.applicationsScope()) ?? { careerCenterId: null };
+      const scope = (await access.centerStaffScope()) ?? { careerCenterId: null };
       const page = await findApplications(em, scope, status ?? 'APPLIED', { limit, after });
       return connection(page, (registration) => [registration.appliedOn, registration.id]);
     },

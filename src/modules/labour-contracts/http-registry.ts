@@ -1,0 +1,53 @@
+import { readContracts, type LabourContractAnswer, type LabourContractRegistry } from './labour-contract-registry.ts';
+
+// The labour-contract register over HTTP: `GET {base}/persons/{iin}/contracts` answers 200 with the
+// person's contracts as JSON, 404 when it does not know the IIN; 5xx and 429 mean "ask again later".
+
+export const DEFAULT_TIMEOUT_MS = 5000;
+
+const unavailable = (reason: string): LabourContractAnswer => ({ kind: 'unavailable', reason });
+
+export class HttpLabourContractRegistry implements LabourContractRegistry {
+  readonly name: string;
+  readonly timeoutMs: number;
+  readonly #base: string;
+
+  /** Throws for a base URL that is not http(s): a configuration error, found at start-up. */
+  constructor(options: { baseUrl: string; timeoutMs?: number }) {
+    const url = new URL(options.baseUrl);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error(`the labour-contract registry URL must be http(s), not ${url.protocol}`);
+    // Only the origin and path are used: a name recorded in the history must not carry credentials.
+    const path = url.pathname.replace(/\/+$/, '');
+    this.#base = url.origin + path;
+    this.name = url.host + path;
+    this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  }
+
+  async contractsOf(iin: string): Promise<LabourContractAnswer> {
+    let response: Response;
+    let body: string;
+    // One deadline for the whole exchange, body included: a register that sends headers and then stalls is as slow.
+    const signal = AbortSignal.timeout(this.timeoutMs);
+    try {
+      response = await fetch(`${this.#base}/persons/${encodeURIComponent(iin)}/contracts`, { headers: { accept: 'application/json' }, signal });
+      body = await response.text();
+    } catch (error) {
+      if (signal.aborted) return unavailable(`the labour-contract registry did not answer within ${this.timeoutMs} ms`);
+      const code = (error as { cause?: { code?: unknown } }).cause?.code;
+      if (code === 'ECONNREFUSED') return unavailable('the labour-contract registry refused the connection');
+      return unavailable(`the labour-contract registry could not be reached${typeof code === 'string' ? ` (${code})` : ''}`);
+    }
+    if (response.status === 200) {
+      let record: unknown;
+      try {
+        record = JSON.parse(body);
+      } catch {
+        return { kind: 'invalid', reason: 'the labour-contract registry answered malformed JSON' };
+      }
+      return readContracts(iin, record);
+    }
+    if (response.status === 404) return { kind: 'notFound' };
+    if (response.status >= 500 || response.status === 429) return unavailable(`the labour-contract registry answered HTTP ${response.status}`);
+    return { kind: 'invalid', reason: `the labour-contract registry answered HTTP ${response.status}` };
+  }
+}
