@@ -13,7 +13,7 @@ import type { SignatoryMapper, CardKeeperMapper, CardSignatureMapper, Organisati
 import type { CareerGuidanceMapper } from '../modules/guidance/guidance.mappers.ts';
 import type { CardHistoryEntryMapper, CardHistoryConnectionMapper } from '../modules/history/history.mappers.ts';
 import type { EntrepreneurshipBasicsTrainingMapper, EntrepreneurshipSupportMapper, GrantMapper, MicrocreditMapper, ProfessionalTrainingMapper, RelocationMapper, RelocationAssistanceMapper, RelocationFamilyMemberMapper, RelocationHousingMapper, SubsidizedJobMapper } from '../modules/measures/measure.mappers.ts';
-import type { AddressMapper, IdentityVerificationMapper, PersonNameMapper } from '../modules/person/person.mappers.ts';
+import type { AddressMapper, IdentityVerificationMapper, PersonNameMapper, PartVerificationMapper } from '../modules/person/person.mappers.ts';
 import type { HiringActMapper, ReferralMapper, ReferralRefusalMapper } from '../modules/referral/referral.mappers.ts';
 import type { DeregistrationMapper, RegistrationMapper, RegistrationRefusalMapper } from '../modules/registration/registration.mappers.ts';
 import type { SpecialWorkplaceMapper } from '../modules/special-workplace/special-workplace.mappers.ts';
@@ -1287,6 +1287,11 @@ export type IdentityVerification = {
   /** Rule 2 — when the registry was last asked, whatever it answered. */
   checkedAt?: Maybe<Scalars['DateTime']['output']>;
   /**
+   * Rule 2 — the outcome per part checked (§1, §5, §6, §7), in the order of the form. `status` above
+   * is the identity's (§1, §5, §6); an address that differs from the registry's fails only its own part.
+   */
+  parts: Array<PartVerification>;
+  /**
    * Rule 2 — why the identity is pending or failed, in words for the caseworker: in Kazakh or Russian
    * when `Accept-Language` prefers one (the label of `reasonCode`), otherwise in English with the
    * registry's detail.
@@ -2271,6 +2276,21 @@ export type PageInfo = {
   hasPreviousPage: Scalars['Boolean']['output'];
   /** Cursor of the first edge, null when the page is empty. */
   startCursor?: Maybe<Scalars['String']['output']>;
+};
+
+/** Rule 2 — the outcome of the last check of one part of the card against the registry. */
+export type PartVerification = {
+  __typename?: 'PartVerification';
+  /** Rule 2 — the part checked. */
+  part: VerifiedPart;
+  /** Rule 2 — why the part is pending or failed, in words (Kazakh or Russian when `Accept-Language` prefers one, else English). */
+  reason?: Maybe<Scalars['String']['output']>;
+  /** Rule 2 — why the part is pending or failed, for programs; null when verified. */
+  reasonCode?: Maybe<VerificationReason>;
+  /** Rule 2 — the section of the form the part is (`1`, `5`, `6`, `7`). */
+  section: Scalars['String']['output'];
+  /** Rule 2 — the outcome for this part (§1, §5, §6 share the identity's; §7 has its own). */
+  status: VerificationStatus;
 };
 
 /** §1 — full name (тегі, аты, әкесінің аты / фамилия, имя, отчество). */
@@ -3321,6 +3341,12 @@ export type UserErrorCode =
 
 /** Rule 2 — why the identity is pending or failed. */
 export type VerificationReason =
+  /** Rule 2 — §7 differs from the address the registry records (flagged; the card keeps its own). */
+  | 'ADDRESS_MISMATCH'
+  /** Rule 2 — the registry gives no address for the person, so §7 was not checked. */
+  | 'ADDRESS_NOT_IN_REGISTRY'
+  /** Rule 2 — the registry's address is unusable (an unknown territory code, malformed), so §7 was not checked. */
+  | 'ADDRESS_UNUSABLE'
   /** Rules 2 and 5 — an import changed the identity, which awaits the registry again. */
   | 'IDENTITY_IMPORTED'
   /** Rules 2 and 5 — the card came by import and awaits the registry. */
@@ -3342,6 +3368,17 @@ export type VerificationStatus =
   | 'PENDING'
   /** Rule 2 — the registry confirmed the identity; §1, §5 and §6 hold its values. */
   | 'VERIFIED';
+
+/** Rule 2 — a part of the card checked against the state registry of individuals. */
+export type VerifiedPart =
+  /** §7 — residence address: compared with the registered address; a difference is flagged, never overwritten. */
+  | 'ADDRESS'
+  /** §5 — citizenship: takes the registry's value. */
+  | 'CITIZENSHIP'
+  /** §1 — full name: takes the registry's value. */
+  | 'FULL_NAME'
+  /** §6 — nationality: takes the registry's value. */
+  | 'NATIONALITY';
 
 /** §18 — one row of the visits table: a planned visit and, once it happened, the actual date. */
 export type Visit = Node & {
@@ -3644,6 +3681,7 @@ export type ResolversTypes = {
   Organisation: ResolverTypeWrapper<OrganisationMapper>;
   OrganisationInput: OrganisationInput;
   PageInfo: ResolverTypeWrapper<PageInfo>;
+  PartVerification: ResolverTypeWrapper<PartVerificationMapper>;
   PersonName: ResolverTypeWrapper<PersonNameMapper>;
   PersonNameInput: PersonNameInput;
   PersonalDataConsent: ResolverTypeWrapper<PersonalDataConsentMapper>;
@@ -3721,6 +3759,7 @@ export type ResolversTypes = {
   UserErrorCode: UserErrorCode;
   VerificationReason: VerificationReason;
   VerificationStatus: VerificationStatus;
+  VerifiedPart: VerifiedPart;
   Visit: ResolverTypeWrapper<VisitMapper>;
   VisitConnection: ResolverTypeWrapper<Omit<VisitConnection, 'edges'> & { edges: Array<ResolversTypes['VisitEdge']> }>;
   VisitCorrectInput: VisitCorrectInput;
@@ -3828,6 +3867,7 @@ export type ResolversParentTypes = {
   Organisation: OrganisationMapper;
   OrganisationInput: OrganisationInput;
   PageInfo: PageInfo;
+  PartVerification: PartVerificationMapper;
   PersonName: PersonNameMapper;
   PersonNameInput: PersonNameInput;
   PersonalDataConsent: PersonalDataConsentMapper;
@@ -4291,6 +4331,7 @@ export interface IinScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes[
 
 export type IdentityVerificationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['IdentityVerification'] = ResolversParentTypes['IdentityVerification']> = {
   checkedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  parts?: Resolver<Array<ResolversTypes['PartVerification']>, ParentType, ContextType>;
   reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   reasonCode?: Resolver<Maybe<ResolversTypes['VerificationReason']>, ParentType, ContextType>;
   source?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -4416,6 +4457,14 @@ export type PageInfoResolvers<ContextType = Context, ParentType extends Resolver
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   hasPreviousPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type PartVerificationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PartVerification'] = ResolversParentTypes['PartVerification']> = {
+  part?: Resolver<ResolversTypes['VerifiedPart'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  reasonCode?: Resolver<Maybe<ResolversTypes['VerificationReason']>, ParentType, ContextType>;
+  section?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['VerificationStatus'], ParentType, ContextType>;
 };
 
 export type PersonNameResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PersonName'] = ResolversParentTypes['PersonName']> = {
@@ -4805,6 +4854,7 @@ export type Resolvers<ContextType = Context> = {
   NonNegativeInt?: GraphQLScalarType;
   Organisation?: OrganisationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
+  PartVerification?: PartVerificationResolvers<ContextType>;
   PersonName?: PersonNameResolvers<ContextType>;
   PersonalDataConsent?: PersonalDataConsentResolvers<ContextType>;
   PhoneNumber?: GraphQLScalarType;

@@ -109,6 +109,11 @@ export class CardChange {
     this.#records.push({ part: section.name, entity: entry as unknown as { id: string }, oldValue, newValue: () => entrySnapshot(entry) });
   }
 
+  /** Records a change of something the card keeps beside its sections (the registry's verification outcome). */
+  note(part: string, oldValue: Snapshot | null, newValue: Snapshot | null): void {
+    this.#records.push({ part, entity: null, oldValue, newValue: () => newValue });
+  }
+
   /** History rows for everything changed; called after the entries got their ids. */
   historyRows(): CardHistory[] {
     return this.#records.map((record) => this.em.create(CardHistory, {
