@@ -2240,6 +2240,28 @@ export type Node = {
   id: Scalars['ID']['output'];
 };
 
+/** Appendix 2 — what an outgoing message to the person tells them. */
+export type NotificationKind =
+  /** §14 — a referral to suitable work was issued. */
+  | 'REFERRAL_ISSUED'
+  /** §12, §15 — the application was refused, with the reason. */
+  | 'REGISTRATION_REFUSED'
+  /** §12, §15 — the application was granted: the person is registered. */
+  | 'REGISTRATION_REGISTERED'
+  /** §18 — a visit to the career center was planned. */
+  | 'VISIT_PLANNED';
+
+/** Appendix 2 — where an outgoing message stands. */
+export type NotificationStatus =
+  /** The gateway refused it, or every retry failed; a person must look. */
+  | 'FAILED'
+  /** Queued; the gateway has not accepted it yet (it is retried). */
+  | 'PENDING'
+  /** The gateway accepted it. */
+  | 'SENT'
+  /** Not sent: the card has neither a phone (§8) nor an e-mail (§9). */
+  | 'SKIPPED';
+
 /** Footer — the issuing organisation's details (ұйымның атауы, мекенжайы, телефоны, электрондық поштасы). */
 export type Organisation = {
   __typename?: 'Organisation';
@@ -3678,6 +3700,8 @@ export type ResolversTypes = {
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Node: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Node']>;
   NonNegativeInt: ResolverTypeWrapper<Scalars['NonNegativeInt']['output']>;
+  NotificationKind: NotificationKind;
+  NotificationStatus: NotificationStatus;
   Organisation: ResolverTypeWrapper<OrganisationMapper>;
   OrganisationInput: OrganisationInput;
   PageInfo: ResolverTypeWrapper<PageInfo>;

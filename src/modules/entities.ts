@@ -4,6 +4,7 @@ import { Card } from './card/card.entity.ts';
 import { CareerCenter } from './career-center/career-center.entity.ts';
 import { District, Region } from './dictionary/territory.entity.ts';
 import { CardHistory } from './history/history.entity.ts';
+import { Notification } from './notification/notification.entity.ts';
 import { CHILD_SECTIONS, LIST_SECTIONS } from './sections.ts';
 import { CardTransfer } from './transfer/card-transfer.entity.ts';
 
@@ -12,6 +13,6 @@ import { CardTransfer } from './transfer/card-transfer.entity.ts';
  * embeddables they hold are found through them.
  */
 export const ENTITIES: readonly EntityClass<unknown>[] = [
-  Region, District, CareerCenter, Card, CardHistory, CardTransfer, ReadAudit, ReadAuditCard,
+  Region, District, CareerCenter, Card, CardHistory, CardTransfer, ReadAudit, ReadAuditCard, Notification,
   ...LIST_SECTIONS.flatMap((section) => section.entities), ...CHILD_SECTIONS.map((child) => child.entity),
 ];

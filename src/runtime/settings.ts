@@ -66,6 +66,18 @@ function oneOf<const T extends readonly [string, ...string[]]>(values: T, fallba
   });
 }
 
+/** A cron expression (five fields, or six with seconds), `fallback` when unset. */
+function cron(fallback: string) {
+  return text(fallback).transform((value, ctx) => {
+    const fields = value!.split(/\s+/);
+    if (fields.length < 5 || fields.length > 6 || fields.some((field) => !/^[\d*,/\-A-Za-z?LW#]+$/.test(field))) {
+      ctx.addIssue({ code: 'custom', message: `must be a cron expression of five fields (e.g. "* * * * *"), not "${value}"` });
+      return z.NEVER;
+    }
+    return value!;
+  });
+}
+
 /** An absolute URL with one of `protocols`, or undefined. */
 function url(protocols: readonly string[]) {
   return text().transform((value, ctx) => {
@@ -198,6 +210,11 @@ const VARIABLES = {
   SIGNATURE_TRUST_DIR: described(directory(), 'registry', '— (signing refused)', 'a folder of trusted CA certificates (PEM or DER): a signer\'s certificate must chain to one of them'),
   SIGNATURE_VERIFIER_URL: described(url(['https:', 'http:']), 'registry', '— (refused)', 'an external verifier of signatures on algorithms verified nowhere else here (GOST 34.310)'),
   SIGNATURE_VERIFIER_TIMEOUT_MS: described(integer(5000), 'registry', '`5000`', "one verification's time limit"),
+  // Notifications to the person (docs/notifications.md)
+  NOTIFICATION_GATEWAY_URL: described(url(['https:', 'http:']), 'registry', '— (kept PENDING)', 'the gateway that delivers messages to people (SMS, e-mail): `POST …/messages`'),
+  NOTIFICATION_GATEWAY_TIMEOUT_MS: described(integer(5000), 'registry', '`5000`', "one delivery's time limit"),
+  NOTIFICATION_FILE: described(text(), 'registry', '—', 'development instead: a file each message is appended to as a JSON line'),
+  NOTIFICATION_DISPATCH_SCHEDULE: described(cron('* * * * *'), 'registry', '`* * * * *`', 'when pending messages are handed to delivery jobs (cron, in `CARD_TIME_ZONE`)'),
   // Logs, metrics, traces
   LOG_LEVEL: described(oneOf(LOG_LEVELS, 'info'), 'operations', '`info`', `the least severe log line written: ${LOG_LEVELS.join(', ')}`),
   METRICS_PORT: described(integer(9464, 0, 65535), 'operations', '`9464`', 'the port of `/metrics` (Prometheus), apart from the API\'s; `0` turns it off'),
@@ -212,6 +229,7 @@ const SETTINGS = z.object(VARIABLES).superRefine((values, ctx) => {
   const problem = (variable: string, message: string) => ctx.addIssue({ code: 'custom', path: [variable], message });
   if (values.AUTH_JWKS_URL && values.AUTH_PUBLIC_KEY_FILE) problem('AUTH_JWKS_URL', 'and AUTH_PUBLIC_KEY_FILE are both set: set one');
   if ((values.AUTH_JWKS_URL || values.AUTH_PUBLIC_KEY_FILE) && !values.AUTH_ISSUER) problem('AUTH_ISSUER', 'is required with AUTH_JWKS_URL or AUTH_PUBLIC_KEY_FILE');
+  if (values.NOTIFICATION_GATEWAY_URL && values.NOTIFICATION_FILE) problem('NOTIFICATION_GATEWAY_URL', 'and NOTIFICATION_FILE are both set: set one');
   if (values.PERSON_REGISTRY_URL && values.PERSON_REGISTRY_FILE) problem('PERSON_REGISTRY_URL', 'and PERSON_REGISTRY_FILE are both set: set one');
   if (values.WEB_CONCURRENCY > 1 && !values.DATABASE_URL) problem('WEB_CONCURRENCY', 'above 1 needs DATABASE_URL: the embedded database belongs to one process');
   if (values.WEB_CONCURRENCY > 1 && !values.DOWNLOAD_LINK_SECRET) {

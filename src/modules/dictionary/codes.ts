@@ -1,6 +1,6 @@
 import type {
   ActiveMeasureKind, AdditionalEducationKind, AgeGroup, ConsentScope, DeregistrationReason, DictionaryName, EducationLevel,
-  HousingType, RefusingParty, RegistrationEpisodeStatus, RegistrationKind, RegistrationRefusalReason,
+  HousingType, NotificationKind, NotificationStatus, RefusingParty, RegistrationEpisodeStatus, RegistrationKind, RegistrationRefusalReason,
   RegistrationStatus, SearchTimeScale, Sex, SignatoryRole, SubsidizedJobType, TrainingType, VerificationReason, VerificationStatus,
 } from '../../generated/graphql.ts';
 
@@ -204,6 +204,20 @@ export const verificationReasonLabels: Labels<VerificationReason> = {
     kk: 'Тізілімдегі мекенжайды пайдалану мүмкін емес, сондықтан мекенжай тексерілмеді',
     ru: 'Адрес из реестра непригоден для использования, поэтому адрес не проверялся',
   },
+};
+
+export const notificationKindLabels: Labels<NotificationKind> = {
+  REGISTRATION_REGISTERED: { kk: 'Өтініш қанағаттандырылды: тіркелді', ru: 'Заявление удовлетворено: зарегистрирован' },
+  REGISTRATION_REFUSED: { kk: 'Тіркеуден бас тартылды', ru: 'Отказано в регистрации' },
+  VISIT_PLANNED: { kk: 'Мансап орталығына келу жоспарланды', ru: 'Запланировано посещение центра карьеры' },
+  REFERRAL_ISSUED: { kk: 'Жұмысқа жолдама берілді', ru: 'Выдано направление на работу' },
+};
+
+export const notificationStatusLabels: Labels<NotificationStatus> = {
+  PENDING: { kk: 'Жіберілуін күтуде', ru: 'Ожидает отправки' },
+  SENT: { kk: 'Жіберілді', ru: 'Отправлено' },
+  FAILED: { kk: 'Жіберілмеді', ru: 'Не отправлено' },
+  SKIPPED: { kk: 'Байланыс деректері жоқ, жіберілмейді', ru: 'Нет контактов, не отправляется' },
 };
 
 export const consentScopeLabels: Labels<ConsentScope> = {

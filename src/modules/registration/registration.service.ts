@@ -50,10 +50,14 @@ export function applyForRegistration(deps: ChangeDeps, cardId: string, version: 
   });
 }
 
-/** One step of the lifecycle, allowed only from `from`; `decide` checks the step's own input and gives what it sets. */
+/**
+ * One step of the lifecycle, allowed only from `from`; `decide` checks the step's own input and
+ * gives what it sets; `then` follows the step in its unit of work (telling the person of a decision).
+ */
 function step(
   deps: ChangeDeps, id: string, version: number, action: string, from: 'APPLIED' | 'REGISTERED',
   decide: (change: CardChange, r: Registration) => Partial<Pick<Registration, 'registeredOn' | 'refusal' | 'deregistration'>>,
+  then?: (change: CardChange, r: Registration) => Promise<unknown>,
 ) {
   return changeEntry(deps, { section: registrations, entryId: id, version, action }, async (change, registration) => {
     const state = episodeStatus(registration);
@@ -62,17 +66,19 @@ function step(
     }
     const values = decide(change, registration);
     change.update(registrations, registration, (r) => change.em.assign(r, values as never));
+    await then?.(change, registration);
     return registration;
   });
 }
 
+// An application decided is told to the person (Appendix 2); a correction or a deregistration is not.
 export const registerEpisode = (deps: ChangeDeps, id: string, version: number, input: RegistrationRegisterInput) =>
   step(deps, id, version, 'registrationRegister', 'APPLIED', (change, r) => {
     const { registeredOn, ...rest } = input;
     allHandled(rest);
     change.checks().happened(['input', 'registeredOn'], registeredOn).order(['input', 'registeredOn'], r.appliedOn, registeredOn, 'the application').orReject();
     return { registeredOn };
-  });
+  }, (change, r) => change.notify('REGISTRATION_REGISTERED', { registration: r.kind, registeredOn: r.registeredOn! }));
 
 export const refuseEpisode = (deps: ChangeDeps, id: string, version: number, input: RegistrationRefuseInput) =>
   step(deps, id, version, 'registrationRefuse', 'APPLIED', (change, r) => {
@@ -80,7 +86,9 @@ export const refuseEpisode = (deps: ChangeDeps, id: string, version: number, inp
     const refusal = refusalValue(checks, ['input'], input, r.appliedOn);
     checks.orReject();
     return { refusal };
-  });
+  }, (change, r) => change.notify('REGISTRATION_REFUSED', {
+    registration: r.kind, appliedOn: r.appliedOn, refusedOn: r.refusal!.refusedOn, reason: r.refusal!.reason,
+  }));
 
 export const deregisterEpisode = (deps: ChangeDeps, id: string, version: number, input: RegistrationDeregisterInput) =>
   step(deps, id, version, 'registrationDeregister', 'REGISTERED', (change, r) => {
