@@ -13,6 +13,7 @@ import type { SignatoryMapper, CardKeeperMapper, CardSignatureMapper, Organisati
 import type { CareerGuidanceMapper } from '../modules/guidance/guidance.mappers.ts';
 import type { CardHistoryEntryMapper, CardHistoryConnectionMapper } from '../modules/history/history.mappers.ts';
 import type { EntrepreneurshipBasicsTrainingMapper, EntrepreneurshipSupportMapper, GrantMapper, MicrocreditMapper, ProfessionalTrainingMapper, RelocationMapper, RelocationAssistanceMapper, RelocationFamilyMemberMapper, RelocationHousingMapper, SubsidizedJobMapper } from '../modules/measures/measure.mappers.ts';
+import type { NotificationMapper } from '../modules/notification/notification.mappers.ts';
 import type { AddressMapper, IdentityVerificationMapper, PersonNameMapper, PartVerificationMapper } from '../modules/person/person.mappers.ts';
 import type { HiringActMapper, ReferralMapper, ReferralRefusalMapper } from '../modules/referral/referral.mappers.ts';
 import type { DeregistrationMapper, RegistrationMapper, RegistrationRefusalMapper } from '../modules/registration/registration.mappers.ts';
@@ -298,6 +299,12 @@ export type Card = Node & {
   nationality?: Maybe<Scalars['String']['output']>;
   /** §18 — the next visit: the earliest planned for today or later and not yet attended; null when none is planned. */
   nextPlannedVisit?: Maybe<Visit>;
+  /**
+   * §8, §9 — the messages queued for the person (an application decided, a visit planned, a referral
+   * made), newest first, and whether each was delivered. For the caseworkers and heads of the center
+   * that keeps the card; null for anyone else.
+   */
+  notifications?: Maybe<NotificationConnection>;
   /** Rule 1 — date the card was opened (the first application). */
   openedOn: Scalars['Date']['output'];
   /** Law No. 94-V — whether the caller sees personal data masked (an analyst): the fields marked `@personalData(masking: …)` in the schema. */
@@ -388,6 +395,17 @@ export type CardHistoryArgs = {
  */
 export type CardJobSeekerRegistrationsArgs = {
   includeVoided?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
+/**
+ * Individual employment card (Жұмыспен қамтудың жеке картасы / Индивидуальная карта занятости),
+ * Appendix 1 of Order No. 365: one per person, opened by a career center when the person applies as
+ * a job seeker, never deleted. Each numbered section of the form is a field.
+ */
+export type CardNotificationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -2240,6 +2258,51 @@ export type Node = {
   id: Scalars['ID']['output'];
 };
 
+/** §8, §9 — a message to the person about their card, in Kazakh and Russian, and whether it was delivered. */
+export type Notification = {
+  __typename?: 'Notification';
+  /** §8, §9 — delivery attempts made so far. */
+  attempts: Scalars['Int']['output'];
+  /** §8, §9 — when it was queued (with the change it tells of). */
+  createdAt: Scalars['DateTime']['output'];
+  /** §9 — the e-mail it goes to, as the card had it when queued. */
+  email?: Maybe<Scalars['EmailAddress']['output']>;
+  /** §8, §9 — global id of the message; the gateway's idempotency key is its database id. */
+  id: Scalars['ID']['output'];
+  /** §12, §14, §15, §18 — what the message tells. */
+  kind: NotificationKind;
+  /** §8, §9 — why the last attempt failed, or why it is not sent (SKIPPED); null otherwise. */
+  lastError?: Maybe<Scalars['String']['output']>;
+  /** §8 — the phone it goes to, as the card had it when queued. */
+  phone?: Maybe<Scalars['PhoneNumber']['output']>;
+  /** §8, §9 — when the gateway accepted it. */
+  sentAt?: Maybe<Scalars['DateTime']['output']>;
+  /** §8, §9 — where delivery stands. */
+  status: NotificationStatus;
+  /** §8, §9 — the text in Kazakh. */
+  textKk: Scalars['String']['output'];
+  /** §8, §9 — the text in Russian. */
+  textRu: Scalars['String']['output'];
+};
+
+/** §8, §9 — messages to the person, newest first, as a Relay connection. */
+export type NotificationConnection = {
+  __typename?: 'NotificationConnection';
+  /** §8, §9 — the messages of this page. */
+  edges: Array<NotificationEdge>;
+  /** §8, §9 — where this page lies in the whole list. */
+  pageInfo: PageInfo;
+};
+
+/** §8, §9 — a message with its cursor. */
+export type NotificationEdge = {
+  __typename?: 'NotificationEdge';
+  /** §8, §9 — opaque cursor; pass it as `after` to continue after this message. */
+  cursor: Scalars['String']['output'];
+  /** §8, §9 — the message. */
+  node: Notification;
+};
+
 /** Appendix 2 — what an outgoing message to the person tells them. */
 export type NotificationKind =
   /** §14 — a referral to suitable work was issued. */
@@ -3700,6 +3763,9 @@ export type ResolversTypes = {
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Node: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Node']>;
   NonNegativeInt: ResolverTypeWrapper<Scalars['NonNegativeInt']['output']>;
+  Notification: ResolverTypeWrapper<NotificationMapper>;
+  NotificationConnection: ResolverTypeWrapper<Omit<NotificationConnection, 'edges'> & { edges: Array<ResolversTypes['NotificationEdge']> }>;
+  NotificationEdge: ResolverTypeWrapper<Omit<NotificationEdge, 'node'> & { node: ResolversTypes['Notification'] }>;
   NotificationKind: NotificationKind;
   NotificationStatus: NotificationStatus;
   Organisation: ResolverTypeWrapper<OrganisationMapper>;
@@ -3888,6 +3954,9 @@ export type ResolversParentTypes = {
   Mutation: Record<PropertyKey, never>;
   Node: ResolversInterfaceTypes<ResolversParentTypes>['Node'];
   NonNegativeInt: Scalars['NonNegativeInt']['output'];
+  Notification: NotificationMapper;
+  NotificationConnection: Omit<NotificationConnection, 'edges'> & { edges: Array<ResolversParentTypes['NotificationEdge']> };
+  NotificationEdge: Omit<NotificationEdge, 'node'> & { node: ResolversParentTypes['Notification'] };
   Organisation: OrganisationMapper;
   OrganisationInput: OrganisationInput;
   PageInfo: PageInfo;
@@ -4047,6 +4116,7 @@ export type CardResolvers<ContextType = Context, ParentType extends ResolversPar
   lastJob?: Resolver<Maybe<ResolversTypes['LastJob']>, ParentType, ContextType>;
   nationality?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   nextPlannedVisit?: Resolver<Maybe<ResolversTypes['Visit']>, ParentType, ContextType>;
+  notifications?: Resolver<Maybe<ResolversTypes['NotificationConnection']>, ParentType, ContextType, RequireFields<CardNotificationsArgs, 'first'>>;
   openedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   personalDataMasked?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   phone?: Resolver<Maybe<ResolversTypes['PhoneNumber']>, ParentType, ContextType>;
@@ -4469,6 +4539,30 @@ export interface NonNegativeIntScalarConfig extends GraphQLScalarTypeConfig<Reso
   name: 'NonNegativeInt';
 }
 
+export type NotificationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Notification'] = ResolversParentTypes['Notification']> = {
+  attempts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  email?: Resolver<Maybe<ResolversTypes['EmailAddress']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['NotificationKind'], ParentType, ContextType>;
+  lastError?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  phone?: Resolver<Maybe<ResolversTypes['PhoneNumber']>, ParentType, ContextType>;
+  sentAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['NotificationStatus'], ParentType, ContextType>;
+  textKk?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  textRu?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type NotificationConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['NotificationConnection'] = ResolversParentTypes['NotificationConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['NotificationEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type NotificationEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['NotificationEdge'] = ResolversParentTypes['NotificationEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Notification'], ParentType, ContextType>;
+};
+
 export type OrganisationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Organisation'] = ResolversParentTypes['Organisation']> = {
   address?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   email?: Resolver<Maybe<ResolversTypes['EmailAddress']>, ParentType, ContextType>;
@@ -4876,6 +4970,9 @@ export type Resolvers<ContextType = Context> = {
   Mutation?: MutationResolvers<ContextType>;
   Node?: NodeResolvers<ContextType>;
   NonNegativeInt?: GraphQLScalarType;
+  Notification?: NotificationResolvers<ContextType>;
+  NotificationConnection?: NotificationConnectionResolvers<ContextType>;
+  NotificationEdge?: NotificationEdgeResolvers<ContextType>;
   Organisation?: OrganisationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   PartVerification?: PartVerificationResolvers<ContextType>;

@@ -14,6 +14,7 @@ import { guidanceResolvers } from './guidance/guidance.resolvers.ts';
 import { historyResolvers } from './history/history.resolvers.ts';
 import { importResolvers } from './import/import.resolvers.ts';
 import { measureResolvers } from './measures/measure.resolvers.ts';
+import { notificationResolvers } from './notification/notification.resolvers.ts';
 import { personResolvers } from './person/person.resolvers.ts';
 import { printoutResolvers } from './printout/printout.resolvers.ts';
 import { referralResolvers } from './referral/referral.resolvers.ts';
@@ -28,5 +29,5 @@ export const MODULE_RESOLVERS: readonly Resolvers[] = [
   nodeResolvers, baseResolvers, dictionaryResolvers, careerCenterResolvers, cardResolvers, personResolvers, educationResolvers, registrationResolvers,
   guidanceResolvers, referralResolvers, measureResolvers, specialWorkplaceResolvers, visitResolvers, expectationsResolvers,
   employmentPlanResolvers, consentResolvers, footerResolvers, historyResolvers, importResolvers, auditResolvers, statisticsResolvers, transferResolvers,
-  printoutResolvers,
+  printoutResolvers, notificationResolvers,
 ];

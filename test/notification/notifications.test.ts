@@ -27,13 +27,16 @@ let db: TestDatabase;
 let api: TestApi;
 let gateway: NotificationGateway;
 let center: string;
+let centerCode: string;
 let scratch: string;
 
 beforeAll(async () => {
   db = await createTestDatabase();
   api = await createTestApi(db.orm);
   gateway = await startNotificationGateway();
-  center = toGlobalId('CareerCenter', (await aCareerCenter(db.orm.em.fork())).id);
+  const keeping = await aCareerCenter(db.orm.em.fork());
+  center = toGlobalId('CareerCenter', keeping.id);
+  centerCode = keeping.code;
   scratch = await mkdtemp(join(tmpdir(), 'notifications-'));
 });
 afterAll(async () => {
@@ -154,6 +157,29 @@ describe('each event queues one message, in Kazakh and Russian, with the change'
     const card = await registered();
     accepted(await api.execute(PLAN, { id: card.id, version: card.version, on: '2026-03-05' }), 'visitPlan');
     expect((await outbox(card.id)).map((r) => r.kind)).toEqual(['REGISTRATION_REGISTERED']);
+  });
+});
+
+describe('Card.notifications', () => {
+  const READ = `query($id: ID!) { card(id: $id) { notifications(first: 1) {
+    edges { node { id kind phone email textKk textRu status attempts lastError createdAt sentAt } } pageInfo { hasNextPage endCursor } } } }`;
+  const MORE = `query($id: ID!, $after: String) { card(id: $id) { notifications(first: 5, after: $after) { edges { node { kind } } pageInfo { hasNextPage } } } }`;
+
+  it('shows the center\'s staff the messages, newest first, a page at a time; an analyst gets none', async () => {
+    const card = await registered();
+    accepted(await api.execute(REFER, { id: card.id, version: card.version }), 'referralCreate');
+    const caseworker = { subject: 'caseworker-7', role: 'CASEWORKER' as const, careerCenter: centerCode, name: null, iin: null };
+    const first = dataOf(await api.execute(READ, { id: card.id }, { principal: caseworker })).card.notifications;
+    expect(first.edges).toEqual([{ node: {
+      id: expect.any(String), kind: 'REFERRAL_ISSUED', phone: CONTACTS.phone, email: CONTACTS.email, textKk: expect.stringContaining('Электрик'),
+      textRu: expect.stringContaining('Электрик'), status: 'PENDING', attempts: 0, lastError: null, createdAt: expect.any(String), sentAt: null,
+    } }]);
+    expect(first.pageInfo.hasNextPage).toBe(true);
+    const rest = dataOf(await api.execute(MORE, { id: card.id, after: first.pageInfo.endCursor }, { principal: caseworker })).card.notifications;
+    expect(rest).toEqual({ edges: [{ node: { kind: 'REGISTRATION_REGISTERED' } }], pageInfo: { hasNextPage: false } });
+
+    const analyst = { subject: 'analyst-1', role: 'ANALYST' as const, careerCenter: null, name: null, iin: null };
+    expect(dataOf(await api.execute(READ, { id: card.id }, { principal: analyst })).card.notifications).toBeNull();
   });
 });
 

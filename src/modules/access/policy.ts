@@ -16,6 +16,7 @@ import type { Principal, Role } from './principal.ts';
 // Changes: CASEWORKER and HEAD change the cards their center keeps, and sign them (as EXECUTOR the
 // executor who keeps the card, as HEAD a head: the footer's service holds those rules);
 // INTEGRATION imports; ANALYST and CITIZEN change nothing (`ACTIONS`).
+// The messages queued for the person (`Card.notifications`): the staff who may change the card.
 // A context without a principal is in-process use (tests, benchmarks, tools), never a request:
 // HTTP requests are authenticated before a context exists.
 
@@ -98,6 +99,14 @@ export class AccessPolicy {
     if (!this.principal) return true;
     if (this.principal.role !== 'CASEWORKER' && this.principal.role !== 'HEAD') return false;
     return this.mayRead(card);
+  }
+
+  /**
+   * Whether this caller may see the messages queued for the person of a card: the staff of the
+   * center that keeps it (as for changing it), and in-process use. Analysts and citizens do not.
+   */
+  mayReadNotifications(card: Card): Promise<boolean> {
+    return this.mayWrite(card);
   }
 
   /** The career center a caseworker or head works at (null for other roles or an unknown code). */
