@@ -2303,7 +2303,7 @@ export type NotificationEdge = {
   node: Notification;
 };
 
-/** Appendix 2 — what an outgoing message to the person tells them. */
+/** §12, §14, §15, §18 — what an outgoing message to the person tells them (Appendix 2). */
 export type NotificationKind =
   /** §14 — a referral to suitable work was issued. */
   | 'REFERRAL_ISSUED'
@@ -2314,15 +2314,15 @@ export type NotificationKind =
   /** §18 — a visit to the career center was planned. */
   | 'VISIT_PLANNED';
 
-/** Appendix 2 — where an outgoing message stands. */
+/** §8, §9 — where an outgoing message to the person stands (Appendix 2). */
 export type NotificationStatus =
-  /** The gateway refused it, or every retry failed; a person must look. */
+  /** §8, §9 — the gateway refused it, or every retry failed; a person must look. */
   | 'FAILED'
-  /** Queued; the gateway has not accepted it yet (it is retried). */
+  /** §8, §9 — queued; the gateway has not accepted it yet (it is retried). */
   | 'PENDING'
-  /** The gateway accepted it. */
+  /** §8, §9 — the gateway accepted it. */
   | 'SENT'
-  /** Not sent: the card has neither a phone (§8) nor an e-mail (§9). */
+  /** §8, §9 — not sent: the card has neither a phone (§8) nor an e-mail (§9). */
   | 'SKIPPED';
 
 /** Footer — the issuing organisation's details (ұйымның атауы, мекенжайы, телефоны, электрондық поштасы). */
