@@ -19,10 +19,11 @@ export const DELIVER_RETRY = { limit: 6, delaySeconds: 30, backoff: true } as co
 /** Pending messages read at a time by the dispatch. */
 const DISPATCH_BATCH = 500;
 
-export interface DeliverData {
+// A type, not an interface: a job's data is a plain record to the runner.
+export type DeliverData = {
   /** The notification's id. */
   id: string;
-}
+};
 
 export interface NotificationJobDeps {
   orm: Orm;
@@ -93,5 +94,5 @@ export function notificationJobs(deps: NotificationJobDeps): JobDefinition[] {
     },
   };
 
-  return [dispatch, deliver as unknown as JobDefinition];
+  return [dispatch, deliver];
 }
