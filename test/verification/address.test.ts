@@ -94,6 +94,8 @@ describe('§7 against the registered address', () => {
     const records = (await history(card.id)).filter((h) => h.part === 'identityVerification');
     expect(records).toHaveLength(1);
     expect(records[0]).toMatchObject({ actor: CASEWORKER.id, action: 'registryVerification', oldValue: { status: 'PENDING', reasonCode: null } });
+    // Before the first check every part was PENDING, not yet asked.
+    expect(records[0].oldValue.parts).toEqual(['FULL_NAME', 'CITIZENSHIP', 'NATIONALITY', 'ADDRESS'].map((part) => ({ part, status: 'PENDING', reasonCode: null, reason: null })));
     expect(records[0].newValue.parts).toContainEqual({ part: 'ADDRESS', status: 'FAILED', reasonCode: 'ADDRESS_MISMATCH', reason: expect.stringMatching(/district, street, house/) });
 
     // Checked again with the same answer: the same outcome, no new history record.
