@@ -237,6 +237,12 @@ export type TrainingType =
 
 /** Rule 2 — why the identity is pending or failed. */
 export type VerificationReason =
+  /** Rule 2 — §7 differs from the address the registry records (flagged; the card keeps its own). */
+  | 'ADDRESS_MISMATCH'
+  /** Rule 2 — the registry gives no address for the person, so §7 was not checked. */
+  | 'ADDRESS_NOT_IN_REGISTRY'
+  /** Rule 2 — the registry's address is unusable (an unknown territory code, malformed), so §7 was not checked. */
+  | 'ADDRESS_UNUSABLE'
   /** Rules 2 and 5 — an import changed the identity, which awaits the registry again. */
   | 'IDENTITY_IMPORTED'
   /** Rules 2 and 5 — the card came by import and awaits the registry. */

@@ -14,7 +14,8 @@ import type { CareerGuidanceMapper } from '../modules/guidance/guidance.mappers.
 import type { CardHistoryEntryMapper, CardHistoryConnectionMapper } from '../modules/history/history.mappers.ts';
 import type { OutcomeConflictMapper, LabourContractMapper } from '../modules/labour-contracts/labour-contracts.mappers.ts';
 import type { EntrepreneurshipBasicsTrainingMapper, EntrepreneurshipSupportMapper, GrantMapper, MicrocreditMapper, ProfessionalTrainingMapper, RelocationMapper, RelocationAssistanceMapper, RelocationFamilyMemberMapper, RelocationHousingMapper, SubsidizedJobMapper } from '../modules/measures/measure.mappers.ts';
-import type { AddressMapper, IdentityVerificationMapper, PersonNameMapper } from '../modules/person/person.mappers.ts';
+import type { NotificationMapper } from '../modules/notification/notification.mappers.ts';
+import type { AddressMapper, IdentityVerificationMapper, PersonNameMapper, PartVerificationMapper } from '../modules/person/person.mappers.ts';
 import type { HiringActMapper, ReferralMapper, ReferralRefusalMapper } from '../modules/referral/referral.mappers.ts';
 import type { DeregistrationMapper, RegistrationMapper, RegistrationRefusalMapper, ApplicationEdgeMapper } from '../modules/registration/registration.mappers.ts';
 import type { SpecialWorkplaceMapper } from '../modules/special-workplace/special-workplace.mappers.ts';
@@ -319,6 +320,12 @@ export type Card = Node & {
   nationality?: Maybe<Scalars['String']['output']>;
   /** §18 — the next visit: the earliest planned for today or later and not yet attended; null when none is planned. */
   nextPlannedVisit?: Maybe<Visit>;
+  /**
+   * §8, §9 — the messages queued for the person (an application decided, a visit planned, a referral
+   * made), newest first, and whether each was delivered. For the caseworkers and heads of the center
+   * that keeps the card; null for anyone else.
+   */
+  notifications?: Maybe<NotificationConnection>;
   /** Rule 1 — date the card was opened (the first application). */
   openedOn: Scalars['Date']['output'];
   /** Law No. 94-V — whether the caller sees personal data masked (an analyst): the fields marked `@personalData(masking: …)` in the schema. */
@@ -409,6 +416,17 @@ export type CardHistoryArgs = {
  */
 export type CardJobSeekerRegistrationsArgs = {
   includeVoided?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
+/**
+ * Individual employment card (Жұмыспен қамтудың жеке картасы / Индивидуальная карта занятости),
+ * Appendix 1 of Order No. 365: one per person, opened by a career center when the person applies as
+ * a job seeker, never deleted. Each numbered section of the form is a field.
+ */
+export type CardNotificationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1337,6 +1355,11 @@ export type IdentityVerification = {
   __typename?: 'IdentityVerification';
   /** Rule 2 — when the registry was last asked, whatever it answered. */
   checkedAt?: Maybe<Scalars['DateTime']['output']>;
+  /**
+   * Rule 2 — the outcome per part checked (§1, §5, §6, §7), in the order of the form. `status` above
+   * is the identity's (§1, §5, §6); an address that differs from the registry's fails only its own part.
+   */
+  parts: Array<PartVerification>;
   /**
    * Rule 2 — why the identity is pending or failed, in words for the caseworker: in Kazakh or Russian
    * when `Accept-Language` prefers one (the label of `reasonCode`), otherwise in English with the
@@ -2363,6 +2386,73 @@ export type Node = {
   id: Scalars['ID']['output'];
 };
 
+/** §8, §9 — a message to the person about their card, in Kazakh and Russian, and whether it was delivered. */
+export type Notification = {
+  __typename?: 'Notification';
+  /** §8, §9 — delivery attempts made so far. */
+  attempts: Scalars['Int']['output'];
+  /** §8, §9 — when it was queued (with the change it tells of). */
+  createdAt: Scalars['DateTime']['output'];
+  /** §9 — the e-mail it goes to, as the card had it when queued. */
+  email?: Maybe<Scalars['EmailAddress']['output']>;
+  /** §8, §9 — global id of the message; the gateway's idempotency key is its database id. */
+  id: Scalars['ID']['output'];
+  /** §12, §14, §15, §18 — what the message tells. */
+  kind: NotificationKind;
+  /** §8, §9 — why the last attempt failed, or why it is not sent (SKIPPED); null otherwise. */
+  lastError?: Maybe<Scalars['String']['output']>;
+  /** §8 — the phone it goes to, as the card had it when queued. */
+  phone?: Maybe<Scalars['PhoneNumber']['output']>;
+  /** §8, §9 — when the gateway accepted it. */
+  sentAt?: Maybe<Scalars['DateTime']['output']>;
+  /** §8, §9 — where delivery stands. */
+  status: NotificationStatus;
+  /** §8, §9 — the text in Kazakh. */
+  textKk: Scalars['String']['output'];
+  /** §8, §9 — the text in Russian. */
+  textRu: Scalars['String']['output'];
+};
+
+/** §8, §9 — messages to the person, newest first, as a Relay connection. */
+export type NotificationConnection = {
+  __typename?: 'NotificationConnection';
+  /** §8, §9 — the messages of this page. */
+  edges: Array<NotificationEdge>;
+  /** §8, §9 — where this page lies in the whole list. */
+  pageInfo: PageInfo;
+};
+
+/** §8, §9 — a message with its cursor. */
+export type NotificationEdge = {
+  __typename?: 'NotificationEdge';
+  /** §8, §9 — opaque cursor; pass it as `after` to continue after this message. */
+  cursor: Scalars['String']['output'];
+  /** §8, §9 — the message. */
+  node: Notification;
+};
+
+/** §12, §14, §15, §18 — what an outgoing message to the person tells them (Appendix 2). */
+export type NotificationKind =
+  /** §14 — a referral to suitable work was issued. */
+  | 'REFERRAL_ISSUED'
+  /** §12, §15 — the application was refused, with the reason. */
+  | 'REGISTRATION_REFUSED'
+  /** §12, §15 — the application was granted: the person is registered. */
+  | 'REGISTRATION_REGISTERED'
+  /** §18 — a visit to the career center was planned. */
+  | 'VISIT_PLANNED';
+
+/** §8, §9 — where an outgoing message to the person stands (Appendix 2). */
+export type NotificationStatus =
+  /** §8, §9 — the gateway refused it, or every retry failed; a person must look. */
+  | 'FAILED'
+  /** §8, §9 — queued; the gateway has not accepted it yet (it is retried). */
+  | 'PENDING'
+  /** §8, §9 — the gateway accepted it. */
+  | 'SENT'
+  /** §8, §9 — not sent: the card has neither a phone (§8) nor an e-mail (§9). */
+  | 'SKIPPED';
+
 /** Footer — the issuing organisation's details (ұйымның атауы, мекенжайы, телефоны, электрондық поштасы). */
 export type Organisation = {
   __typename?: 'Organisation';
@@ -2476,6 +2566,21 @@ export type PageInfo = {
   hasPreviousPage: Scalars['Boolean']['output'];
   /** Cursor of the first edge, null when the page is empty. */
   startCursor?: Maybe<Scalars['String']['output']>;
+};
+
+/** Rule 2 — the outcome of the last check of one part of the card against the registry. */
+export type PartVerification = {
+  __typename?: 'PartVerification';
+  /** Rule 2 — the part checked. */
+  part: VerifiedPart;
+  /** Rule 2 — why the part is pending or failed, in words (Kazakh or Russian when `Accept-Language` prefers one, else English). */
+  reason?: Maybe<Scalars['String']['output']>;
+  /** Rule 2 — why the part is pending or failed, for programs; null when verified. */
+  reasonCode?: Maybe<VerificationReason>;
+  /** Rule 2 — the section of the form the part is (`1`, `5`, `6`, `7`). */
+  section: Scalars['String']['output'];
+  /** Rule 2 — the outcome for this part (§1, §5, §6 share the identity's; §7 has its own). */
+  status: VerificationStatus;
 };
 
 /** §1 — full name (тегі, аты, әкесінің аты / фамилия, имя, отчество). */
@@ -3567,6 +3672,12 @@ export type UserErrorCode =
 
 /** Rule 2 — why the identity is pending or failed. */
 export type VerificationReason =
+  /** Rule 2 — §7 differs from the address the registry records (flagged; the card keeps its own). */
+  | 'ADDRESS_MISMATCH'
+  /** Rule 2 — the registry gives no address for the person, so §7 was not checked. */
+  | 'ADDRESS_NOT_IN_REGISTRY'
+  /** Rule 2 — the registry's address is unusable (an unknown territory code, malformed), so §7 was not checked. */
+  | 'ADDRESS_UNUSABLE'
   /** Rules 2 and 5 — an import changed the identity, which awaits the registry again. */
   | 'IDENTITY_IMPORTED'
   /** Rules 2 and 5 — the card came by import and awaits the registry. */
@@ -3588,6 +3699,17 @@ export type VerificationStatus =
   | 'PENDING'
   /** Rule 2 — the registry confirmed the identity; §1, §5 and §6 hold its values. */
   | 'VERIFIED';
+
+/** Rule 2 — a part of the card checked against the state registry of individuals. */
+export type VerifiedPart =
+  /** §7 — residence address: compared with the registered address; a difference is flagged, never overwritten. */
+  | 'ADDRESS'
+  /** §5 — citizenship: takes the registry's value. */
+  | 'CITIZENSHIP'
+  /** §1 — full name: takes the registry's value. */
+  | 'FULL_NAME'
+  /** §6 — nationality: takes the registry's value. */
+  | 'NATIONALITY';
 
 /** §18 — one row of the visits table: a planned visit and, once it happened, the actual date. */
 export type Visit = Node & {
@@ -3900,6 +4022,11 @@ export type ResolversTypes = {
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Node: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Node']>;
   NonNegativeInt: ResolverTypeWrapper<Scalars['NonNegativeInt']['output']>;
+  Notification: ResolverTypeWrapper<NotificationMapper>;
+  NotificationConnection: ResolverTypeWrapper<Omit<NotificationConnection, 'edges'> & { edges: Array<ResolversTypes['NotificationEdge']> }>;
+  NotificationEdge: ResolverTypeWrapper<Omit<NotificationEdge, 'node'> & { node: ResolversTypes['Notification'] }>;
+  NotificationKind: NotificationKind;
+  NotificationStatus: NotificationStatus;
   Organisation: ResolverTypeWrapper<OrganisationMapper>;
   OrganisationInput: OrganisationInput;
   OutcomeConflict: ResolverTypeWrapper<OutcomeConflictMapper>;
@@ -3909,6 +4036,7 @@ export type ResolversTypes = {
   OutcomeEntry: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['OutcomeEntry']>;
   OutcomeKind: OutcomeKind;
   PageInfo: ResolverTypeWrapper<PageInfo>;
+  PartVerification: ResolverTypeWrapper<PartVerificationMapper>;
   PersonName: ResolverTypeWrapper<PersonNameMapper>;
   PersonNameInput: PersonNameInput;
   PersonalDataConsent: ResolverTypeWrapper<PersonalDataConsentMapper>;
@@ -3986,6 +4114,7 @@ export type ResolversTypes = {
   UserErrorCode: UserErrorCode;
   VerificationReason: VerificationReason;
   VerificationStatus: VerificationStatus;
+  VerifiedPart: VerifiedPart;
   Visit: ResolverTypeWrapper<VisitMapper>;
   VisitConnection: ResolverTypeWrapper<Omit<VisitConnection, 'edges'> & { edges: Array<ResolversTypes['VisitEdge']> }>;
   VisitCorrectInput: VisitCorrectInput;
@@ -4095,6 +4224,9 @@ export type ResolversParentTypes = {
   Mutation: Record<PropertyKey, never>;
   Node: ResolversInterfaceTypes<ResolversParentTypes>['Node'];
   NonNegativeInt: Scalars['NonNegativeInt']['output'];
+  Notification: NotificationMapper;
+  NotificationConnection: Omit<NotificationConnection, 'edges'> & { edges: Array<ResolversParentTypes['NotificationEdge']> };
+  NotificationEdge: Omit<NotificationEdge, 'node'> & { node: ResolversParentTypes['Notification'] };
   Organisation: OrganisationMapper;
   OrganisationInput: OrganisationInput;
   OutcomeConflict: OutcomeConflictMapper;
@@ -4103,6 +4235,7 @@ export type ResolversParentTypes = {
   OutcomeConflictPayload: Omit<OutcomeConflictPayload, 'outcomeConflict'> & { outcomeConflict?: Maybe<ResolversParentTypes['OutcomeConflict']> };
   OutcomeEntry: ResolversUnionTypes<ResolversParentTypes>['OutcomeEntry'];
   PageInfo: PageInfo;
+  PartVerification: PartVerificationMapper;
   PersonName: PersonNameMapper;
   PersonNameInput: PersonNameInput;
   PersonalDataConsent: PersonalDataConsentMapper;
@@ -4269,6 +4402,7 @@ export type CardResolvers<ContextType = Context, ParentType extends ResolversPar
   lastJob?: Resolver<Maybe<ResolversTypes['LastJob']>, ParentType, ContextType>;
   nationality?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   nextPlannedVisit?: Resolver<Maybe<ResolversTypes['Visit']>, ParentType, ContextType>;
+  notifications?: Resolver<Maybe<ResolversTypes['NotificationConnection']>, ParentType, ContextType, RequireFields<CardNotificationsArgs, 'first'>>;
   openedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   personalDataMasked?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   phone?: Resolver<Maybe<ResolversTypes['PhoneNumber']>, ParentType, ContextType>;
@@ -4583,6 +4717,7 @@ export interface IinScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes[
 
 export type IdentityVerificationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['IdentityVerification'] = ResolversParentTypes['IdentityVerification']> = {
   checkedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  parts?: Resolver<Array<ResolversTypes['PartVerification']>, ParentType, ContextType>;
   reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   reasonCode?: Resolver<Maybe<ResolversTypes['VerificationReason']>, ParentType, ContextType>;
   source?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -4709,6 +4844,30 @@ export interface NonNegativeIntScalarConfig extends GraphQLScalarTypeConfig<Reso
   name: 'NonNegativeInt';
 }
 
+export type NotificationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Notification'] = ResolversParentTypes['Notification']> = {
+  attempts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  email?: Resolver<Maybe<ResolversTypes['EmailAddress']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['NotificationKind'], ParentType, ContextType>;
+  lastError?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  phone?: Resolver<Maybe<ResolversTypes['PhoneNumber']>, ParentType, ContextType>;
+  sentAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['NotificationStatus'], ParentType, ContextType>;
+  textKk?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  textRu?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type NotificationConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['NotificationConnection'] = ResolversParentTypes['NotificationConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['NotificationEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type NotificationEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['NotificationEdge'] = ResolversParentTypes['NotificationEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Notification'], ParentType, ContextType>;
+};
+
 export type OrganisationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Organisation'] = ResolversParentTypes['Organisation']> = {
   address?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   email?: Resolver<Maybe<ResolversTypes['EmailAddress']>, ParentType, ContextType>;
@@ -4759,6 +4918,14 @@ export type PageInfoResolvers<ContextType = Context, ParentType extends Resolver
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   hasPreviousPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type PartVerificationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PartVerification'] = ResolversParentTypes['PartVerification']> = {
+  part?: Resolver<ResolversTypes['VerifiedPart'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  reasonCode?: Resolver<Maybe<ResolversTypes['VerificationReason']>, ParentType, ContextType>;
+  section?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['VerificationStatus'], ParentType, ContextType>;
 };
 
 export type PersonNameResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PersonName'] = ResolversParentTypes['PersonName']> = {
@@ -5154,6 +5321,9 @@ export type Resolvers<ContextType = Context> = {
   Mutation?: MutationResolvers<ContextType>;
   Node?: NodeResolvers<ContextType>;
   NonNegativeInt?: GraphQLScalarType;
+  Notification?: NotificationResolvers<ContextType>;
+  NotificationConnection?: NotificationConnectionResolvers<ContextType>;
+  NotificationEdge?: NotificationEdgeResolvers<ContextType>;
   Organisation?: OrganisationResolvers<ContextType>;
   OutcomeConflict?: OutcomeConflictResolvers<ContextType>;
   OutcomeConflictConnection?: OutcomeConflictConnectionResolvers<ContextType>;
@@ -5161,6 +5331,7 @@ export type Resolvers<ContextType = Context> = {
   OutcomeConflictPayload?: OutcomeConflictPayloadResolvers<ContextType>;
   OutcomeEntry?: OutcomeEntryResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
+  PartVerification?: PartVerificationResolvers<ContextType>;
   PersonName?: PersonNameResolvers<ContextType>;
   PersonalDataConsent?: PersonalDataConsentResolvers<ContextType>;
   PhoneNumber?: GraphQLScalarType;

@@ -1,5 +1,9 @@
 import type { Orm } from '../db/orm.ts';
 import type { Territories } from '../modules/dictionary/territories.ts';
+import type { LabourContractRegistry } from '../modules/labour-contracts/labour-contract-registry.ts';
+import { labourContractJobs } from '../modules/labour-contracts/labour-contracts.job.ts';
+import type { Notifier } from '../modules/notification/notifier.ts';
+import { notificationJobs } from '../modules/notification/notification.jobs.ts';
 import { identityRecheckJob } from '../modules/verification/recheck-job.ts';
 import type { PersonRegistry } from '../modules/verification/person-registry.ts';
 import type { Settings } from '../runtime/settings.ts';
@@ -14,6 +18,10 @@ export interface JobDeps {
   territories: Territories;
   /** Rule 2 — the person registry; null when none is configured. */
   registry: PersonRegistry | null;
+  /** Item 4 — the labour-contract register; null when none is configured. */
+  contractRegistry: LabourContractRegistry | null;
+  /** Item 6 — the gateway that delivers messages to people; null when none is configured. */
+  notifier: Notifier | null;
   settings: Settings;
   /** To queue further jobs (a job that fans out). */
   queue: JobQueue;
@@ -23,6 +31,8 @@ export type JobFactory = (deps: JobDeps) => JobDefinition<any> | JobDefinition<a
 
 export const JOB_FACTORIES: readonly JobFactory[] = [
   identityRecheckJob,
+  (deps) => labourContractJobs({ ...deps, registry: deps.contractRegistry }),
+  notificationJobs,
 ];
 
 /** Every job's definition. */

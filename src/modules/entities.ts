@@ -5,6 +5,7 @@ import { CareerCenter } from './career-center/career-center.entity.ts';
 import { District, Region } from './dictionary/territory.entity.ts';
 import { CardHistory } from './history/history.entity.ts';
 import { OutcomeConflict } from './labour-contracts/outcome-conflict.entity.ts';
+import { Notification } from './notification/notification.entity.ts';
 import { CHILD_SECTIONS, LIST_SECTIONS } from './sections.ts';
 import { CardTransfer } from './transfer/card-transfer.entity.ts';
 
@@ -13,6 +14,6 @@ import { CardTransfer } from './transfer/card-transfer.entity.ts';
  * embeddables they hold are found through them.
  */
 export const ENTITIES: readonly EntityClass<unknown>[] = [
-  Region, District, CareerCenter, Card, CardHistory, CardTransfer, ReadAudit, ReadAuditCard, OutcomeConflict,
+  Region, District, CareerCenter, Card, CardHistory, CardTransfer, ReadAudit, ReadAuditCard, OutcomeConflict, Notification,
   ...LIST_SECTIONS.flatMap((section) => section.entities), ...CHILD_SECTIONS.map((child) => child.entity),
 ];

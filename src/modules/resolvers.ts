@@ -15,6 +15,7 @@ import { historyResolvers } from './history/history.resolvers.ts';
 import { importResolvers } from './import/import.resolvers.ts';
 import { labourContractResolvers } from './labour-contracts/labour-contracts.resolvers.ts';
 import { measureResolvers } from './measures/measure.resolvers.ts';
+import { notificationResolvers } from './notification/notification.resolvers.ts';
 import { personResolvers } from './person/person.resolvers.ts';
 import { printoutResolvers } from './printout/printout.resolvers.ts';
 import { referralResolvers } from './referral/referral.resolvers.ts';
@@ -29,5 +30,5 @@ export const MODULE_RESOLVERS: readonly Resolvers[] = [
   nodeResolvers, baseResolvers, dictionaryResolvers, careerCenterResolvers, cardResolvers, personResolvers, educationResolvers, registrationResolvers,
   guidanceResolvers, referralResolvers, measureResolvers, specialWorkplaceResolvers, visitResolvers, expectationsResolvers,
   employmentPlanResolvers, consentResolvers, footerResolvers, historyResolvers, importResolvers, auditResolvers, statisticsResolvers, transferResolvers,
-  printoutResolvers, labourContractResolvers,
+  printoutResolvers, labourContractResolvers, notificationResolvers,
 ];

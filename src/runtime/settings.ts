@@ -56,16 +56,6 @@ function secret(min: number) {
   });
 }
 
-/** One of `values`, `fallback` when unset. */
-function oneOf<const T extends readonly [string, ...string[]]>(values: T, fallback?: T[number]) {
-  return z.preprocess(blankIsUnset, z.string().optional()).transform((value, ctx): T[number] | undefined => {
-    if (value === undefined) return fallback;
-    if ((values as readonly string[]).includes(value.trim())) return value.trim() as T[number];
-    ctx.addIssue({ code: 'custom', message: `must be one of ${values.join(', ')}, not "${value}"` });
-    return z.NEVER;
-  });
-}
-
 /** An absolute URL with one of `protocols`, or undefined. */
 function url(protocols: readonly string[]) {
   return text().transform((value, ctx) => {
@@ -126,7 +116,16 @@ function timeZone(fallback: string) {
   });
 }
 
-/** `on` or `off` (also true/false), `fallback` when unset. */
+/** One of `values`, `fallback` when unset. */
+function oneOf<const T extends readonly [string, ...string[]]>(values: T, fallback?: T[number]) {
+  return z.preprocess(blankIsUnset, z.string().optional()).transform((value, ctx): T[number] | undefined => {
+    if (value === undefined) return fallback;
+    if ((values as readonly string[]).includes(value.trim())) return value.trim() as T[number];
+    ctx.addIssue({ code: 'custom', message: `must be one of ${values.join(', ')}, not "${value}"` });
+    return z.NEVER;
+  });
+}
+
 function toggle(fallback: boolean) {
   return oneOf(['on', 'off', 'true', 'false'] as const).transform((value) => (value === undefined ? fallback : value === 'on' || value === 'true'));
 }
@@ -134,7 +133,7 @@ function toggle(fallback: boolean) {
 /** A five-field cron expression (minute hour day month weekday), or `off`. */
 function cron(fallback: string) {
   return text(fallback).transform((value, ctx) => {
-    if (value === 'off' || /^(\S+\s+){4}\S+$/.test(value!)) return value!;
+    if (value === 'off' || (/^(\S+\s+){4}\S+$/.test(value!) && value!.split(/\s+/).every((field) => /^[\d*,/\-A-Za-z?LW#]+$/.test(field)))) return value!;
     ctx.addIssue({ code: 'custom', message: `must be a cron expression of five fields (minute hour day month weekday, e.g. "0 2 * * *") or off, not "${value}"` });
     return z.NEVER;
   });
@@ -230,6 +229,11 @@ const VARIABLES = {
   JOBS_SUPERVISE_SECONDS: described(integer(60, 1, 3600), 'jobs', '`60`', 'how often a job runner looks for lost attempts (past their expiry: their process died) to retry them'),
   IDENTITY_RECHECK_SCHEDULE: described(cron('0 2 * * *'), 'jobs', '`0 2 * * *`', 'when the identities are re-checked against the person registry (rule 4; cron, in `CARD_TIME_ZONE`); `off`: never on its own'),
   IDENTITY_RECHECK_EXPIRE_SECONDS: described(integer(3600, 1), 'jobs', '`3600`', 'how long one identity re-check may run before it counts as lost and is retried'),
+  // Notifications to the person (docs/notifications.md)
+  NOTIFICATION_GATEWAY_URL: described(url(['https:', 'http:']), 'registry', '— (kept PENDING)', 'the gateway that delivers messages to people (SMS, e-mail): `POST …/messages`'),
+  NOTIFICATION_GATEWAY_TIMEOUT_MS: described(integer(5000), 'registry', '`5000`', "one delivery's time limit"),
+  NOTIFICATION_FILE: described(text(), 'registry', '—', 'development instead: a file each message is appended to as a JSON line'),
+  NOTIFICATION_DISPATCH_SCHEDULE: described(schedule('* * * * *'), 'registry', '`* * * * *`', 'when pending messages are handed to delivery jobs (cron, in `CARD_TIME_ZONE`); `off`: never on its own'),
   // Logs, metrics, traces
   LOG_LEVEL: described(oneOf(LOG_LEVELS, 'info'), 'operations', '`info`', `the least severe log line written: ${LOG_LEVELS.join(', ')}`),
   METRICS_PORT: described(integer(9464, 0, 65535), 'operations', '`9464`', 'the port of `/metrics` (Prometheus), apart from the API\'s; `0` turns it off'),
@@ -244,6 +248,7 @@ const SETTINGS = z.object(VARIABLES).superRefine((values, ctx) => {
   const problem = (variable: string, message: string) => ctx.addIssue({ code: 'custom', path: [variable], message });
   if (values.AUTH_JWKS_URL && values.AUTH_PUBLIC_KEY_FILE) problem('AUTH_JWKS_URL', 'and AUTH_PUBLIC_KEY_FILE are both set: set one');
   if ((values.AUTH_JWKS_URL || values.AUTH_PUBLIC_KEY_FILE) && !values.AUTH_ISSUER) problem('AUTH_ISSUER', 'is required with AUTH_JWKS_URL or AUTH_PUBLIC_KEY_FILE');
+  if (values.NOTIFICATION_GATEWAY_URL && values.NOTIFICATION_FILE) problem('NOTIFICATION_GATEWAY_URL', 'and NOTIFICATION_FILE are both set: set one');
   if (values.PERSON_REGISTRY_URL && values.PERSON_REGISTRY_FILE) problem('PERSON_REGISTRY_URL', 'and PERSON_REGISTRY_FILE are both set: set one');
   if (values.LABOUR_CONTRACT_REGISTRY_URL && values.LABOUR_CONTRACT_REGISTRY_FILE) {
     problem('LABOUR_CONTRACT_REGISTRY_URL', 'and LABOUR_CONTRACT_REGISTRY_FILE are both set: set one');

@@ -74,7 +74,7 @@ export async function seedDemoData(orm: Orm, territories: Territories, options: 
       const checked = checkRecord(record, { today, territories });
       if (!checked.ok) throw new Error(`demo card ${existing + done + i} fails the import's checks: ${JSON.stringify(checked.errors)}`);
       // Demo cards were never asked about: PENDING, with no reason of an import's.
-      return { record: checked.record, careerCenterId: record.careerCenter, extra: { ...footer, verification: { status: 'PENDING' } } };
+      return { record: checked.record, careerCenterId: record.careerCenter, extra: { ...footer, verification: { status: 'PENDING', addressStatus: 'PENDING' } } };
     });
     await em.transactional((tx) => insertNewCards(tx as SqlEntityManager, cards, new Date(), null));
     if (existing + done + cards.length >= 2 * analyzedAt) {

@@ -40,6 +40,8 @@ const PREFIX = '/registry';
 export function registryPerson(iin: string, person: {
   surname: string; givenName: string; patronymic?: string | null; birthDate: string; sex: 'MALE' | 'FEMALE';
   citizenship?: string | null; nationality?: string | null;
+  /** §7 — the registered address (optional in the contract): territory codes and text. */
+  address?: { region: string; district?: string | null; settlement?: string | null; street?: string | null; house?: string | null; apartment?: string | null } | null;
 }) {
   return { iin, patronymic: null, citizenship: 'KZ', nationality: null, ...person };
 }

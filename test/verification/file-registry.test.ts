@@ -29,7 +29,7 @@ describe('FilePersonRegistry', () => {
     const [known, contradicting, unknown] = [nextIin('1979-02-11', 'MALE'), nextIin('1979-02-11', 'MALE'), nextIin('1979-02-11', 'MALE')];
     const registry = await FilePersonRegistry.load(file('persons.json', JSON.stringify([man(known), man(contradicting, { sex: 'FEMALE' })])));
     expect(registry.name).toBe('file:persons.json');
-    expect(await registry.lookup(known)).toEqual({ kind: 'found', person: { ...man(known), citizenship: 'KZ', nationality: null } });
+    expect(await registry.lookup(known)).toEqual({ kind: 'found', person: { ...man(known), citizenship: 'KZ', nationality: null, address: null, addressProblem: null } });
     expect(await registry.lookup(unknown)).toEqual({ kind: 'notFound' });
     expect(await registry.lookup(contradicting)).toEqual({ kind: 'invalid', reason: 'the sex FEMALE contradicts the IIN (MALE)' });
   });

@@ -44,7 +44,7 @@ describe('HttpPersonRegistry.lookup', () => {
       kind: 'found',
       person: {
         iin, surname: 'Бекова', givenName: 'Айгерім', patronymic: null, birthDate: '1994-08-23', sex: 'FEMALE',
-        citizenship: 'KZ', nationality: 'қазақ',
+        citizenship: 'KZ', nationality: 'қазақ', address: null, addressProblem: null,
       },
     });
   });

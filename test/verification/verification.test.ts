@@ -102,7 +102,7 @@ const registeredIdentity = (iin: string) => identityOf(iin, {
 const since = (moment: number) => (value: string | null) => value !== null && Date.parse(value) >= moment - 1000;
 
 describe('cardOpen asks the registry', () => {
-  it('verifies an identity the registry confirms: VERIFIED, same version, no extra history', async () => {
+  it('verifies an identity the registry confirms: VERIFIED, same version, only the outcome in the history', async () => {
     const iin = person((iin) => ({ json: asTyped(iin) }));
     const started = Date.now();
     const card = await open(iin);
@@ -111,7 +111,7 @@ describe('cardOpen asks the registry', () => {
     expect(card.identityVerification).toMatchObject({ status: 'VERIFIED', source: registryName, reason: null });
     expect(since(started)(card.identityVerification.verifiedAt)).toBe(true);
     expect(card.identityVerification.checkedAt).toBe(card.identityVerification.verifiedAt);
-    expect((await history(card.id)).map((h) => `${h.action}:${h.part}`)).toEqual(['cardOpen:identity', 'cardOpen:careerCenter', 'cardOpen:executor', 'cardOpen:registration']);
+    expect((await history(card.id)).map((h) => `${h.action}:${h.part}`)).toEqual(['cardOpen:identity', 'cardOpen:careerCenter', 'cardOpen:executor', 'cardOpen:registration', 'registryVerification:identityVerification']);
     expect(await read(card.id)).toEqual(card);
   });
 
@@ -184,7 +184,7 @@ describe('cardOpen asks the registry', () => {
     const again = accepted(await api.execute(OPEN, { input: { iin, appliedOn: '2026-03-05', careerCenter: center, ...TYPED } }), 'cardOpen');
     expect(again.existingCard).toBe(true);
     expect(again.card).toMatchObject({ id: first.id, version: card.version + 2, fullName: { givenName: 'Айгерім' }, identityVerification: { status: 'VERIFIED' } });
-    expect((await history(first.id)).at(-1)).toMatchObject({ action: 'registryVerification', oldValue: typedIdentity(iin), newValue: registeredIdentity(iin) });
+    expect((await history(first.id)).filter((h) => h.part === 'identity').at(-1)).toMatchObject({ action: 'registryVerification', oldValue: typedIdentity(iin), newValue: registeredIdentity(iin) });
   });
 });
 
@@ -243,7 +243,10 @@ describe('cardVerifyIdentity', () => {
     const historyBefore = await history(card.id);
     const { card: verified } = accepted(await api.execute(VERIFY, { id: card.id }), 'cardVerifyIdentity');
     expect(verified).toMatchObject({ version: card.version, fullName: TYPED.fullName, identityVerification: { status: 'VERIFIED', source: registryName, reasonCode: null, reason: null } });
-    expect(await history(card.id)).toEqual(historyBefore);
+    // The identity is as it was: the history records only the check's new outcome.
+    expect(await history(card.id)).toEqual([...historyBefore, expect.objectContaining({
+      action: 'registryVerification', part: 'identityVerification', oldValue: expect.objectContaining({ status: 'PENDING' }), newValue: expect.objectContaining({ status: 'VERIFIED' }),
+    })]);
     const { card: updated } = accepted(await api.execute(UPDATE, { id: card.id, version: card.version, input: { ...TYPED, phone: '+77770000003' } }), 'cardUpdateIdentity');
     expect(updated.version).toBe(card.version + 1);
   });
@@ -255,7 +258,7 @@ describe('cardVerifyIdentity', () => {
     registryServer.answer(iin, { json: registered(iin) });
     const { card: verified } = accepted(await api.execute(VERIFY, { id: card.id }), 'cardVerifyIdentity');
     expect(verified).toMatchObject({ version: card.version + 1, nationality: 'қазақ', identityVerification: { status: 'VERIFIED', reason: null } });
-    expect((await history(card.id)).at(-1)).toEqual({
+    expect((await history(card.id)).filter((h) => h.part === 'identity').at(-1)).toEqual({
       actor: CASEWORKER.id, actorName: CASEWORKER.name, action: 'registryVerification', part: 'identity',
       oldValue: typedIdentity(iin), newValue: registeredIdentity(iin),
     });

@@ -20,6 +20,7 @@ import type { Principal, Role } from './principal.ts';
 // INTEGRATION imports; a CITIZEN applies to be registered (their own IIN, at the center they
 // choose) and withdraws their own undecided application, nothing else; ANALYST changes nothing
 // (`ACTIONS`).
+// The messages queued for the person (`Card.notifications`): the staff who may change the card.
 // A context without a principal is in-process use (tests, benchmarks, tools), never a request:
 // HTTP requests are authenticated before a context exists.
 
@@ -121,6 +122,14 @@ export class AccessPolicy {
     if (!this.principal || this.principal.role === 'CITIZEN') return true;
     if (this.principal.role !== 'CASEWORKER' && this.principal.role !== 'HEAD') return false;
     return (await this.careerCenterId()) === careerCenterId;
+  }
+
+  /**
+   * Whether this caller may see the messages queued for the person of a card: the staff of the
+   * center that keeps it (as for changing it), and in-process use. Analysts and citizens do not.
+   */
+  mayReadNotifications(card: Card): Promise<boolean> {
+    return this.mayWrite(card);
   }
 
   /** The career center a caseworker or head works at (null for other roles or an unknown code). */

@@ -3,8 +3,11 @@ import type { SqlEntityManager } from '@mikro-orm/sql';
 import { Checks } from '../base/checks.ts';
 import { Rejected, userError, type Outcome, type UserErrorData } from '../base/user-errors.ts';
 import type { Territories } from '../dictionary/territories.ts';
+import type { NotificationKind } from '../../generated/graphql.ts';
 import { CardHistory } from '../history/history.entity.ts';
 import type { AccessPolicy, ChangeKind } from '../access/policy.ts';
+import { queueNotification } from '../notification/outbox.ts';
+import type { NotificationFacts } from '../notification/templates.ts';
 import type { PersonRegistry } from '../verification/person-registry.ts';
 import type { Signing } from '../footer/signature-verification.ts';
 import { Card } from './card.entity.ts';
@@ -107,6 +110,19 @@ export class CardChange {
     const oldValue = entrySnapshot(entry);
     mutate(entry);
     this.#records.push({ part: section.name, entity: entry as unknown as { id: string }, oldValue, newValue: () => entrySnapshot(entry) });
+  }
+
+  /** Records a change of something the card keeps beside its sections (the registry's verification outcome). */
+  note(part: string, oldValue: Snapshot | null, newValue: Snapshot | null): void {
+    this.#records.push({ part, entity: null, oldValue, newValue: () => newValue });
+  }
+
+  /**
+   * Queues a message to the person about this change (Appendix 2): written with the change, in its
+   * transaction, so a rejected change queues nothing.
+   */
+  notify<K extends NotificationKind>(kind: K, facts: NotificationFacts[K]): Promise<unknown> {
+    return queueNotification(this.em, this.card, kind, facts);
   }
 
   /** History rows for everything changed; called after the entries got their ids. */

@@ -30,7 +30,7 @@ const CardSchema = defineEntity({
     email: textColumn('Text').nullable(),
     /** Rule 2 — PENDING until the registry is first asked. */
     verification: () => p.embedded(IdentityVerification).prefix('verification_')
-      .onCreate(() => Object.assign(new IdentityVerification(), { status: 'PENDING' })),
+      .onCreate(() => Object.assign(new IdentityVerification(), { status: 'PENDING', addressStatus: 'PENDING' })),
     lastJob: () => p.embedded(LastJob).prefix('last_job_').nullable(),
     expectations: () => p.embedded(Expectations).prefix('expectations_').nullable(),
     /** Consent to the processing of personal data (Law No. 94-V). */

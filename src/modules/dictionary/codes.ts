@@ -1,6 +1,6 @@
 import type {
   ActiveMeasureKind, AdditionalEducationKind, AgeGroup, ConsentScope, DeregistrationReason, DictionaryName, EducationLevel,
-  HousingType, RefusingParty, RegistrationEpisodeStatus, RegistrationKind, RegistrationRefusalReason,
+  HousingType, NotificationKind, NotificationStatus, RefusingParty, RegistrationEpisodeStatus, RegistrationKind, RegistrationRefusalReason,
   RegistrationStatus, SearchTimeScale, Sex, SignatoryRole, SubsidizedJobType, TrainingType, VerificationReason, VerificationStatus,
 } from '../../generated/graphql.ts';
 
@@ -193,6 +193,32 @@ export const verificationReasonLabels: Labels<VerificationReason> = {
     kk: 'Жеке басы туралы деректер импортпен өзгерді; тізілімнің тексеруін күтуде',
     ru: 'Данные о личности изменены импортом; ожидают проверки по реестру',
   },
+  ADDRESS_MISMATCH: {
+    kk: 'Мекенжай тізілімде тіркелген мекенжайдан өзгеше; картадағы мекенжай өзгертілмеді',
+    ru: 'Адрес отличается от адреса регистрации в реестре; адрес в карте не изменён',
+  },
+  ADDRESS_NOT_IN_REGISTRY: {
+    kk: 'Тізілімде адамның мекенжайы жоқ, сондықтан мекенжай тексерілмеді',
+    ru: 'В реестре нет адреса лица, поэтому адрес не проверялся',
+  },
+  ADDRESS_UNUSABLE: {
+    kk: 'Тізілімдегі мекенжайды пайдалану мүмкін емес, сондықтан мекенжай тексерілмеді',
+    ru: 'Адрес из реестра непригоден для использования, поэтому адрес не проверялся',
+  },
+};
+
+export const notificationKindLabels: Labels<NotificationKind> = {
+  REGISTRATION_REGISTERED: { kk: 'Өтініш қанағаттандырылды: тіркелді', ru: 'Заявление удовлетворено: зарегистрирован' },
+  REGISTRATION_REFUSED: { kk: 'Тіркеуден бас тартылды', ru: 'Отказано в регистрации' },
+  VISIT_PLANNED: { kk: 'Мансап орталығына келу жоспарланды', ru: 'Запланировано посещение центра карьеры' },
+  REFERRAL_ISSUED: { kk: 'Жұмысқа жолдама берілді', ru: 'Выдано направление на работу' },
+};
+
+export const notificationStatusLabels: Labels<NotificationStatus> = {
+  PENDING: { kk: 'Жіберілуін күтуде', ru: 'Ожидает отправки' },
+  SENT: { kk: 'Жіберілді', ru: 'Отправлено' },
+  FAILED: { kk: 'Жіберілмеді', ru: 'Не отправлено' },
+  SKIPPED: { kk: 'Байланыс деректері жоқ, жіберілмейді', ru: 'Нет контактов, не отправляется' },
 };
 
 export const consentScopeLabels: Labels<ConsentScope> = {

@@ -32,3 +32,10 @@ CardHistorySchema.setClass(CardHistory);
 
 /** The part a history record names for a card created whole (by import): its identity, keeping center and entry counts. */
 export const CREATED_CARD_PART = 'card';
+
+/**
+ * The part a history record names for a changed outcome of the registry's check (Rule 2: the status
+ * and reason of the identity and of each part checked). Not a section of the form: it is not in the
+ * signed document, and a check alone does not change the card's version.
+ */
+export const VERIFICATION_PART = 'identityVerification';

@@ -301,7 +301,10 @@ export class CardImporter {
     for (const [part, values] of record.parts) {
       if (this.#updatePart(change, part, values) && part === identity) {
         // New identity data from a source: the registry has to confirm it again (rule 2).
-        Object.assign(card.verification, { status: 'PENDING', reasonCode: 'IDENTITY_IMPORTED', reason: 'the identity changed by an import; awaiting the person registry' });
+        const reason = 'the identity changed by an import; awaiting the person registry';
+        Object.assign(card.verification, {
+          status: 'PENDING', reasonCode: 'IDENTITY_IMPORTED', reason, addressStatus: 'PENDING', addressReasonCode: 'IDENTITY_IMPORTED', addressReason: reason,
+        });
       }
     }
 

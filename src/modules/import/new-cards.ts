@@ -87,7 +87,10 @@ function rowsOf(em: SqlEntityManager, { record, careerCenterId, extra }: NewCard
     iin: record.iin, birthDate: record.facts.birthDate, sex: record.facts.sex, openedOn: record.openedOn, careerCenter: careerCenterId,
     citizenship: null, nationality: null, address: null, phone: null, email: null, lastJob: null, expectations: null,
     ...Object.assign({}, ...record.parts.values()),
-    verification: { status: 'PENDING', reasonCode: 'IMPORTED', reason: 'imported; awaiting the person registry' },
+    verification: {
+      status: 'PENDING', reasonCode: 'IMPORTED', reason: 'imported; awaiting the person registry',
+      addressStatus: 'PENDING', addressReasonCode: 'IMPORTED', addressReason: 'imported; awaiting the person registry',
+    },
     ...extra,
     version: 1, createdAt: now, updatedAt: now,
   };

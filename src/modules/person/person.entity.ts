@@ -42,8 +42,12 @@ const IdentityVerificationSchema = defineEntity({
     /** Why, for programs; `reason` holds the English detail. */
     reasonCode: p.enum(codes(verificationReasonLabels)).nullable(),
     reason: p.text().nullable(),
+    /** §7 — compared with the registered address, never overwritten: an outcome of its own. */
+    addressStatus: p.enum(codes(verificationStatusLabels)).default('PENDING'),
+    addressReasonCode: p.enum(codes(verificationReasonLabels)).nullable(),
+    addressReason: p.text().nullable(),
   },
 });
-/** Rule 2 — the last check of the identity against the state registry of individuals. */
+/** Rule 2 — the last check of the identity (§1, §5, §6) and of the address (§7) against the state registry of individuals. */
 export class IdentityVerification extends IdentityVerificationSchema.class {}
 IdentityVerificationSchema.setClass(IdentityVerification);

@@ -3,6 +3,7 @@ import { idOf } from '../../api/relay.ts';
 import type { Resolvers } from '../../generated/graphql.ts';
 import { changeDeps } from '../card/mutation.ts';
 import { labelIn, verificationReasonLabels } from '../dictionary/codes.ts';
+import { partsOf } from '../verification/parts.ts';
 import { verifyIdentity } from '../verification/verification.service.ts';
 import { updateIdentity } from './identity.service.ts';
 
@@ -18,6 +19,11 @@ export const personResolvers: Resolvers = {
     // Kazakh or Russian when asked for (the code's label), else the English words with the registry's detail.
     reason: (verification, _, { messageLanguage }) => (verification.reasonCode && messageLanguage
       ? labelIn(verificationReasonLabels[verification.reasonCode], messageLanguage) : verification.reason ?? null),
+    parts: (verification) => partsOf(verification),
+  },
+  PartVerification: {
+    reason: (part, _, { messageLanguage }) => (part.reasonCode && messageLanguage
+      ? labelIn(verificationReasonLabels[part.reasonCode], messageLanguage) : part.reason),
   },
   Card: {
     identityVerification: (card) => card.verification,

@@ -11,7 +11,10 @@ export function createReferral(deps: ChangeDeps, cardId: string, version: number
     if (input.outcome) checks.add(['input', 'outcome'], 'INVALID_VALUE', 'a new referral has no outcome yet: record it with referralRecordHiring or referralRecordRefusal');
     checks.orReject();
     await requireRegistration(change, row, ['input', 'referredOn']);
-    return change.add(referrals, row);
+    const referral = change.add(referrals, row);
+    // Appendix 2: the person is told where they are referred.
+    await change.notify('REFERRAL_ISSUED', { referredOn: row.referredOn, employerName: row.employerName, position: row.position });
+    return referral;
   });
 }
 

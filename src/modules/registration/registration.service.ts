@@ -53,11 +53,15 @@ export function applyForRegistration(deps: ChangeDeps, cardId: string, version: 
   });
 }
 
-/** One step of the lifecycle, allowed only from `from`; `decide` checks the step's own input and gives what it sets. */
+/**
+ * One step of the lifecycle, allowed only from `from`; `decide` checks the step's own input and
+ * gives what it sets; `then` follows the step in its unit of work (telling the person of a decision).
+ */
 function step(
   deps: ChangeDeps, id: string, version: number, action: string, from: 'APPLIED' | 'REGISTERED',
   decide: (change: CardChange, r: Registration) => Partial<Pick<Registration, 'registeredOn' | 'refusal' | 'deregistration' | 'withdrawnOn'>>,
   kind: ChangeKind = 'keep',
+  then?: (change: CardChange, r: Registration) => Promise<unknown>,
 ) {
   return changeEntry(deps, { section: registrations, entryId: id, version, action, kind }, async (change, registration) => {
     const state = episodeStatus(registration);
@@ -68,17 +72,19 @@ function step(
     change.update(registrations, registration, (r) => change.em.assign(r, values as never));
     // §14, §16 — a deregistration dated before a referral or measure would leave it without its registration.
     if (values.deregistration) await requireCoverage(change, ['input', 'deregisteredOn']);
+    await then?.(change, registration);
     return registration;
   });
 }
 
+// An application decided is told to the person (Appendix 2); a correction or a deregistration is not.
 export const registerEpisode = (deps: ChangeDeps, id: string, version: number, input: RegistrationRegisterInput) =>
   step(deps, id, version, 'registrationRegister', 'APPLIED', (change, r) => {
     const { registeredOn, ...rest } = input;
     allHandled(rest);
     change.checks().happened(['input', 'registeredOn'], registeredOn).order(['input', 'registeredOn'], r.appliedOn, registeredOn, 'the application').orReject();
     return { registeredOn };
-  });
+  }, 'keep', (change, r) => change.notify('REGISTRATION_REGISTERED', { registration: r.kind, registeredOn: r.registeredOn! }));
 
 export const refuseEpisode = (deps: ChangeDeps, id: string, version: number, input: RegistrationRefuseInput) =>
   step(deps, id, version, 'registrationRefuse', 'APPLIED', (change, r) => {
@@ -86,7 +92,9 @@ export const refuseEpisode = (deps: ChangeDeps, id: string, version: number, inp
     const refusal = refusalValue(checks, ['input'], input, r.appliedOn);
     checks.orReject();
     return { refusal };
-  });
+  }, 'keep', (change, r) => change.notify('REGISTRATION_REFUSED', {
+    registration: r.kind, appliedOn: r.appliedOn, refusedOn: r.refusal!.refusedOn, reason: r.refusal!.reason,
+  }));
 
 export const deregisterEpisode = (deps: ChangeDeps, id: string, version: number, input: RegistrationDeregisterInput) =>
   step(deps, id, version, 'registrationDeregister', 'REGISTERED', (change, r) => {

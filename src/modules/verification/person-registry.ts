@@ -19,6 +19,20 @@ export interface RegistryPerson {
   /** ISO 3166-1 alpha-2; null for a stateless person. */
   citizenship: string | null;
   nationality: string | null;
+  /** §7 — the registered address; null when the registry gives none. */
+  address: RegistryAddress | null;
+  /** Why the registry's address cannot be used (the rest of the answer still can); null when it can. */
+  addressProblem: string | null;
+}
+
+/** §7 — a registered address as the registry gives it: territory codes of the `regions` dictionary, text as recorded. */
+export interface RegistryAddress {
+  region: string;
+  district: string | null;
+  settlement: string | null;
+  street: string | null;
+  house: string | null;
+  apartment: string | null;
 }
 
 export type RegistryAnswer =
@@ -97,11 +111,50 @@ export function readPerson(iin: string, record: unknown): RegistryAnswer {
   if (citizenship !== null && (typeof citizenship !== 'string' || !isCountryCode(citizenship))) {
     return invalid('`citizenship` is not an ISO 3166-1 alpha-2 country code');
   }
+  const address = readAddress(fields.address);
   return {
     kind: 'found',
     person: {
       iin, surname: surname!, givenName: givenName!, patronymic, birthDate: facts.facts.birthDate, sex: facts.facts.sex,
-      citizenship, nationality,
+      citizenship, nationality, ...address,
     },
+  };
+}
+
+const ADDRESS_TEXTS = { settlement: 'Text', street: 'Text', house: 'ShortText', apartment: 'ShortText' } as const;
+
+/**
+ * §7 — the registry's address, optional: a bad one spoils only the address (its part of the
+ * check), not the identity the rest of the answer confirms.
+ */
+function readAddress(value: unknown): Pick<RegistryPerson, 'address' | 'addressProblem'> {
+  if (value == null) return { address: null, addressProblem: null };
+  const problem = (reason: string) => ({ address: null, addressProblem: reason });
+  if (typeof value !== 'object' || Array.isArray(value)) return problem('`address` is not an object');
+  const fields = value as Record<string, unknown>;
+  const code = (key: 'region' | 'district', required: boolean): string | null | undefined => {
+    const given = fields[key];
+    if (given == null || given === '') return required ? undefined : null;
+    return typeof given === 'string' ? given.trim() : undefined;
+  };
+  const region = code('region', true);
+  if (!region) return problem('`address.region` is missing or not a code');
+  const district = code('district', false);
+  if (district === undefined) return problem('`address.district` is not a code');
+  const texts: Record<string, string | null> = {};
+  for (const [key, kind] of Object.entries(ADDRESS_TEXTS)) {
+    const given = fields[key];
+    if (given == null || (typeof given === 'string' && !given.trim())) {
+      texts[key] = null;
+      continue;
+    }
+    if (typeof given !== 'string') return problem(`\`address.${key}\` is not text`);
+    const checked = checkText(kind, given.normalize('NFC').trim());
+    if (!checked.ok) return problem(`\`address.${key}\` ${checked.problem}`);
+    texts[key] = checked.text;
+  }
+  return {
+    address: { region, district, settlement: texts.settlement ?? null, street: texts.street ?? null, house: texts.house ?? null, apartment: texts.apartment ?? null },
+    addressProblem: null,
   };
 }

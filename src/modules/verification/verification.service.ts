@@ -3,18 +3,25 @@ import type { VerificationReason, VerificationStatus } from '../../generated/gra
 import { userError, type Outcome } from '../base/user-errors.ts';
 import { Card } from '../card/card.entity.ts';
 import { CardChange, changeCard, commitChange, type Actor, type ChangeDeps } from '../card/card-change.ts';
+import type { Territories } from '../dictionary/territories.ts';
+import { VERIFICATION_PART } from '../history/history.entity.ts';
 import type { IdentityVerification } from '../person/person.entity.ts';
 import { identity } from '../person/section.ts';
 import { log } from '../../runtime/log.ts';
-import type { PersonRegistry, RegistryAnswer } from './person-registry.ts';
+import { compareAddress } from './address-match.ts';
+import { outcomeOf } from './parts.ts';
+import type { PersonRegistry, RegistryAnswer, RegistryPerson } from './person-registry.ts';
 
 // Rule 2 — the identity on a card is the registry's: §1 full name, §5 citizenship and §6
 // nationality take its values. The registry is asked before a card is locked (no network call
 // while a transaction holds the card), and its answer is applied as a change of its own, so the
 // history shows the values the caseworker typed and then the registry's.
 //
+// §7 (the address) is compared, never taken: a difference is flagged on its own part.
+//
 // Only a change of the identity bumps the card version. The outcome of a check alone (status,
-// times, reason) is written without it, so a check never makes a caseworker's version stale.
+// times, reason) is written without it, so a check never makes a caseworker's version stale; a
+// changed outcome (a part's status or reason) is recorded in the history all the same.
 
 /** The action the history records for a change the registry's answer made. */
 export const VERIFY_ACTION = 'registryVerification';
@@ -59,18 +66,47 @@ function reasonOf(reply: RegistryReply & { answer: Exclude<RegistryAnswer, { kin
   }
 }
 
+/** §7's outcome: its own columns, since a differing address is flagged rather than taken. */
+type AddressOutcome = Pick<IdentityVerification, 'addressStatus' | 'addressReasonCode' | 'addressReason'>;
+
+/** §7 against the registry's address (the rule is in address-match.ts). */
+function addressOutcome(card: Card, person: RegistryPerson, territories: Territories): AddressOutcome {
+  const outcome = (addressStatus: VerificationStatus, addressReasonCode: VerificationReason | null, addressReason: string | null) =>
+    ({ addressStatus, addressReasonCode, addressReason });
+  const unusable = (problem: string) => outcome('FAILED', 'ADDRESS_UNUSABLE', `the person registry's address is unusable: ${problem}`);
+  if (person.addressProblem) return unusable(person.addressProblem);
+  if (!person.address) return outcome('PENDING', 'ADDRESS_NOT_IN_REGISTRY', 'the person registry gives no address for this person');
+  const compared = compareAddress(card.address, person.address, territories);
+  if (!compared.ok) return unusable(compared.problem);
+  if (!compared.differs.length) return outcome('VERIFIED', null, null);
+  // Which fields differ, not their values: the reason is shown to whoever reads the card.
+  return outcome('FAILED', 'ADDRESS_MISMATCH', card.address
+    ? `the address differs from the one the person registry records in: ${compared.differs.join(', ')}`
+    : 'the card has no address; the person registry records one');
+}
+
 /** Applies the reply to the card `change` holds locked; the caller commits the change. */
 async function applyReply(change: CardChange, reply: RegistryReply): Promise<Verified> {
   const { card, now, em } = change;
   const { answer } = reply;
+  const before = outcomeOf(card.verification);
+  // Only what the registry said is history: with none configured nothing was asked.
+  const record = () => {
+    const after = outcomeOf(card.verification);
+    if (reply.source !== null && JSON.stringify(after) !== JSON.stringify(before)) change.note(VERIFICATION_PART, before, after);
+  };
   if (answer.kind !== 'found') {
     const status = answer.kind === 'unavailable' ? 'PENDING' : 'FAILED';
+    const reason = reasonOf({ ...reply, answer });
     // The last confirmation (its source and time) stands; only the outcome of this check is new.
     // With no registry configured nothing was asked, so the time of the last check stays too.
+    // The address was not compared either: it shares the identity's outcome.
     const { source = null, verifiedAt = null, checkedAt = null } = card.verification;
     await writeVerificationOnly(em, card, {
-      status, source, verifiedAt, checkedAt: reply.source === null ? checkedAt : now, ...reasonOf({ ...reply, answer }),
+      status, source, verifiedAt, checkedAt: reply.source === null ? checkedAt : now, ...reason,
+      addressStatus: status, addressReasonCode: reason.reasonCode, addressReason: reason.reason,
     });
+    record();
     return { status, identityChanged: false };
   }
   const { person } = answer;
@@ -79,29 +115,39 @@ async function applyReply(change: CardChange, reply: RegistryReply): Promise<Ver
     citizenship: person.citizenship,
     nationality: person.nationality,
   };
-  const verified = { status: 'VERIFIED' as const, source: reply.source, verifiedAt: now, checkedAt: now, reasonCode: null, reason: null };
+  const verified = {
+    status: 'VERIFIED' as const, source: reply.source, verifiedAt: now, checkedAt: now, reasonCode: null, reason: null,
+    ...addressOutcome(card, person, change.deps.territories),
+  };
   const differs = card.fullName.surname !== person.surname || card.fullName.givenName !== person.givenName
     || (card.fullName.patronymic ?? null) !== person.patronymic || (card.citizenship ?? null) !== person.citizenship
     || (card.nationality ?? null) !== person.nationality;
   if (!differs) {
     await writeVerificationOnly(em, card, verified);
+    record();
     return { status: 'VERIFIED', identityChanged: false };
   }
   // The history keeps the identity as it was (typed by the caseworker) beside the registry's.
   change.updateCard(identity, (c) => em.assign(c, registry as never));
   em.assign(card, { verification: verified } as never);
+  record();
   return { status: 'VERIFIED', identityChanged: true };
 }
 
-type VerificationColumns = Pick<IdentityVerification, 'status' | 'source' | 'verifiedAt' | 'checkedAt' | 'reasonCode' | 'reason'>;
+type VerificationColumns = Pick<IdentityVerification, 'status' | 'source' | 'verifiedAt' | 'checkedAt' | 'reasonCode' | 'reason'> & AddressOutcome;
 
 const sameVerification = (a: VerificationColumns, b: VerificationColumns) => a.status === b.status && a.source === b.source
-  && a.reasonCode === b.reasonCode && a.reason === b.reason && a.verifiedAt?.getTime() === b.verifiedAt?.getTime() && a.checkedAt?.getTime() === b.checkedAt?.getTime();
+  && a.reasonCode === b.reasonCode && a.reason === b.reason && a.verifiedAt?.getTime() === b.verifiedAt?.getTime() && a.checkedAt?.getTime() === b.checkedAt?.getTime()
+  && a.addressStatus === b.addressStatus && a.addressReasonCode === b.addressReasonCode && a.addressReason === b.addressReason;
 
 /** Writes the verification columns and nothing else: the version stays (the row is locked, so it is current). */
 async function writeVerificationOnly(em: SqlEntityManager, card: Card, verification: VerificationColumns): Promise<void> {
   const current = card.verification;
-  if (sameVerification(verification, { ...current, source: current.source ?? null, reasonCode: current.reasonCode ?? null, reason: current.reason ?? null })) return;
+  const stored = {
+    ...current, source: current.source ?? null, reasonCode: current.reasonCode ?? null, reason: current.reason ?? null,
+    addressReasonCode: current.addressReasonCode ?? null, addressReason: current.addressReason ?? null,
+  };
+  if (sameVerification(verification, stored)) return;
   // Naming the version keeps MikroORM from incrementing it, as it does on any other update.
   await em.nativeUpdate(Card, { id: card.id }, { verification, version: card.version } as never);
   // Reload so the entity shows the outcome without a pending change of its own.

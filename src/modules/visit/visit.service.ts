@@ -12,7 +12,10 @@ export function planVisit(deps: ChangeDeps, cardId: string, version: number, inp
   allHandled(rest);
   return changeCard(deps, { cardId, version, action: 'visitPlan', argument: 'cardId' }, async (change) => {
     change.checks().afterBirth(['input', 'plannedOn'], plannedOn).orReject();
-    return change.add(visits, { plannedOn });
+    const visit = change.add(visits, { plannedOn });
+    // Appendix 2: the person is told when to come (a visit entered for a past day invites nobody).
+    if (plannedOn >= deps.today()) await change.notify('VISIT_PLANNED', { plannedOn });
+    return visit;
   });
 }
 

@@ -1,0 +1,1 @@
+export type { Notification as NotificationMapper } from './notification.entity.ts';
