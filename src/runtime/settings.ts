@@ -130,15 +130,6 @@ function toggle(fallback: boolean) {
   return oneOf(['on', 'off', 'true', 'false'] as const).transform((value) => (value === undefined ? fallback : value === 'on' || value === 'true'));
 }
 
-/** A five-field cron expression (minute hour day month weekday), or `off`. */
-function cron(fallback: string) {
-  return text(fallback).transform((value, ctx) => {
-    if (value === 'off' || (/^(\S+\s+){4}\S+$/.test(value!) && value!.split(/\s+/).every((field) => /^[\d*,/\-A-Za-z?LW#]+$/.test(field)))) return value!;
-    ctx.addIssue({ code: 'custom', message: `must be a cron expression of five fields (minute hour day month weekday, e.g. "0 2 * * *") or off, not "${value}"` });
-    return z.NEVER;
-  });
-}
-
 /** TRUST_PROXY: unset or "off" trusts no proxy; a number is a hop count; else addresses or subnets. */
 const trustProxy = text().transform((value, ctx): boolean | number | string => {
   if (value === undefined || value === 'off' || value === 'false') return false;
@@ -227,7 +218,7 @@ const VARIABLES = {
   // Jobs (docs/operations.md#jobs)
   JOBS: described(oneOf(['in-process', 'off'] as const, 'in-process'), 'jobs', '`in-process`', 'whether `npm start` runs the background jobs in its own processes; `off` leaves them to `npm run worker` (PostgreSQL only)'),
   JOBS_SUPERVISE_SECONDS: described(integer(60, 1, 3600), 'jobs', '`60`', 'how often a job runner looks for lost attempts (past their expiry: their process died) to retry them'),
-  IDENTITY_RECHECK_SCHEDULE: described(cron('0 2 * * *'), 'jobs', '`0 2 * * *`', 'when the identities are re-checked against the person registry (rule 4; cron, in `CARD_TIME_ZONE`); `off`: never on its own'),
+  IDENTITY_RECHECK_SCHEDULE: described(schedule('0 2 * * *'), 'jobs', '`0 2 * * *`', 'when the identities are re-checked against the person registry (rule 4; cron, in `CARD_TIME_ZONE`); `off`: never on its own'),
   IDENTITY_RECHECK_EXPIRE_SECONDS: described(integer(3600, 1), 'jobs', '`3600`', 'how long one identity re-check may run before it counts as lost and is retried'),
   // Notifications to the person (docs/notifications.md)
   NOTIFICATION_GATEWAY_URL: described(url(['https:', 'http:']), 'registry', '— (kept PENDING)', 'the gateway that delivers messages to people (SMS, e-mail): `POST …/messages`'),

@@ -21,7 +21,7 @@ const RECHECK_AFTER_DAYS = 30;
 export function identityRecheckJob({ orm, territories, registry, settings }: { orm: Orm; territories: Territories; registry: PersonRegistry | null; settings: Settings }): JobDefinition<{ all?: boolean }> {
   return {
     name: IDENTITY_RECHECK,
-    schedule: settings.IDENTITY_RECHECK_SCHEDULE === 'off' ? null : settings.IDENTITY_RECHECK_SCHEDULE!,
+    schedule: settings.IDENTITY_RECHECK_SCHEDULE,
     // 10, 20, 40, 80, 160 s apart: a registry away for minutes; past that, the next night runs again.
     retry: { limit: 5, delaySeconds: 10, backoff: true },
     expireInSeconds: settings.IDENTITY_RECHECK_EXPIRE_SECONDS,
