@@ -112,7 +112,10 @@ describe('the job runner across a restart', () => {
     expect(await jobRows()).toEqual([{ state: 'completed', retry_count: 1 }]);
     expect(registry.asked().filter((iin) => iin === card.iin)).toHaveLength(2);
     const history = await (await database()).em.fork().find(CardHistory, { card: card.id, action: 'registryVerification' });
-    expect(history).toHaveLength(1);
+    // One change: the identity the registry gave, and the verification outcome per part it
+    // recorded with it (both of that one change's moment).
+    expect(history.map((entry) => entry.part).sort()).toEqual(['identity', 'identityVerification']);
+    expect(new Set(history.map((entry) => entry.at.getTime())).size).toBe(1);
     expect(await (await database()).em.fork().findOneOrFail(Card, { id: card.id })).toMatchObject({
       fullName: { givenName: 'Ерлан' }, verification: { status: 'VERIFIED' },
     });
