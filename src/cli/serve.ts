@@ -122,10 +122,12 @@ async function worker(settings: Settings) {
     log.info({ cards: DEMO_CARDS }, 'empty embedded database: loading demo cards');
     await seedDemoData(orm, territories, { cards: DEMO_CARDS });
   }
+  // Requests are served first: the job runner is background work and must not hold the port at
+  // "starting" (with workers, the first one's announcement would then reach clients too early).
+  handler = app;
   // Background jobs (docs/operations.md#jobs): in every worker process unless JOBS=off.
   if (settings.JOBS === 'in-process') await (runner = startJobRunner(orm, { territories, registry, settings }));
   if (isStopping()) return;
-  handler = app;
 
   // With workers, the first one speaks for all.
   if (!cluster.isPrimary && cluster.worker?.id !== 1) return;
