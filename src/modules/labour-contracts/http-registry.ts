@@ -1,3 +1,4 @@
+import { httpEndpoint } from '../base/http-endpoint.ts';
 import { readContracts, type LabourContractAnswer, type LabourContractRegistry } from './labour-contract-registry.ts';
 
 // The labour-contract register over HTTP: `GET {base}/persons/{iin}/contracts` answers 200 with the
@@ -14,12 +15,8 @@ export class HttpLabourContractRegistry implements LabourContractRegistry {
 
   /** Throws for a base URL that is not http(s): a configuration error, found at start-up. */
   constructor(options: { baseUrl: string; timeoutMs?: number }) {
-    const url = new URL(options.baseUrl);
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error(`the labour-contract registry URL must be http(s), not ${url.protocol}`);
     // Only the origin and path are used: a name recorded in the history must not carry credentials.
-    const path = url.pathname.replace(/\/+$/, '');
-    this.#base = url.origin + path;
-    this.name = url.host + path;
+    ({ base: this.#base, name: this.name } = httpEndpoint(options.baseUrl, 'labour-contract registry'));
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   }
 

@@ -1,3 +1,4 @@
+import { httpEndpoint } from '../base/http-endpoint.ts';
 import type { Notifier, OutgoingMessage, SendResult } from './notifier.ts';
 
 // The gateway over HTTP (docs/notifications.md): `POST {base}/messages` with the message as JSON
@@ -13,12 +14,8 @@ export class HttpNotifier implements Notifier {
 
   /** Throws for a base URL that is not http(s): a configuration error, found at start-up. */
   constructor(options: { baseUrl: string; timeoutMs?: number }) {
-    const url = new URL(options.baseUrl);
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error(`the notification gateway URL must be http(s), not ${url.protocol}`);
     // Only the origin and path: a name that goes to the logs must not carry credentials.
-    const path = url.pathname.replace(/\/+$/, '');
-    this.#base = url.origin + path;
-    this.name = url.host + path;
+    ({ base: this.#base, name: this.name } = httpEndpoint(options.baseUrl, 'notification gateway'));
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   }
 

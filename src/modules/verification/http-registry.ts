@@ -1,3 +1,4 @@
+import { httpEndpoint } from '../base/http-endpoint.ts';
 import { readPerson, type PersonRegistry, type RegistryAnswer } from './person-registry.ts';
 
 // Rule 2 — the state registry of individuals over HTTP: `GET {base}/persons/{iin}` answers 200 with
@@ -14,12 +15,8 @@ export class HttpPersonRegistry implements PersonRegistry {
 
   /** Throws for a base URL that is not http(s): a configuration error, found at start-up. */
   constructor(options: { baseUrl: string; timeoutMs?: number }) {
-    const url = new URL(options.baseUrl);
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error(`the person registry URL must be http(s), not ${url.protocol}`);
     // Only the origin and path are used: a name recorded in every card must not carry credentials.
-    const path = url.pathname.replace(/\/+$/, '');
-    this.#base = url.origin + path;
-    this.name = url.host + path;
+    ({ base: this.#base, name: this.name } = httpEndpoint(options.baseUrl, 'person registry'));
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   }
 
