@@ -67,7 +67,7 @@ export const KEY_PART = {
 export type KeyPart = keyof typeof KEY_PART;
 
 /**
- * The sort key inside `after`, checked against the parts the list is sorted by; BAD_USER_INPUT
+ * The sort key inside a cursor (`after` or `before`), checked against the parts the list is sorted by; BAD_USER_INPUT
  * naming `argument` when the cursor is malformed or from another list.
  */
 export function cursorKey(after: string, parts: readonly KeyPart[], argument = 'after'): string[] {
@@ -83,7 +83,7 @@ export function cursorKey(after: string, parts: readonly KeyPart[], argument = '
   return key as string[];
 }
 
-/** Checks `first` (0 to MAX_PAGE_SIZE). */
+/** Checks a page size, `first` or `last` (0 to MAX_PAGE_SIZE). */
 export function pageSize(first: number | null | undefined, argument = 'first'): number {
   const size = first ?? DEFAULT_PAGE_SIZE;
   if (!Number.isInteger(size) || size < 0 || size > MAX_PAGE_SIZE) throw badArgument(argument, `must be between 0 and ${MAX_PAGE_SIZE}`);

@@ -4,9 +4,10 @@ import type { SqlEntityManager } from '@mikro-orm/sql';
 import { placeholders } from './loaders.ts';
 import { readEntities, tableOf } from './read-entities.ts';
 
-// Pages of the list sections that grow without bound (§14 referrals, §16 measures, §18 visits),
-// for many cards in ONE statement: window functions number each card's entries in chronological
-// order, so every card gets its own first N entries after its cursor, plus its total count.
+// Pages of the list sections that grow without bound (§14 referrals, §16 measures, §18 visits, the
+// history), for many cards in ONE statement: window functions number each card's entries between
+// its cursors, from the start (`first`) or the end (`last`), so every card gets its own N entries,
+// its total count, and whether entries lie beyond either cursor.
 
 /** One key of the section's chronological order and the SQL type its cursor value is cast to. */
 export interface OrderKey {
@@ -30,15 +31,20 @@ export interface SectionPageRequest {
   cardId: string;
   /** How many entries. */
   limit: number;
-  /** Sort key of the entry to start after, from the cursor. */
+  /** Sort key of the entry the page starts after, from the `after` cursor. */
   after: readonly string[] | null;
+  /** Sort key of the entry the page ends before, from the `before` cursor. */
+  before: readonly string[] | null;
+  /** The last `limit` entries between the cursors (`last`), rather than the first (`first`). */
+  fromEnd: boolean;
   filter: string | null;
   /** Rule 3 — include voided entries. */
   includeVoided: boolean;
 }
 
+/** A page as a connection shows it. */
 export interface SectionPage<T> {
-  /** Up to `limit` entries. */
+  /** Up to `limit` entries, in chronological order. */
   rows: T[];
   hasNextPage: boolean;
   hasPreviousPage: boolean;
@@ -47,23 +53,34 @@ export interface SectionPage<T> {
   numbers?: Map<T, number | null>;
 }
 
+/** What one card's page reads: the entries between the cursors, in the direction of reading. */
+export interface SectionRows<T> {
+  /** Up to `limit + 1` entries between the cursors, from the end for `fromEnd`: one more than asked tells that more lie that way. */
+  rows: T[];
+  /** Whether entries lie at or before `after`. */
+  beforeAfter: boolean;
+  /** Whether entries lie at or after `before`. */
+  afterBefore: boolean;
+  total: number;
+  numbers?: Map<T, number | null>;
+}
+
 async function loadPages<T extends object>(
   em: SqlEntityManager,
   spec: SectionPageSpec<T>,
   request: Omit<SectionPageRequest, 'cardId'>,
   cardIds: readonly string[],
-): Promise<Map<string, SectionPage<T>>> {
+): Promise<Map<string, SectionRows<T>>> {
   const { table, column } = tableOf(em, spec.entity as EntityClass<unknown>);
   const card = column('card');
-  const order = (alias: string) => spec.order.map((key) => `${alias}.${column(key.property)}`).join(', ');
+  const order = (alias: string, direction = '') => spec.order.map((key) => `${alias}.${column(key.property)}${direction}`).join(', ');
+  const key = spec.order.map((key) => `?::${key.cast}`).join(', ');
   const params: unknown[] = [];
-  // Rows before the cursor still count towards the total; one of them per card is kept so that a
-  // card whose entries all lie before the cursor still reports its total and previous page.
-  let isAfter = 'true';
-  if (request.after) {
-    isAfter = `(${order('t')}) > (${spec.order.map((key) => `?::${key.cast}`).join(', ')})`;
-    params.push(...request.after);
-  }
+  // Rows outside the cursors still count towards the total and tell whether pages lie beyond them;
+  // one of them per card is kept so that a card with none between the cursors still has its page.
+  const beforeAfter = request.after ? `(${order('t')}) <= (${key})` : 'false';
+  const afterBefore = request.before ? `(${order('t')}) >= (${key})` : 'false';
+  params.push(...(request.after ?? []), ...(request.before ?? []));
   let where = `t.${card} in ${placeholders(cardIds)}`;
   if (spec.voidable !== false && !request.includeVoided) where += ' and t."voided_at" is null';
   params.push(...cardIds);
@@ -72,41 +89,39 @@ async function loadPages<T extends object>(
     params.push(request.filter);
   }
   params.push(request.limit + 1);
-  // Numbered before the cursor cuts the page: a row's number counts every earlier row not voided.
+  // Numbered before the cursors cut the page: a row's number counts every earlier row not voided.
   const numbered = spec.numbered
-    ? `, case when w."voided_at" is null then row_number() over (partition by w.${card}, w."voided_at" is null order by ${order('w')}) end as "__number"`
+    ? `, case when v."voided_at" is null then row_number() over (partition by v.${card}, v."voided_at" is null order by ${order('v')}) end as "__number"`
     : '';
-  const sql = `with w as (select t.*, ${isAfter} as "__is_after" from ${table} t where ${where})
+  // Read from the end for `last`: the rank counts from the last row between the cursors.
+  const sql = `with w as (select t.*, ${beforeAfter} as "__before_after", ${afterBefore} as "__after_before" from ${table} t where ${where}),
+    v as (select w.*, not w."__before_after" and not w."__after_before" as "__between" from w)
     select * from (
-      select w.*, count(*) over (partition by w.${card}) as "__total",
-             count(*) filter (where w."__is_after") over (partition by w.${card}) as "__after",
-             row_number() over (partition by w.${card}, w."__is_after" order by ${order('w')}) as "__rank"${numbered}
-      from w
-    ) r where (r."__is_after" and r."__rank" <= ?) or (not r."__is_after" and r."__rank" = 1)
-    order by r.${card}, r."__is_after", r."__rank"`;
+      select v.*, count(*) over (partition by v.${card}) as "__total",
+             bool_or(v."__before_after") over (partition by v.${card}) as "__any_before_after",
+             bool_or(v."__after_before") over (partition by v.${card}) as "__any_after_before",
+             row_number() over (partition by v.${card}, v."__between" order by ${order('v', request.fromEnd ? ' desc' : '')}) as "__rank"${numbered}
+      from v
+    ) r where (r."__between" and r."__rank" <= ?) or (not r."__between" and r."__rank" = 1)
+    order by r.${card}, r."__between", r."__rank"`;
   const rows = await em.execute<Record<string, unknown>[]>(sql, params);
 
-  const pages = new Map<string, SectionPage<T>>();
+  const pages = new Map<string, SectionRows<T>>();
   const cardColumn = card.slice(1, -1);
   for (const row of rows) {
     const cardId = String(row[cardColumn]);
     if (!pages.has(cardId)) {
-      pages.set(cardId, { rows: [], hasNextPage: false, hasPreviousPage: Number(row.__total) > Number(row.__after), total: Number(row.__total) });
+      pages.set(cardId, { rows: [], beforeAfter: Boolean(row.__any_before_after), afterBefore: Boolean(row.__any_after_before), total: Number(row.__total) });
     }
   }
   // The entries of the pages, hydrated in one go; the window columns are no property of the
   // entity, so hydration passes them by.
-  const after = rows.filter((row) => row.__is_after);
-  readEntities(em, spec.entity, after).forEach((entry, i) => {
-    const page = pages.get(String(after[i]![cardColumn]))!;
+  const between = rows.filter((row) => row.__between);
+  readEntities(em, spec.entity, between).forEach((entry, i) => {
+    const page = pages.get(String(between[i]![cardColumn]))!;
     page.rows.push(entry);
-    if (spec.numbered) (page.numbers ??= new Map()).set(entry, after[i]!.__number == null ? null : Number(after[i]!.__number));
+    if (spec.numbered) (page.numbers ??= new Map()).set(entry, between[i]!.__number == null ? null : Number(between[i]!.__number));
   });
-  // One row beyond the page was read only to tell whether a next page exists.
-  for (const page of pages.values()) {
-    page.hasNextPage = page.rows.length > request.limit;
-    if (page.hasNextPage) page.rows.length = request.limit;
-  }
   return pages;
 }
 
@@ -115,8 +130,8 @@ async function loadPages<T extends object>(
  * arguments (all cards of a list query do) are answered by one statement.
  */
 export function sectionPageLoader<T extends object>(em: SqlEntityManager, spec: SectionPageSpec<T>) {
-  const argsKey = (r: SectionPageRequest) => JSON.stringify([r.limit, r.after, r.filter, r.includeVoided]);
-  return new DataLoader<SectionPageRequest, SectionPage<T>, string>(
+  const argsKey = (r: SectionPageRequest) => JSON.stringify([r.limit, r.after, r.before, r.fromEnd, r.filter, r.includeVoided]);
+  return new DataLoader<SectionPageRequest, SectionRows<T>, string>(
     async (requests) => {
       const groups = new Map<string, SectionPageRequest[]>();
       for (const request of requests) {
@@ -124,12 +139,12 @@ export function sectionPageLoader<T extends object>(em: SqlEntityManager, spec: 
         group.push(request);
         groups.set(argsKey(request), group);
       }
-      const results = new Map<string, Map<string, SectionPage<T>>>();
+      const results = new Map<string, Map<string, SectionRows<T>>>();
       for (const [key, group] of groups) {
         results.set(key, await loadPages(em, spec, group[0]!, group.map((r) => r.cardId)));
       }
       // A card with no (non-voided) entries has no rows in the result.
-      return requests.map((r) => results.get(argsKey(r))!.get(r.cardId) ?? { rows: [], hasNextPage: false, hasPreviousPage: false, total: 0 });
+      return requests.map((r) => results.get(argsKey(r))!.get(r.cardId) ?? { rows: [], beforeAfter: false, afterBefore: false, total: 0 });
     },
     { cacheKeyFn: (r) => `${r.cardId}|${argsKey(r)}` },
   );

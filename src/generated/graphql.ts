@@ -102,7 +102,7 @@ export type ActiveMeasureConnection = {
 /** §16 — an active-measure referral with its cursor. */
 export type ActiveMeasureEdge = {
   __typename?: 'ActiveMeasureEdge';
-  /** Opaque cursor; pass it as `after` to continue after this referral. */
+  /** Opaque cursor; pass it as `after` to continue after this referral, or as `before` to page back from it. */
   cursor: Scalars['String']['output'];
   /** §16 — the referral. */
   node: ActiveMeasure;
@@ -362,9 +362,11 @@ export type Card = Node & {
  */
 export type CardActiveMeasuresArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   includeVoided?: InputMaybe<Scalars['Boolean']['input']>;
   kind?: InputMaybe<ActiveMeasureKind>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -405,7 +407,9 @@ export type CardEmploymentPlanArgs = {
  */
 export type CardHistoryArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -447,8 +451,10 @@ export type CardPrintoutArgs = {
  */
 export type CardReferralsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   includeVoided?: InputMaybe<Scalars['Boolean']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -479,8 +485,10 @@ export type CardUnemployedRegistrationsArgs = {
  */
 export type CardVisitsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   includeVoided?: InputMaybe<Scalars['Boolean']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /**
@@ -580,7 +588,7 @@ export type CardHistoryConnection = {
 /** Rule 3 — a history entry with its cursor. */
 export type CardHistoryEdge = {
   __typename?: 'CardHistoryEdge';
-  /** Opaque cursor; pass it as `after` to continue after this entry. */
+  /** Opaque cursor; pass it as `after` to continue after this entry, or as `before` to page back from it. */
   cursor: Scalars['String']['output'];
   /** Rule 3 — the change. */
   node: CardHistoryEntry;
@@ -2560,9 +2568,9 @@ export type PageInfo = {
   __typename?: 'PageInfo';
   /** Cursor of the last edge, null when the page is empty. */
   endCursor?: Maybe<Scalars['String']['output']>;
-  /** Whether more items follow the last edge (ask again with `after: endCursor`). */
+  /** Whether more items follow the last edge (ask again with `after: endCursor`): with `first`, more lie after the page; with `before`, items lie from `before` on. */
   hasNextPage: Scalars['Boolean']['output'];
-  /** Whether items precede the first edge (true when `after` was given and items lie before it). */
+  /** Whether items precede the first edge (ask again with `last` and `before: startCursor`): with `last`, more lie before the page; with `after`, items lie up to `after`. */
   hasPreviousPage: Scalars['Boolean']['output'];
   /** Cursor of the first edge, null when the page is empty. */
   startCursor?: Maybe<Scalars['String']['output']>;
@@ -2820,8 +2828,10 @@ export type QueryOutcomeConflictsArgs = {
 /** Entry points of the API. */
 export type QueryReadAuditArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<ReadAuditFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -2844,7 +2854,7 @@ export type ReadAuditConnection = {
 /** An audit record with its cursor. */
 export type ReadAuditEdge = {
   __typename?: 'ReadAuditEdge';
-  /** Opaque cursor; pass it as `after` to continue after this record. */
+  /** Opaque cursor; pass it as `after` to continue after this record, or as `before` to page back from it. */
   cursor: Scalars['String']['output'];
   /** The record. */
   node: ReadAuditRecord;
@@ -2944,7 +2954,7 @@ export type ReferralConnection = {
 /** §14 — a referral with its cursor. */
 export type ReferralEdge = {
   __typename?: 'ReferralEdge';
-  /** Opaque cursor; pass it as `after` to continue after this referral. */
+  /** Opaque cursor; pass it as `after` to continue after this referral, or as `before` to page back from it. */
   cursor: Scalars['String']['output'];
   /** §14 — the referral. */
   node: Referral;
@@ -3756,7 +3766,7 @@ export type VisitCorrectInput = {
 /** §18 — a visit with its cursor. */
 export type VisitEdge = {
   __typename?: 'VisitEdge';
-  /** Opaque cursor; pass it as `after` to continue after this visit. */
+  /** Opaque cursor; pass it as `after` to continue after this visit, or as `before` to page back from it. */
   cursor: Scalars['String']['output'];
   /** §18 — the visit. */
   node: Visit;
@@ -4379,7 +4389,7 @@ export type ApplicationEdgeResolvers<ContextType = Context, ParentType extends R
 };
 
 export type CardResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Card'] = ResolversParentTypes['Card']> = {
-  activeMeasures?: Resolver<ResolversTypes['ActiveMeasureConnection'], ParentType, ContextType, RequireFields<CardActiveMeasuresArgs, 'first' | 'includeVoided'>>;
+  activeMeasures?: Resolver<ResolversTypes['ActiveMeasureConnection'], ParentType, ContextType, RequireFields<CardActiveMeasuresArgs, 'includeVoided'>>;
   address?: Resolver<Maybe<ResolversTypes['Address']>, ParentType, ContextType>;
   asOf?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   birthDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
@@ -4394,7 +4404,7 @@ export type CardResolvers<ContextType = Context, ParentType extends ResolversPar
   expectations?: Resolver<Maybe<ResolversTypes['Expectations']>, ParentType, ContextType>;
   footer?: Resolver<ResolversTypes['CardFooter'], ParentType, ContextType>;
   fullName?: Resolver<ResolversTypes['PersonName'], ParentType, ContextType>;
-  history?: Resolver<ResolversTypes['CardHistoryConnection'], ParentType, ContextType, RequireFields<CardHistoryArgs, 'first'>>;
+  history?: Resolver<ResolversTypes['CardHistoryConnection'], ParentType, ContextType, Partial<CardHistoryArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   identityVerification?: Resolver<ResolversTypes['IdentityVerification'], ParentType, ContextType>;
   iin?: Resolver<ResolversTypes['IIN'], ParentType, ContextType>;
@@ -4407,7 +4417,7 @@ export type CardResolvers<ContextType = Context, ParentType extends ResolversPar
   personalDataMasked?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   phone?: Resolver<Maybe<ResolversTypes['PhoneNumber']>, ParentType, ContextType>;
   printout?: Resolver<ResolversTypes['Printout'], ParentType, ContextType, Partial<CardPrintoutArgs>>;
-  referrals?: Resolver<ResolversTypes['ReferralConnection'], ParentType, ContextType, RequireFields<CardReferralsArgs, 'first' | 'includeVoided'>>;
+  referrals?: Resolver<ResolversTypes['ReferralConnection'], ParentType, ContextType, RequireFields<CardReferralsArgs, 'includeVoided'>>;
   registrationStatus?: Resolver<ResolversTypes['RegistrationStatus'], ParentType, ContextType>;
   sex?: Resolver<ResolversTypes['Sex'], ParentType, ContextType>;
   signatures?: Resolver<ResolversTypes['CardSignatureStatus'], ParentType, ContextType>;
@@ -4415,7 +4425,7 @@ export type CardResolvers<ContextType = Context, ParentType extends ResolversPar
   unemployedRegistrations?: Resolver<Array<ResolversTypes['Registration']>, ParentType, ContextType, RequireFields<CardUnemployedRegistrationsArgs, 'includeVoided'>>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  visits?: Resolver<ResolversTypes['VisitConnection'], ParentType, ContextType, RequireFields<CardVisitsArgs, 'first' | 'includeVoided'>>;
+  visits?: Resolver<ResolversTypes['VisitConnection'], ParentType, ContextType, RequireFields<CardVisitsArgs, 'includeVoided'>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 

@@ -4,21 +4,24 @@ import {
   type DocumentNode, type FieldNode, type GraphQLField, type GraphQLSchema, type OperationDefinitionNode,
 } from 'graphql';
 import { getArgumentValues } from 'graphql/execution/values.js';
-import { cursorKey, pageSize, type KeyPart } from '../api/relay.ts';
+import { pageRequest, type PageArgs } from '../api/connection.ts';
+import type { KeyPart } from '../api/relay.ts';
 import type { Context } from '../api/context.ts';
 
-// The arguments every connection shares — page size (`first`) and cursor (`after`) — are checked
-// for the whole operation before anything runs: a bad one deep in a list of cards is refused
+// The arguments every connection shares — page sizes (`first`, `last`) and cursors (`after`,
+// `before`) — are checked for the whole operation before anything runs, as the connection's
+// resolver checks them (`pageRequest`): a bad one deep in a list of cards is refused
 // before the cards are read (and before anything could be recorded as read).
 
 /** A field of an operation that takes a page size or a cursor, found once per document. */
 interface PagedField {
   field: GraphQLField<unknown, unknown>;
   node: FieldNode;
-  hasFirst: boolean;
   /** What its cursors carry; null when the list's cursors are not known here (then its resolver checks them). */
   cursorParts: readonly KeyPart[] | null;
 }
+
+const PAGING_ARGUMENTS = new Set(['first', 'after', 'last', 'before']);
 
 /** The type of the nodes of a connection type (`edges { node }`), for its cursors. */
 function nodeTypeOf(schema: GraphQLSchema, connection: string): string | null {
@@ -31,7 +34,7 @@ function nodeTypeOf(schema: GraphQLSchema, connection: string): string | null {
   return isAbstractType(named) ? schema.getPossibleTypes(named)[0]?.name ?? null : named.name;
 }
 
-/** The fields of an operation (its fragments included) that take `first` or `after`. */
+/** The fields of an operation (its fragments included) that take paging arguments. */
 function pagedFields(
   schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, cursorParts: (type: string) => readonly KeyPart[] | null,
 ): PagedField[] {
@@ -42,10 +45,8 @@ function pagedFields(
     Field(node) {
       const field = typeInfo.getFieldDef();
       if (!field) return;
-      const hasFirst = field.args.some((arg) => arg.name === 'first');
-      const hasAfter = field.args.some((arg) => arg.name === 'after');
-      if (!hasFirst && !hasAfter) return;
-      found.push({ field, node, hasFirst, cursorParts: hasAfter ? cursorParts(nodeTypeOf(schema, getNamedType(field.type).name) ?? '') : null });
+      if (!field.args.some((arg) => PAGING_ARGUMENTS.has(arg.name))) return;
+      found.push({ field, node, cursorParts: cursorParts(nodeTypeOf(schema, getNamedType(field.type).name) ?? '') });
     },
   }));
   return found;
@@ -57,10 +58,9 @@ export function checkConnectionArguments(schema: GraphQLSchema, fields: readonly
   const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables);
   // Bad variables are graphql-js's to report, as it does for every request.
   if (coerced.errors) return;
-  for (const { field, node, hasFirst, cursorParts } of fields) {
-    const args = getArgumentValues(field, node, coerced.coerced);
-    if (hasFirst) pageSize(args.first as number | null | undefined);
-    if (cursorParts && typeof args.after === 'string') cursorKey(args.after, cursorParts);
+  for (const { field, node, cursorParts } of fields) {
+    const { first, after, last, before } = getArgumentValues(field, node, coerced.coerced) as PageArgs;
+    pageRequest(cursorParts ? { first, after, last, before } : { first, last }, cursorParts ?? []);
   }
 }
 

@@ -23,7 +23,7 @@ export interface QueryLimits {
   maxTokens: number;
   /**
    * The most fields an operation may resolve, counted before it runs: each field counts 1, times
-   * the page size of every connection above it (`first`) and 10 for every plain list above it.
+   * the page size of every connection above it (`first` or `last`) and 10 for every plain list above it.
    * The heaviest read clients make — the full card, every section paged by 100, on a page of 50
    * cards — costs 1,035,051 and passes; the same on 100 cards (2.07 M), or a few aliased copies of
    * it, is refused: ask for 50 cards at a time.
@@ -89,16 +89,18 @@ function measure(selectionSet: SelectionSetNode, fragments: Map<string, Fragment
   return counts;
 }
 
-/** How many items a field returns at most, for the cost: its `first`, or the assumed list size. */
+/** How many items a field returns at most, for the cost: its `first` or `last`, or the assumed list size. */
 function multiplier(field: GraphQLField<unknown, unknown>, node: FieldNode, parent: GraphQLNamedType, variables: Record<string, unknown>): number {
-  const firstArg = field.args.find((arg) => arg.name === 'first');
-  if (firstArg) {
-    const given = node.arguments?.find((arg) => arg.name.value === 'first');
-    const value = given ? valueFromAST(given.value, firstArg.type, variables) : firstArg.defaultValue;
-    return typeof value === 'number' && value >= 0 ? value : DEFAULT_PAGE;
+  const sizes = field.args.filter((arg) => arg.name === 'first' || arg.name === 'last');
+  if (sizes.length) {
+    const values = sizes.map((arg) => {
+      const given = node.arguments?.find((a) => a.name.value === arg.name);
+      return given ? valueFromAST(given.value, arg.type, variables) : arg.defaultValue;
+    }).filter((value): value is number => typeof value === 'number' && value >= 0);
+    return values.length ? Math.max(...values) : DEFAULT_PAGE;
   }
   if (!isListType(getNullableType(field.type))) return 1;
-  // The edges of a connection are already counted by its `first`.
+  // The edges of a connection are already counted by its page size.
   return parent.name.endsWith('Connection') ? 1 : ASSUMED_LIST_SIZE;
 }
 

@@ -61,8 +61,8 @@ async function pagesBothWays(read: (args: Record<string, unknown>) => Promise<Co
 describe('connections page backwards (last/before)', () => {
   it('§18 visits', async () => {
     const read = async (args: Record<string, unknown>) => {
-      const answer = await api.post(`query($id: ID!, $first: Int, $last: Int, $before: String) {
-        card(id: $id) { visits(first: $first, last: $last, before: $before) {
+      const answer = await api.post(`query($id: ID!, $first: Int, $after: String, $last: Int, $before: String) {
+        card(id: $id) { visits(first: $first, after: $after, last: $last, before: $before) {
           edges { cursor node { id plannedOn } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } } }`, { id: cardId, ...args }, caseworker);
       expect(answer.body.errors).toBeUndefined();
       return answer.body.data.card.visits as Connection;
@@ -71,7 +71,7 @@ describe('connections page backwards (last/before)', () => {
     expect(whole.edges).toHaveLength(12);
     // Forwards from the middle, then backwards from the same cursor: the two halves of the list.
     const middle = whole.edges[5]!.cursor;
-    const after = await read({ first: 100, after: middle } as never);
+    const after = await read({ first: 100, after: middle });
     expect(after.edges).toEqual(whole.edges.slice(6));
     expect(after.pageInfo.hasPreviousPage).toBe(true);
     const beforeMiddle = await read({ last: 100, before: middle });

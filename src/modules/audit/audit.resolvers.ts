@@ -10,10 +10,8 @@ export const auditResolvers: Resolvers = {
     readAudit: async (_, { filter, ...args }, { em, access }) => {
       const scope = await access.auditScope();
       if (!scope) throw new GraphQLError('Only the head of a career center reads the audit', { extensions: { code: 'FORBIDDEN' } });
-      const { limit, after } = pageRequest(args, cursorPartsOf('ReadAuditRecord')!);
       const page = await findReadAudit(em, scope, {
-        limit,
-        beforeId: after?.[0],
+        page: pageRequest(args, cursorPartsOf('ReadAuditRecord')!),
         cardId: filter?.card ? idOf(filter.card, ['Card'], 'filter.card') : undefined,
         readBy: filter?.readBy ?? undefined,
         from: filter?.from ?? undefined,

@@ -1,5 +1,5 @@
 import type { SqlEntityManager } from '@mikro-orm/sql';
-import type { Page } from '../../api/connection.ts';
+import { pageFrom, type Page, type PageRequest } from '../../api/connection.ts';
 import type { Principal } from '../access/principal.ts';
 import type { TransferGround } from '../transfer/card-transfer.entity.ts';
 
@@ -66,18 +66,18 @@ export interface ReadAuditRow {
 }
 
 export interface ReadAuditQuery {
-  limit: number;
-  /** Only records older than this one (the cursor's id). */
-  beforeId?: string;
+  /** The page: its size, and the ids of the records its cursors name (`after`: older ones follow; `before`: newer ones precede). */
+  page: PageRequest;
   cardId?: string;
   readBy?: string;
   from?: Date;
   to?: Date;
 }
 
-/** Audit records in scope, newest first, a page at a time. */
+/** Audit records in scope, newest first, a page at a time, in one statement. */
 export async function findReadAudit(em: SqlEntityManager, scope: AuditScope, query: ReadAuditQuery): Promise<Page<ReadAuditRow, undefined>> {
-  if (scope.kind === 'careerCenter' && !scope.careerCenterId) return { rows: [], hasNextPage: false, hasPreviousPage: Boolean(query.beforeId), total: undefined };
+  const { page } = query;
+  if (scope.kind === 'careerCenter' && !scope.careerCenterId) return pageFrom(page, [], { beforeAfter: false, afterBefore: false }, undefined);
   const conditions: string[] = [];
   const params: unknown[] = [];
   const where = (condition: string, ...values: unknown[]) => {
@@ -85,7 +85,6 @@ export async function findReadAudit(em: SqlEntityManager, scope: AuditScope, que
     params.push(...values);
   };
   if (scope.kind === 'careerCenter') where('rc.career_center_id = ?', scope.careerCenterId);
-  if (query.beforeId) where('a.id < ?', query.beforeId);
   if (query.readBy != null) where('a.subject = ?', query.readBy);
   if (query.from) where('a.at >= ?', query.from);
   if (query.to) where('a.at < ?', query.to);
@@ -94,15 +93,26 @@ export async function findReadAudit(em: SqlEntityManager, scope: AuditScope, que
     if (scope.kind === 'careerCenter') where('a.id in (select audit_id from read_audit_card where card_id = ? and career_center_id = ?)', query.cardId, scope.careerCenterId);
     else where('a.id in (select audit_id from read_audit_card where card_id = ?)', query.cardId);
   }
+  // Newest first: `after` a record are older ones (smaller ids), `before` it newer ones.
+  const after = page.after?.[0] ?? null;
+  const before = page.before?.[0] ?? null;
+  const inScope = (extra: string) => `from read_audit a join read_audit_card rc on rc.audit_id = a.id where ${[...conditions, extra].join(' and ')}`;
+  const beyond = (cursor: string | null, comparison: string) => (cursor === null
+    ? { sql: 'false', params: [] } : { sql: `exists (select 1 ${inScope(`a.id ${comparison} ?`)})`, params: [...params, cursor] });
+  const beforeAfter = beyond(after, '>=');
+  const afterBefore = beyond(before, '<=');
+  const between = [after === null ? 'true' : 'a.id < ?', before === null ? 'true' : 'a.id > ?'].join(' and ');
   const rows = await em.getConnection().execute<Record<string, unknown>[]>(
-    `select a.id::text as id, a.at, a.subject, a.role, a.career_center, a.operation_type, a.operation_name,
-       a.client_name, a.client_version, a.card_count, a.transfer_ground, array_agg(rc.card_id::text order by rc.card_id) as card_ids
-     from read_audit a join read_audit_card rc on rc.audit_id = a.id
-     ${conditions.length ? `where ${conditions.join(' and ')}` : ''}
-     group by a.id order by a.id desc limit ?`,
-    [...params, query.limit + 1],
+    `with page as (
+       select a.id as audit_id, a.id::text as id, a.at, a.subject, a.role, a.career_center, a.operation_type, a.operation_name,
+         a.client_name, a.client_version, a.card_count, a.transfer_ground, array_agg(rc.card_id::text order by rc.card_id) as card_ids
+       ${inScope(between)}
+       group by a.id order by a.id ${page.fromEnd ? 'asc' : 'desc'} limit ?)
+     select page.*, flags.* from (select ${beforeAfter.sql} as before_after, ${afterBefore.sql} as after_before) flags
+       left join page on true order by page.audit_id ${page.fromEnd ? 'asc' : 'desc'}`,
+    [...params, ...(after === null ? [] : [after]), ...(before === null ? [] : [before]), page.limit + 1, ...beforeAfter.params, ...afterBefore.params],
   );
-  const records = rows.map((row) => ({
+  const records = rows.filter((row) => row.id != null).map((row) => ({
     id: row.id as string,
     at: new Date(row.at as string | Date),
     subject: row.subject as string,
@@ -117,5 +127,6 @@ export async function findReadAudit(em: SqlEntityManager, scope: AuditScope, que
     cardIds: row.card_ids as string[],
   }));
   // No total: the list grows with every read; a page says whether more follow.
-  return { rows: records.slice(0, query.limit), hasNextPage: records.length > query.limit, hasPreviousPage: Boolean(query.beforeId), total: undefined };
+  const flags = rows[0]!;
+  return pageFrom(page, records, { beforeAfter: Boolean(flags.before_after), afterBefore: Boolean(flags.after_before) }, undefined);
 }

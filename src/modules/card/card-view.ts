@@ -1,7 +1,7 @@
 import type { Context } from '../../api/context.ts';
-import { connection, pageRequest } from '../../api/connection.ts';
+import { connection, pageFrom, pageRequest, type PageArgs } from '../../api/connection.ts';
 import type { RequestLoaders } from '../../api/loaders.ts';
-import type { SectionPage, SectionPageRequest } from '../../db/section-pages.ts';
+import type { SectionPage, SectionPageRequest, SectionRows } from '../../db/section-pages.ts';
 import type { CardHistory } from '../history/history.entity.ts';
 import { historyPages } from '../history/history.store.ts';
 import type { Card } from './card.entity.ts';
@@ -43,7 +43,7 @@ class LiveView implements CardView {
   }
 
   async page<E extends Entry>(section: ListSection<E>, request: SectionPageRequest) {
-    const page = await this.#loaders.get(pageLoader(section)).load(request);
+    const page = sectionPage(request, await this.#loaders.get(pageLoader(section)).load(request));
     for (const [entry, number] of page.numbers ?? []) this.#numbers.set(entry, number);
     return page;
   }
@@ -57,9 +57,14 @@ class LiveView implements CardView {
     return this.#loaders.get(childLoader(child)).load(ownerId);
   }
 
-  history(request: SectionPageRequest) {
-    return this.#loaders.get(historyPages).load(request);
+  async history(request: SectionPageRequest) {
+    return sectionPage(request, await this.#loaders.get(historyPages).load(request));
   }
+}
+
+/** The page of a card's list from the entries read between its cursors (by SQL or in memory): one meaning of `first`/`last` for every list. */
+export function sectionPage<T>(request: SectionPageRequest, read: SectionRows<T>): SectionPage<T> {
+  return { ...pageFrom(request, read.rows, read, read.total), numbers: read.numbers };
 }
 
 const live = new WeakMap<RequestLoaders, LiveView>();
@@ -83,12 +88,11 @@ export async function entriesOf<E extends Entry>(context: Context, card: Card, s
   return visible(await viewOf(context, card).list(section, card.id), includeVoided);
 }
 
-/** A paged section of a card as a Relay connection: checks `first` and `after`, reads the page (batched across cards). */
+/** A paged section of a card as a Relay connection: checks the paging arguments, reads the page (batched across cards). */
 export async function sectionConnection<E extends Entry>(
-  context: Context, card: Card, section: ListSection<E>,
-  args: { first?: number | null; after?: string | null; includeVoided?: boolean | null }, filter: string | null = null,
+  context: Context, card: Card, section: ListSection<E>, args: PageArgs & { includeVoided?: boolean | null }, filter: string | null = null,
 ) {
-  const { limit, after } = pageRequest(args, section.order.map((key) => key.cast));
-  const page = await viewOf(context, card).page(section, { cardId: card.id, limit, after, filter, includeVoided: args.includeVoided ?? false });
+  const request = pageRequest(args, section.order.map((key) => key.cast));
+  const page = await viewOf(context, card).page(section, { cardId: card.id, ...request, filter, includeVoided: args.includeVoided ?? false });
   return connection(page, (row) => sortKey(section, row));
 }

@@ -1,6 +1,6 @@
 import type { LoaderFactory } from '../../api/loaders.ts';
 import { byId, entriesByCard } from '../../db/loaders.ts';
-import { sectionPageLoader, type SectionPage, type SectionPageRequest } from '../../db/section-pages.ts';
+import { sectionPageLoader, type SectionPageRequest, type SectionRows } from '../../db/section-pages.ts';
 import type { ChildSection, Entry, ListSection } from './card-section.ts';
 
 // The request's loaders of every list section, made from its declaration (one factory per section
@@ -21,9 +21,9 @@ export const listLoader = memo((section: ListSection): LoaderFactory<string, Ent
   (em) => entriesByCard(em, section.entity, { orderBy: section.order.map((key) => key.property) })) as <E extends Entry>(section: ListSection<E>) => LoaderFactory<string, E[]>;
 
 /** Pages of a section per card and page arguments. */
-export const pageLoader = memo((section: ListSection): LoaderFactory<SectionPageRequest, SectionPage<Entry>, string> =>
+export const pageLoader = memo((section: ListSection): LoaderFactory<SectionPageRequest, SectionRows<Entry>, string> =>
   (em) => sectionPageLoader(em, { entity: section.entity, order: section.order, filterProperty: section.filterProperty, voidable: section.voidable, numbered: section.numbered })) as
-  <E extends Entry>(section: ListSection<E>) => LoaderFactory<SectionPageRequest, SectionPage<E>, string>;
+  <E extends Entry>(section: ListSection<E>) => LoaderFactory<SectionPageRequest, SectionRows<E>, string>;
 
 /** Entries by id; voided ones are absent (Rule 3: hidden unless a list asks for them). */
 export const entryLoader = memo((section: ListSection): LoaderFactory<string, Entry | null> =>

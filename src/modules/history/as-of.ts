@@ -3,7 +3,7 @@ import type { SqlEntityManager } from '@mikro-orm/sql';
 import type { SectionPage, SectionPageRequest } from '../../db/section-pages.ts';
 import { Card } from '../card/card.entity.ts';
 import { entityOf, rowNumberIn, sortKey, type ChildSection, type Entry, type ListSection, type Snapshot } from '../card/card-section.ts';
-import type { CardView } from '../card/card-view.ts';
+import { sectionPage, type CardView } from '../card/card-view.ts';
 import { readWholeCards } from '../card/whole-card.ts';
 import { CARD_PARTS, LIST_SECTIONS } from '../sections.ts';
 import type { CardHistory } from './history.entity.ts';
@@ -32,10 +32,13 @@ const compareKeys = (a: readonly string[], b: readonly string[]) => {
 function page<T extends Row>(rows: readonly T[], request: SectionPageRequest, order: { order: ListSection['order'] }, filter?: (row: T) => boolean): SectionPage<T> {
   const shown = rows.filter((row) => (request.includeVoided || !row.voidedAt) && (!filter || filter(row)))
     .sort((a, b) => compareKeys(sortKey(order, a), sortKey(order, b)));
-  const after = request.after ? shown.filter((row) => compareKeys(sortKey(order, row), request.after!) > 0) : shown;
-  return {
-    rows: after.slice(0, request.limit), hasNextPage: after.length > request.limit, hasPreviousPage: after.length < shown.length, total: shown.length,
-  };
+  const beforeAfter = (row: T) => request.after !== null && compareKeys(sortKey(order, row), request.after) <= 0;
+  const afterBefore = (row: T) => request.before !== null && compareKeys(sortKey(order, row), request.before) >= 0;
+  const between = shown.filter((row) => !beforeAfter(row) && !afterBefore(row));
+  if (request.fromEnd) between.reverse();
+  return sectionPage(request, {
+    rows: between.slice(0, request.limit + 1), beforeAfter: shown.some(beforeAfter), afterBefore: shown.some(afterBefore), total: shown.length,
+  });
 }
 
 /** A view of a card's sections at `at`, built once from the current rows and the later history. */

@@ -18,8 +18,8 @@ function entryType(record: CardHistory): string | null {
 export const historyResolvers: Resolvers = {
   Card: {
     history: async (card, args, context) => {
-      const { limit, after } = pageRequest(args, cursorPartsOf('CardHistoryEntry')!);
-      const page = await viewOf(context, card).history({ cardId: card.id, limit, after, filter: null, includeVoided: true });
+      const request = pageRequest(args, cursorPartsOf('CardHistoryEntry')!);
+      const page = await viewOf(context, card).history({ cardId: card.id, ...request, filter: null, includeVoided: true });
       return connection(page, (record) => sortKey({ order: HISTORY_ORDER }, record));
     },
   },

@@ -1,7 +1,7 @@
 import type { SqlEntityManager } from '@mikro-orm/sql';
 import type { LoaderFactory } from '../../api/loaders.ts';
 import { byId } from '../../db/loaders.ts';
-import { sectionPageLoader, type SectionPage, type SectionPageRequest } from '../../db/section-pages.ts';
+import { sectionPageLoader, type SectionPageRequest, type SectionRows } from '../../db/section-pages.ts';
 import type { OrderKey } from '../card/card-section.ts';
 import { CardHistory } from './history.entity.ts';
 
@@ -10,7 +10,7 @@ import { CardHistory } from './history.entity.ts';
 /** Oldest change first. */
 export const HISTORY_ORDER: readonly OrderKey[] = [{ property: 'at', cast: 'timestamptz' }, { property: 'id', cast: 'bigint' }];
 
-export const historyPages: LoaderFactory<SectionPageRequest, SectionPage<CardHistory>, string> = (em) =>
+export const historyPages: LoaderFactory<SectionPageRequest, SectionRows<CardHistory>, string> = (em) =>
   sectionPageLoader(em, { entity: CardHistory, order: HISTORY_ORDER, voidable: false });
 
 export const historyById: LoaderFactory<string, CardHistory | null> = (em) => byId(em, CardHistory);

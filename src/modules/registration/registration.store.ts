@@ -15,7 +15,7 @@ export type ApplicationScope = { careerCenterId?: string | null };
  * then entry (the registration list's own order, so its cursors), a page at a time.
  */
 export async function findApplications(
-  em: SqlEntityManager, scope: ApplicationScope, status: RegistrationEpisodeStatus, page: { limit: number; after: string[] | null },
+  em: SqlEntityManager, scope: ApplicationScope, status: RegistrationEpisodeStatus, page: { limit: number; after: readonly string[] | null },
 ): Promise<Page<Registration, undefined>> {
   const hasPreviousPage = page.after !== null;
   if (scope.careerCenterId === null) return { rows: [], hasNextPage: false, hasPreviousPage, total: undefined };
