@@ -26,7 +26,8 @@ export const readAuditPlugin: ApolloServerPlugin<Context> = {
           await recordRead(contextValue.em, {
             principal,
             at: contextValue.clock.now(),
-            operationType: operation?.operation ?? 'query',
+            // The schema has no subscriptions: a request is a query or a mutation.
+            operationType: operation?.operation === 'mutation' ? 'mutation' : 'query',
             operationName: operationName ?? null,
             clientName: headers?.get('apollographql-client-name') ?? null,
             clientVersion: headers?.get('apollographql-client-version') ?? null,

@@ -6,6 +6,10 @@ import { TRANSFER_GROUNDS } from '../transfer/card-transfer.entity.ts';
 // The read audit: one row per request that returned personal data of a card (who, as
 // what, when, through which operation and client), and one row per card it returned. Rows are only
 // ever inserted, by `recordRead` (audit.store.ts) in one statement per request.
+/** The kinds of request that read cards: a GraphQL query or mutation, or the printed card's download. */
+export const READ_OPERATIONS = ['query', 'mutation', 'download'] as const;
+export type ReadOperationType = (typeof READ_OPERATIONS)[number];
+
 const ReadAuditSchema = defineEntity({
   name: 'ReadAudit',
   tableName: 'read_audit',
@@ -17,7 +21,7 @@ const ReadAuditSchema = defineEntity({
     role: p.string().length(16),
     /** The career center the token names (CASEWORKER, HEAD), as a code. */
     careerCenter: p.string().length(32).nullable(),
-    operationType: p.string().length(16),
+    operationType: p.string().$type<ReadOperationType>().length(16),
     operationName: p.string().length(200).nullable(),
     clientName: p.string().length(200).nullable(),
     clientVersion: p.string().length(200).nullable(),

@@ -1,7 +1,8 @@
 import { GraphQLError } from 'graphql';
 import { connection, pageRequest } from '../../api/connection.ts';
 import { idOf, toGlobalId } from '../../api/relay.ts';
-import type { Resolvers } from '../../generated/graphql.ts';
+import type { ReadOperation, Resolvers } from '../../generated/graphql.ts';
+import { cards } from '../card/card.store.ts';
 import { cursorPartsOf } from '../card/cursors.ts';
 import { findReadAudit } from './audit.store.ts';
 
@@ -25,6 +26,13 @@ export const auditResolvers: Resolvers = {
     role: (row) => row.role as never,
     readerCareerCenter: (row) => row.careerCenter,
     transferGround: (row) => row.transferGround,
+    operation: (row) => row.operationType.toUpperCase() as ReadOperation,
     cards: (row) => row.cardIds.map((id) => toGlobalId('Card', id)),
+    cardsRead: (row) => row.cardIds.map((cardId) => ({ cardId })),
+  },
+  AuditedCard: {
+    id: ({ cardId }) => toGlobalId('Card', cardId),
+    // Batched with every card of the request; as `card(id)`: null once the card is no longer the reader's.
+    card: async ({ cardId }, _, { loaders, access }) => access.readable(await loaders.get(cards.byId).load(cardId)),
   },
 };

@@ -2,6 +2,7 @@ import type { SqlEntityManager } from '@mikro-orm/sql';
 import { pageFrom, type Page, type PageRequest } from '../../api/connection.ts';
 import type { Principal } from '../access/principal.ts';
 import type { TransferGround } from '../transfer/card-transfer.entity.ts';
+import type { ReadOperationType } from './audit.entity.ts';
 
 // The read audit's SQL. Every request that returns personal data of a card leaves one audit
 // record: who (the token's subject and role), when, which cards, through which operation and
@@ -10,7 +11,7 @@ import type { TransferGround } from '../transfer/card-transfer.entity.ts';
 export interface ReadAuditEntry {
   principal: Principal;
   at: Date;
-  operationType: string;
+  operationType: ReadOperationType;
   operationName: string | null;
   clientName: string | null;
   clientVersion: string | null;
@@ -54,7 +55,7 @@ export interface ReadAuditRow {
   subject: string;
   role: string;
   careerCenter: string | null;
-  operationType: string;
+  operationType: ReadOperationType;
   operationName: string | null;
   clientName: string | null;
   clientVersion: string | null;
@@ -118,7 +119,7 @@ export async function findReadAudit(em: SqlEntityManager, scope: AuditScope, que
     subject: row.subject as string,
     role: row.role as string,
     careerCenter: row.career_center as string | null,
-    operationType: row.operation_type as string,
+    operationType: row.operation_type as ReadOperationType,
     operationName: row.operation_name as string | null,
     clientName: row.client_name as string | null,
     clientVersion: row.client_version as string | null,

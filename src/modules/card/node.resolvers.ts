@@ -70,6 +70,9 @@ export const nodeResolvers: Resolvers = {
   Node: {
     __resolveType: (node) => nodeType(node) as never,
   },
+  CardEntry: {
+    __resolveType: (entry) => nodeType(entry) as never,
+  },
   Card: {
     id: (card) => toGlobalId('Card', card.id),
   },
