@@ -12,6 +12,7 @@ const CENTER = 'CC-RELAY';
 const caseworker: Caller = { role: 'CASEWORKER', subject: 'cw-relay', careerCenter: CENTER, name: 'Ахметова Динара' };
 const head: Caller = { role: 'HEAD', subject: 'head-relay', careerCenter: CENTER, name: 'Бекова Алия' };
 let cardId = '';
+let iin = '';
 
 beforeAll(async () => {
   const em = api.db.orm.em.fork();
@@ -20,6 +21,7 @@ beforeAll(async () => {
   for (let day = 1; day <= 7; day++) builder.withVisit({ plannedOn: `2026-02-${String(day + 10).padStart(2, '0')}`, attendedOn: null, note: null });
   const card = await builder.save(em, center);
   cardId = toGlobalId('Card', card.id);
+  iin = card.iin;
   // Five changes over the API: five history records, and the reads leave audit records.
   let version = card.version;
   for (let day = 1; day <= 5; day++) {
@@ -77,6 +79,18 @@ describe('connections page backwards (last/before)', () => {
     const beforeMiddle = await read({ last: 100, before: middle });
     expect(beforeMiddle.edges).toEqual(whole.edges.slice(0, 5));
     expect([beforeMiddle.pageInfo.hasPreviousPage, beforeMiddle.pageInfo.hasNextPage]).toEqual([false, true]);
+  });
+
+  it('§18 visits of a card read as it stood (asOf), paged in memory, mean the same', async () => {
+    const read = async (asOf: string | null) => {
+      const answer = await api.post(`query($id: ID!, $asOf: DateTime) { card(id: $id, asOf: $asOf) { visits(last: 3, before: null) {
+        edges { cursor node { id } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } } }`, { id: cardId, asOf }, caseworker);
+      expect(answer.body.errors).toBeUndefined();
+      return answer.body.data.card.visits as Connection;
+    };
+    const live = await read(null);
+    expect(live.edges).toHaveLength(3);
+    expect(await read(new Date().toISOString())).toEqual(live);
   });
 
   it('the card\'s history', async () => {
@@ -141,6 +155,20 @@ describe('references are objects', () => {
   });
 });
 
+describe('references to what is no longer the reader\'s', () => {
+  it('a voided entry is still the entry a history record names', async () => {
+    const { body } = await api.post(`query($id: ID!) { card(id: $id) { version visits(last: 1) { edges { node { id } } } } }`, { id: cardId }, caseworker);
+    const visit = body.data.card.visits.edges[0].node.id;
+    const voided = await api.post(`mutation($id: ID!, $version: Int!) { cardEntryVoid(id: $id, version: $version, reason: "entered twice") { userErrors { code } } }`,
+      { id: visit, version: body.data.card.version }, caseworker);
+    expect(voided.body.errors).toBeUndefined();
+    const history = await api.post(`query($id: ID!) { card(id: $id) { history(last: 1) { edges { node { changedPart entry { ... on Visit { id voided { reason } } } } } } } }`,
+      { id: cardId }, caseworker);
+    expect(history.body.data.card.history.edges[0].node).toEqual({ changedPart: 'VISIT', entry: { id: visit, voided: { reason: 'entered twice' } } });
+  });
+
+});
+
 describe('fixed sets are enums', () => {
   it('a history record names its part with an enum', async () => {
     const answer = await api.post('query($id: ID!) { card(id: $id) { history(first: 1) { edges { node { part changedPart } } } } }', { id: cardId }, caseworker);
@@ -166,5 +194,23 @@ describe('what they replace stays, deprecated', () => {
     const fields = answer.body.data.__type.fields as { name: string; isDeprecated: boolean; deprecationReason: string | null }[];
     expect(fields.find((f) => f.name === field)).toEqual({ name: field, isDeprecated: true, deprecationReason: expect.stringContaining(`\`${replacement}\``) });
     expect(fields.find((f) => f.name === replacement)?.isDeprecated).toBe(false);
+  });
+});
+
+// Last: the card leaves the center, so the caseworker above can no longer read it.
+describe('a card that is no longer the reader\'s', () => {
+  it('a card that moved to another center keeps its id in the audit, not its data', async () => {
+    const other = await aCareerCenter(api.db.orm.em.fork(), { code: 'CC-RELAY-B', region: 'KZ-71', district: null });
+    const moved = await api.post(`mutation($input: CardOpenInput!) { cardOpen(input: $input) { transfer { ground } userErrors { code message } } }`, {
+      input: { iin, appliedOn: '2026-11-30', careerCenter: toGlobalId('CareerCenter', other.id), fullName: { surname: 'Серікбаев', givenName: 'Нұрлан' } },
+    }, { role: 'CASEWORKER', subject: 'cw-relay-b', careerCenter: 'CC-RELAY-B', name: 'Оспанова Гүлнар' });
+    expect(moved.body.data.cardOpen.userErrors).toEqual([]);
+    expect(moved.body.data.cardOpen.transfer).not.toBeNull();
+    const answer = await api.post(`query($card: ID!) { readAudit(first: 100, filter: { card: $card }) { edges { node { cards cardsRead { id card { iin } } } } } }`,
+      { card: cardId }, head);
+    expect(answer.body.errors).toBeUndefined();
+    const records = answer.body.data.readAudit.edges.map((edge: any) => edge.node);
+    expect(records.length).toBeGreaterThan(1);
+    for (const record of records) expect(record).toEqual({ cards: [cardId], cardsRead: [{ id: cardId, card: null }] });
   });
 });

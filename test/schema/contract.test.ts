@@ -4,6 +4,9 @@ import {
 } from 'graphql';
 import { buildSchema } from '../../src/graphql/schema.ts';
 import { dictionaries, languageOf } from '../../src/modules/dictionary/codes.ts';
+import { READ_OPERATIONS } from '../../src/modules/audit/audit.entity.ts';
+import { HISTORY_PARTS, historyPartValue } from '../../src/modules/history/history-parts.ts';
+import { LIST_SECTIONS } from '../../src/modules/sections.ts';
 import { createTestApi, dataOf, type TestApi } from '../support/api.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
 
@@ -92,6 +95,39 @@ describe('the schema contract', () => {
         }
       }
     }
+  });
+
+  it('names in enums exactly the fixed sets the code declares: history parts, kinds of audited request, entries of the card', () => {
+    const valuesOf = (name: string) => {
+      const type = schema.getType(name);
+      if (!isEnumType(type)) throw new Error(`${name} is not an enum`);
+      return type.getValues().map((value) => value.name).sort();
+    };
+    // Every section and child row by its declared name, and the parts beside the sections: a section
+    // added to the form fails here until the SDL names it (and its description cites the order).
+    expect(valuesOf('CardHistoryPart')).toEqual(HISTORY_PARTS.map(historyPartValue).sort());
+    expect(HISTORY_PARTS.map(historyPartValue)).toContain('LAST_JOB');
+    expect(valuesOf('ReadOperation')).toEqual(READ_OPERATIONS.map((operation) => operation.toUpperCase()).sort());
+    const entries = schema.getType('CardEntry');
+    if (!isUnionType(entries)) throw new Error('CardEntry is not a union');
+    expect(entries.getTypes().map((type) => type.name).sort()).toEqual(LIST_SECTIONS.flatMap((section) => Object.keys(section.types)).sort());
+  });
+
+  it('keeps what it replaced, deprecated with the field to use instead', () => {
+    const deprecated: string[] = [];
+    const withoutReplacement: string[] = [];
+    for (const type of ownTypes) {
+      if (!isObjectType(type) && !isInterfaceType(type)) continue;
+      for (const field of Object.values(type.getFields())) {
+        if (field.deprecationReason == null) continue;
+        deprecated.push(`${type.name}.${field.name}`);
+        // "Use `x`…": x is a field of the same type, not deprecated itself.
+        const replacement = type.getFields()[/^Use `(\w+)`/.exec(field.deprecationReason)?.[1] ?? ''];
+        if (!replacement || replacement.deprecationReason != null) withoutReplacement.push(`${type.name}.${field.name}`);
+      }
+    }
+    expect(deprecated.length).toBeGreaterThan(0);
+    expect(withoutReplacement).toEqual([]);
   });
 
   it('gives every code list exactly the values of its enum, each with kk and ru labels', () => {
