@@ -8,12 +8,14 @@ import { FULL_CARD } from '../../src/bench/queries.ts';
 import { Card } from '../../src/modules/card/card.entity.ts';
 import { CareerCenter } from '../../src/modules/career-center/career-center.entity.ts';
 import { CHILD_SECTIONS, LIST_SECTIONS } from '../../src/modules/sections.ts';
+import type { Principal } from '../../src/modules/access/principal.ts';
 
 // The N+1 guard: how many SQL statements a query runs must not depend on how many cards it returns.
 
 let db: TestDatabase;
 let api: TestApi;
 let centerId: string;
+let centerCode: string;
 
 /** The card's table, its keeping center's, and the table of every section (from their declarations). */
 let TABLES: string[] = [];
@@ -30,6 +32,7 @@ beforeAll(async () => {
   const em = db.orm.em.fork();
   const center = await aCareerCenter(em);
   centerId = toGlobalId('CareerCenter', center.id);
+  centerCode = center.code;
   for (let i = 0; i < 100; i++) await aCard().complete().save(em, center);
 }, 180_000);
 afterAll(() => db.close());
@@ -77,6 +80,65 @@ describe('SQL statements per query', () => {
     }
     // The page, the registrations (for the status), the visits.
     expect(counts).toEqual([3, 3, 3]);
+  });
+
+  it('backward pages (last/before) of §14, §16, §18 and the history run the same statements for 1, 10 and 100 cards', async () => {
+    const counts: number[] = [];
+    for (const first of [1, 10, 100]) {
+      const result = await api.execute(`query($first: Int!, $center: ID!) { cards(first: $first, filter: { careerCenter: $center }) { edges { node {
+        referrals(last: 1) { edges { node { referredOn } } pageInfo { hasPreviousPage startCursor } }
+        activeMeasures(last: 2) { edges { node { __typename } } pageInfo { hasPreviousPage } }
+        visits(last: 1) { edges { node { plannedOn rowNumber } } pageInfo { hasPreviousPage hasNextPage } }
+        history(last: 5) { edges { node { changedPart entry { __typename } } } }
+      } } } }`, { first, center: centerId });
+      const { edges } = dataOf(result).cards;
+      expect(edges).toHaveLength(first);
+      for (const { node } of edges) {
+        expect([node.referrals.edges.length, node.referrals.pageInfo.hasPreviousPage]).toEqual([1, true]);
+        expect(node.activeMeasures.edges.map((e: any) => e.node.__typename)).toEqual(['SubsidizedJob', 'Relocation']);
+        expect(node.visits.edges[0].node.rowNumber).toBe(2);
+      }
+      counts.push(result.statements.length);
+    }
+    expect(counts[1]).toBe(counts[0]);
+    expect(counts[2]).toBe(counts[0]);
+  });
+
+  it('a history page names its entries in the same statements for 1 and 100 changes', async () => {
+    // A card with 100 changes of §18 and §14: each page reads the entries of a section in one statement.
+    const em = db.orm.em.fork();
+    const card = await aCard().registered('UNEMPLOYED').save(em, await aCareerCenter(em));
+    const id = toGlobalId('Card', card.id);
+    let version = card.version;
+    for (let i = 0; i < 50; i++) {
+      const planned = dataOf(await api.execute(`mutation($id: ID!, $version: Int!) { visitPlan(cardId: $id, version: $version, input: { plannedOn: "2027-03-01" }) { card { version } } }`, { id, version }));
+      const referred = dataOf(await api.execute(`mutation($id: ID!, $version: Int!) { referralCreate(cardId: $id, version: $version, input: { employerName: "ТОО «Береке»", position: "бухгалтер", referredOn: "2026-11-02" }) { card { version } userErrors { code } } }`,
+        { id, version: planned.visitPlan.card.version }));
+      version = referred.referralCreate.card.version;
+    }
+    const page = (last: number) => api.execute(`query($id: ID!, $last: Int!) { card(id: $id) { history(last: $last) { edges { node { changedPart entry { __typename ... on Visit { plannedOn } ... on Referral { position } } } } } } }`, { id, last });
+    const one = await page(1);
+    const hundred = await page(100);
+    const entries = dataOf(hundred).card.history.edges.map((e: any) => e.node.entry.__typename);
+    expect(entries.filter((type: string) => type === 'Visit')).toHaveLength(50);
+    expect(entries.filter((type: string) => type === 'Referral')).toHaveLength(50);
+    expect(dataOf(one).card.history.edges).toHaveLength(1);
+    // The card, the history page, and the entries of each section named (one for the single change).
+    expect(hundred.statements.length).toBe(one.statements.length + 1);
+  });
+
+  it('the read audit names its cards in the same statements for 1 and 100 cards a record', async () => {
+    const reader: Principal = { subject: 'cw-sql', role: 'CASEWORKER', careerCenter: centerCode, name: null, iin: null };
+    const head: Principal = { subject: 'head-sql', role: 'HEAD', careerCenter: centerCode, name: null, iin: null };
+    for (const first of [100, 1]) dataOf(await api.execute('query($first: Int!, $center: ID!) { cards(first: $first, filter: { careerCenter: $center }) { edges { node { iin } } } }', { first, center: centerId }, { principal: reader }));
+    // The caseworker's reads only: reading the cards' data from the audit is itself a read, recorded too.
+    const page = (first: number) => api.execute(`{ readAudit(first: ${first}, filter: { readBy: "cw-sql" }) { edges { node { operation cardsRead { id card { iin } } } } } }`, {}, { principal: head });
+    const newest = await page(1);
+    const both = await page(2);
+    expect(dataOf(newest).readAudit.edges.map((e: any) => e.node.cardsRead.length)).toEqual([1]);
+    expect(dataOf(both).readAudit.edges.map((e: any) => e.node.cardsRead.length)).toEqual([1, 100]);
+    expect(dataOf(both).readAudit.edges[1].node.cardsRead.every((c: any) => /^\d{12}$/.test(c.card.iin))).toBe(true);
+    expect(both.statements.length).toBe(newest.statements.length);
   });
 
   it('asking for §1–2 only reads the card table, once', async () => {
