@@ -207,16 +207,24 @@ describe('the schema', () => {
   const ARGUMENTS: Record<string, string> = { first: '100', includeVoided: 'true' };
   const DEPTH = 12;
 
-  /** A selection of every field of `type` reachable within the nesting limit, types on the path not repeated. */
-  function everything(type: GraphQLNamedType, path: readonly string[]): string {
+  /**
+   * A selection of every field of `type` reachable within the nesting limit, types on the path not
+   * repeated. Where members of a union or interface have fields of one name and different types
+   * (`kind`), each asks for its own as `Member__field`: they could not be asked for together otherwise.
+   */
+  function everything(type: GraphQLNamedType, path: readonly string[], conflicting: ReadonlySet<string> = new Set()): string {
     if (isAbstractType(type)) {
-      return `__typename ${schema.getPossibleTypes(type).map((member) => `... on ${member.name} { ${everything(member, path)} }`).join(' ')}`;
+      const members = schema.getPossibleTypes(type);
+      const typesOf = new Map<string, Set<string>>();
+      for (const member of members) for (const field of Object.values(member.getFields())) typesOf.set(field.name, (typesOf.get(field.name) ?? new Set()).add(String(field.type)));
+      const clash = new Set([...typesOf].filter(([, types]) => types.size > 1).map(([name]) => name));
+      return `__typename ${members.map((member) => `... on ${member.name} { ${everything(member, path, clash)} }`).join(' ')}`;
     }
     if (!isObjectType(type)) return '';
     const fields = Object.values(type.getFields()).flatMap((field) => {
       if (field.args.some((arg) => isNonNullType(arg.type) && arg.defaultValue === undefined)) return [];
       const args = field.args.filter((arg) => ARGUMENTS[arg.name]).map((arg) => `${arg.name}: ${ARGUMENTS[arg.name]}`);
-      const head = `${field.name}${args.length ? `(${args.join(', ')})` : ''}`;
+      const head = `${conflicting.has(field.name) ? `${type.name}__${field.name}: ` : ''}${field.name}${args.length ? `(${args.join(', ')})` : ''}`;
       const named = getNamedType(field.type);
       if (isLeafType(named)) return [head];
       if (path.includes(named.name) || path.length >= DEPTH) return [];
@@ -243,7 +251,7 @@ describe('the schema', () => {
     const object = value as Record<string, unknown>;
     const concrete = typeof object.__typename === 'string' ? schema.getType(object.__typename) : type;
     for (const [key, inner] of Object.entries(object)) {
-      const field = isObjectType(concrete) ? concrete.getFields()[key] : undefined;
+      const field = isObjectType(concrete) ? concrete.getFields()[key.startsWith(`${concrete.name}__`) ? key.slice(concrete.name.length + 2) : key] : undefined;
       if (!field) {
         // Inside JSON: its keys are no fields of the schema.
         uncovered(inner, null, covered, where, found, out);

@@ -219,6 +219,8 @@ describe('the schema', () => {
       'ActiveMeasure', 'ActiveMeasurePayload', 'ActiveMeasureStatistics', 'AdditionalEducationPayload',
       // A center's queue of applications: each edge leads to the episode and its card, both audited.
       'ApplicationConnection', 'ApplicationEdge',
+      // The audit's reference to a card it names: the id, and the card itself (audited) while readable.
+      'AuditedCard',
       'CardApplyPayload', 'CardConnection', 'CardEdge', 'CardImportPayload', 'CardImportResult',
       'CardImportSummary', 'CardOpenPayload', 'CardPayload', 'CardSignPayload',
       // A card's moves between centers: the centers, who moved it and when, never the card's own data.
