@@ -1,5 +1,8 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
+import { parse } from 'graphql';
 import { toGlobalId } from '../../src/api/relay.ts';
+import { operationCost } from '../../src/graphql/limits.ts';
+import { buildSchema } from '../../src/graphql/schema.ts';
 import { aCard, aCareerCenter } from '../support/builders.ts';
 import { codesOf, servedApi, type Caller } from '../support/served-api.ts';
 
@@ -128,6 +131,15 @@ describe('connections page backwards (last/before)', () => {
     expect(answer.status).toBe(400);
     expect(answer.body.errors).toEqual([expect.objectContaining({ extensions: { code: 'BAD_USER_INPUT', argument } })]);
     expect(answer.statements).toBe(0);
+  });
+
+  it('a page from the end costs as much as one from the start', () => {
+    const schema = buildSchema();
+    const cost = (args: string) => operationCost(schema, parse(`{ cards(first: 10) { edges { node { visits(${args}) { edges { node { plannedOn note } } } } } } }`));
+    expect(cost('last: 100')).toBe(cost('first: 100'));
+    expect(cost('last: 100')).toBeGreaterThan(cost('first: 5'));
+    // Neither given: the default page of 20, either way.
+    expect(cost('includeVoided: true')).toBe(cost('first: 20'));
   });
 
   it('first and last together on the read audit are refused too', async () => {
