@@ -67,8 +67,8 @@ export const KEY_PART = {
 export type KeyPart = keyof typeof KEY_PART;
 
 /**
- * The sort key inside a cursor (`after` or `before`), checked against the parts the list is sorted by; BAD_USER_INPUT
- * naming `argument` when the cursor is malformed or from another list.
+ * The sort key inside a cursor (`after` or `before`), checked against the parts the list is sorted
+ * by; BAD_USER_INPUT naming `argument` when the cursor is malformed or from another list.
  */
 export function cursorKey(after: string, parts: readonly KeyPart[], argument = 'after'): string[] {
   let key: unknown;
