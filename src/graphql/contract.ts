@@ -110,7 +110,8 @@ const MEANING: Record<Kind, string> = {
 };
 
 const ACK = 'Acknowledged:';
-const entry = (change: ContractChange) => `- ${change.message}${change.path ? ` (\`${change.path}\`)` : ''}`;
+/** One line per change: a message quoting a description with line breaks is put on one. */
+const entry = (change: ContractChange) => `- ${change.message.replace(/\s*\n\s*/g, ' ')}${change.path ? ` (\`${change.path}\`)` : ''}`;
 
 /** The acknowledgments written under breaking entries of a changelog section, by entry line. */
 export function acknowledgments(section: string): Map<string, string> {
@@ -131,6 +132,11 @@ export function unreleasedSection(base: string, changes: readonly ContractChange
     const ofKind = changes.filter((change) => change.kind === kind);
     if (!ofKind.length) continue;
     lines.push(`### ${HEADINGS[kind]}`, '', MEANING[kind], '');
+    // Descriptions are many and long (each quotes the old and new text): where, not what; the diff of schema.graphql shows what.
+    if (kind === 'description') {
+      lines.push(`${ofKind.length} changed: ${[...new Set(ofKind.map((change) => `\`${change.path}\``))].join(', ')}.`, '');
+      continue;
+    }
     for (const change of ofKind) {
       const line = entry(change);
       lines.push(line);
