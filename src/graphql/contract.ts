@@ -152,9 +152,23 @@ const UNRELEASED = /^## Unreleased\b[^\n]*\n[\s\S]*?(?=^## |(?![\s\S]))/m;
 
 /** The changelog with its Unreleased section (the first `## Unreleased …` up to the next `## `) replaced. */
 export function withUnreleased(changelog: string, section: string): string {
-  if (UNRELEASED.test(changelog)) return changelog.replace(UNRELEASED, `${section}\n`).replace(/\n+$/, '\n');
+  if (UNRELEASED.test(changelog)) return changelog.replace(UNRELEASED, () => `${section}\n`).replace(/\n+$/, '\n');
   throw new Error(`${changelogFile} has no "## Unreleased" section`);
 }
+
+/**
+ * The changelog when `version` is released: its Unreleased section becomes that release's, and an
+ * empty Unreleased section since it goes on top.
+ */
+export function withRelease(changelog: string, version: string): string {
+  const section = unreleasedOf(changelog);
+  if (!section) throw new Error(`${changelogFile} has no "## Unreleased" section`);
+  const body = section.slice(section.indexOf('\n') + 1);
+  return changelog.replace(section, () => `${unreleasedSection(version, [], new Map())}\n## ${version}\n${body}`);
+}
+
+/** The release a changelog's Unreleased section is kept against (`## Unreleased (since v0.1.0)`). */
+export const unreleasedBase = (changelog: string) => /^## Unreleased \(since ([^)]+)\)/m.exec(changelog)?.[1] ?? null;
 
 /** The changelog's Unreleased section as it stands. */
 export const unreleasedOf = (changelog: string) => UNRELEASED.exec(changelog)?.[0] ?? '';
