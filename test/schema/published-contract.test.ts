@@ -2,7 +2,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { describe, expect, it } from '@jest/globals';
 import {
   acknowledgments, committedContract, compareVersions, contractChanges, printContract, releasedContract, unacknowledged,
-  unreleasedOf, unreleasedSection, withUnreleased,
+  unreleasedBase, unreleasedOf, unreleasedSection, withRelease, withUnreleased,
 } from '../../src/graphql/contract.ts';
 import { buildSchema } from '../../src/graphql/schema.ts';
 
@@ -93,6 +93,14 @@ describe('the published contract', () => {
     expect(withUnreleased(changelog, '## Unreleased (since v1)\n\nnew\n')).toBe('# Log\n\nintro\n\n## Unreleased (since v1)\n\nnew\n\n## v1\n\nreleased\n');
     expect(unreleasedOf(changelog)).toBe('## Unreleased (since v1)\n\nold\n\n');
     expect(withUnreleased('# Log\n\n## Unreleased\n\nold\n', '## Unreleased\n\nnew\n')).toBe('# Log\n\n## Unreleased\n\nnew\n');
+  });
+
+  it('turns the Unreleased section into the release\'s when one is cut, acknowledgments and all', () => {
+    const changelog = '# Log\n\n## Unreleased (since v1.0.0)\n\n### Breaking\n\n- x\n  Acknowledged: y\n\n## v1.0.0\n\nfirst\n';
+    const released = withRelease(changelog, 'v1.1.0');
+    expect(released).toBe('# Log\n\n## Unreleased (since v1.1.0)\n\nNo changes.\n\n## v1.1.0\n\n### Breaking\n\n- x\n  Acknowledged: y\n\n## v1.0.0\n\nfirst\n');
+    expect(unreleasedBase(changelog)).toBe('v1.0.0');
+    expect(unreleasedBase(released)).toBe('v1.1.0');
   });
 
   it('orders release versions as numbers', () => {
