@@ -7,6 +7,7 @@ import { MODULE_RESOLVERS } from '../modules/resolvers.ts';
 import type { Resolvers } from '../generated/graphql.ts';
 import { applyPersonalData } from './personal-data.ts';
 import { describeTextKinds, scalarResolvers } from './scalars.ts';
+import { describeSectionTitles } from './section-titles.ts';
 
 export const schemaDir = fileURLToPath(new URL('../../schema', import.meta.url));
 
@@ -34,10 +35,10 @@ function mergeResolvers(maps: readonly Resolvers[]): Record<string, Record<strin
 }
 
 export function buildSchema(): GraphQLSchema {
-  return describeTextKinds(applyPersonalData(makeExecutableSchema({
+  return describeSectionTitles(describeTextKinds(applyPersonalData(makeExecutableSchema({
     typeDefs: readTypeDefs(),
     resolvers: [scalarResolvers, mergeResolvers(MODULE_RESOLVERS)],
     // Every resolver must belong to a field of the SDL: a typo is an error, not a silent no-op.
     resolverValidationOptions: { requireResolversToMatchSchema: 'error' },
-  })));
+  }))));
 }
