@@ -110,7 +110,7 @@ describe('trusted documents', () => {
   beforeAll(async () => {
     const file = join(dir, 'manifest.json');
     await writeFile(file, JSON.stringify(TrustedDocuments.manifest([{ name: 'MobileRegions', type: 'query', body: allowed }])));
-    url = await start({ trustedDocuments: file });
+    url = await start({ trustedDocuments: [file] });
   });
 
   it('runs an operation of the manifest by its hash alone, without registering it first', async () => {
@@ -134,10 +134,10 @@ describe('trusted documents', () => {
     expect(codes((await post(url, persisted(other))).body)).toEqual(['DOCUMENT_NOT_TRUSTED']);
   });
 
-  it('comes from `npm run manifest`, which checks each client operation against the schema', async () => {
+  it('a manifest of the client preset\'s format comes from `npm run manifest`, which checks each client operation against the schema', async () => {
     const file = join(dir, 'mobile.json');
     const run = (...args: string[]) => promisify(execFile)(process.execPath, ['src/cli/manifest.ts', ...args]);
-    await run('dev/mobile/my-card.graphql', 'dev/mobile/my-referrals.graphql', '--out', file);
+    await run('clients/mobile/my-card.graphql', 'clients/mobile/my-referrals.graphql', '--out', file);
     expect((await TrustedDocuments.load(file)).size).toBe(2);
     const wrong = join(dir, 'wrong.graphql');
     await writeFile(wrong, 'query Wrong { cards { nosuchfield } }');
