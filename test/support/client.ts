@@ -32,10 +32,21 @@ export function operationNameOf(document: TypedDocumentNode<any, any>): string {
   return operation.name.value;
 }
 
-/** A client of the API: `send` runs a typed document as `caller`, by hash unless told. */
+/** The operation names of a client's manifest (clients/<app>/generated/persisted-documents.json). */
+export function operationsOf(manifest: Record<string, string>): string[] {
+  return Object.values(manifest).map((body) => /^(?:query|mutation|subscription)\s+(\w+)/.exec(body)![1]!).sort();
+}
+
+/**
+ * A client of the API: `send` runs a typed document as `caller`, by hash unless told; `sent`
+ * names the operations it ran, so a suite can check that it tried every operation of its app.
+ */
 export function clientOf(request: Request, defaults: { send?: Send; headers?: Record<string, string> } = {}) {
-  return async function send<R, V>(document: TypedDocumentNode<R, V>, variables: V, caller: Caller, how: Send = defaults.send ?? 'hash'): Promise<ClientAnswer<R>> {
+  const sent = new Set<string>();
+  return Object.assign(send, { sent });
+  async function send<R, V>(document: TypedDocumentNode<R, V>, variables: V, caller: Caller, how: Send = defaults.send ?? 'hash'): Promise<ClientAnswer<R>> {
     const operationName = operationNameOf(document);
+    sent.add(operationName);
     const persisted = { persistedQuery: { version: 1, sha256Hash: hashOf(document) } };
     const headers: Record<string, string> = { ...defaults.headers, ...(caller.language ? { 'accept-language': caller.language } : {}) };
     let response: Response;
@@ -48,7 +59,7 @@ export function clientOf(request: Request, defaults: { send?: Send; headers?: Re
       response = await request('/graphql', { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) }, caller);
     }
     return { status: response.status, headers: response.headers, body: (await response.json()) as ClientAnswer<R>['body'] };
-  };
+  }
 }
 
 /** The data of an answer that has no errors. */
