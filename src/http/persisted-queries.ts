@@ -71,6 +71,8 @@ const hexOf = (id: string) => (id.startsWith('sha256:') ? id.slice('sha256:'.len
 /** The persisted-query fields of a GraphQL request, from a POST's body or a GET's search parameters. */
 interface GraphQLParams {
   query?: unknown;
+  /** GraphQL over HTTP's persisted documents: `sha256:<hex>`, what the client preset's documents carry. */
+  documentId?: unknown;
   extensions?: { persistedQuery?: { sha256Hash?: unknown }; [key: string]: unknown };
 }
 
@@ -132,8 +134,8 @@ export class TrustedDocuments {
   }
 
   /** The trusted document a request names: by hash, by text (printed as the standard tools print it), or both agreeing; else undefined. */
-  #resolve({ query, extensions }: GraphQLParams): string | undefined {
-    const hash = extensions?.persistedQuery?.sha256Hash;
+  #resolve({ query, documentId, extensions }: GraphQLParams): string | undefined {
+    const hash = documentId ?? extensions?.persistedQuery?.sha256Hash;
     if (hash !== undefined) {
       const known = typeof hash === 'string' ? this.#byHash.get(hexOf(hash)) : undefined;
       if (!known) return undefined;
@@ -147,7 +149,7 @@ export class TrustedDocuments {
 
   /**
    * Express middleware on the parsed request (a POST's body, a GET's search parameters): a listed
-   * hash gets its document filled in, and text whose printed form is listed passes as sent; then
+   * hash (Apollo's `extensions.persistedQuery.sha256Hash`, or `documentId`) gets its document filled in, and text whose printed form is listed passes as sent; then
    * GraphQL runs the text (the hash is no longer needed). Anything else is answered 400
    * DOCUMENT_NOT_TRUSTED before GraphQL sees it. Over GET, GraphQL still refuses a mutation and a
    * request without a CSRF-proof header.
@@ -163,12 +165,14 @@ export class TrustedDocuments {
       const { persistedQuery: _resolved, ...extensions } = params!.extensions ?? {};
       if (get) {
         const search = new URLSearchParams(new URL(req.url, 'http://request').search);
+        search.delete('documentId');
         search.set('query', query);
         if (Object.keys(extensions).length) search.set('extensions', JSON.stringify(extensions));
         else search.delete('extensions');
         req.url = `${req.url.split('?')[0]}?${search}`;
       } else {
         params!.query = query;
+        delete params!.documentId;
         if (params!.extensions) params!.extensions = extensions;
       }
       next();
@@ -186,5 +190,5 @@ function searchParamsOf(url: string): GraphQLParams {
   } catch {
     extensions = undefined;
   }
-  return { query: search.get('query') ?? undefined, extensions };
+  return { query: search.get('query') ?? undefined, documentId: search.get('documentId') ?? undefined, extensions };
 }

@@ -191,6 +191,9 @@ describe('settings from the environment', () => {
     const defaults = protectionFrom(readSettings({}));
     expect(defaults).toMatchObject({ redisUrl: null, trustedDocuments: null, rateLimit: { perWindow: 600, windowSeconds: 60 }, maxBodyBytes: 4 * 1024 * 1024 });
     expect(protectionFrom(readSettings({ PERSISTED_QUERIES: 'off' })).persistedQueries).toBeNull();
+    const manifests = ['clients/caseworker/generated/persisted-documents.json', 'clients/mobile/generated/persisted-documents.json'];
+    expect(protectionFrom(readSettings({ TRUSTED_DOCUMENTS: manifests.join(', ') })).trustedDocuments).toEqual(manifests);
+    expect(() => readSettings({ TRUSTED_DOCUMENTS: `${manifests[0]},no-such.json` })).toThrow('TRUSTED_DOCUMENTS names no file: no-such.json');
     expect(protectionFrom(readSettings({ QUERY_MAX_COST: '5000', RATE_LIMIT_PER_WINDOW: '0' }))).toMatchObject({ limits: { maxCost: 5000 }, rateLimit: { perWindow: 0 } });
     expect(() => protectionFrom(readSettings({ QUERY_TIMEOUT_MS: 'soon' }))).toThrow('QUERY_TIMEOUT_MS must be an integer of at least 1, not "soon"');
   });

@@ -19,7 +19,7 @@ import { servedApi, type Caller } from '../support/served-api.ts';
 const MOBILE = 'clients/mobile/generated/persisted-documents.json';
 const CASEWORKER_MANIFEST = 'clients/caseworker/generated/persisted-documents.json';
 const citizen: Caller = { role: 'CITIZEN', subject: '900517301235', careerCenter: null };
-const codes = (answer: ClientAnswer<unknown>) => answer.body.errors?.map((e) => e.extensions?.code);
+const codesOf = (answer: ClientAnswer<unknown>) => answer.body.errors?.map((e) => e.extensions?.code);
 
 async function raw(request: ReturnType<typeof servedApi>['request'], body: unknown) {
   const response = await request('/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }, citizen);
@@ -42,6 +42,12 @@ describe('a server that runs only the citizen app\'s manifest, as the client pre
     // The manifest's own id, `sha256:<hex>`, is accepted as Apollo's hex is.
     const prefixed = await raw(api.request, { operationName: 'CareerCenters', extensions: { persistedQuery: { version: 1, sha256Hash: `sha256:${hashOf(CareerCentersDocument)}` } } });
     expect(prefixed.body).toEqual(byPost.body);
+    // Or as GraphQL over HTTP's persisted documents name it: `documentId`, by POST or GET.
+    const documentId = `sha256:${hashOf(CareerCentersDocument)}`;
+    expect((await raw(api.request, { documentId })).body).toEqual(byPost.body);
+    const byDocumentId = await api.request(`/graphql?${new URLSearchParams({ documentId })}`, { headers: { accept: 'application/json', 'apollo-require-preflight': 'true' } }, citizen);
+    expect(await byDocumentId.json()).toEqual(byPost.body);
+    expect(codesOf((await raw(api.request, { documentId: `sha256:${'b'.repeat(64)}` })))).toEqual(['DOCUMENT_NOT_TRUSTED']);
   });
 
   it('runs the text of a manifest operation whatever its comments, white space and field order', async () => {
@@ -64,7 +70,7 @@ describe('a server that runs only the citizen app\'s manifest, as the client pre
     const both = await raw(api.request, { query: file, extensions: { persistedQuery: { version: 1, sha256Hash: hashOf(CareerCentersDocument) } } });
     expect(both.body.errors).toBeUndefined();
     const mismatched = await raw(api.request, { query: file, extensions: { persistedQuery: { version: 1, sha256Hash: hashOf(MyCardDocument) } } });
-    expect(codes(mismatched)).toEqual(['DOCUMENT_NOT_TRUSTED']);
+    expect(codesOf(mismatched)).toEqual(['DOCUMENT_NOT_TRUSTED']);
   });
 
   it('refuses a hash not in the manifest and a document not in it, by POST and by GET, and registers nothing', async () => {
@@ -73,7 +79,7 @@ describe('a server that runs only the citizen app\'s manifest, as the client pre
     for (const body of [{ query: other }, { extensions: { persistedQuery: unknownHash } }, { query: '{ applications { edges { cursor } } }' }, { query: 'not graphql {' }]) {
       const answer = await raw(api.request, body);
       expect(answer.status).toBe(400);
-      expect(codes(answer)).toEqual(['DOCUMENT_NOT_TRUSTED']);
+      expect(codesOf(answer)).toEqual(['DOCUMENT_NOT_TRUSTED']);
     }
     for (const search of [`extensions=${encodeURIComponent(JSON.stringify({ persistedQuery: unknownHash }))}`, `query=${encodeURIComponent(other)}`, '']) {
       const response = await api.request(`/graphql?${search}`, { headers: { accept: 'application/json', 'apollo-require-preflight': 'true' } }, citizen);
