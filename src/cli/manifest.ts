@@ -19,8 +19,8 @@ const { values, positionals: files } = startCommand({
   settings: ['LOG_LEVEL'],
 });
 
-const [{ readFile, writeFile }, { Kind, parse, validate }, { generate }, { clientTarget, SCHEMA }, { buildSchema }] = await Promise.all([
-  import('node:fs/promises'), import('graphql'), import('@graphql-codegen/cli'), import('../../codegen.ts'), import('../graphql/schema.ts'),
+const [{ readFile, writeFile }, { Kind, parse, validate }, { buildSchema }] = await Promise.all([
+  import('node:fs/promises'), import('graphql'), import('../graphql/schema.ts'),
 ]);
 
 const schema = buildSchema();
@@ -39,6 +39,7 @@ for (const file of files) {
 }
 
 // The preset writes persisted-documents.json beside the typed operations; only the manifest is kept.
+const [{ generate }, { clientTarget, SCHEMA }] = await Promise.all([import('@graphql-codegen/cli'), import('../../codegen.ts')]);
 const outputs = await generate({ schema: SCHEMA, silent: true, generates: { 'manifest/': clientTarget(files) } }, false);
 const manifest = outputs.find((output: { filename: string; content: string }) => output.filename.endsWith('persisted-documents.json'))!.content;
 if (values.out) {

@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -139,10 +139,14 @@ describe('trusted documents', () => {
     const run = (...args: string[]) => promisify(execFile)(process.execPath, ['src/cli/manifest.ts', ...args]);
     await run('clients/mobile/my-card.graphql', 'clients/mobile/my-referrals.graphql', '--out', file);
     expect((await TrustedDocuments.load(file)).size).toBe(2);
+    // The same ids and printed operations as the app's manifest that `npm run codegen` wrote.
+    const committed = JSON.parse(await readFile('clients/mobile/generated/persisted-documents.json', 'utf8')) as Record<string, string>;
+    const written = JSON.parse(await readFile(file, 'utf8')) as Record<string, string>;
+    expect(Object.entries(written).map(([id, body]) => committed[id] === body)).toEqual([true, true]);
     const wrong = join(dir, 'wrong.graphql');
     await writeFile(wrong, 'query Wrong { cards { nosuchfield } }');
     await expect(run(wrong)).rejects.toThrow(/Cannot query field "nosuchfield"/);
-  }, 30_000);
+  }, 90_000);
 
   it('refuses to start with a manifest whose ids are not the hashes of their documents', async () => {
     const file = join(dir, 'forged.json');
