@@ -48,9 +48,28 @@ const SCALARS = {
   ...Object.fromEntries(TEXT_KIND_NAMES.map((kind) => [kind, 'string'])),
 };
 
+// The client apps (clients/<app>/, one folder each): their operations, typed by the client preset,
+// and the trusted-documents manifest of each (`persisted-documents.json`: SHA-256 of the printed
+// operation → that printed operation), which TRUSTED_DOCUMENTS serves.
+const CLIENTS = readdirSync('clients', { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name);
+
+/** A client's typed operations and their manifest, from its operation files (also `npm run manifest`'s). */
+export function clientTarget(documents: string | string[]) {
+  return {
+    documents,
+    preset: 'client' as const,
+    presetConfig: { fragmentMasking: false, persistedDocuments: { mode: 'embedHashInDocument', hashAlgorithm: 'sha256' } },
+    config: { useTypeImports: true, strictScalars: true, importExtension: '.ts', scalars: { ...SCALARS, DateTime: 'string' } },
+  };
+}
+
+/** The contract the documents are checked against. */
+export const SCHEMA = 'schema/**/*.graphql';
+
 const config: CodegenConfig = {
-  schema: 'schema/**/*.graphql',
+  schema: SCHEMA,
   generates: {
+    ...Object.fromEntries(CLIENTS.map((client) => [`clients/${client}/generated/`, clientTarget(`clients/${client}/*.graphql`)])),
     // The operations shared by the tests, the benchmark and GraphiQL's example tabs, typed: a
     // document whose fields the schema no longer has fails codegen, and its result type follows the schema.
     'src/generated/documents.ts': {

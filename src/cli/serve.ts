@@ -140,7 +140,7 @@ async function worker(settings: Settings) {
     metrics: settings.METRICS_PORT ? `http://${settings.METRICS_HOST}:${settings.METRICS_PORT}/metrics` : 'off',
     tokens: `${auth.keySource} (issuer ${auth.issuer}, audience ${auth.audience})`,
     cache: protection.redisUrl ? 'Redis (REDIS_URL)' : 'in each process',
-    documents: trusted ? `trusted only: ${trusted.size} operations from ${protection.trustedDocuments}` : 'any (no TRUSTED_DOCUMENTS manifest)',
+    documents: trusted ? `trusted only: ${trusted.size} operations from ${protection.trustedDocuments!.join(', ')}` : 'any (no TRUSTED_DOCUMENTS manifest)',
     registry: registry ? registry.name : 'none (PERSON_REGISTRY_URL or PERSON_REGISTRY_FILE): identities stay PENDING',
     jobs: settings.JOBS === 'in-process' ? 'in this process' : 'off (JOBS=off: npm run worker runs them)',
     signing: signing ? `${signing.trust.source}${signing.external ? `; other algorithms: ${signing.external.name}` : ''}` : 'refused (no SIGNATURE_TRUST_DIR)',

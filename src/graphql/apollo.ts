@@ -9,6 +9,7 @@ import { argumentChecksPlugin } from './argument-checks.ts';
 import { argumentErrorsPlugin } from './argument-errors.ts';
 import type { Context } from './context.ts';
 import { formatError, withoutSuggestions } from './format-error.ts';
+import { httpCachePlugin } from './http-cache.ts';
 import { jitGateway } from './jit.ts';
 import { executionTimeoutPlugin } from './timeout.ts';
 import { DEFAULT_LIMITS, limitsPlugin, type QueryLimits } from './limits.ts';
@@ -30,10 +31,12 @@ export interface ApolloOptions {
   persistedQueries?: PersistedQueryOptions | false;
   /** Run queries compiled by graphql-jit (jit.ts); on unless GRAPHQL_JIT=off. */
   jit?: boolean;
+  /** How long a private HTTP cache may keep a query's answer sent by GET (http-cache.ts); HTTP_CACHE_MAX_AGE_SECONDS. */
+  httpCacheMaxAgeSeconds?: number;
 }
 
 export function createApolloServer(schema: GraphQLSchema, options: ApolloOptions = {}): ApolloServer<Context> {
-  const { limits = DEFAULT_LIMITS, introspection = introspectionOf(), persistedQueries = false, jit = settings().GRAPHQL_JIT } = options;
+  const { limits = DEFAULT_LIMITS, introspection = introspectionOf(), persistedQueries = false, jit = settings().GRAPHQL_JIT, httpCacheMaxAgeSeconds = settings().HTTP_CACHE_MAX_AGE_SECONDS } = options;
   return new ApolloServer<Context>({
     ...(jit ? { gateway: jitGateway(schema) } : { schema }),
     // Without introspection the schema is not the caller's to learn, not even from suggestions.
@@ -48,8 +51,8 @@ export function createApolloServer(schema: GraphQLSchema, options: ApolloOptions
     csrfPrevention: true,
     // Apollo's default landing page loads Sandbox from a CDN; we serve our own offline GraphiQL.
     // Cache control is on by default and wraps every field resolver to read hints we never give
-    // (profiled: 14 % of the server's CPU on the deep list); answers carry personal data, no HTTP caching.
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), argumentErrorsPlugin, limitsPlugin(limits), argumentChecksPlugin(cursorPartsOf), executionTimeoutPlugin(limits.executionTimeoutMs), databaseUnavailablePlugin, readAuditPlugin, reportPlugin],
+    // (profiled: 14 % of the server's CPU on the deep list); a fixed policy instead (http-cache.ts).
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), httpCachePlugin(httpCacheMaxAgeSeconds), argumentErrorsPlugin, limitsPlugin(limits), argumentChecksPlugin(cursorPartsOf), executionTimeoutPlugin(limits.executionTimeoutMs), databaseUnavailablePlugin, readAuditPlugin, reportPlugin],
     // The process stops on its own signal handlers (runtime/shutdown.ts); Apollo's would re-raise
     // the signal, ending the process before requests in flight are answered and the database closed.
     stopOnTerminationSignals: false,

@@ -13,8 +13,8 @@ export interface Protection {
   redisPrefix: string;
   /** Automatic persisted queries; null turns them off. */
   persistedQueries: PersistedQuerySettings | null;
-  /** A trusted-documents manifest: when set, only its operations run. */
-  trustedDocuments: string | null;
+  /** Trusted-documents manifests (several clients' ones): when set, only their operations run. */
+  trustedDocuments: readonly string[] | null;
   /** Requests per signed-in caller (role and subject). */
   rateLimit: RateLimitSettings;
   /**

@@ -92,6 +92,20 @@ function file() {
   });
 }
 
+/** Paths of files that exist, separated by commas, or undefined. */
+function files() {
+  return text().transform((list, ctx) => {
+    if (list === undefined) return undefined;
+    const paths = list.split(',').map((path) => path.trim()).filter(Boolean);
+    const missing = paths.filter((path) => !existsSync(path) || !statSync(path).isFile());
+    if (missing.length) {
+      ctx.addIssue({ code: 'custom', message: `names no file: ${missing.join(', ')}` });
+      return z.NEVER;
+    }
+    return paths.length ? paths : undefined;
+  });
+}
+
 /** The path of a directory that exists, or undefined. */
 function directory() {
   return text().transform((path, ctx) => {
@@ -197,7 +211,8 @@ const VARIABLES = {
   PERSISTED_QUERIES: described(toggle(true), 'protection', 'on', '`off` turns automatic persisted queries off'),
   PERSISTED_QUERIES_CACHE_BYTES: described(integer(8 * 1024 * 1024), 'protection', '8 MB', 'the in-memory cache, without Redis'),
   PERSISTED_QUERIES_TTL_SECONDS: described(integer(7 * 24 * 3600), 'protection', '7 days', "an entry's life in Redis"),
-  TRUSTED_DOCUMENTS: described(file(), 'protection', '—', 'a manifest file: only its operations run'),
+  TRUSTED_DOCUMENTS: described(files(), 'protection', '—', 'trusted-documents manifests, comma-separated (e.g. `clients/mobile/generated/persisted-documents.json`): only their operations run (see [API](api.md#persisted-queries-and-trusted-documents))'),
+  HTTP_CACHE_MAX_AGE_SECONDS: described(integer(60, 0, 86_400), 'protection', '`60`', 'how long a private HTTP cache may keep the answer to a query sent by GET (`Cache-Control: private, max-age`); `0`: never kept (`no-store`)'),
   SQL_STATEMENTS_HEADER: described(toggle(false), 'protection', 'off', '`on` adds `x-sql-statements` to each answer (for benchmarks)'),
   REDIS_URL: described(url(['redis:', 'rediss:']), 'protection', '—', 'Redis, for persisted queries and rate limits (see [Redis](#redis))'),
   REDIS_PREFIX: described(text('card-api:'), 'protection', '`card-api:`', 'prefix of every Redis key'),

@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -110,7 +110,7 @@ describe('trusted documents', () => {
   beforeAll(async () => {
     const file = join(dir, 'manifest.json');
     await writeFile(file, JSON.stringify(TrustedDocuments.manifest([{ name: 'MobileRegions', type: 'query', body: allowed }])));
-    url = await start({ trustedDocuments: file });
+    url = await start({ trustedDocuments: [file] });
   });
 
   it('runs an operation of the manifest by its hash alone, without registering it first', async () => {
@@ -134,15 +134,19 @@ describe('trusted documents', () => {
     expect(codes((await post(url, persisted(other))).body)).toEqual(['DOCUMENT_NOT_TRUSTED']);
   });
 
-  it('comes from `npm run manifest`, which checks each client operation against the schema', async () => {
+  it('a manifest of the client preset\'s format comes from `npm run manifest`, which checks each client operation against the schema', async () => {
     const file = join(dir, 'mobile.json');
     const run = (...args: string[]) => promisify(execFile)(process.execPath, ['src/cli/manifest.ts', ...args]);
-    await run('dev/mobile/my-card.graphql', 'dev/mobile/my-referrals.graphql', '--out', file);
+    await run('clients/mobile/my-card.graphql', 'clients/mobile/my-referrals.graphql', '--out', file);
     expect((await TrustedDocuments.load(file)).size).toBe(2);
+    // The same ids and printed operations as the app's manifest that `npm run codegen` wrote.
+    const committed = JSON.parse(await readFile('clients/mobile/generated/persisted-documents.json', 'utf8')) as Record<string, string>;
+    const written = JSON.parse(await readFile(file, 'utf8')) as Record<string, string>;
+    expect(Object.entries(written).map(([id, body]) => committed[id] === body)).toEqual([true, true]);
     const wrong = join(dir, 'wrong.graphql');
     await writeFile(wrong, 'query Wrong { cards { nosuchfield } }');
     await expect(run(wrong)).rejects.toThrow(/Cannot query field "nosuchfield"/);
-  }, 30_000);
+  }, 90_000);
 
   it('refuses to start with a manifest whose ids are not the hashes of their documents', async () => {
     const file = join(dir, 'forged.json');
@@ -191,6 +195,9 @@ describe('settings from the environment', () => {
     const defaults = protectionFrom(readSettings({}));
     expect(defaults).toMatchObject({ redisUrl: null, trustedDocuments: null, rateLimit: { perWindow: 600, windowSeconds: 60 }, maxBodyBytes: 4 * 1024 * 1024 });
     expect(protectionFrom(readSettings({ PERSISTED_QUERIES: 'off' })).persistedQueries).toBeNull();
+    const manifests = ['clients/caseworker/generated/persisted-documents.json', 'clients/mobile/generated/persisted-documents.json'];
+    expect(protectionFrom(readSettings({ TRUSTED_DOCUMENTS: manifests.join(', ') })).trustedDocuments).toEqual(manifests);
+    expect(() => readSettings({ TRUSTED_DOCUMENTS: `${manifests[0]},no-such.json` })).toThrow('TRUSTED_DOCUMENTS names no file: no-such.json');
     expect(protectionFrom(readSettings({ QUERY_MAX_COST: '5000', RATE_LIMIT_PER_WINDOW: '0' }))).toMatchObject({ limits: { maxCost: 5000 }, rateLimit: { perWindow: 0 } });
     expect(() => protectionFrom(readSettings({ QUERY_TIMEOUT_MS: 'soon' }))).toThrow('QUERY_TIMEOUT_MS must be an integer of at least 1, not "soon"');
   });

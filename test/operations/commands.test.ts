@@ -113,7 +113,7 @@ describe('bad argument values', () => {
 
 describe('a failure after the start', () => {
   it('is one JSON log line with the stack in a field, and exit status 1', async () => {
-    const run = await runCommand('cli/manifest.ts', ['dev/mobile/my-card.graphql', '--out', join(dir, 'no-such-dir', 'm.json')], { LOG_LEVEL: 'info' });
+    const run = await runCommand('cli/manifest.ts', ['clients/mobile/my-card.graphql', '--out', join(dir, 'no-such-dir', 'm.json')], { LOG_LEVEL: 'info' });
     expect(run.code).toBe(1);
     expect(hasStack(run.stdout) || hasStack(run.stderr)).toBe(false);
     const logged = lines(run.stdout).map((line) => JSON.parse(line));

@@ -71,7 +71,10 @@ export async function startServer(orm: Orm, overrides: (fromEnv: Protection) => 
   };
   /** A GET of another route of the API, as a caller. */
   const get = async (path: string, caller: Caller = {}) => fetch(`${base}${path}`, { headers: { authorization: `Bearer ${await tokenOf(caller)}` } });
-  return { post, get, base, stop };
+  /** Any request to the API as a caller (its token added to the headers given). */
+  const request = async (path: string, init: RequestInit, caller: Caller = {}) =>
+    fetch(`${base}${path}`, { ...init, headers: { authorization: `Bearer ${await tokenOf(caller)}`, ...(init.headers as Record<string, string>) } });
+  return { post, get, request, base, stop };
 }
 
 /** A suite's API: a copy of the template database, served before the suite's tests and closed after; `signing` what signatures are checked against (none unless told). */
@@ -93,6 +96,8 @@ export function servedApi(overrides?: (fromEnv: Protection) => Partial<Protectio
     post: ((...args) => server.post(...args)) as Post,
     /** A GET of another route of the API, as a caller. */
     get: (path: string, caller?: Caller) => server.get(path, caller),
+    /** Any request to the API as a caller (its token added to the headers given). */
+    request: (path: string, init: RequestInit, caller?: Caller) => server.request(path, init, caller),
   };
 }
 
