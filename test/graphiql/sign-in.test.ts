@@ -104,9 +104,10 @@ describe('signing in from GraphiQL', () => {
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       page.evaluate(() => {
-        const link = document.createElement('a');
+        const dom = (globalThis as any).document;
+        const link = dom.createElement('a');
         link.href = '/export/statistics.csv?table=registrations&from=2015-01-01&to=2026-11-29&groupBy=REGION';
-        document.body.append(link);
+        dom.body.append(link);
         link.click();
       }),
     ]);
