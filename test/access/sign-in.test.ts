@@ -1,6 +1,11 @@
+import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DEV_USERS } from '../../src/dev/identity-provider.ts';
+import { runsDevProvider } from '../../src/dev/client.ts';
+import { signInFrom } from '../../src/http/sign-in-from-settings.ts';
 import { Sessions } from '../../src/modules/access/session.ts';
+import { principalFromClaims } from '../../src/modules/access/tokens.ts';
+import { readSettings, type SettingsError } from '../../src/runtime/settings.ts';
 import { seedDemoData } from '../../src/seed/seeder.ts';
 import { Territories } from '../../src/modules/dictionary/territories.ts';
 import { createTestIssuer, type TestIssuer } from '../support/auth.ts';
@@ -86,6 +91,17 @@ describe('signing in from a browser', () => {
     expect(session).not.toMatch(/Secure/);
     // The sign-in's own cookie is used once.
     expect(cookies.find((line) => line.startsWith('card-sign-in='))).toMatch(/Expires=Thu, 01 Jan 1970/);
+  });
+
+  it('marks the cookies Secure with the __Host- prefix for any host but localhost', async () => {
+    // As a browser reaching the API by its name (here through a raw request naming another Host).
+    const cleared = await new Promise<string[]>((resolve, reject) => {
+      request(`${base}/auth/callback?code=x&state=y`, { headers: { host: 'cards.example.kz' } }, (response) => {
+        response.resume();
+        resolve(response.headers['set-cookie'] ?? []);
+      }).on('error', reject).end();
+    });
+    expect(cleared).toEqual([expect.stringMatching(/^__Host-card-sign-in=; Path=\/; Expires=Thu, 01 Jan 1970 00:00:00 GMT; HttpOnly; Secure; SameSite=Lax$/)]);
   });
 
   it('refuses a callback whose state is not the one of its sign-in, and one with no sign-in at all', async () => {
@@ -220,5 +236,49 @@ describe('CSRF with a session cookie', () => {
     const response = await step(jar, `${base}/graphql?query=${encodeURIComponent(mutation)}`, { headers: { 'apollo-require-preflight': 'true' } });
     expect(response.status).toBe(405);
     expect(await response.text()).toMatch(/mutation|POST/i);
+  });
+});
+
+describe('the sign-in settings', () => {
+  const problems = (env: Record<string, string>) => {
+    try {
+      readSettings(env);
+      return [];
+    } catch (error) {
+      return (error as SettingsError).problems;
+    }
+  };
+
+  it('refuse an identity provider without a client id, a public URL or a session key, and half-configured clients', () => {
+    expect(problems({ OIDC_ISSUER_URL: 'https://idp.example.kz/realms/cards' })).toEqual([
+      'OIDC_CLIENT_ID is required with OIDC_ISSUER_URL',
+      expect.stringMatching(/^PUBLIC_URL is required with OIDC_ISSUER_URL/),
+      expect.stringMatching(/^SESSION_SECRET or SESSION_KEY_FILE is required with OIDC_ISSUER_URL/),
+    ]);
+    expect(problems({ OIDC_CLIENT_ID: 'cards' })).toEqual([expect.stringMatching(/^OIDC_CLIENT_ID is set without OIDC_ISSUER_URL/)]);
+    expect(problems({ SESSION_SECRET: 'short' })).toEqual([expect.stringMatching(/^SESSION_SECRET must be at least 32 characters/)]);
+    const production = { OIDC_ISSUER_URL: 'https://idp.example.kz/realms/cards', OIDC_CLIENT_ID: 'cards', PUBLIC_URL: 'https://cards.example.kz', SESSION_SECRET: 'x'.repeat(40) };
+    expect(problems(production)).toEqual([]);
+    expect(problems({ ...production, PUBLIC_URL: 'http://cards.example.kz' })).toEqual([expect.stringMatching(/^PUBLIC_URL must be https/)]);
+    expect(problems({ ...production, PUBLIC_URL: 'http://localhost:4000' })).toEqual([]);
+  });
+
+  it('run the development provider only without an identity provider, outside production, and unless DEV_OIDC_PORT=0', async () => {
+    expect(runsDevProvider(readSettings({}))).toBe(true);
+    expect(runsDevProvider(readSettings({ DEV_OIDC_PORT: '0' }))).toBe(false);
+    expect(runsDevProvider(readSettings({ NODE_ENV: 'production' }))).toBe(false);
+    const production = readSettings({ OIDC_ISSUER_URL: 'https://idp.example.kz/realms/cards', OIDC_CLIENT_ID: 'cards', PUBLIC_URL: 'https://cards.example.kz', SESSION_SECRET: 'x'.repeat(40) });
+    expect(runsDevProvider(production)).toBe(false);
+    const signIn = (await signInFrom(production))!;
+    expect(signIn.issuer.href).toBe('https://idp.example.kz/realms/cards');
+    expect(signIn.publicUrl).toBe('https://cards.example.kz');
+    expect(await signInFrom(readSettings({ NODE_ENV: 'production' }))).toBeNull();
+  });
+
+  it('read a sign-in\'s claims by the rules of a token\'s', () => {
+    expect(() => principalFromClaims({ sub: 'someone', name: 'No role' }, 'sign-in')).toThrow(/the sign-in's role must be one of CASEWORKER/);
+    expect(() => principalFromClaims({ sub: 'someone', role: 'HEAD' }, 'sign-in')).toThrow(/a HEAD sign-in names its career center/);
+    expect(() => principalFromClaims({ sub: 'not-an-iin', role: 'CITIZEN' }, 'sign-in')).toThrow(/subject is the citizen's IIN/);
+    expect(principalFromClaims({ sub: DEV_USERS.CITIZEN.sub, role: 'CITIZEN' }, 'sign-in')).toEqual({ subject: DEV_USERS.CITIZEN.sub, role: 'CITIZEN', careerCenter: null, name: null, iin: DEV_USERS.CITIZEN.sub });
   });
 });
