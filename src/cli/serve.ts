@@ -21,8 +21,7 @@ import { isStopping, stopOnSignals } from '../runtime/shutdown.ts';
 import type { Settings } from '../runtime/settings.ts';
 import { seedDemoData } from '../seed/seeder.ts';
 import { startJobRunner, type JobRunner } from '../jobs/start.ts';
-import { publicUrlOf, runsDevProvider } from '../dev/client.ts';
-import { signInFrom } from '../http/sign-in-from-settings.ts';
+import { publicUrlOf, runsDevProvider, signInFrom } from '../http/sign-in-from-settings.ts';
 
 // `npm start`: the port is bound first (a port in use stops the start at once; /healthz answers
 // while the database is migrated), then the database is opened and migrated, demo cards go into an

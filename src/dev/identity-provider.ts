@@ -6,7 +6,7 @@ import Provider, { type Configuration, type KoaContextWithOIDC } from 'oidc-prov
 import { listenOn } from '../http/listen.ts';
 import type { Role } from '../modules/access/principal.ts';
 import { composeIin } from '../modules/person/iin.ts';
-import { DEV_CLIENT_ID, DEV_CLIENT_SECRET } from './client.ts';
+import { DEV_CLIENT_ID, DEV_CLIENT_SECRET } from '../http/sign-in-from-settings.ts';
 
 // DEVELOPMENT ONLY. A real OpenID Connect provider (oidc-provider) on a port of its own, with one
 // user per role, so that `npm start` and the tests sign in from a browser exactly as they would with

@@ -1,8 +1,27 @@
 import { readFile } from 'node:fs/promises';
-import { DEV_CLIENT_ID, DEV_CLIENT_SECRET, devIssuer, publicUrlOf, runsDevProvider } from '../dev/client.ts';
 import { Sessions, sessionKeyFrom } from '../modules/access/session.ts';
 import { settings, type Settings } from '../runtime/settings.ts';
 import type { SignInSettings } from './sign-in.ts';
+
+// How the API reaches the development identity provider (src/dev/identity-provider.ts), kept apart
+// from the provider itself: oidc-provider is a development dependency, and a production install
+// loads this file.
+
+export const DEV_CLIENT_ID = 'employment-card-dev';
+/** Not a secret: the development provider accepts nothing else and runs only in development. */
+export const DEV_CLIENT_SECRET = 'development-only-client-secret';
+
+/**
+ * Whether `npm start` runs the development provider: no OIDC_ISSUER_URL, NODE_ENV not production,
+ * DEV_OIDC_PORT not 0.
+ */
+export const runsDevProvider = (from: Settings): boolean => !from.OIDC_ISSUER_URL && from.NODE_ENV !== 'production' && from.DEV_OIDC_PORT > 0;
+
+/** The development provider's issuer. */
+export const devIssuer = (from: Settings): string => `http://localhost:${from.DEV_OIDC_PORT}`;
+
+/** The API's address as the browser reaches it: PUBLIC_URL, or in development http://localhost:PORT. */
+export const publicUrlOf = (from: Settings): string => from.PUBLIC_URL ?? `http://localhost:${from.PORT}`;
 
 /**
  * Browser sign-in as the settings configure it: the identity provider OIDC_ISSUER_URL names; or in

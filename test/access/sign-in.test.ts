@@ -1,8 +1,7 @@
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DEV_USERS } from '../../src/dev/identity-provider.ts';
-import { runsDevProvider } from '../../src/dev/client.ts';
-import { signInFrom } from '../../src/http/sign-in-from-settings.ts';
+import { runsDevProvider, signInFrom } from '../../src/http/sign-in-from-settings.ts';
 import { Sessions } from '../../src/modules/access/session.ts';
 import { principalFromClaims } from '../../src/modules/access/tokens.ts';
 import { readSettings, type SettingsError } from '../../src/runtime/settings.ts';
