@@ -18,6 +18,7 @@ import { signingFrom } from '../modules/footer/signing-from-settings.ts';
 import { log } from '../runtime/log.ts';
 import { measurePool } from '../runtime/metrics.ts';
 import { isStopping, stopOnSignals } from '../runtime/shutdown.ts';
+import { EX_CONFIG, Refusal } from '../runtime/refusal.ts';
 import type { Settings } from '../runtime/settings.ts';
 import { seedDemoData } from '../seed/seeder.ts';
 import { startJobRunner, type JobRunner } from '../jobs/start.ts';
@@ -46,7 +47,14 @@ export async function serve(settings: Settings): Promise<void> {
  * here, since oidc-provider is a development dependency.
  */
 async function startDevProvider(settings: Settings): Promise<{ close(): Promise<void> }> {
-  const { startDevProvider: start } = await import('../dev/identity-provider.ts');
+  let start: typeof import('../dev/identity-provider.ts').startDevProvider;
+  try {
+    ({ startDevProvider: start } = await import('../dev/identity-provider.ts'));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ERR_MODULE_NOT_FOUND') throw error;
+    throw new Refusal('Configuration: the development identity provider (oidc-provider) is not installed, as with npm ci --omit=dev: '
+      + 'set OIDC_ISSUER_URL (or NODE_ENV=production), or DEV_OIDC_PORT=0 for no browser sign-in', EX_CONFIG);
+  }
   const publicUrl = publicUrlOf(settings);
   const provider = await start({
     port: settings.DEV_OIDC_PORT, redirectUris: [new URL('/auth/callback', publicUrl).href], postLogoutRedirectUris: [new URL('/graphql', publicUrl).href],

@@ -3,6 +3,9 @@ import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { exportJWK, generateKeyPair } from 'jose';
 import Provider, { type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
+// @ts-expect-error oidc-provider's own in-memory storage, which has no type declarations: named here
+// so that it is a choice (one process, nothing to keep across restarts), not a default it warns of.
+import { createMemoryAdapter } from 'oidc-provider/lib/adapters/memory_adapter.js';
 import { listenOn } from '../http/listen.ts';
 import type { Role } from '../modules/access/principal.ts';
 import { composeIin } from '../modules/person/iin.ts';
@@ -89,6 +92,7 @@ export async function startDevProvider(options: DevProviderOptions): Promise<Dev
       grant_types: ['authorization_code'], response_types: ['code'], token_endpoint_auth_method: 'client_secret_basic',
       id_token_signed_response_alg: 'ES256',
     }],
+    adapter: createMemoryAdapter(0),
     jwks: { keys: [signingKey] },
     cookies: { keys: [randomBytes(32).toString('base64url')] },
     claims: { openid: ['sub'], profile: ['name', 'role', 'center', 'iin'] },
