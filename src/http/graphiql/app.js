@@ -22,13 +22,28 @@
     }
   }
 
+  /**
+   * The operation name to send: GraphiQL 4 can send the previous tab's when a tab is run right
+   * after it is opened (the server answers "Unknown operation named"); a document of one operation
+   * then runs that one.
+   */
+  function operationNameOf(params) {
+    if (!params.operationName || !params.query) return params.operationName;
+    try {
+      const names = GraphiQL.GraphQL.parse(params.query).definitions.filter((d) => d.kind === 'OperationDefinition').map((d) => d.name && d.name.value);
+      return names.includes(params.operationName) || names.length !== 1 ? params.operationName : undefined;
+    } catch {
+      return params.operationName;
+    }
+  }
+
   /** The fetcher of every tab: the shared headers first, a tab's own headers over them. */
   function fetcherWith(shared) {
     const fetcher = GraphiQL.createFetcher({ url: '/graphql', headers: shared });
     return (params, options = {}) => {
       // A placeholder left in a tab by an older version of this page is not a token: dropped.
       const own = Object.fromEntries(Object.entries(options.headers || {}).filter(([, value]) => !String(value).includes('<token')));
-      return fetcher(params, { ...options, headers: own });
+      return fetcher({ ...params, operationName: operationNameOf(params) }, { ...options, headers: own });
     };
   }
 
