@@ -96,6 +96,10 @@ describe('signing in from GraphiQL', () => {
       expect({ example: examples[i]!.name, errors: shown.includes('"errors"') ? shown.slice(0, 500) : null }).toEqual({ example: examples[i]!.name, errors: null });
     }
 
+    // Signed in, the explorer open, the last example's answer shown.
+    await mkdir(ARTIFACTS, { recursive: true });
+    await page.screenshot({ path: join(ARTIFACTS, 'graphiql-signed-in.png'), fullPage: true });
+
     // A reload keeps the session.
     await page.reload();
     await page.getByTestId('signed-in').waitFor({ timeout: 20_000 });
@@ -114,9 +118,6 @@ describe('signing in from GraphiQL', () => {
     const csv = await readFile((await download.path())!, 'utf8');
     expect(csv.split('\n')[0]).toMatch(/,/);
     expect(csv.split('\n').length).toBeGreaterThan(2);
-
-    await mkdir(ARTIFACTS, { recursive: true });
-    await page.screenshot({ path: join(ARTIFACTS, 'graphiql-signed-in.png'), fullPage: true });
 
     // Sign out: the provider's session ends too, and the page comes back signed out.
     await page.getByRole('button', { name: 'Sign out' }).click();
