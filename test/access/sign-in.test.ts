@@ -206,6 +206,22 @@ describe('signing in from a browser', () => {
   });
 });
 
+describe('a session\'s life', () => {
+  it('ends with the provider\'s ID token when that expires before SESSION_MAX_AGE_SECONDS', async () => {
+    const short = await startSignInServer(db.orm, { auth: issuer.settings, registry: null, idTokenSeconds: 120, sessionMaxAgeSeconds: 3600 });
+    try {
+      const { jar, visited } = await signInAs(short.base, 'ANALYST');
+      expect(visited.some((url) => url.startsWith(`${short.base}/auth/callback`))).toBe(true);
+      const me = (await (await step(jar, `${short.base}/auth/me`)).json()) as any;
+      const left = Date.parse(me.expiresAt) - Date.now();
+      expect(left).toBeGreaterThan(60_000);
+      expect(left).toBeLessThanOrEqual(120_000);
+    } finally {
+      await short.stop();
+    }
+  });
+});
+
 describe('CSRF with a session cookie', () => {
   let jar: CookieJar;
   beforeAll(async () => {
