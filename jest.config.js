@@ -1,5 +1,9 @@
 import { availableParallelism } from 'node:os';
 
+// The suites' own `npm start` processes run no development identity provider: they would all want
+// its port (DEV_OIDC_PORT). Tests that sign in from a browser start one on a free port (test/support/sign-in.ts).
+process.env.DEV_OIDC_PORT ??= '0';
+
 // Jest in native ESM mode (run through `node --experimental-vm-modules`); @swc/jest strips the types.
 export const common = {
   testEnvironment: 'node',

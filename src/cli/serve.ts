@@ -10,6 +10,7 @@ import { listenOn } from '../http/listen.ts';
 import { serveMetrics, shareMetricsWithPrimary, type MetricsSettings } from '../http/metrics-server.ts';
 import { protectionFrom } from '../http/protection.ts';
 import { authFrom } from '../modules/access/auth-config.ts';
+import { ROLES } from '../modules/access/principal.ts';
 import { Card } from '../modules/card/card.entity.ts';
 import { ENTITIES } from '../modules/entities.ts';
 import { registryFrom } from '../modules/verification/registry-from-settings.ts';
@@ -17,9 +18,11 @@ import { signingFrom } from '../modules/footer/signing-from-settings.ts';
 import { log } from '../runtime/log.ts';
 import { measurePool } from '../runtime/metrics.ts';
 import { isStopping, stopOnSignals } from '../runtime/shutdown.ts';
+import { EX_CONFIG, Refusal } from '../runtime/refusal.ts';
 import type { Settings } from '../runtime/settings.ts';
 import { seedDemoData } from '../seed/seeder.ts';
 import { startJobRunner, type JobRunner } from '../jobs/start.ts';
+import { publicUrlOf, runsDevProvider, signInFrom } from '../http/sign-in-from-settings.ts';
 
 // `npm start`: the port is bound first (a port in use stops the start at once; /healthz answers
 // while the database is migrated), then the database is opened and migrated, demo cards go into an
@@ -33,8 +36,31 @@ const DEMO_CARDS = 300;
 const metricsSettings = (settings: Settings): MetricsSettings => ({ port: settings.METRICS_PORT, host: settings.METRICS_HOST!, allow: settings.METRICS_ALLOW! });
 
 export async function serve(settings: Settings): Promise<void> {
-  if (settings.WEB_CONCURRENCY > 1 && cluster.isPrimary) await primary(settings);
-  else await worker(settings);
+  // In development, browsers sign in with a local identity provider, run once (by the primary).
+  const devProvider = cluster.isPrimary && runsDevProvider(settings) ? await startDevProvider(settings) : null;
+  if (settings.WEB_CONCURRENCY > 1 && cluster.isPrimary) await primary(settings, devProvider);
+  else await worker(settings, devProvider);
+}
+
+/**
+ * The development identity provider (src/dev/identity-provider.ts) on DEV_OIDC_PORT; loaded only
+ * here, since oidc-provider is a development dependency.
+ */
+async function startDevProvider(settings: Settings): Promise<{ close(): Promise<void> }> {
+  let start: typeof import('../dev/identity-provider.ts').startDevProvider;
+  try {
+    ({ startDevProvider: start } = await import('../dev/identity-provider.ts'));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ERR_MODULE_NOT_FOUND') throw error;
+    throw new Refusal('Configuration: the development identity provider (oidc-provider) is not installed, as with npm ci --omit=dev: '
+      + 'set OIDC_ISSUER_URL (or NODE_ENV=production), or DEV_OIDC_PORT=0 for no browser sign-in', EX_CONFIG);
+  }
+  const publicUrl = publicUrlOf(settings);
+  const provider = await start({
+    port: settings.DEV_OIDC_PORT, redirectUris: [new URL('/auth/callback', publicUrl).href], postLogoutRedirectUris: [new URL('/graphql', publicUrl).href],
+  });
+  log.info({ issuer: provider.issuer }, `development identity provider (DEV_OIDC_PORT; development only): sign in at ${publicUrl}/graphql`);
+  return provider;
 }
 
 /** Applies pending migrations and says which. */
@@ -43,7 +69,7 @@ async function migrateAndSay(orm: Orm) {
   if (applied.length) log.info({ migrations: applied }, 'applied migrations');
 }
 
-async function primary(settings: Settings) {
+async function primary(settings: Settings, devProvider: { close(): Promise<void> } | null) {
   let stopping = false;
   let metricsServer: Server | null = null;
   stopOnSignals(async (deadline) => {
@@ -60,6 +86,7 @@ async function primary(settings: Settings) {
       one.process.kill('SIGTERM');
     })));
     await new Promise((resolve) => (metricsServer ? metricsServer.close(resolve) : resolve(undefined)));
+    await devProvider?.close();
     if (statuses.some((status) => status !== 0)) process.exitCode = 1;
   }, settings.SHUTDOWN_TIMEOUT_MS + 2_000); // the workers cut their own connections at theirs
 
@@ -76,7 +103,7 @@ async function primary(settings: Settings) {
   log.info({ workers: settings.WEB_CONCURRENCY, port: settings.PORT, metricsPort: settings.METRICS_PORT || null }, 'started the worker processes');
 }
 
-async function worker(settings: Settings) {
+async function worker(settings: Settings, devProvider: { close(): Promise<void> } | null) {
   // What stopping must undo, as far as the start has got.
   let orm: Orm | null = null;
   let stopApp: (() => Promise<void>) | null = null;
@@ -93,6 +120,7 @@ async function worker(settings: Settings) {
     await Promise.all([drain(server, deadline), runner?.then((started) => started.stop(), () => undefined)]);
     await stopApp?.();
     if (metricsServer) await new Promise((resolve) => metricsServer!.close(resolve));
+    await devProvider?.close();
     await orm?.close();
   }, settings.SHUTDOWN_TIMEOUT_MS);
 
@@ -100,6 +128,7 @@ async function worker(settings: Settings) {
   const registry = await registryFrom(settings);
   const signing = await signingFrom(settings);
   const auth = await authFrom(settings);
+  const signIn = await signInFrom(settings);
   const protection = protectionFrom(settings);
   const database = databaseSettings(settings);
   await listenOn(server, settings.PORT);
@@ -113,7 +142,7 @@ async function worker(settings: Settings) {
   const pool = await poolUseOf(orm);
   if (pool) measurePool(pool);
 
-  const { app, territories, trusted, stop } = await createApp(orm, { registry, signing, auth, protection });
+  const { app, territories, trusted, stop } = await createApp(orm, { registry, signing, auth, protection, signIn });
   stopApp = stop;
   // A stop that came while starting has closed (or is closing) what was opened: serve nothing more.
   if (isStopping()) return;
@@ -139,6 +168,7 @@ async function worker(settings: Settings) {
     workers: cluster.isPrimary ? 1 : settings.WEB_CONCURRENCY,
     metrics: settings.METRICS_PORT ? `http://${settings.METRICS_HOST}:${settings.METRICS_PORT}/metrics` : 'off',
     tokens: `${auth.keySource} (issuer ${auth.issuer}, audience ${auth.audience})`,
+    browserSignIn: signIn ? signIn.source : 'off (no OIDC_ISSUER_URL; DEV_OIDC_PORT=0 or NODE_ENV=production)',
     cache: protection.redisUrl ? 'Redis (REDIS_URL)' : 'in each process',
     documents: trusted ? `trusted only: ${trusted.size} operations from ${protection.trustedDocuments!.join(', ')}` : 'any (no TRUSTED_DOCUMENTS manifest)',
     registry: registry ? registry.name : 'none (PERSON_REGISTRY_URL or PERSON_REGISTRY_FILE): identities stay PENDING',
@@ -146,7 +176,7 @@ async function worker(settings: Settings) {
     signing: signing ? `${signing.trust.source}${signing.external ? `; other algorithms: ${signing.external.name}` : ''}` : 'refused (no SIGNATURE_TRUST_DIR)',
   }, 'Employment card API: GraphQL (and GraphiQL in a browser)');
   if (auth.keySource.startsWith('development key')) {
-    log.info('get a token: npm run token -- --role CASEWORKER --center CC-KZ-75-002 (roles: CASEWORKER, HEAD, ANALYST, CITIZEN, INTEGRATION); '
-      + 'then send Authorization: Bearer <token> (in GraphiQL: the Headers tab)');
+    log.info(`get a token: npm run token -- --role CASEWORKER --center CC-KZ-75-002 (roles: ${ROLES.join(', ')}); `
+      + 'then send Authorization: Bearer <token> (in GraphiQL: Shared headers)' + (signIn ? '; or sign in from the browser (GraphiQL: Sign in)' : ''));
   }
 }

@@ -42,6 +42,11 @@ export function jitGateway(schema: GraphQLSchema): GatewayInterface {
       loaded?.({ apiSchema: schema, coreSupergraphSdl: '' });
       return {
         executor: async (request) => {
+          // Apollo names the operation it resolved; none when the request's operationName is not in
+          // the document (GraphiQL can send the previous tab's). That is the caller's mistake: 400, as
+          // graphql-js words it, not a 500 from Apollo finding the operation run without errors.
+          const asked = request.request.operationName ?? null;
+          if (!request.operation && asked) return { errors: [new GraphQLError(`Unknown operation named "${asked}".`)] };
           const operation = request.operation ?? getOperationAST(request.document, request.operationName);
           const variables = request.request.variables ?? {};
           const coerced = getVariableValues(schema, operation?.variableDefinitions ?? [], variables);

@@ -23,6 +23,7 @@ import { requestLanguages } from '../modules/dictionary/codes.ts';
 import { Territories } from '../modules/dictionary/territories.ts';
 import { readinessCheck, readyz } from './readiness.ts';
 import { statisticsExport } from './statistics-export.ts';
+import { signInRoutes, type SignInSettings } from './sign-in.ts';
 import { track } from './access-log.ts';
 import type { RequestReport } from '../runtime/request-report.ts';
 import type { PersonRegistry } from '../modules/verification/person-registry.ts';
@@ -34,12 +35,13 @@ import { signingFrom } from '../modules/footer/signing-from-settings.ts';
  * The HTTP application: GraphQL (and GraphiQL) at /graphql, GraphiQL's assets, the liveness
  * (/healthz) and readiness (/readyz) probes.
  * The person registry (Rule 2), what signatures are checked against, the trusted token issuer and the protections are the
- * ones given, or else the ones the settings configure; `now` is the rate limits' clock.
+ * ones given, or else the ones the settings configure; browser sign-in (/auth, sign-in.ts) only when given (`npm start` gives
+ * the settings' own, sign-in-from-settings.ts); `now` is the rate limits' clock.
  * `stop()` releases what it opened.
  */
 export async function createApp(
   orm: Orm,
-  options: { registry?: PersonRegistry | null; signing?: Signing | null; auth?: AuthSettings; protection?: Protection; now?: () => number } = {},
+  options: { registry?: PersonRegistry | null; signing?: Signing | null; auth?: AuthSettings; protection?: Protection; signIn?: SignInSettings | null; now?: () => number } = {},
 ) {
   const registry = options.registry === undefined ? await registryFrom() : options.registry;
   const signing = options.signing === undefined ? await signingFrom() : options.signing;
@@ -55,7 +57,8 @@ export async function createApp(
     addresses: new SlidingWindowLimit(protection.anonymousRateLimit, rateLimitStore('address', protection.anonymousRateLimit, redis, protection.redisPrefix), options.now),
   };
   /** Authenticated and within the rate limits, before the body is read (caller.ts). */
-  const gate = signedIn(tokens, limits, protection.maxTokenBytes);
+  const signIn = options.signIn ?? null;
+  const gate = signedIn(tokens, limits, protection.maxTokenBytes, signIn?.sessions ?? null);
   const persistedQueries = protection.persistedQueries && persistedQueryOptions(protection.persistedQueries, redis, protection.redisPrefix);
   const schema = buildSchema();
   const apollo = createApolloServer(schema, { limits: protection.limits, persistedQueries: persistedQueries ?? false });
@@ -71,6 +74,7 @@ export async function createApp(
   // Liveness: the process answers. It asks nothing of the database, whose outage /readyz reports.
   app.route('/healthz').get((_req, res) => void res.json({ status: 'ok' })).all(onlyMethods('GET', 'HEAD'));
   app.route('/readyz').get(readyz(readinessCheck(orm, redis))).all(onlyMethods('GET', 'HEAD'));
+  app.use('/auth', signInRoutes(signIn));
   app.use('/graphiql', graphiqlAssets());
   app.get('/graphql', graphiqlPage);
   const graphqlMethods = onlyMethods('GET', 'POST');
@@ -115,7 +119,7 @@ export async function createApp(
     await apollo.stop();
     await redis?.close();
   };
-  return { app, apollo, territories, registry, signing, auth, protection, trusted, persistedQueryCache: persistedQueries?.cache ?? null, stop };
+  return { app, apollo, territories, registry, signing, auth, signIn, protection, trusted, persistedQueryCache: persistedQueries?.cache ?? null, stop };
 }
 
 /** Starts listening; resolves once the port is bound. Requests Node's parser refuses get JSON too. */

@@ -2,7 +2,8 @@ import { GraphQLError } from 'graphql';
 import type { Principal } from '../modules/access/principal.ts';
 import { TokenRejected, type VerifiedTokens } from '../modules/access/tokens.ts';
 
-// Every GraphQL request names its caller with `Authorization: Bearer <JWT>`. An anonymous caller
+// Every GraphQL request names its caller with `Authorization: Bearer <JWT>` (or, from a browser,
+// the session cookie of sign-in.ts). An anonymous caller
 // gets only the GraphiQL page and its assets (plain HTTP routes): no query, not even introspection,
 // since the schema itself describes where personal data lives.
 
@@ -15,7 +16,10 @@ const unauthenticated = (message: string, reason?: string) =>
  * refused unread: verifying it would cost CPU for nothing).
  */
 export function bearerToken(authorization: string | undefined, maxTokenBytes: number): string {
-  if (!authorization) throw unauthenticated('Sign in: send "Authorization: Bearer <token>" (for development, `npm run token -- --role CASEWORKER --center <code>`)');
+  if (!authorization) {
+    throw unauthenticated('Sign in: send "Authorization: Bearer <token>" (for development, `npm run token -- --role ANALYST`; a CASEWORKER or HEAD adds --center <code>), '
+      + 'or in a browser sign in at /auth/login (GraphiQL: the Sign in link)');
+  }
   const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
   if (!match) throw unauthenticated('The Authorization header must be "Bearer <token>"');
   if (match[1]!.length > maxTokenBytes) throw unauthenticated(`Not signed in: the token is longer than ${maxTokenBytes} bytes`, 'TOKEN_TOO_LARGE');

@@ -1,10 +1,12 @@
 import type { RequestHandler, Response } from 'express';
 import { GraphQLError } from 'graphql';
 import type { Principal } from '../modules/access/principal.ts';
+import { SessionRejected, type Sessions } from '../modules/access/session.ts';
 import type { VerifiedTokens } from '../modules/access/tokens.ts';
 import { LinkRefused, verifyPrintoutLink, type LinkClaims } from '../modules/printout/download-link.ts';
 import { bearerToken, callerOf } from './authentication.ts';
 import { sendError } from './errors.ts';
+import { sessionOf } from './sign-in.ts';
 import type { RateLimitDecision, SlidingWindowLimit } from './rate-limit.ts';
 
 // Who is calling, and whether they may, in front of /graphql and the CSV export and before the
@@ -46,9 +48,25 @@ function tooMany(res: Response, decision: RateLimitDecision, whose: string): voi
   sendError(res, 429, 'RATE_LIMITED', `Too many requests ${whose}: at most ${decision.limit} every ${decision.windowSeconds} s; try again in ${decision.retryAfterSeconds} s`);
 }
 
-export function signedIn(tokens: VerifiedTokens, limits: CallerLimits, maxTokenBytes: number): RequestHandler {
+/**
+ * The gate of /graphql and the downloads. A request without an Authorization header may instead
+ * carry a browser's session cookie (sign-in.ts, when `sessions` is given): opening it costs an AES
+ * decryption, no more than a remembered token, so a good one is not counted against the address; a
+ * bad or expired one is, and gets 401 with reason SESSION_INVALID or SESSION_EXPIRED.
+ */
+export function signedIn(tokens: VerifiedTokens, limits: CallerLimits, maxTokenBytes: number, sessions: Sessions | null = null): RequestHandler {
   return async (req, res, next) => {
     try {
+      let session: Principal | null = null;
+      let sessionRefused: SessionRejected | null = null;
+      if (sessions && !req.get('authorization')) {
+        try {
+          session = (await sessionOf(req, sessions))?.principal ?? null;
+        } catch (error) {
+          if (!(error instanceof SessionRejected)) throw error;
+          sessionRefused = error;
+        }
+      }
       let token: string | null = null;
       let refusal: unknown = null;
       try {
@@ -57,7 +75,14 @@ export function signedIn(tokens: VerifiedTokens, limits: CallerLimits, maxTokenB
         refusal = error;
       }
       let principal: Principal;
-      if (token !== null && tokens.remembers(token)) {
+      if (session) {
+        principal = session;
+      } else if (sessionRefused) {
+        const address = await limits.addresses.hit(req.ip ?? 'unknown');
+        if (address && !address.allowed) return tooMany(res, address, 'without a valid token from this address');
+        rateLimitHeaders(res, address);
+        return sendError(res, 401, 'UNAUTHENTICATED', `Not signed in: ${sessionRefused.message}`, { reason: sessionRefused.reason });
+      } else if (token !== null && tokens.remembers(token)) {
         principal = await tokens.verify(token);
       } else {
         const address = await limits.addresses.hit(req.ip ?? 'unknown');

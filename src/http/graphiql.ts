@@ -5,8 +5,9 @@ import { fileURLToPath } from 'node:url';
 import express, { type Router } from 'express';
 import { onlyMethods } from './errors.ts';
 
-// GraphiQL served by the API from npm packages (graphiql's UMD bundle on React 18's UMD builds):
-// no CDN, so analysts can use it on a network without internet access.
+// GraphiQL served by the API from npm packages (graphiql's UMD bundle on React 18's UMD builds, and
+// the explorer plugin's UMD build): no CDN and no build step, so analysts can use it on a network
+// without internet access. The page (graphiql/app.js) shows who is signed in (/auth/me, sign-in.ts).
 
 const require = createRequire(import.meta.url);
 const here = (file: string) => fileURLToPath(new URL(`./graphiql/${file}`, import.meta.url));
@@ -18,6 +19,10 @@ const assets: Record<string, { path: string; type: string }> = {
   'react-dom.js': { path: packageFile('react-dom', 'umd/react-dom.production.min.js'), type: 'text/javascript' },
   'graphiql.js': { path: packageFile('graphiql', 'dist/index.umd.js'), type: 'text/javascript' },
   'graphiql.css': { path: packageFile('graphiql', 'dist/style.css'), type: 'text/css' },
+  // The explorer plugin (point-and-click query building), 4.x for graphiql 4: its UMD build takes
+  // React and @graphiql/react from the globals graphiql's bundle sets (GraphiQL.React, GraphiQL.GraphQL).
+  'explorer.js': { path: packageFile('@graphiql/plugin-explorer', 'dist/index.umd.js'), type: 'text/javascript' },
+  'explorer.css': { path: packageFile('@graphiql/plugin-explorer', 'dist/style.css'), type: 'text/css' },
   'app.js': { path: here('app.js'), type: 'text/javascript' },
   'page.css': { path: here('page.css'), type: 'text/css' },
 };
@@ -35,7 +40,9 @@ export function exampleQueries(): { name: string; query: string }[] {
 const examples = JSON.stringify(exampleQueries());
 
 // Only our own origin; GraphiQL styles some elements inline.
-const CONTENT_SECURITY_POLICY = "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:";
+// No other site may frame the page. (No form-action: Sign out's form is redirected on to the
+// identity provider's end_session, which form-action would block.)
+const CONTENT_SECURITY_POLICY = "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; frame-ancestors 'none'";
 
 /** `/graphiql/*` assets. */
 export function graphiqlAssets(): Router {
@@ -56,5 +63,6 @@ export function graphiqlAssets(): Router {
 export const graphiqlPage: express.RequestHandler = (req, res, next) => {
   const wantsHtml = req.method === 'GET' && req.accepts(['application/json', 'text/html']) === 'text/html';
   if (!wantsHtml || req.query.query !== undefined) return next();
-  res.type('html').set('Content-Security-Policy', CONTENT_SECURITY_POLICY).send(page);
+  // Not cached: whether it is served does not depend on the session, but it is the sign-in's landing page.
+  res.type('html').set('Content-Security-Policy', CONTENT_SECURITY_POLICY).set('Cache-Control', 'no-store').send(page);
 };

@@ -168,6 +168,12 @@ function schedule(fallback: string) {
   });
 }
 
+/** Whether a host name is this machine's (localhost, 127.x, ::1): plain http is allowed only there. */
+export function isLoopbackHost(hostname: string): boolean {
+  const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  return host === 'localhost' || host.endsWith('.localhost') || /^127\.\d+\.\d+\.\d+$/.test(host) || host === '::1';
+}
+
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 const VARIABLES = {
@@ -190,6 +196,17 @@ const VARIABLES = {
   DOWNLOAD_LINK_SECRET: described(secret(32), 'auth', 'unset: a random key per process', 'the key (at least 32 characters) that signs the short-lived links of `Card.printout` (see [Download links](#download-links)); required with `WEB_CONCURRENCY` above 1, and the same on every machine behind one address'),
   DOWNLOAD_LINK_LIFETIME_SECONDS: described(integer(300, 10, 3600), 'auth', '`300`', 'how long a `Card.printout` link can be used'),
   AUTH_DEV_KEY_DIR: described(text('.data/dev-keys'), 'auth', '`.data/dev-keys`', 'where the development key pair is kept (used only with neither of the first two)'),
+  // Signing in from a browser (docs/sign-in.md)
+  OIDC_ISSUER_URL: described(url(['https:', 'http:']), 'auth', 'unset: the local development provider', "the identity provider (OpenID Connect issuer) browsers sign in with; its `/.well-known/openid-configuration` is read on the first sign-in"),
+  OIDC_CLIENT_ID: described(text(), 'auth', '—', "this API's client id at the identity provider; required with `OIDC_ISSUER_URL`"),
+  OIDC_CLIENT_SECRET: described(secret(8), 'auth', '— (a public client: PKCE only)', "this API's client secret at the identity provider"),
+  OIDC_CLIENT_SECRET_FILE: described(file(), 'auth', '—', 'instead: a file holding it'),
+  OIDC_SCOPES: described(text('openid profile'), 'auth', '`openid profile`', 'the scopes asked for; the ID token or userinfo must carry the claims a token does (`role`, `center`, `name`, `iin`)'),
+  PUBLIC_URL: described(url(['https:', 'http:']), 'auth', '`http://localhost:PORT`', "the API's address as browsers reach it; the identity provider sends them back to `PUBLIC_URL/auth/callback`; required with `OIDC_ISSUER_URL`, and https unless it is localhost"),
+  SESSION_SECRET: described(secret(32), 'auth', 'unset: a development key in `AUTH_DEV_KEY_DIR`', 'the key (at least 32 characters) the session cookie is encrypted with; the same on every replica; required (or the file) with `OIDC_ISSUER_URL`'),
+  SESSION_KEY_FILE: described(file(), 'auth', '—', 'instead: a file holding it'),
+  SESSION_MAX_AGE_SECONDS: described(integer(8 * 3600, 60, 7 * 24 * 3600), 'auth', '`28800` (8 h)', "a browser session's longest life (shorter if the identity provider's ID token expires sooner)"),
+  DEV_OIDC_PORT: described(integer(4001, 0, 65535), 'auth', '`4001`', 'development only (no `OIDC_ISSUER_URL`, `NODE_ENV` not production): the port of the local identity provider `npm start` runs for browser sign-in; `0`: none'),
   // GraphQL and HTTP protections
   GRAPHQL_JIT: described(toggle(true), 'protection', 'on', '`off` runs every query on graphql-js'),
   GRAPHQL_INTROSPECTION: described(oneOf(['true', 'false'] as const), 'protection', 'on (off with `NODE_ENV=production`)', '`true` or `false`'),
@@ -254,6 +271,20 @@ const SETTINGS = z.object(VARIABLES).superRefine((values, ctx) => {
   const problem = (variable: string, message: string) => ctx.addIssue({ code: 'custom', path: [variable], message });
   if (values.AUTH_JWKS_URL && values.AUTH_PUBLIC_KEY_FILE) problem('AUTH_JWKS_URL', 'and AUTH_PUBLIC_KEY_FILE are both set: set one');
   if ((values.AUTH_JWKS_URL || values.AUTH_PUBLIC_KEY_FILE) && !values.AUTH_ISSUER) problem('AUTH_ISSUER', 'is required with AUTH_JWKS_URL or AUTH_PUBLIC_KEY_FILE');
+  if (values.OIDC_CLIENT_SECRET && values.OIDC_CLIENT_SECRET_FILE) problem('OIDC_CLIENT_SECRET', 'and OIDC_CLIENT_SECRET_FILE are both set: set one');
+  if (values.SESSION_SECRET && values.SESSION_KEY_FILE) problem('SESSION_SECRET', 'and SESSION_KEY_FILE are both set: set one');
+  if (values.OIDC_ISSUER_URL) {
+    if (!values.OIDC_CLIENT_ID) problem('OIDC_CLIENT_ID', 'is required with OIDC_ISSUER_URL');
+    if (!values.PUBLIC_URL) problem('PUBLIC_URL', 'is required with OIDC_ISSUER_URL: the identity provider sends browsers back to PUBLIC_URL/auth/callback');
+    if (!values.SESSION_SECRET && !values.SESSION_KEY_FILE) problem('SESSION_SECRET', 'or SESSION_KEY_FILE is required with OIDC_ISSUER_URL: every replica must read the sessions the others issue');
+  } else {
+    for (const name of ['OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET', 'OIDC_CLIENT_SECRET_FILE'] as const) {
+      if (values[name]) problem(name, 'is set without OIDC_ISSUER_URL: name the identity provider too (or unset it to use the local development provider)');
+    }
+  }
+  if (values.PUBLIC_URL && new URL(values.PUBLIC_URL).protocol === 'http:' && !isLoopbackHost(new URL(values.PUBLIC_URL).hostname)) {
+    problem('PUBLIC_URL', 'must be https (the session cookie is Secure): plain http only for localhost');
+  }
   if (values.NOTIFICATION_GATEWAY_URL && values.NOTIFICATION_FILE) problem('NOTIFICATION_GATEWAY_URL', 'and NOTIFICATION_FILE are both set: set one');
   if (values.PERSON_REGISTRY_URL && values.PERSON_REGISTRY_FILE) problem('PERSON_REGISTRY_URL', 'and PERSON_REGISTRY_FILE are both set: set one');
   if (values.LABOUR_CONTRACT_REGISTRY_URL && values.LABOUR_CONTRACT_REGISTRY_FILE) {

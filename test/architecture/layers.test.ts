@@ -3,8 +3,8 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from '@jest/globals';
 
-// The arrows between the layers of src/ point one way: the command line, benchmarks and demo data
-// over the server (HTTP and GraphQL), the server over the modules, the modules over the resolver
+// The arrows between the layers of src/ point one way: the command line, benchmarks, development
+// tools (src/dev) and demo data over the server (HTTP and GraphQL), the server over the modules, the modules over the resolver
 // toolkit (src/api) and the database layer (src/db), the jobs (src/jobs) over the modules whose jobs
 // they run, and all over the process's runtime (settings,
 // log, metrics, shutdown). Read from the code's own imports.
@@ -46,7 +46,9 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
   http: ['graphql', 'modules', 'api', 'db', 'runtime'],
   seed: ['modules', 'api', 'db', 'runtime'],
   bench: ['seed', 'http', 'graphql', 'modules', 'api', 'db', 'runtime'],
-  cli: ['bench', 'seed', 'jobs', 'http', 'graphql', 'modules', 'api', 'db', 'runtime'],
+  // Development tools over the server: the local identity provider browsers sign in with.
+  dev: ['http', 'modules', 'api', 'db', 'runtime'],
+  cli: ['dev', 'bench', 'seed', 'jobs', 'http', 'graphql', 'modules', 'api', 'db', 'runtime'],
 };
 
 describe('the layers of src/', () => {

@@ -11,7 +11,8 @@ import { startTestServer } from '../support/http.ts';
 import { launchChromium } from './chromium.ts';
 
 // GraphiQL in a real browser (Debian's headless Chromium): an analyst opens /graphql,
-// puts a token in the Headers tab, runs a statistics query and reads the answer off the page,
+// puts a token in the Headers tab (or once under Shared headers, for every tab and across reloads),
+// runs a statistics query and reads the answer off the page,
 // with every request to another origin refused, so the page needs no internet. The screenshot goes
 // to test-artifacts/.
 
@@ -94,6 +95,35 @@ describe('GraphiQL in a browser', () => {
 
     await mkdir(ARTIFACTS, { recursive: true });
     await page.screenshot({ path: join(ARTIFACTS, 'graphiql-analyst-statistics.png'), fullPage: true });
+    expect(failures).toEqual([]);
+    expect(foreign).toEqual([]);
+  }, 60_000);
+
+  it('sends a token saved under Shared headers with every tab and the schema request, and keeps it across a reload', async () => {
+    const page = await browser.newPage();
+    const failures: string[] = [];
+    page.on('pageerror', (error) => failures.push(error.message));
+    await page.goto(`${base}/graphql`);
+    await page.locator('.graphiql-container').waitFor({ timeout: 20_000 });
+    await page.getByRole('button', { name: 'Show Shared headers' }).click();
+    await page.getByLabel('Shared headers (JSON)').fill(JSON.stringify({ Authorization: `Bearer ${token}` }));
+    await page.getByRole('button', { name: 'Save' }).click();
+
+    // Kept in this browser: after a reload the schema loads with it at once and a tab runs with no header of its own.
+    await page.reload();
+    await page.locator('.graphiql-container').waitFor({ timeout: 20_000 });
+    await page.getByRole('button', { name: 'Show Documentation Explorer' }).click();
+    await page.locator('.graphiql-doc-explorer').getByText('Query').first().waitFor({ timeout: 20_000 });
+    expect(await page.getByText('Error fetching schema').count()).toBe(0);
+    const tabs = page.locator('.graphiql-tab');
+    await tabs.nth(6).locator('.graphiql-tab-button').click();
+    await page.locator('.graphiql-query-editor .CodeMirror').filter({ visible: true }).first().getByText('Dictionaries').first().waitFor();
+    await page.locator('.graphiql-execute-button').click();
+    const response = page.locator('.graphiql-response');
+    await response.getByText('"data"').first().waitFor({ timeout: 20_000 }).catch(async (error) => {
+      throw new Error(await response.innerText(), { cause: error });
+    });
+    expect(await response.innerText()).not.toContain('"errors"');
     expect(failures).toEqual([]);
     expect(foreign).toEqual([]);
   }, 60_000);

@@ -33,15 +33,27 @@ async function verifyClaims(token: string, settings: AuthSettings): Promise<{ pr
   } catch (error) {
     throw new TokenRejected(reason(error));
   }
+  return { principal: principalFromClaims(payload), expiresAt: payload.exp! * 1000 };
+}
+
+/**
+ * The caller some claims name: a token's, or those the identity provider gave at a browser sign-in
+ * (ID token and userinfo, src/http/sign-in.ts), by the same rules: `role` one of ROLES, `center`
+ * for CASEWORKER and HEAD, a CITIZEN's subject is their IIN, `iin` 12 digits. `what` names the
+ * source in the refusal ("token", "sign-in").
+ */
+export function principalFromClaims(payload: Record<string, unknown>, what = 'token'): Principal {
+  const sub = typeof payload.sub === 'string' ? payload.sub : '';
+  if (!sub) throw new TokenRejected(`the ${what}'s "sub" claim is missing or invalid`);
   const role = payload.role as Role;
-  if (!ROLES.includes(role)) throw new TokenRejected(`the token's role must be one of ${ROLES.join(', ')}`);
+  if (!ROLES.includes(role)) throw new TokenRejected(`the ${what}'s role must be one of ${ROLES.join(', ')}`);
   const center = typeof payload.center === 'string' && payload.center ? payload.center : null;
-  if ((role === 'CASEWORKER' || role === 'HEAD') && !center) throw new TokenRejected(`a ${role} token names its career center (claim "center")`);
-  if (role === 'CITIZEN' && !IIN.test(payload.sub!)) throw new TokenRejected('a CITIZEN token\'s subject is the citizen\'s IIN');
+  if ((role === 'CASEWORKER' || role === 'HEAD') && !center) throw new TokenRejected(`a ${role} ${what} names its career center (claim "center")`);
+  if (role === 'CITIZEN' && !IIN.test(sub)) throw new TokenRejected(`a CITIZEN ${what}'s subject is the citizen's IIN`);
   const name = typeof payload.name === 'string' && payload.name.trim() ? payload.name.trim().slice(0, 255) : null;
-  if (payload.iin !== undefined && (typeof payload.iin !== 'string' || !IIN.test(payload.iin))) throw new TokenRejected('the token\'s "iin" claim must be 12 digits');
-  const iin = role === 'CITIZEN' ? payload.sub! : (payload.iin as string | undefined) ?? null;
-  return { principal: { subject: payload.sub!.slice(0, 255), role, careerCenter: center, name, iin }, expiresAt: payload.exp! * 1000 };
+  if (payload.iin !== undefined && (typeof payload.iin !== 'string' || !IIN.test(payload.iin))) throw new TokenRejected(`the ${what}'s "iin" claim must be 12 digits`);
+  const iin = role === 'CITIZEN' ? sub : (payload.iin as string | undefined) ?? null;
+  return { subject: sub.slice(0, 255), role, careerCenter: center, name, iin };
 }
 
 /**
