@@ -24,6 +24,8 @@ const assets: Record<string, { path: string; type: string }> = {
   'explorer.js': { path: packageFile('@graphiql/plugin-explorer', 'dist/index.umd.js'), type: 'text/javascript' },
   'explorer.css': { path: packageFile('@graphiql/plugin-explorer', 'dist/style.css'), type: 'text/css' },
   'app.js': { path: here('app.js'), type: 'text/javascript' },
+  // The matching of the "Іздеу / Поиск" panel: an ES module that app.js imports (and the tests too).
+  'search.js': { path: here('search.js'), type: 'text/javascript' },
   'page.css': { path: here('page.css'), type: 'text/css' },
 };
 

@@ -5,12 +5,15 @@
 // cookie: the schema loads at once and every tab runs, with nothing to paste. Without it, headers
 // put under "Shared headers" (a bearer token) go with every tab's request and the schema's, and
 // are kept in this browser (localStorage) across reloads.
+// "Іздеу / Поиск" searches the schema's names and descriptions, where the form's Kazakh and Russian
+// headings are (Docs' own search reads names only); a result opens in Docs.
 (async () => {
   const h = React.createElement;
   const STORED = 'employment-card-api:shared-headers';
-  const [examples, me] = await Promise.all([
+  const [examples, me, schemaSearch] = await Promise.all([
     fetch('/graphiql/examples.json').then((response) => response.json()),
     fetch('/auth/me', { cache: 'no-store' }).then((response) => response.json()).catch(() => ({ signedIn: false, signIn: null })),
+    import('/graphiql/search.js'),
   ]);
 
   function storedHeaders() {
@@ -77,6 +80,48 @@
       problem && h('p', { className: 'problem', role: 'alert' }, problem));
   }
 
+  const SEARCH = 'Іздеу / Поиск';
+  const SHOWN = 100;
+  const KIND = { Type: 'type', Field: 'field', EnumValue: 'enum value' };
+  // GraphiQL unmounts a panel that is not shown: the query is kept here for when it comes back.
+  let searched = '';
+
+  /**
+   * The schema GraphiQL loaded (its schema store, the one Docs reads), searched by name and
+   * description (search.js). A result opens in Docs as a click on a name in the editor does: it
+   * becomes the schema reference, which Docs follows.
+   */
+  function SchemaSearch() {
+    const { schema, fetchError, setSchemaReference } = GraphiQL.React.useSchemaStore();
+    const { referencePlugin, setVisiblePlugin } = GraphiQL.React.usePluginStore();
+    const [query, setQuery] = React.useState(searched);
+    const entries = React.useMemo(() => (schema ? schemaSearch.entriesOf(schema) : []), [schema]);
+    const results = React.useMemo(() => schemaSearch.search(entries, query), [entries, query]);
+    const open = ({ kind, type, field, value }) => {
+      setSchemaReference(kind === 'Type' ? { kind, type, schema } : kind === 'Field' ? { kind, type, field, schema } : { kind, type, value, schema });
+      setVisiblePlugin(referencePlugin || 'Documentation Explorer');
+    };
+    const marked = (line) => schemaSearch.highlight(line, query).map((piece, i) => (piece.match ? h('mark', { key: i }, piece.text) : piece.text));
+    let status = null;
+    if (!schema) status = fetchError ? 'The schema is not loaded: sign in, or put a token under Shared headers.' : 'Loading the schema…';
+    else if (query.trim()) {
+      status = results.length ? `${results.length} found${results.length > SHOWN ? `, the first ${SHOWN} shown` : ''}` : 'Табылмады / Не найдено / Nothing found';
+    }
+    return h('div', { className: 'schema-search' },
+      h('div', { className: 'graphiql-doc-explorer-title' }, SEARCH),
+      h('p', null, 'Names and descriptions, where the form\'s Kazakh and Russian headings are. A word of 6 letters or more finds its other endings too: ',
+        '«регистрация» finds «регистрации», «тіркеу» finds «тіркелгені». A result opens in Docs.'),
+      h('input', {
+        type: 'search', 'aria-label': SEARCH, placeholder: 'регистрация, тіркеу, Registration…', autoFocus: true, spellCheck: false, value: query,
+        onChange: (event) => { searched = event.target.value; setQuery(searched); },
+      }),
+      status && h('p', { className: 'status', role: 'status' }, status),
+      h('ul', null, results.slice(0, SHOWN).map(({ entry, line }) => h('li', { key: entry.name },
+        h('button', { type: 'button', title: 'Open in Docs', onClick: () => open(entry) }, h('code', null, entry.name), ' ', h('small', null, KIND[entry.kind])),
+        line && h('div', { className: 'line' }, marked(line))))));
+  }
+  const searchPlugin = { title: SEARCH, icon: () => h(GraphiQL.React.MagnifyingGlassIcon), content: SchemaSearch };
+
   /** Who is signed in, as what; Sign in or Sign out. */
   function Session() {
     if (me.signedIn) {
@@ -96,6 +141,7 @@
     // A new fetcher when the shared headers change: GraphiQL then loads the schema again with them.
     const fetcher = React.useMemo(() => fetcherWith(shared), [shared]);
     const plugins = React.useMemo(() => [
+      searchPlugin,
       GraphiQLPluginExplorer.explorerPlugin(),
       { title: 'Shared headers', icon: () => h('span', { className: 'shared-headers-icon', 'aria-hidden': true }, 'H'), content: () => h(SharedHeaders, { shared, onChange: setShared }) },
     ], [shared]);
