@@ -8,7 +8,8 @@ import { launchChromium } from './chromium.ts';
 
 // The form's Kazakh and Russian headings as GraphiQL's Docs show them (src/graphql/section-titles.ts):
 // on Card's page, beside each section's field, where the browser's find in page reaches them.
-// (Docs' own search box matches names only, and GraphQL names are Latin: see docs/api.md.)
+// (Docs' own search box matches names only, and GraphQL names are Latin; the Іздеу / Поиск panel
+// searches descriptions: test/graphiql/search.test.ts, docs/api.md.)
 // The token goes on the page's requests to /graphql, however the page itself signs in.
 
 let db: TestDatabase;
