@@ -8,7 +8,7 @@ import { Territories } from '../../src/modules/dictionary/territories.ts';
 import { createTestIssuer } from '../support/auth.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
 import { startTestServer } from '../support/http.ts';
-import { launchChromium } from './chromium.ts';
+import { launchChromium, offline } from './chromium.ts';
 
 // GraphiQL in a real browser (Debian's headless Chromium): an analyst opens /graphql,
 // puts a token in the Headers tab (or once under Shared headers, for every tab and across reloads),
@@ -29,7 +29,7 @@ let token: string;
 let stop: () => Promise<void>;
 let browser: BrowserContext;
 let closeBrowser: (() => Promise<void>) | undefined;
-const foreign: string[] = [];
+let foreign: string[] = [];
 
 beforeAll(async () => {
   db = await createTestDatabase();
@@ -39,12 +39,7 @@ beforeAll(async () => {
   ({ base, stop } = await startTestServer(db.orm, { auth: issuer.settings, registry: null }));
   ({ browser, close: closeBrowser } = await launchChromium());
   // Offline: anything not from the API itself is refused, and noted.
-  await browser.route('**/*', (route) => {
-    const url = route.request().url();
-    if (url.startsWith(base)) return route.continue();
-    foreign.push(url);
-    return route.abort();
-  });
+  foreign = await offline(browser, base);
 }, 60_000);
 
 afterAll(async () => {

@@ -4,7 +4,7 @@ import { printedForm } from '../../src/modules/printout/printed-form.ts';
 import { createTestIssuer } from '../support/auth.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
 import { startTestServer } from '../support/http.ts';
-import { launchChromium } from './chromium.ts';
+import { launchChromium, withBearer } from './chromium.ts';
 
 // The form's Kazakh and Russian headings as GraphiQL's Docs show them (src/graphql/section-titles.ts):
 // on Card's page, beside each section's field, where the browser's find in page reaches them.
@@ -36,7 +36,7 @@ afterAll(async () => {
 describe('GraphiQL Docs', () => {
   it('show the form\'s headings in Kazakh and Russian beside the sections on Card\'s page', async () => {
     const page = await browser.newPage();
-    await page.route(`${base}/graphql`, (route) => route.continue({ headers: { ...route.request().headers(), authorization: `Bearer ${token}` } }));
+    await withBearer(page, base, token);
     await page.goto(`${base}/graphql`);
     await page.locator('.graphiql-container').waitFor({ timeout: 20_000 });
     await page.getByRole('button', { name: /Documentation Explorer/i }).click();

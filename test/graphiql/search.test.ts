@@ -6,7 +6,7 @@ import type { BrowserContext } from 'playwright-core';
 import { createTestIssuer } from '../support/auth.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
 import { startTestServer } from '../support/http.ts';
-import { launchChromium } from './chromium.ts';
+import { launchChromium, offline, withBearer } from './chromium.ts';
 
 // GraphiQL's "Іздеу / Поиск" panel in a real browser (Debian's headless Chromium): a reader types the
 // dictionary form of a word of the form's heading, in Russian then in Kazakh, and finds §12; a result
@@ -22,7 +22,7 @@ let token: string;
 let stop: () => Promise<void>;
 let browser: BrowserContext;
 let closeBrowser: (() => Promise<void>) | undefined;
-const foreign: string[] = [];
+let foreign: string[] = [];
 
 beforeAll(async () => {
   db = await createTestDatabase();
@@ -30,12 +30,7 @@ beforeAll(async () => {
   token = await issuer.token({ role: 'ANALYST', careerCenter: null });
   ({ base, stop } = await startTestServer(db.orm, { auth: issuer.settings, registry: null }));
   ({ browser, close: closeBrowser } = await launchChromium());
-  await browser.route('**/*', (route) => {
-    const url = route.request().url();
-    if (url.startsWith(base)) return route.continue();
-    foreign.push(url);
-    return route.abort();
-  });
+  foreign = await offline(browser, base);
 }, 60_000);
 
 afterAll(async () => {
@@ -49,7 +44,7 @@ describe('GraphiQL search', () => {
     const page = await browser.newPage();
     const failures: string[] = [];
     page.on('pageerror', (error) => failures.push(error.message));
-    await page.route(`${base}/graphql`, (route) => route.continue({ headers: { ...route.request().headers(), authorization: `Bearer ${token}` } }));
+    await withBearer(page, base, token);
     await page.goto(`${base}/graphql`);
     await page.locator('.graphiql-container').waitFor({ timeout: 20_000 });
     await page.getByRole('button', { name: 'Show Іздеу / Поиск' }).click();

@@ -10,7 +10,7 @@ import { Territories } from '../../src/modules/dictionary/territories.ts';
 import { createTestIssuer } from '../support/auth.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
 import { startSignInServer } from '../support/sign-in.ts';
-import { launchChromium } from './chromium.ts';
+import { launchChromium, offline } from './chromium.ts';
 
 // Signing in from GraphiQL in a real browser (Debian's headless Chromium), through the development
 // identity provider on its own port: the page says who is signed in and as what; the schema loads at
@@ -24,19 +24,14 @@ let db: TestDatabase;
 let server: Awaited<ReturnType<typeof startSignInServer>>;
 let browser: BrowserContext;
 let closeBrowser: (() => Promise<void>) | undefined;
-const foreign: string[] = [];
+let foreign: string[] = [];
 
 beforeAll(async () => {
   db = await createTestDatabase();
   await seedDemoData(db.orm, await Territories.load(db.orm.em.fork()), { cards: 60 });
   server = await startSignInServer(db.orm, { auth: (await createTestIssuer()).settings, registry: null });
   ({ browser, close: closeBrowser } = await launchChromium());
-  await browser.route('**/*', (route) => {
-    const url = route.request().url();
-    if (url.startsWith(server.base) || url.startsWith(server.provider.issuer)) return route.continue();
-    foreign.push(url);
-    return route.abort();
-  });
+  foreign = await offline(browser, server.base, server.provider.issuer);
 }, 90_000);
 
 afterAll(async () => {
