@@ -44,6 +44,8 @@ describe('/readyz', () => {
     expect(await readyz()).toEqual({ status: 200, body: { status: 'ready', checks: { database: { ok: true }, migrations: { ok: true }, ...redis } } });
   });
 
+  // A second database and server, and the migrator importing every migration file under jest's
+  // transform: on a busy 2-core machine that took over 30 s once (CI), so it has a limit of its own.
   it('answers 503 while a migration is pending', async () => {
     const behind = await createTestDatabase();
     try {
@@ -60,7 +62,7 @@ describe('/readyz', () => {
     } finally {
       await behind.close();
     }
-  });
+  }, 120_000);
 });
 
 describe('the readiness check', () => {
