@@ -82,7 +82,10 @@ export async function startDevProvider(options: DevProviderOptions): Promise<Dev
   const signingKey = { ...(await exportJWK(privateKey)), alg: 'ES256', use: 'sig', kid: 'dev' };
   // The port first: the issuer names it.
   const server: Server = createServer((req, res) => handler(req, res));
-  await listenOn(server, options.port);
+  // Loopback only: its sign-in asks for no password, so it must not be reachable from the network
+  // (an API started without NODE_ENV=production on a server would otherwise let anyone sign in).
+  // The API reaches it from the same machine; so does the developer's browser.
+  await listenOn(server, options.port, '127.0.0.1');
   const issuer = `http://${options.host ?? 'localhost'}:${(server.address() as AddressInfo).port}`;
 
   const configuration: Configuration = {

@@ -1,4 +1,6 @@
 import { request } from 'node:http';
+import { connect } from 'node:net';
+import { networkInterfaces } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DEV_USERS } from '../../src/dev/identity-provider.ts';
 import { runsDevProvider, signInFrom } from '../../src/http/sign-in-from-settings.ts';
@@ -203,6 +205,24 @@ describe('signing in from a browser', () => {
     expect(forged.status).toBe(403);
     expect((await step(jar, `${base}/auth/logout`)).status).toBe(405);
     expect((await post(jar)).status).toBe(200);
+  });
+});
+
+describe('the development provider', () => {
+  /** Whether a TCP connection to host:port is accepted. */
+  const accepts = (host: string, port: number) => new Promise<boolean>((resolve) => {
+    const socket = connect({ host, port });
+    socket.once('connect', () => { socket.destroy(); resolve(true); });
+    socket.once('error', () => resolve(false));
+  });
+
+  it('listens on the loopback address only: its password-less sign-in cannot be reached from the network', async () => {
+    const port = Number(new URL(server.provider.issuer).port);
+    const outside = Object.values(networkInterfaces()).flat().find((address) => address && !address.internal && address.family === 'IPv4');
+    // This machine (and CI's) has a network address; without one the property cannot be shown.
+    expect(outside).toBeDefined();
+    expect(await accepts('127.0.0.1', port)).toBe(true);
+    expect(await accepts(outside!.address, port)).toBe(false);
   });
 });
 
