@@ -75,6 +75,12 @@ export interface ListSection<E extends Entry = Entry> {
   readonly numbered: boolean;
   /** Rows belonging to each entry (§16.4 the family of a relocation). */
   readonly children?: ChildSection;
+  /**
+   * §14, §16 — its entries are given to the person (a referral, a measure): each needs a
+   * registration open on its date (registration/eligibility.ts), wherever entries or
+   * registrations change.
+   */
+  readonly receiving?: boolean;
   /** The column telling entries apart that share a table but not a kind (§10 main/additional, §12/§15, §16). */
   readonly variant?: string;
   /** How import records give its entries. */

@@ -14,8 +14,6 @@ import { careerCenterIds } from '../career-center/career-center.store.ts';
 import { identity } from '../person/section.ts';
 import { CREATED_CARD_PART } from '../history/history.entity.ts';
 import { LIST_SECTIONS } from '../sections.ts';
-import { activeMeasures } from '../measures/section.ts';
-import { referrals } from '../referral/section.ts';
 import { uncovered, type EpisodeDates, type Receiving } from '../registration/eligibility.ts';
 import { registrations } from '../registration/section.ts';
 import { checkRecord, type CheckedRecord, type RecordEntry } from './card-record.ts';
@@ -93,7 +91,7 @@ function pruned(value: unknown): unknown {
  */
 function eligibility(standing: (section: ListSection) => { field: string[] | null; row: Record<string, unknown> }[], all: boolean): UserErrorData[] {
   const episodes = standing(registrations).map(({ row }) => row as unknown as EpisodeDates);
-  const entries = [...standing(referrals), ...standing(activeMeasures)].filter(({ field }) => field || all)
+  const entries = LIST_SECTIONS.filter((section) => section.receiving).flatMap(standing).filter(({ field }) => field || all)
     .map(({ field, row }) => ({ field: field ? [...field, 'referredOn'] : ['registrations'], entry: row as unknown as Receiving }));
   return uncovered(episodes, entries);
 }

@@ -216,6 +216,7 @@ export const activeMeasures = listSection<AnyActiveMeasure>({
     Relocation: ofKind('RELOCATION'),
   },
   order: [{ property: 'referredOn', cast: 'date' }, { property: 'id', cast: 'bigint' }],
+  receiving: true,
   paged: true,
   filterProperty: 'kind',
   variant: 'kind',

@@ -78,6 +78,7 @@ export const referrals = listSection({
   types: { Referral: () => true },
   order: [{ property: 'referredOn', cast: 'date' }, { property: 'id', cast: 'bigint' }],
   paged: true,
+  receiving: true,
   imported: [{
     key: 'referrals', description: '§14 — referrals to suitable work, with their outcome.', input: 'ReferralInput',
     row: (checks, input: ReferralInput) => ({ row: referralRow(checks, input) }),

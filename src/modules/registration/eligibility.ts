@@ -1,8 +1,7 @@
 import type { RegistrationKind } from '../../generated/graphql.ts';
 import { Rejected, userError, type UserErrorData } from '../base/user-errors.ts';
 import type { CardChange } from '../card/card-change.ts';
-import { ActiveMeasure, type AnyActiveMeasure } from '../measures/measure.entity.ts';
-import { Referral } from '../referral/referral.entity.ts';
+import { LIST_SECTIONS } from '../sections.ts';
 import { Registration } from './registration.entity.ts';
 
 // §14, §16 — who may receive what: a referral to suitable work or to an active measure needs a
@@ -79,15 +78,12 @@ export async function requireRegistration(change: CardChange, entry: Receiving, 
 export async function requireCoverage(change: CardChange, field: readonly string[]): Promise<void> {
   await change.em.flush();
   const card = change.card.id;
-  const [episodes, referrals, measures] = await Promise.all([
+  const [episodes, ...lists] = await Promise.all([
     change.em.find(Registration, { card }),
-    change.em.find(Referral, { card, voidedAt: null }),
-    change.em.find(ActiveMeasure, { card, voidedAt: null }) as Promise<AnyActiveMeasure[]>,
+    ...LIST_SECTIONS.filter((section) => section.receiving).map((section) => change.em.find(section.entity, { card, voidedAt: null })),
   ]);
-  const entries: Receiving[] = [
-    ...referrals.map((r) => ({ referredOn: r.referredOn })),
-    ...measures.map((m) => ({ referredOn: m.referredOn, kind: m.kind, jobType: 'jobType' in m ? m.jobType : null })),
-  ];
+  const entries: Receiving[] = (lists.flat() as unknown as (Receiving & { jobType?: string | null })[])
+    .map(({ referredOn, kind, jobType }) => ({ referredOn, kind, jobType: jobType ?? null }));
   const left = entries.filter((entry) => !registeredOn(episodes, registersFor(entry), entry.referredOn));
   if (left.length) throw new Rejected(left.map((entry) => required(field, entry, described(entry), '; void or correct it first')));
 }
