@@ -1,14 +1,29 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { Context } from './context.ts';
-import { recordRead } from '../modules/audit/audit.store.ts';
+import { recordReads, type ReadAuditEntry } from '../modules/audit/audit.store.ts';
+import { GroupCommit } from '../db/group-commit.ts';
 import { log } from '../runtime/log.ts';
 import { auditWriteDuration } from '../runtime/metrics.ts';
 import { isDatabaseUnavailable } from '../db/availability.ts';
 import { answerDatabaseUnavailable } from './database-unavailable.ts';
 
 /**
- * Writes the request's audit record before its answer leaves. A read that cannot be recorded is
- * not answered: the data is withheld and the caller gets AUDIT_UNAVAILABLE (HTTP 503), or
+ * The audit records of concurrent requests, written together (group commit), one writer per
+ * database connection (all forks of one ORM share it).
+ */
+const writers = new WeakMap<object, GroupCommit<ReadAuditEntry>>();
+
+function writerFor(em: Context['em']): GroupCommit<ReadAuditEntry> {
+  const connection = em.getConnection('write');
+  let writer = writers.get(connection);
+  if (!writer) writers.set(connection, (writer = new GroupCommit((entries) => recordReads(connection, entries.map((entry) => ({ entry }))))));
+  return writer;
+}
+
+/**
+ * Writes the request's audit record before its answer leaves, in a statement shared with the
+ * requests that finish at the same time (group commit): its answer waits for that commit. A
+ * read that cannot be recorded is not answered: the data is withheld and the caller gets AUDIT_UNAVAILABLE (HTTP 503), or
  * DATABASE_UNAVAILABLE (503 with Retry-After) when the database is away.
  * In-process use (no principal: tests, tools, benchmarks) is not a request and is not audited.
  */
@@ -23,7 +38,7 @@ export const readAuditPlugin: ApolloServerPlugin<Context> = {
         const headers = request.http?.headers;
         const timer = auditWriteDuration.startTimer();
         try {
-          await recordRead(contextValue.em, {
+          await writerFor(contextValue.em).add({
             principal,
             at: contextValue.clock.now(),
             // The schema has no subscriptions: a request is a query or a mutation.

@@ -199,6 +199,55 @@ describe('when the audit cannot be written', () => {
   });
 });
 
+describe('requests that finish together (group commit)', () => {
+  /** Counts the statements that insert audit records, by a statement-level trigger. */
+  async function countingStatements<T>(run: () => Promise<T>): Promise<{ result: T; statements: number }> {
+    const connection = db.orm.em.getConnection();
+    await connection.execute('create table audit_statements (n int)');
+    await connection.execute(`create function count_audit_statement() returns trigger language plpgsql as $$ begin insert into audit_statements values (1); return null; end $$`);
+    await connection.execute('create trigger count_audit_statement after insert on read_audit for each statement execute function count_audit_statement()');
+    try {
+      const result = await run();
+      const [{ count }] = await connection.execute<[{ count: string }]>('select count(*) from audit_statements');
+      return { result, statements: Number(count) };
+    } finally {
+      await connection.execute('drop trigger count_audit_statement on read_audit');
+      await connection.execute('drop function count_audit_statement');
+      await connection.execute('drop table audit_statements');
+    }
+  }
+
+  it('each leave their own record, written by fewer statements than requests', async () => {
+    const readers = Array.from({ length: 20 }, (_, i): Principal => ({ ...caseworker, subject: `cw-group-${i}` }));
+    const { result: records, statements } = await countingStatements(() => recordsOf(() => Promise.all(readers.map((principal) =>
+      api.execute(`query($id: ID!) { card(id: $id) { iin } }`, { id: ids.mine }, { principal }).then((result) => expect(result.errors).toBeUndefined())))));
+    expect(records.map((r) => r.subject).sort()).toEqual(readers.map((r) => r.subject).sort());
+    for (const record of records) expect(record).toMatchObject({ card_count: 1, cards: [dbId(ids.mine)], operation_type: 'query' });
+    expect(statements).toBeGreaterThanOrEqual(1);
+    expect(statements).toBeLessThan(readers.length);
+  });
+
+  it('are all withheld when the statement that holds their records fails', async () => {
+    const connection = db.orm.em.getConnection();
+    await connection.execute(`create function refuse_audit() returns trigger language plpgsql as $$ begin raise exception 'audit store down'; end $$`);
+    await connection.execute(`create trigger refuse_audit before insert on read_audit for each row execute function refuse_audit()`);
+    const logged = jest.spyOn(log, 'error').mockImplementation(() => undefined);
+    try {
+      const results = await Promise.all(Array.from({ length: 10 }, (_, i) =>
+        api.execute(`query($id: ID!) { card(id: $id) { iin } }`, { id: ids.mine }, { principal: { ...caseworker, subject: `cw-refused-${i}` } })));
+      for (const result of results) {
+        expect(result.data).toBeNull();
+        expect(result.errors).toEqual([{ message: expect.any(String), extensions: { code: 'AUDIT_UNAVAILABLE' } }]);
+        expect(JSON.stringify(result)).not.toContain(mineIin);
+      }
+    } finally {
+      logged.mockRestore();
+      await connection.execute('drop trigger refuse_audit on read_audit');
+      await connection.execute('drop function refuse_audit');
+    }
+  });
+});
+
 describe('the schema', () => {
   it('reaches card data only through the audited types (Node implementations)', () => {
     const schema = buildSchema();

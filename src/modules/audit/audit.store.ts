@@ -1,4 +1,5 @@
-import type { SqlEntityManager } from '@mikro-orm/sql';
+import type { Transaction } from '@mikro-orm/core';
+import type { AbstractSqlConnection, SqlEntityManager } from '@mikro-orm/sql';
 import { pageFrom, type Page, type PageRequest } from '../../api/connection.ts';
 import type { Principal } from '../access/principal.ts';
 import type { TransferGround } from '../transfer/card-transfer.entity.ts';
@@ -21,29 +22,50 @@ export interface ReadAuditEntry {
 /** Header values are the caller's to choose: kept short. */
 const bounded = (text: string | null) => (text == null ? null : text.slice(0, 200));
 
+/** Where an audit record's cards are counted: the center given (a card move's record for the center left), else the card's own. */
+export interface RecordOptions {
+  careerCenterId?: string;
+  transferGround?: TransferGround;
+}
+
 /**
- * Writes one request's audit record and its cards in one statement, each card with the center that
- * keeps it now (or the center given, for the record a card move leaves for the center it left).
- * Outside any transaction of the request: a rolled-back change was still read.
+ * The statement that writes audit records and their cards, each card with the center that keeps it
+ * now (or the center given). One statement for any number of records: their ids are drawn first,
+ * so that each record's cards can name it.
  */
-export async function recordRead(
-  em: SqlEntityManager, entry: ReadAuditEntry, options: { careerCenterId?: string; transferGround?: TransferGround } = {},
-): Promise<void> {
-  const { principal } = entry;
-  await em.getConnection().execute(
-    `with audit as (
-       insert into read_audit (at, subject, role, career_center, operation_type, operation_name, client_name, client_version, card_count, transfer_ground)
-       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id)
-     insert into read_audit_card (audit_id, card_id, career_center_id)
-     select audit.id, card.id, coalesce(?::bigint, card.career_center_id) from audit, card where card.id = any(?::bigint[])`,
-    [
-      entry.at, principal.subject, principal.role, principal.careerCenter, entry.operationType,
-      bounded(entry.operationName), bounded(entry.clientName), bounded(entry.clientVersion), entry.cardIds.length, options.transferGround ?? null,
-      options.careerCenterId ?? null, `{${entry.cardIds.join(',')}}`,
-    ],
-    'run',
-    em.getTransactionContext(),
-  );
+const RECORD_READS = `with input as materialized (
+     select nextval('read_audit_id_seq') as id, r.*
+     from jsonb_to_recordset(?::jsonb) as r(at timestamptz, subject text, role text, career_center text, operation_type text,
+       operation_name text, client_name text, client_version text, transfer_ground text, center bigint, cards bigint[])),
+   audit as (
+     insert into read_audit (id, at, subject, role, career_center, operation_type, operation_name, client_name, client_version, card_count, transfer_ground)
+     select id, at, subject, role, career_center, operation_type, operation_name, client_name, client_version, cardinality(cards), transfer_ground from input)
+   insert into read_audit_card (audit_id, card_id, career_center_id)
+   select input.id, card.id, coalesce(input.center, card.career_center_id) from input join card on card.id = any(input.cards)`;
+
+const asRow = ({ entry, options = {} }: { entry: ReadAuditEntry; options?: RecordOptions }) => ({
+  at: entry.at.toISOString(), subject: entry.principal.subject, role: entry.principal.role, career_center: entry.principal.careerCenter,
+  operation_type: entry.operationType, operation_name: bounded(entry.operationName), client_name: bounded(entry.clientName),
+  client_version: bounded(entry.clientVersion), transfer_ground: options.transferGround ?? null, center: options.careerCenterId ?? null, cards: entry.cardIds,
+});
+
+/**
+ * Writes audit records and their cards in one statement on `connection` (in the transaction
+ * `transaction`, when given; else on its own); returns the statement.
+ */
+export async function recordReads(
+  connection: AbstractSqlConnection, records: readonly { entry: ReadAuditEntry; options?: RecordOptions }[], transaction?: Transaction,
+): Promise<string> {
+  await connection.execute(RECORD_READS, [JSON.stringify(records.map(asRow))], 'run', transaction);
+  return RECORD_READS;
+}
+
+/**
+ * Writes one request's audit record (see recordReads), in the transaction of `em` if it has one:
+ * a card move's record goes with the move.
+ */
+export async function recordRead(em: SqlEntityManager, entry: ReadAuditEntry, options: RecordOptions = {}): Promise<void> {
+  await recordReads(em.getConnection('write'), [{ entry, options }], em.getTransactionContext());
 }
 
 /** Whose reads a caller may see: all (in-process use) or those of the cards one center kept. */
