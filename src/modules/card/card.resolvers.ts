@@ -2,7 +2,7 @@ import { GraphQLError } from 'graphql';
 import { connection, pageRequest } from '../../api/connection.ts';
 import { payload } from '../../api/payload.ts';
 import { idOf, parseGlobalId } from '../../api/relay.ts';
-import type { Resolvers } from '../../generated/graphql.ts';
+import type { RegistrationStatus, Resolvers } from '../../generated/graphql.ts';
 import { cardAsOf } from '../history/as-of.ts';
 import { registrations } from '../registration/section.ts';
 import { registrationStatus } from '../registration/registration.rules.ts';
@@ -10,6 +10,8 @@ import { applyAsPerson, openCard, voidEntry } from './card-actions.ts';
 import { viewOf } from './card-view.ts';
 import { checkFilter, findCards } from './card.service.ts';
 import { cards } from './card.store.ts';
+import { pageExtra, pageExtrasFor } from './page-extras.ts';
+import { nodeFieldsOf } from '../../api/lookahead.ts';
 import { changeDeps } from './mutation.ts';
 import { cursorPartsOf } from './cursors.ts';
 import { careerCenterById } from '../career-center/career-center.store.ts';
@@ -31,10 +33,11 @@ export const cardResolvers: Resolvers = {
       if (access.masked) throw new GraphQLError('An analyst finds cards with `cards(filter)`, not by IIN', { extensions: { code: 'FORBIDDEN' } });
       return access.readable(await loaders.get(cards.byIin).load(iin));
     },
-    cards: async (_, { filter, ...args }, { em, territories, access }) => {
+    cards: async (_, { filter, ...args }, { em, territories, access, clock }, info) => {
       const { limit, after } = pageRequest(args, cursorPartsOf('Card')!);
       const careerCenterId = filter?.careerCenter != null ? idOf(filter.careerCenter, ['CareerCenter'], 'filter.careerCenter') : undefined;
-      const page = await findCards(em, checkFilter(filter && { ...filter, careerCenterId }, territories), await access.readScope(), { limit, afterId: after?.[0] ?? null });
+      const page = await findCards(em, checkFilter(filter && { ...filter, careerCenterId }, territories), await access.readScope(), { limit, afterId: after?.[0] ?? null },
+        { of: pageExtrasFor(nodeFieldsOf(info)), today: clock.today() });
       return connection(page, (card) => [card.id]);
     },
   },
@@ -43,7 +46,7 @@ export const cardResolvers: Resolvers = {
   },
   Card: {
     careerCenter: async (card, _, { loaders }) => (await loaders.get(careerCenterById).load(card.careerCenter))!,
-    registrationStatus: async (card, _, context) => registrationStatus(await viewOf(context, card).list(registrations, card.id)),
+    registrationStatus: async (card, _, context) => pageExtra<RegistrationStatus>(card, 'registrationStatus') ?? registrationStatus(await viewOf(context, card).list(registrations, card.id)),
     asOf: (card, _, context) => viewOf(context, card).asOf?.at ?? null,
   },
   Mutation: {

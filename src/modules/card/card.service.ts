@@ -6,6 +6,7 @@ import { InvalidInput } from '../base/errors.ts';
 import type { Territories } from '../dictionary/territories.ts';
 import type { Card } from './card.entity.ts';
 import { cardsAfter, countCards, type CardFilter } from './card.store.ts';
+import type { pageExtrasFor } from './page-extras.ts';
 
 /** Checks the codes and ranges of a filter (its career center given as a database id); InvalidInput names the offending field. */
 export function checkFilter(filter: (Omit<CardFilterInput, 'careerCenter'> & { careerCenterId?: string }) | null | undefined, territories: Territories): CardFilter {
@@ -38,11 +39,16 @@ export function checkFilter(filter: (Omit<CardFilterInput, 'careerCenter'> & { c
   return checked;
 }
 
-/** Cards matching a filter in the order they were opened (by id), a page at a time; the total is counted only if asked for. */
+/**
+ * Cards matching a filter in the order they were opened (by id), a page at a time, with the extras
+ * its fields need read beside them; the total is counted only if asked for.
+ */
 export async function findCards(
   em: SqlEntityManager, filter: CardFilter, scope: ReadScope, page: { limit: number; afterId: string | null },
+  extras?: { of: ReturnType<typeof pageExtrasFor>; today: string },
 ): Promise<Page<Card, () => Promise<number>>> {
-  const rows = await cardsAfter(em, filter, scope, page.limit, page.afterId);
+  const { cards: rows, rows: raw } = await cardsAfter(em, filter, scope, page.limit, page.afterId, extras?.of.sql(em, extras.today));
+  extras?.of.keep(em, rows, raw);
   return {
     rows: rows.slice(0, page.limit),
     hasNextPage: rows.length > page.limit,

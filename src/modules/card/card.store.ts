@@ -55,13 +55,31 @@ function matching(filter: CardFilter, scope: ReadScope): { where: string; params
   return { where: conditions.length ? `where ${conditions.join(' and ')}` : '', params };
 }
 
-/** Cards in the order they were opened (by id), after `afterId`: `limit + 1` of them, to tell whether more follow. */
-export async function cardsAfter(em: SqlEntityManager, filter: CardFilter, scope: ReadScope, limit: number, afterId: string | null): Promise<Card[]> {
+/** Columns and lateral joins a page reads beside each card (page-extras.ts), with the joins' parameters. */
+export interface PageSql {
+  columns: string;
+  join: string;
+  params: unknown[];
+}
+
+const NO_EXTRAS: PageSql = { columns: '', join: '', params: [] };
+
+/**
+ * Cards in the order they were opened (by id), after `afterId`: `limit + 1` of them, to tell
+ * whether more follow; with their rows, which carry the extras asked for.
+ */
+export async function cardsAfter(
+  em: SqlEntityManager, filter: CardFilter, scope: ReadScope, limit: number, afterId: string | null, extras: PageSql = NO_EXTRAS,
+): Promise<{ cards: Card[]; rows: Record<string, unknown>[] }> {
   const { where, params } = matching(filter, scope);
   const after = afterId ? `${where ? ' and' : 'where'} c.id > ?` : '';
-  const rows = await em.execute(`select c.* from "card" c ${where}${after} order by c.id limit ?`, [...params, ...(afterId ? [afterId] : []), limit + 1]);
-  return readEntities(em, Card, rows);
+  const rows = await em.execute(`select c.*${extras.columns} from "card" c ${extras.join} ${where}${after} order by c.id limit ?`,
+    [...extras.params, ...params, ...(afterId ? [afterId] : []), limit + 1]);
+  return { cards: readEntities(em, Card, extras === NO_EXTRAS ? rows : rows.map(withoutExtras)), rows };
 }
+
+/** A card's own columns of a row that also carries extras. */
+const withoutExtras = (row: Record<string, unknown>) => Object.fromEntries(Object.entries(row).filter(([key]) => !key.startsWith('extra.')));
 
 /** How many cards match. */
 export async function countCards(em: SqlEntityManager, filter: CardFilter, scope: ReadScope): Promise<number> {

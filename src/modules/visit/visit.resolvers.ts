@@ -3,6 +3,7 @@ import { idOf } from '../../api/relay.ts';
 import type { Resolvers } from '../../generated/graphql.ts';
 import { kazakhstanDay } from '../base/clock.ts';
 import { sectionConnection, viewOf } from '../card/card-view.ts';
+import { pageExtra } from '../card/page-extras.ts';
 import { changeDeps } from '../card/mutation.ts';
 import { visits } from './section.ts';
 import type { Visit } from './visit.entity.ts';
@@ -27,6 +28,8 @@ export const visitResolvers: Resolvers = {
     nextPlannedVisit: async (card, _, context) => {
       const view = viewOf(context, card);
       if (view.asOf) return nextOf(await view.list(visits, card.id), kazakhstanDay(view.asOf.at));
+      const read = pageExtra<Visit | null>(card, 'nextPlannedVisit');
+      if (read !== undefined) return read;
       return context.loaders.get(nextVisitByCard).load({ cardId: card.id, from: context.clock.today() });
     },
   },
