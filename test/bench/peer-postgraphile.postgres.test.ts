@@ -56,11 +56,11 @@ const apiEntries = (card: Json) => [...new Set(keysBelow(card, (object) => {
 }))].map((key) => key.split(':')[1]!).sort();
 
 /** The ids of the entries of a PostGraphile card: every row below it but its career center and §16.4's family members (which the API shows without an id). */
-const peerEntries = (card: Json) => keysBelow({ ...card, careerCenter: null }, (object) => (object.rowId && !('relocationId' in object) ? String(object.rowId) : null)).sort();
+const peerEntries = (card: Json) => keysBelow({ ...card, careerCenter: null }, (object) => (object.rowId && !('ableToWork' in object) ? String(object.rowId) : null)).sort();
 
 /** §16.4 family members by name: the API's under each relocation, PostGraphile's as the relocation's rows. */
 const apiFamily = (card: Json) => keysBelow(card, (object) => ('ableToWork' in object ? object.fullName : null)).sort();
-const peerFamily = (card: Json) => keysBelow(card, (object) => ('relocationId' in object ? object.fullName : null)).sort();
+const peerFamily = (card: Json) => keysBelow(card, (object) => ('ableToWork' in object ? object.fullName : null)).sort();
 
 beforeAll(async () => {
   const { orm } = api.db;
@@ -99,14 +99,17 @@ describe('PostGraphile v5 as the peer of the benchmark', () => {
     expect(peerCards.flatMap(peerEntries).length).toBeGreaterThan(500);
     expect(peerCards.flatMap((card) => card.visits.edges.map((edge: Json) => edge.node.rowId))).not.toContain(voided.visit);
     expect(peerCards.flatMap((card) => card.educationEntries.nodes.map((row: Json) => row.rowId))).not.toContain(voided.education);
-    // Every column, by PostGraphile's names (`planned_on` → `plannedOn`, `id` → `rowId`): the card's, its center's, a visit's.
-    const columns = async (table: string) => (await api.db.orm.em.getConnection().execute<{ name: string }[]>(
+    // Every column, by PostGraphile's names (`planned_on` → `plannedOn`, `id` → `rowId`): the card's; its center's and
+    // a visit's but the bookkeeping that the API does not show either (when written, voiding, the import's key, the card's id).
+    const columns = async (table: string, unshown: string[] = []) => (await api.db.orm.em.getConnection().execute<{ name: string }[]>(
       `select column_name as name from information_schema.columns where table_schema = 'public' and table_name = ?`, [table]))
+      .filter(({ name }: { name: string }) => !unshown.includes(name))
       .map(({ name }: { name: string }) => (name === 'id' ? 'rowId' : name.replace(/_(\w)/g, (_: string, letter: string) => letter.toUpperCase()))).sort();
+    const bookkeeping = ['created_at', 'updated_at', 'voided_at', 'voided_by', 'void_reason', 'source_id'];
     const card = peerCards[0]!;
     expect(Object.keys(card).filter((key) => typeof card[key] !== 'object' || card[key] === null || Array.isArray(card[key])).sort()).toEqual(await columns('card'));
-    expect(Object.keys(card.careerCenter).sort()).toEqual(await columns('career_center'));
-    expect(Object.keys(peerCards.flatMap((each) => each.visits.edges)[0].node).sort()).toEqual(await columns('visit'));
+    expect(Object.keys(card.careerCenter).sort()).toEqual(await columns('career_center', bookkeeping));
+    expect(Object.keys(peerCards.flatMap((each) => each.visits.edges)[0].node).sort()).toEqual(await columns('visit', [...bookkeeping, 'card_id']));
   }, 60_000);
 
   it('answers one card by IIN with the same entries', async () => {

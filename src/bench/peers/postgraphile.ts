@@ -107,6 +107,8 @@ interface PeerSection {
   table: string;
   /** Columns of the section's order, the last the id. */
   order: string[];
+  /** The column naming the row's owner (`card_id`): the API never shows it on an entry. */
+  owner: string;
   live: boolean;
   paged: boolean;
   children?: PeerSection;
@@ -121,24 +123,37 @@ async function peerSections(databaseUrl: string): Promise<PeerSection[]> {
   const orm = await openOrm({ url: databaseUrl, embeddedDir: '' }, ENTITIES);
   try {
     const em = orm.em.fork();
-    const describe = (entity: Parameters<typeof tableOf>[1], order: readonly { property: string }[], live: boolean, paged: boolean): PeerSection => {
+    const describe = (entity: Parameters<typeof tableOf>[1], order: readonly { property: string }[], owner: string, live: boolean, paged: boolean): PeerSection => {
       const { table, column } = tableOf(em, entity);
       const bare = (quoted: string) => quoted.slice(1, -1);
-      return { table: bare(table), order: order.map((key) => bare(column(key.property))), live, paged };
+      return { table: bare(table), order: order.map((key) => bare(column(key.property))), owner: bare(column(owner)), live, paged };
     };
     return LIST_SECTIONS.map((section) => ({
-      ...describe(section.entity as never, section.order, section.voidable, section.paged),
-      // §16.4 family members: voided with their relocation's other rows, left out like them.
-      ...(section.children ? { children: describe(section.children.entity as never, section.children.order, true, false) } : {}),
+      ...describe(section.entity as never, section.order, 'card', section.voidable, section.paged),
+      // §16.4 family members: voidable like their relocation's other rows, and left out alike when voided.
+      ...(section.children ? { children: describe(section.children.entity as never, section.children.order, section.children.owner, true, false) } : {}),
     }));
   } finally {
     await orm.close();
   }
 }
 
-/** The columns of a type: every leaf field but the Node interface's global id. */
-function columnsOf(type: GraphQLObjectType): string[] {
-  return Object.values(type.getFields()).filter((field) => isLeafType(getNamedType(field.type)) && field.name !== 'id').map((field) => field.name);
+/**
+ * Columns of the rows a card holds that no reader of the card is shown, so that PostGraphile's
+ * answer carries the facts the API's does (and about as many bytes): when a row was written, its
+ * voiding (always empty on the live rows asked for), the import's key and the owner's id.
+ */
+const BOOKKEEPING = ['created_at', 'updated_at', 'voided_at', 'voided_by', 'void_reason', 'source_id'];
+
+/** PostGraphile's name for a column (`planned_on` → `plannedOn`; `id`, the Node interface's, → `rowId`). */
+const fieldOf = (column: string) => (column === 'id' ? 'rowId' : column.replace(/_(\w)/g, (_, letter: string) => letter.toUpperCase()));
+
+/** The columns of a type (every leaf field but the Node interface's global id), without `left` (column names). */
+function columnsOf(type: GraphQLObjectType, left: readonly string[] = []): string[] {
+  const unread = new Set(left.map(fieldOf));
+  return Object.values(type.getFields())
+    .filter((field) => isLeafType(getNamedType(field.type)) && field.name !== 'id' && !unread.has(field.name))
+    .map((field) => field.name);
 }
 
 /** The field of `owner` that is the connection of `table`'s rows referencing it (a foreign key's backward relation). */
@@ -154,9 +169,9 @@ function sectionSelection(schema: GraphQLSchema, owner: GraphQLObjectType, secti
   const field = connectionTo(owner, section.table);
   const type = schema.getType(typeName(section.table));
   if (!isObjectType(type)) throw new Error(`PostGraphile has no type ${typeName(section.table)}`);
-  const columns = columnsOf(type);
+  const columns = columnsOf(type, [...BOOKKEEPING, section.owner]);
   const args = [`orderBy: [${section.order.map(ascending).join(', ')}]`];
-  if (section.live && columns.includes('voidedAt')) args.push('condition: { voidedAt: null }');
+  if (section.live && 'voidedAt' in type.getFields()) args.push('condition: { voidedAt: null }');
   if (section.paged) args.push(`first: ${PAGE}`);
   const fields = [...columns, ...(section.children ? [sectionSelection(schema, type, section.children)] : [])].join(' ');
   return section.paged
@@ -166,7 +181,8 @@ function sectionSelection(schema: GraphQLSchema, owner: GraphQLObjectType, secti
 
 /**
  * The whole card in PostGraphile's schema: every column of the card, the career center it
- * references, and every list section's rows (every column) through the foreign keys to the card.
+ * references, and every list section's live rows through the foreign keys to the card, each with
+ * every column but the bookkeeping.
  */
 function fullCardFragment(schema: GraphQLSchema, sections: readonly PeerSection[]): string {
   const card = schema.getType('Card');
@@ -178,7 +194,7 @@ function fullCardFragment(schema: GraphQLSchema, sections: readonly PeerSection[
   });
   const parts = [
     ...columnsOf(card),
-    ...references.map((field) => `${field.name} { ${columnsOf(getNamedType(field.type) as GraphQLObjectType).join(' ')} }`),
+    ...references.map((field) => `${field.name} { ${columnsOf(getNamedType(field.type) as GraphQLObjectType, BOOKKEEPING).join(' ')} }`),
     ...sections.map((section) => sectionSelection(schema, card, section)),
   ];
   return `fragment FullCard on Card { ${parts.join(' ')} }`;
