@@ -19,8 +19,8 @@ const api = servedApi();
 let peer: RunningPeer;
 let center: { id: string; code: string };
 let caseworker: Caller;
-/** Entries voided before the queries (a visit, an education entry): no answer may hold them. */
-let voided: { visit: string; education: string };
+/** Rows voided before the queries (a visit, an education entry, a family member): no answer may hold them. */
+let voided: { visit: string; education: string; member: string };
 
 type Json = Record<string, any>;
 
@@ -71,11 +71,15 @@ beforeAll(async () => {
   [center] = await connection.execute<{ id: string; code: string }[]>('select id::text as id, code from career_center where id = (select min(career_center_id) from card)');
   await connection.execute('update card set career_center_id = ?', [center!.id]);
   caseworker = { role: 'CASEWORKER', subject: 'peer-caseworker', careerCenter: center!.code };
-  // Rule 3: a visit and an education entry voided, on cards of the deep list's page.
+  // Rule 3: a visit, an education entry and a §16.4 family member voided, on cards of the deep list's page.
   const page = 'select id from card order by id limit 50';
-  const voidOne = async (table: string) => (await connection.execute<{ id: string }[]>(`update ${table} set voided_at = now(), voided_by = 'test',
-    void_reason = 'peer test' where id = (select min(id) from ${table} where card_id in (${page})) returning id::text as id`))[0]!.id;
-  voided = { visit: await voidOne('visit'), education: await voidOne('education_entry') };
+  const voidOne = async (table: string, owned: string) => (await connection.execute<{ id: string }[]>(`update ${table} set voided_at = now(),
+    voided_by = 'test', void_reason = 'peer test' where id = (select min(id) from ${table} where ${owned}) returning id::text as id`))[0]!.id;
+  voided = {
+    visit: await voidOne('visit', `card_id in (${page})`),
+    education: await voidOne('education_entry', `card_id in (${page})`),
+    member: await voidOne('relocation_family_member', `relocation_id in (select id from active_measure where card_id in (${page}))`),
+  };
   peer = await startPostgraphile({ databaseUrl: api.db.url!, port: await freePort(), log: () => {} });
 }, 300_000); // installing PostGraphile from the registry the first time takes about a minute
 
@@ -99,6 +103,9 @@ describe('PostGraphile v5 as the peer of the benchmark', () => {
     expect(peerCards.flatMap(peerEntries).length).toBeGreaterThan(500);
     expect(peerCards.flatMap((card) => card.visits.edges.map((edge: Json) => edge.node.rowId))).not.toContain(voided.visit);
     expect(peerCards.flatMap((card) => card.educationEntries.nodes.map((row: Json) => row.rowId))).not.toContain(voided.education);
+    const members = peerCards.flatMap((card) => keysBelow(card, (object) => ('ableToWork' in object ? String(object.rowId) : null)));
+    expect(members.length).toBeGreaterThan(0);
+    expect(members).not.toContain(voided.member);
     // Every column, by PostGraphile's names (`planned_on` → `plannedOn`, `id` → `rowId`): the card's; its center's and
     // a visit's but the bookkeeping that the API does not show either (when written, voiding, the import's key, the card's id).
     const columns = async (table: string, unshown: string[] = []) => (await api.db.orm.em.getConnection().execute<{ name: string }[]>(

@@ -164,7 +164,7 @@ function connectionTo(owner: GraphQLObjectType, table: string): GraphQLField<unk
   return fields[0]!;
 }
 
-/** The selection of one section's rows under `owner`: every column, in the section's order, voided rows left out. */
+/** The selection of one section's rows under `owner`: every column but the bookkeeping, in the section's order, voided rows left out. */
 function sectionSelection(schema: GraphQLSchema, owner: GraphQLObjectType, section: PeerSection): string {
   const field = connectionTo(owner, section.table);
   const type = schema.getType(typeName(section.table));
