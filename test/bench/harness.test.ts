@@ -3,9 +3,9 @@ import { runBench, type QueryFigures } from '../../src/bench/harness.ts';
 import { startDouble } from './peer-double.ts';
 
 // A smoke run of the benchmark harness, so it cannot rot: 100 cards, a second per query,
-// on the database the tests use. It asserts that figures came out, never how fast they are.
-// On PostgreSQL it runs two interleaved rounds, with two API processes behind one address and a
-// stand-in peer (the real peers are installed on demand; not here).
+// on the PostgreSQL server the tests use (jest.config.js runs it in the pass with DATABASE_URL).
+// It asserts that figures came out, never how fast they are. Two interleaved rounds, with two API
+// processes behind one address and a stand-in peer (the real peers are installed on demand; not here).
 
 const MIX = ['deep list (50 full cards)', 'one card by IIN', 'mobile (20 cards)'];
 
@@ -25,12 +25,11 @@ function expectFigures(queries: QueryFigures[], names: string[]) {
 describe('the benchmark harness', () => {
   it('seeds, starts the API in production mode, drives every query, its floors and the peers in rounds, and reports figures, ratios and targets', async () => {
     const lines: string[] = [];
-    const postgres = Boolean(process.env.DATABASE_URL);
+    const rounds = 2;
     const report = await runBench({
-      serverUrl: process.env.DATABASE_URL || null, cards: 100, duration: 1, connections: 4, soak: 2, log: (line) => lines.push(line),
-      ...(postgres ? { rounds: 2, apiProcesses: 2, redisUrl: process.env.REDIS_URL, peers: ['double'], loadPeer: async () => startDouble } : {}),
+      serverUrl: process.env.DATABASE_URL!, cards: 100, duration: 1, connections: 4, soak: 2, log: (line) => lines.push(line),
+      rounds, apiProcesses: 2, redisUrl: process.env.REDIS_URL, peers: ['double'], loadPeer: async () => startDouble,
     });
-    const rounds = postgres ? 2 : 1;
     expect(report.rounds).toBe(rounds);
     expect(report.seeding?.cardsPerSecond).toBeGreaterThan(0);
 
@@ -44,8 +43,8 @@ describe('the benchmark harness', () => {
     expect(report.runs.filter((run) => run.server === 'api')).toHaveLength(4 * rounds);
     expect(report.runs.filter((run) => run.server === 'floor')).toHaveLength(3 * rounds);
 
-    const against = postgres ? ['floor', 'peer:double'] : ['floor'];
-    const layouts = postgres ? ['api', 'api-processes'] : ['api'];
+    const against = ['floor', 'peer:double'];
+    const layouts = ['api', 'api-processes'];
     expect(report.ratios).toHaveLength(3 * against.length * layouts.length);
     for (const ratio of report.ratios) {
       expect(layouts).toContain(ratio.of);
@@ -57,16 +56,11 @@ describe('the benchmark harness', () => {
     }
     expect(report.deepListShareOfFloor).toBe(report.ratios.find((r) => r.query === 'deepList' && r.of === 'api' && r.to === 'floor')!.median);
 
-    if (postgres) {
-      expect(report.apiProcesses?.processes).toBe(2);
-      expectFigures(report.apiProcesses!.queries, [...MIX, 'statistics']);
-      expect(report.apiProcesses!.queries.every((q) => q.balancerCpuMsPerRequest !== undefined)).toBe(true);
-      expect(report.peers.map((peer) => peer.name)).toEqual(['double']);
-      expectFigures(report.peers[0]!.queries, MIX);
-    } else {
-      expect(report.apiProcesses).toBeNull();
-      expect(report.peers).toEqual([]);
-    }
+    expect(report.apiProcesses?.processes).toBe(2);
+    expectFigures(report.apiProcesses!.queries, [...MIX, 'statistics']);
+    expect(report.apiProcesses!.queries.every((q) => q.balancerCpuMsPerRequest !== undefined)).toBe(true);
+    expect(report.peers.map((peer) => peer.name)).toEqual(['double']);
+    expectFigures(report.peers[0]!.queries, MIX);
 
     expect(report.statementsByPageSize).toHaveLength(6);
     expect(report.soak?.samples.length).toBeGreaterThan(0);
@@ -75,7 +69,7 @@ describe('the benchmark harness', () => {
       'deep list (50 full cards) at least 80 % of its floor',
       'one card by IIN at least 50 % of its floor',
       'mobile (20 cards) at least 50 % of its floor',
-      ...(postgres ? MIX.map((name) => `${name} at least 1.2× double`) : []),
+      ...MIX.map((name) => `${name} at least 1.2× double`),
       'server RSS under 10 % growth after warm-up',
       'no errors',
     ]);
