@@ -119,7 +119,8 @@ export interface BenchReport {
   floors: QueryFigures[];
   /** The layout of several API processes behind one address, when run. */
   apiProcesses: { processes: number; balancer: string; redis: string; queries: QueryFigures[] } | null;
-  peers: { name: string; queries: QueryFigures[] }[];
+  /** Each peer by its name in `--peer`, and the name and version it gives itself. */
+  peers: { name: string; server: string; queries: QueryFigures[] }[];
   /** Every run, in the order they ran. */
   runs: RunFigures[];
   /** The API's requests/s (each layout) as a share of the floor's and of each peer's, per query. */
@@ -497,6 +498,7 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
       async () => [await startProcess('src/bench/floor-server.ts', { ...process.env, ...databaseEnv, PORT: String(floorPort) }, /floor listening/)],
       (query) => (query === 'statistics' ? null : { url: `http://127.0.0.1:${floorPort}${floorPaths[query]}`, make: floorBodies[query], varies: query === 'cardByIin' })));
 
+    const peerServers = new Map<string, string>();
     for (const name of peerNames) {
       const start = await (options.loadPeer ?? loadPeer)(name);
       let peer: RunningPeer | null = null;
@@ -511,7 +513,8 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
         start: async () => {
           if (peer) return;
           peer = await start({ databaseUrl: databaseUrl!, port: await freePort(), log: (line) => log(`  [${name}] ${line}`) });
-          log(`  started the peer ${name} (pid ${peer.pid})`);
+          peerServers.set(name, peer.name);
+          log(`  started the peer ${name}: ${peer.name} (pid ${peer.pid})`);
         },
         stop: async () => {
           await peer?.stop();
@@ -618,7 +621,7 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
     const queries = figuresOf('api');
     const floors = figuresOf('floor');
     if (apiProcessesInfo) apiProcessesInfo.queries = figuresOf('api-processes');
-    const peers = peerNames.map((name) => ({ name, queries: figuresOf(`peer:${name}`) }));
+    const peers = peerNames.map((name) => ({ name, server: peerServers.get(name) ?? name, queries: figuresOf(`peer:${name}`) }));
     const rps = (server: string, query: MixName) => round(median(runs.filter((run) => run.server === server && run.query === query).map((run) => run.requestsPerSecond)));
     const percent = (value: number) => `${(value * 100).toFixed(1)} %`;
     const times = (value: number) => `${value.toFixed(2)}×`;

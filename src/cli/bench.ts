@@ -71,12 +71,20 @@ const table = (server: string, queries: typeof report.queries) => {
 table('API', report.queries);
 table('floor (1 SQL)', report.floors);
 if (report.apiProcesses) table(`${report.apiProcesses.processes} API processes`, report.apiProcesses.queries);
-for (const peer of report.peers) table(peer.name, peer.queries);
+for (const peer of report.peers) table(peer.server, peer.queries);
 say(`Each figure is the median of the rounds. CPU ms/req: of that server's processes alone${report.apiProcesses ? ' (+ the balancer\'s)' : ''}; PostgreSQL and the load generator use the same cores.`);
 say(`\nRatios of requests/s${report.rounds > 1 ? ' (median, and range over the rounds)' : ''}:`);
+// Each server's figures by its key in the runs, for the CPU per request beside each ratio.
+const figures = new Map([
+  ['api', report.queries], ['floor', report.floors], ['api-processes', report.apiProcesses?.queries ?? []],
+  ...report.peers.map((peer) => [`peer:${peer.name}`, peer.queries] as const),
+]);
 for (const ratio of report.ratios) {
+  const name = report.runs.find((run) => run.query === ratio.query)!.name;
+  const cpu = (server: string) => figures.get(server)?.find((q) => q.name === name)?.serverCpuMsPerRequest;
   const of = ratio.of === 'api' ? 'API' : `${report.apiProcesses?.processes} API processes`;
-  say(`  ${report.runs.find((run) => run.query === ratio.query)?.name ?? ratio.query}: ${of} / ${ratio.to.replace(/^peer:/, '')} = ${ratio.median.toFixed(3)}${report.rounds > 1 ? ` (${ratio.min.toFixed(3)}–${ratio.max.toFixed(3)})` : ''}`);
+  say(`  ${name}: ${of} / ${ratio.to.replace(/^peer:/, '')} = ${ratio.median.toFixed(3)}${report.rounds > 1 ? ` (${ratio.min.toFixed(3)}–${ratio.max.toFixed(3)})` : ''}`
+    + `; CPU per request ${cpu(ratio.of)} vs ${cpu(ratio.to)} ms`);
 }
 say('\nTargets:');
 for (const target of report.targets) say(`${target.met ? 'met    ' : 'NOT met'}  ${target.name}: ${target.detail}`);

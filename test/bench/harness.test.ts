@@ -59,7 +59,7 @@ describe('the benchmark harness', () => {
     expect(report.apiProcesses?.processes).toBe(2);
     expectFigures(report.apiProcesses!.queries, [...MIX, 'statistics']);
     expect(report.apiProcesses!.queries.every((q) => q.balancerCpuMsPerRequest !== undefined)).toBe(true);
-    expect(report.peers.map((peer) => peer.name)).toEqual(['double']);
+    expect(report.peers.map((peer) => [peer.name, peer.server])).toEqual([['double', 'the double']]);
     expectFigures(report.peers[0]!.queries, MIX);
 
     expect(report.statementsByPageSize).toHaveLength(6);

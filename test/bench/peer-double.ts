@@ -24,7 +24,7 @@ export const startDouble: StartPeer = async ({ port, log }) => {
   log('the double is up');
   const body = (name: string, variables: Record<string, unknown>) => JSON.stringify({ query: `{ ${name} }`, variables });
   return {
-    name: 'double',
+    name: 'the double',
     url: `http://127.0.0.1:${port}/graphql`,
     pid: child.pid!,
     requests: {
