@@ -340,6 +340,8 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
   const embedded = !options.serverUrl && !options.reuseUrl;
   if (embedded && peerNames.length) throw new Error('a peer runs on PostgreSQL only, not on the embedded database');
   if (embedded && apiProcesses > 1) throw new Error('several API processes need PostgreSQL: the embedded database belongs to one process');
+  // Before the seeding: a peer that is not there should not cost a million cards first.
+  const peerStarters = await Promise.all(peerNames.map((name) => (options.loadPeer ?? loadPeer)(name)));
   const startedAt = new Date().toISOString();
   const work = await mkdtemp(join(tmpdir(), 'card-bench-'));
   const targets: Target[] = [];
@@ -499,8 +501,8 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
       (query) => (query === 'statistics' ? null : { url: `http://127.0.0.1:${floorPort}${floorPaths[query]}`, make: floorBodies[query], varies: query === 'cardByIin' })));
 
     const peerServers = new Map<string, string>();
-    for (const name of peerNames) {
-      const start = await (options.loadPeer ?? loadPeer)(name);
+    for (const [i, name] of peerNames.entries()) {
+      const start = peerStarters[i]!;
       let peer: RunningPeer | null = null;
       const bodies: Record<PeerQuery, Make> = {
         deepList: () => ({ body: peer!.requests.deepList(center!.id, 50), headers: {} }),
