@@ -31,7 +31,7 @@ const COMMANDS: Record<string, { args?: string[]; options: string[]; variables: 
   'cli/migrate.ts': { options: [], variables: [...DATABASE, 'LOG_LEVEL'] },
   'cli/token.ts': { options: ['--role', '--center', '--sub', '--name', '--iin', '--expires-in', '--public-key'], variables: ['AUTH_JWKS_URL', 'AUTH_PUBLIC_KEY_FILE', 'AUTH_ISSUER', 'AUTH_AUDIENCE', 'AUTH_DEV_KEY_DIR'] },
   'cli/manifest.ts': { args: ['op.graphql'], options: ['--out'], variables: ['LOG_LEVEL'] },
-  'cli/bench.ts': { options: ['--cards', '--duration', '--connections', '--soak', '--workers', '--out', '--embedded', '--database', '--keep-database'], variables: ['DATABASE_URL'] },
+  'cli/bench.ts': { options: ['--cards', '--duration', '--connections', '--soak', '--rounds', '--workers', '--api-processes', '--peer', '--out', '--embedded', '--database', '--keep-database'], variables: ['DATABASE_URL', 'REDIS_URL'] },
   'cli/bench-full-card.ts': { options: ['--cards', '--runs'], variables: ['DATABASE_URL'] },
   'cli/bench-import.ts': { options: ['--records', '--batch', '--writers', '--embedded'], variables: ['DATABASE_URL'] },
   'cli/bench-statistics.ts': { options: ['--cards', '--runs'], variables: ['DATABASE_URL'] },
@@ -83,6 +83,9 @@ describe('bad argument values', () => {
       ['cli/token.ts', ['--role', 'HEAD', '--center', 'CC-KZ-75-002', '--iin', '123'], /^--iin is an IIN: 12 digits/],
       ['cli/manifest.ts', [], /^Usage: npm run manifest/],
       ['cli/bench.ts', ['--duration', '1.5'], /^--duration must be a whole number/],
+      ['cli/bench.ts', ['--rounds', '0'], /^--rounds must be a whole number of at least 1/],
+      ['cli/bench.ts', ['--peer', 'postgraphile', '--embedded'], /^--peer runs on PostgreSQL only/],
+      ['cli/bench.ts', ['--api-processes', '2', '--embedded'], /^--api-processes above 1 needs PostgreSQL/],
     ];
     const runs = await Promise.all(cases.map(([script, args]) => runCommand(script, args)));
     runs.forEach((run, i) => {
