@@ -2,7 +2,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import {
   getNamedType, getNullableType, getVariableValues, GraphQLError, isInterfaceType, isListType, isObjectType, Kind, valueFromAST,
   type DocumentNode, type FieldNode, type FragmentDefinitionNode, type GraphQLField, type GraphQLNamedType, type GraphQLSchema,
-  type OperationDefinitionNode, type SelectionSetNode,
+  type OperationDefinitionNode, type SelectionSetNode, type TypeNode,
 } from 'graphql';
 import { runsHeavyStatement } from '../modules/statistics/statistics.cost.ts';
 import type { Context } from './context.ts';
@@ -182,14 +182,52 @@ export function checkLimits(document: DocumentNode, operationName: string | null
   if (counts.directives > limits.maxDirectives) throw tooMuch('TOO_MANY_DIRECTIVES', `The query has ${counts.directives} directives; at most ${limits.maxDirectives} are allowed`);
 }
 
+/**
+ * What the limits found of an operation of a parsed document, kept with the document (Apollo keeps
+ * parsed documents and hands the same object to every request that sends the same text): its
+ * shape is checked once, and its workload once for each set of page sizes, the only variables
+ * the workload depends on (`first`/`last` are Int).
+ */
+interface Checked {
+  shapeChecked: boolean;
+  workloadBySizes: Map<string, Workload | null>;
+}
+
+const checkedDocuments = new WeakMap<DocumentNode, Map<string, Checked>>();
+
+/** The Int variables of an operation as given: the page sizes the workload multiplies by. */
+function sizesKey(document: DocumentNode, operationName: string | null | undefined, variables: Record<string, unknown>): string {
+  const operation = operationOf(document, operationName);
+  const ints = (operation?.variableDefinitions ?? []).filter((d) => getNamedTypeNode(d.type) === 'Int').map((d) => variables[d.variable.name.value] ?? null);
+  return JSON.stringify(ints);
+}
+
+const getNamedTypeNode = (type: TypeNode): string => (type.kind === Kind.NAMED_TYPE ? type.name.value : getNamedTypeNode(type.type));
+
 /** Applies the limits to every operation once it is parsed and validated. */
 export function limitsPlugin(limits: QueryLimits): ApolloServerPlugin<Context> {
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ document, request, schema }) {
-          checkLimits(document, request.operationName, limits);
-          const planned = operationWorkload(schema, document, request.operationName, request.variables ?? {});
+          let operations = checkedDocuments.get(document);
+          if (!operations) checkedDocuments.set(document, (operations = new Map()));
+          const name = request.operationName ?? '';
+          let checked = operations.get(name);
+          if (!checked) operations.set(name, (checked = { shapeChecked: false, workloadBySizes: new Map() }));
+          if (!checked.shapeChecked) {
+            checkLimits(document, request.operationName, limits);
+            checked.shapeChecked = true;
+          }
+          const variables = request.variables ?? {};
+          const key = sizesKey(document, request.operationName, variables);
+          let planned = checked.workloadBySizes.get(key);
+          if (planned === undefined) {
+            planned = operationWorkload(schema, document, request.operationName, variables);
+            // A client pages through a few sizes; a map that grew past them is started again.
+            if (checked.workloadBySizes.size >= 100) checked.workloadBySizes.clear();
+            checked.workloadBySizes.set(key, planned);
+          }
           // Variables that do not fit are refused by execution before anything runs.
           if (!planned) return;
           if (planned.heavyStatements > limits.maxHeavyStatements) {

@@ -102,6 +102,9 @@ describe('the cost of a query', () => {
     expect(result.errors?.map((e) => e.extensions?.code)).toEqual(['QUERY_TOO_COSTLY']);
     expect(result.errors![0]!.message).toBe('The query could resolve 2116601 fields; at most 1100000 are allowed (ask for smaller pages or fewer sections)');
     expect(result.statements).toEqual([]);
+    // The same text, costed once per page size (limits.ts keeps what it found with the document).
+    expect((await fixture.api.execute(fullCards, { first: 50 })).errors).toBeUndefined();
+    expect((await fixture.api.execute(fullCards, { first: 100 })).errors?.map((e) => e.extensions?.code)).toEqual(['QUERY_TOO_COSTLY']);
   });
 
   it('multiplies under aliases: two copies of an allowed page are refused', async () => {
