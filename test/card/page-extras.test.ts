@@ -45,5 +45,9 @@ describe('the status and next visit of a page of cards', () => {
     expect(asked.statements).toHaveLength(1);
     expect(asked.statements[0]).toContain('extra.nextPlannedVisit');
     expect(asked.statements[0]).not.toContain('extra.registrationStatus');
+    // With the registrations asked too, the status is computed from them: no extra for it.
+    const both = await api.execute('query { cards(first: 5) { edges { node { id registrationStatus unemployedRegistrations { kind } } } } }');
+    expect(both.statements).toHaveLength(2);
+    expect(both.statements[0]).not.toContain('extra.registrationStatus');
   });
 });

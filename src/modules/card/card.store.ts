@@ -75,11 +75,9 @@ export async function cardsAfter(
   const after = afterId ? `${where ? ' and' : 'where'} c.id > ?` : '';
   const rows = await em.execute(`select c.*${extras.columns} from "card" c ${extras.join} ${where}${after} order by c.id limit ?`,
     [...extras.params, ...params, ...(afterId ? [afterId] : []), limit + 1]);
-  return { cards: readEntities(em, Card, extras === NO_EXTRAS ? rows : rows.map(withoutExtras)), rows };
+  // The hydrator takes the card's own columns and leaves the extras.
+  return { cards: readEntities(em, Card, rows), rows };
 }
-
-/** A card's own columns of a row that also carries extras. */
-const withoutExtras = (row: Record<string, unknown>) => Object.fromEntries(Object.entries(row).filter(([key]) => !key.startsWith('extra.')));
 
 /** How many cards match. */
 export async function countCards(em: SqlEntityManager, filter: CardFilter, scope: ReadScope): Promise<number> {

@@ -15,6 +15,8 @@ import type { Card } from './card.entity.ts';
 /** A value read with the page for one Card field. */
 interface PageExtra<V> {
   field: keyof CardResolvers;
+  /** Fields that, asked too, read what the value is computed from anyway: then the extra saves nothing. */
+  unless?: readonly string[];
   /** Columns (named `extra.<field>…`) and lateral joins on the card `c`; the joins' parameters. */
   sql(em: SqlEntityManager, today: string): { columns: string; join: string; params: unknown[] };
   /** The value from a row of the page. */
@@ -30,6 +32,7 @@ const EXTRAS: readonly PageExtra<unknown>[] = [
   {
     // §12 — UNEMPLOYED while an unemployed registration is open, else JOB_SEEKER while a job-seeker one is, else NONE.
     field: 'registrationStatus',
+    unless: ['jobSeekerRegistrations', 'unemployedRegistrations'],
     sql: () => ({
       columns: `case when ${openRegistrationSql('c', 'UNEMPLOYED')} then 'UNEMPLOYED' when ${openRegistrationSql('c', 'JOB_SEEKER')} then 'JOB_SEEKER' else 'NONE' end as "extra.registrationStatus"`,
       join: '',
@@ -59,7 +62,7 @@ const values = new WeakMap<Card, Map<string, unknown>>();
 
 /** The extras a page asked for these fields of its cards needs, as SQL for the page's statement. */
 export function pageExtrasFor(fields: ReadonlySet<string>) {
-  const wanted = EXTRAS.filter((extra) => fields.has(extra.field));
+  const wanted = EXTRAS.filter((extra) => fields.has(extra.field) && !extra.unless?.some((field) => fields.has(field)));
   return {
     sql(em: SqlEntityManager, today: string) {
       const parts = wanted.map((extra) => extra.sql(em, today));
