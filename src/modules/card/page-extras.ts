@@ -23,9 +23,14 @@ interface PageExtra<V> {
   read(em: SqlEntityManager, row: Record<string, unknown>): V;
 }
 
-/** The columns of an entity's table, from its mapping. */
+const columns = new WeakMap<object, string[]>();
+
+/** The columns of an entity's table, from its mapping (worked out once). */
 function columnsOf(em: SqlEntityManager, entity: EntityClass<unknown>): string[] {
-  return [...new Set(em.getMetadata().get(entity).props.filter((p) => p.persist !== false && p.kind !== '1:m' && p.kind !== 'm:n').flatMap((p) => p.fieldNames ?? []))];
+  const meta = em.getMetadata().get(entity);
+  let known = columns.get(meta);
+  if (!known) columns.set(meta, (known = [...new Set(meta.props.filter((p) => p.persist !== false && p.kind !== '1:m' && p.kind !== 'm:n').flatMap((p) => p.fieldNames ?? []))]));
+  return known;
 }
 
 const EXTRAS: readonly PageExtra<unknown>[] = [
@@ -51,8 +56,8 @@ const EXTRAS: readonly PageExtra<unknown>[] = [
     }),
     read: (em, row) => {
       if (row['extra.nextPlannedVisit.id'] == null) return null;
-      const prefix = 'extra.nextPlannedVisit.';
-      const visit = Object.fromEntries(Object.entries(row).filter(([key]) => key.startsWith(prefix)).map(([key, value]) => [key.slice(prefix.length), value]));
+      const visit: Record<string, unknown> = {};
+      for (const column of columnsOf(em, Visit)) visit[column] = row[`extra.nextPlannedVisit.${column}`];
       return readEntities(em, Visit, [visit])[0];
     },
   },
