@@ -1,4 +1,5 @@
 import type { EntityClass, EntityMetadata, MetadataStorage } from '@mikro-orm/core';
+import type { SqlEntityManager } from '@mikro-orm/sql';
 
 // How the tables would spread over a Citus cluster (docs/scale.md), derived from the ORM's metadata
 // rather than listed: the card's table is distributed by its id, every table whose rows name a card
@@ -64,14 +65,78 @@ export function distributionPlan(metadata: MetadataStorage, decisions: Distribut
   return plan;
 }
 
+/** A primary key, unique or foreign-key constraint of a table, as the catalog has it. */
+export interface TableConstraint {
+  table: string;
+  name: string;
+  kind: 'primary' | 'unique' | 'foreign';
+  columns: string[];
+  references?: { table: string; columns: string[] };
+}
+
+/** The primary key, unique and foreign-key constraints of the tables in the `public` schema. */
+export async function tableConstraints(em: SqlEntityManager): Promise<TableConstraint[]> {
+  const rows = await em.getConnection().execute<{ table: string; name: string; type: string; columns: string[]; ref_table: string | null; ref_columns: string[] | null }[]>(
+    `select t.relname as "table", c.conname as name, c.contype as type,
+       array(select a.attname::text from unnest(c.conkey) with ordinality k(n, i) join pg_attribute a on a.attrelid = c.conrelid and a.attnum = k.n order by k.i) as columns,
+       r.relname as ref_table,
+       array(select a.attname::text from unnest(c.confkey) with ordinality k(n, i) join pg_attribute a on a.attrelid = c.confrelid and a.attnum = k.n order by k.i) as ref_columns
+     from pg_constraint c join pg_class t on t.oid = c.conrelid join pg_namespace n on n.oid = t.relnamespace left join pg_class r on r.oid = c.confrelid
+     where n.nspname = 'public' and c.contype in ('p', 'u', 'f') order by t.relname, c.conname`);
+  return rows.map((row) => ({
+    table: row.table, name: row.name, kind: row.type === 'p' ? 'primary' : row.type === 'u' ? 'unique' : 'foreign', columns: row.columns,
+    ...(row.type === 'f' ? { references: { table: row.ref_table!, columns: row.ref_columns ?? [] } } : {}),
+  }));
+}
+
 /**
- * The statements that distribute an existing (migrated) database: reference tables first (the
- * distributed tables' foreign keys point at them), then each co-location group, led by the table
- * the others are co-located with.
+ * What Citus asks of the keys before it distributes a table: a primary key or unique constraint
+ * of a distributed table holds its distribution column (it is checked in one shard), and a foreign
+ * key between distributed tables joins them on it. Gives the statements that make the keys so,
+ * and the constraints that cannot be kept (a unique constraint across shards).
  */
-export function citusScript(plan: ReadonlyMap<string, TablePlan>): string {
+export function keySteps(plan: ReadonlyMap<string, TablePlan>, constraints: readonly TableConstraint[]): { statements: string[]; dropped: TableConstraint[] } {
+  const distribution = (table: string) => {
+    const placement = plan.get(table)?.placement;
+    return placement?.kind === 'distributed' ? placement : null;
+  };
+  const dropFks: string[] = [];
+  const keys: string[] = [];
+  const addFks: string[] = [];
+  const dropped: TableConstraint[] = [];
+  for (const c of constraints) {
+    const own = distribution(c.table);
+    if (!own) continue;
+    const q = (columns: readonly string[]) => columns.map((col) => `"${col}"`).join(', ');
+    if (c.kind === 'foreign') {
+      const target = distribution(c.references!.table);
+      if (!target || c.columns.includes(own.column)) continue;
+      dropFks.push(`alter table "${c.table}" drop constraint "${c.name}";`);
+      if (target.group !== own.group) { dropped.push(c); continue; }
+      addFks.push(`alter table "${c.table}" add constraint "${c.name}" foreign key (${q([own.column, ...c.columns])}) references "${c.references!.table}" (${q([target.column, ...c.references!.columns])});`);
+    } else if (!c.columns.includes(own.column)) {
+      if (c.kind === 'primary') keys.push(`alter table "${c.table}" drop constraint "${c.name}", add constraint "${c.name}" primary key (${q([own.column, ...c.columns])});`);
+      else {
+        // Unique only within a shard would be a weaker promise than the schema makes: not rewritten.
+        keys.push(`alter table "${c.table}" drop constraint "${c.name}"; -- unique (${c.columns.join(', ')}) across shards: docs/scale.md`);
+        dropped.push(c);
+      }
+    }
+  }
+  return { statements: [...dropFks, ...keys, ...addFks], dropped };
+}
+
+/**
+ * The statements that distribute an existing (migrated) database: the keys made to hold the
+ * distribution column (`keySteps`), reference tables (the distributed tables' foreign keys point
+ * at them), then each co-location group, led by the table the others are co-located with.
+ */
+export function citusScript(plan: ReadonlyMap<string, TablePlan>, constraints: readonly TableConstraint[] = []): string {
   const tables = [...plan.values()];
-  const lines = ['-- Reference tables: a copy on every node.'];
+  const lines: string[] = [];
+  const { statements } = keySteps(plan, constraints);
+  if (statements.length) lines.push('-- Keys that hold the distribution column (plain PostgreSQL, before distributing).', ...statements);
+  lines.push('-- Reference tables: a copy on every node.');
   for (const { table } of tables.filter((t) => t.placement.kind === 'reference').sort(byName)) lines.push(`select create_reference_table('${table}');`);
   const groups = new Map<string, TablePlan[]>();
   for (const t of tables) if (t.placement.kind === 'distributed') groups.set(t.placement.group, [...(groups.get(t.placement.group) ?? []), t]);
