@@ -208,7 +208,7 @@ export class CardBuilder {
       const row: object = em.create(entry.entity, { ...entry.data, card: card.id } as never);
       if (entry.children?.length) {
         await em.flush();
-        for (const child of entry.children) em.create(child.entity, { ...child.data, [entry.childKey!]: (row as { id: string }).id });
+        for (const child of entry.children) em.create(child.entity, { ...child.data, card: card.id, [entry.childKey!]: (row as { id: string }).id });
       }
     }
     await em.flush();

@@ -96,7 +96,7 @@ export class CardChange {
 
   /** Creates a row that belongs to an entry of this card (a §16.4 family member of a relocation). */
   addChild<C extends object>(child: ChildSection<C>, owner: { id: string }, data: object): C {
-    return this.#create(child.name, child.entity, { ...data, [child.owner]: owner.id });
+    return this.#create(child.name, child.entity, { ...data, card: this.card.id, [child.owner]: owner.id });
   }
 
   #create<T extends object>(part: string, entity: EntityClass<T>, data: object): T {

@@ -56,7 +56,7 @@ export async function insertNewCards(em: SqlEntityManager, cards: readonly NewCa
       const child = e.entry.section.children;
       if (!child) continue;
       const list = childRows.get(child.entity) ?? [];
-      for (const member of e.children) list.push(Object.assign(member, { [child.owner]: e.row.id }));
+      for (const member of e.children) list.push(Object.assign(member, { card: r.card.id, [child.owner]: e.row.id }));
       childRows.set(child.entity, list);
     }
   }

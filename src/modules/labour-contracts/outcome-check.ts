@@ -159,7 +159,7 @@ async function listConflict(deps: CheckDeps, cardId: string, finding: Finding): 
   const result = await deps.em.fork().createQueryBuilder(OutcomeConflict).insert({
     card: cardId, entryType: entry.type, entryId: entry.id, outcome, contractKey: `${contract.employerBin}/${contract.contractNumber}`,
     recorded, contract, source: deps.contractRegistry.name, detectedAt: deps.now(),
-  }).onConflict(['entryType', 'entryId', 'outcome', 'contractKey']).ignore().execute('run');
+  }).onConflict(['card', 'entryType', 'entryId', 'outcome', 'contractKey']).ignore().execute('run');
   return (result.affectedRows ?? 0) > 0;
 }
 

@@ -32,7 +32,9 @@ const OutcomeConflictSchema = defineEntity({
     reviewedBy: p.string().nullable(),
     reviewedByName: p.string().nullable(),
   },
-  uniques: [{ properties: ['entryType', 'entryId', 'outcome', 'contractKey'], name: 'outcome_conflict_entry_contract_unique' }],
+  // With the card: an entry belongs to one card, and a unique constraint on a distributed table
+  // must hold its distribution column (docs/scale.md).
+  uniques: [{ properties: ['card', 'entryType', 'entryId', 'outcome', 'contractKey'], name: 'outcome_conflict_entry_contract_unique' }],
   indexes: [{ properties: ['card', 'id'], name: 'outcome_conflict_card_index' }],
 });
 /** An outcome the labour-contract register gives that differs from the one a caseworker recorded. */

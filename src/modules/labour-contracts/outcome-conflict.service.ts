@@ -17,8 +17,9 @@ export async function markConflictReviewed(deps: ChangeDeps, id: string): Promis
   if (!conflict) return { ok: false, errors: [notFound()] };
   const card = await em.findOneOrFail(Card, { id: conflict.card });
   if (deps.access && !((await deps.access.centerStaffScope()) && (await deps.access.mayWrite(card)))) return { ok: false, errors: [notFound()] };
-  // Only an open conflict is marked: of two reviewers at once, the first one's review stands.
-  const marked = await em.nativeUpdate(OutcomeConflict, { id, reviewedAt: null }, {
+  // Only an open conflict is marked: of two reviewers at once, the first one's review stands. By its
+  // card too: one shard on Citus (docs/scale.md).
+  const marked = await em.nativeUpdate(OutcomeConflict, { id, card: conflict.card, reviewedAt: null }, {
     reviewedAt: deps.now(), reviewedBy: deps.actor.id, reviewedByName: deps.actor.name,
   });
   if (!marked) return { ok: false, errors: [userError(['id'], 'OUTCOME_CONFLICT_ALREADY_REVIEWED', 'the outcome conflict is already marked reviewed')] };

@@ -169,6 +169,8 @@ const RelocationFamilyMemberSchema = defineEntity({
   properties: {
     ...stored(),
     ...voidable(),
+    /** The card too, not only the relocation: a card's rows share its shard (docs/scale.md), and a join reaches them by it. */
+    card: () => p.manyToOne(Card).mapToPk(),
     relocation: () => p.manyToOne(ActiveMeasure).mapToPk().index(),
     fullName: textColumn('Text'),
     kinship: textColumn('Text').nullable(),

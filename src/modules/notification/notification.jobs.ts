@@ -78,8 +78,8 @@ export function notificationJobs(deps: NotificationJobDeps): JobDefinition[] {
       if (!deps.notifier) return unconfigured();
       const result = await deps.notifier.send(outgoing(notification));
       const attempts = notification.attempts + 1;
-      // Only a PENDING row changes: whatever marked it meanwhile stands.
-      const pending = { id, status: 'PENDING' as const };
+      // Only a PENDING row changes: whatever marked it meanwhile stands. By its card too: one shard on Citus (docs/scale.md).
+      const pending = { id, card: notification.card, status: 'PENDING' as const };
       if (result.kind === 'sent') {
         await em.nativeUpdate(Notification, pending, { status: 'SENT', sentAt: now(), attempts, lastError: null });
         return;

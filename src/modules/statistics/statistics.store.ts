@@ -164,8 +164,9 @@ export function relocationRows(em: SqlEntityManager, request: StatisticsRequest)
       ${money('assistance_economic_mobility_certificate')} as certificate,
       coalesce(sum(coalesce(t.assistance_relocation_expenses, 0) + coalesce(t.assistance_rent_reimbursement, 0)
         + coalesce(t.assistance_economic_mobility_certificate, 0)), 0)::numeric(18,2)::text as total`,
-    from: `active_measure t left join (select relocation_id, count(*) as n from relocation_family_member where voided_at is null group by relocation_id) members
-      on members.relocation_id = t.id`,
+    // Joined by the card as well as the relocation: on Citus both sides are then read shard by shard (docs/scale.md).
+    from: `active_measure t left join (select card_id, relocation_id, count(*) as n from relocation_family_member where voided_at is null group by card_id, relocation_id) members
+      on members.card_id = t.card_id and members.relocation_id = t.id`,
     where: `t.kind = 'RELOCATION' and t.voided_at is null and t.referred_on between ${sql.p(from)}::date and ${sql.p(to)}::date`,
   }));
 }
