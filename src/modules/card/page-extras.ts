@@ -50,7 +50,10 @@ const EXTRAS: readonly PageExtra<unknown>[] = [
     field: 'nextPlannedVisit',
     sql: (em, today) => ({
       columns: columnsOf(em, Visit).map((column) => `nv."${column}" as "extra.nextPlannedVisit.${column}"`).join(', '),
-      join: `left join lateral (select * from visit v where v.card_id = c.id and v.voided_at is null and v.attended_on is null and v.planned_on >= ?
+      // The visit's columns named (not `*`), the card's among them: a layout that distributes the
+      // tables by card (docs/scale.md) then joins it shard by shard.
+      join: `left join lateral (select ${columnsOf(em, Visit).map((column) => `v."${column}"`).join(', ')} from visit v
+        where v.card_id = c.id and v.voided_at is null and v.attended_on is null and v.planned_on >= ?
         order by v.planned_on, v.id limit 1) nv on true`,
       params: [today],
     }),
