@@ -56,6 +56,15 @@ interface Route {
 
 const routes = new AsyncLocalStorage<Route>();
 
+/** `promise`, or a rejection after `ms`. */
+function within<T>(ms: number, promise: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
 /**
  * SQLSTATEs of a read a replica could not serve that the primary can: a statement cancelled by a
  * conflict with the WAL it replays (40001), and a server in recovery turning a statement away.
@@ -137,7 +146,8 @@ export class ReadReplicas {
     await routes.exit(async () => {
       const replicas = this.#replicas.map(async (replica) => {
         try {
-          const [row] = await replica.connection.execute<{ standby: boolean; lsn: string | null }[]>('select pg_is_in_recovery() as standby, pg_last_wal_replay_lsn()::text as lsn');
+          // A replica that does not answer (packets dropped) must not hold up the checks of the others.
+          const [row] = await within(3 * this.#settings.checkMs + 1000, replica.connection.execute<{ standby: boolean; lsn: string | null }[]>('select pg_is_in_recovery() as standby, pg_last_wal_replay_lsn()::text as lsn'));
           // A server that is no (longer a) replica has no replay position: it takes no reads.
           if (!row?.standby || !row.lsn) throw Object.assign(new Error('not a streaming replica (pg_is_in_recovery() is false)'), { notReplica: true });
           replica.replayed = lsnOf(row.lsn);
@@ -149,7 +159,7 @@ export class ReadReplicas {
       });
       const primary = (async () => {
         try {
-          const [row] = await this.#primary.execute<{ lsn: string }[]>('select pg_current_wal_lsn()::text as lsn');
+          const [row] = await within(3 * this.#settings.checkMs + 1000, this.#primary.execute<{ lsn: string }[]>('select pg_current_wal_lsn()::text as lsn'));
           const at = Date.now();
           this.#samples.push({ at, lsn: lsnOf(row!.lsn) });
           const keep = at - this.#settings.maxLagSeconds * 1000 - 3 * this.#settings.checkMs;
