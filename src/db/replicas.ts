@@ -209,6 +209,11 @@ export class ReadReplicas {
     else routes.enterWith({ replica });
   }
 
+  /** Leaves the current request's reads on the primary: who wrote what recently is not known just now. */
+  keepOnPrimary(): void {
+    replicaReads.inc({ to: 'primary (marks unknown)' });
+  }
+
   /** The primary's WAL position now: after a change has committed, a position its readers need. */
   async primaryPosition(): Promise<bigint> {
     const [row] = await this.#primary.execute<{ lsn: string }[]>('select pg_current_wal_lsn()::text as lsn');

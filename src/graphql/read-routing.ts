@@ -19,7 +19,7 @@ export function readRoutingPlugin(replicas: ReadReplicas, marks: WriteMarks): Ap
           const subject = contextValue.principal?.subject;
           // Unknown (the shared marks cannot be trusted just now): the primary, to be safe.
           const position = subject === undefined ? null : marks.positionOf(subject);
-          if (position === undefined) return;
+          if (position === undefined) return replicas.keepOnPrimary();
           replicas.routeReads(position);
         },
         async willSendResponse({ operation, contextValue }) {

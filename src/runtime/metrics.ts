@@ -41,7 +41,7 @@ export const auditWriteDuration = new Histogram({
 
 export const replicaReads = new Counter({
   name: 'api_replica_reads_total',
-  help: 'GraphQL queries by where their reads went, with read replicas (replica; primary (own recent change): read-your-writes; primary (no replica in rotation))',
+  help: 'GraphQL queries by where their reads went, with read replicas (replica; primary (own recent change): read-your-writes; primary (no replica in rotation); primary (marks unknown): the marks shared through Redis cannot be trusted just now)',
   labelNames: ['to'] as const,
   registers: [metrics],
 });
