@@ -42,6 +42,8 @@ interface Replica {
   /** For logs and metrics: host:port of the URL (no user, no password). */
   name: string;
   connection: AbstractSqlConnection;
+  /** The connection's own `execute`, without the fallback to the primary: for the checks. */
+  check: AbstractSqlConnection['execute'];
   /** The position it had replayed at the last check; null until one succeeded. */
   replayed: bigint | null;
   /** When it last answered a check (epoch ms). */
@@ -88,7 +90,7 @@ export class ReadReplicas {
     this.#settings = settings;
     this.#replicas = driver.replicas.map((connection, i) => {
       const url = new URL(settings.urls[i]!);
-      return { name: `${url.hostname}:${url.port || 5432}`, connection, replayed: null, checkedAt: 0, up: false };
+      return { name: `${url.hostname}:${url.port || 5432}`, connection, check: connection.execute.bind(connection), replayed: null, checkedAt: 0, up: false };
     });
     // A read goes to the replica of its request, if it has one; anything else to the primary
     // (MikroORM's default would send reads anywhere to a random replica, and `getConnection()`
@@ -147,7 +149,7 @@ export class ReadReplicas {
       const replicas = this.#replicas.map(async (replica) => {
         try {
           // A replica that does not answer (packets dropped) must not hold up the checks of the others.
-          const [row] = await within(3 * this.#settings.checkMs + 1000, replica.connection.execute<{ standby: boolean; lsn: string | null }[]>('select pg_is_in_recovery() as standby, pg_last_wal_replay_lsn()::text as lsn'));
+          const [row] = await within(3 * this.#settings.checkMs + 1000, replica.check<{ standby: boolean; lsn: string | null }[]>('select pg_is_in_recovery() as standby, pg_last_wal_replay_lsn()::text as lsn'));
           // A server that is no (longer a) replica has no replay position: it takes no reads.
           if (!row?.standby || !row.lsn) throw Object.assign(new Error('not a streaming replica (pg_is_in_recovery() is false)'), { notReplica: true });
           replica.replayed = lsnOf(row.lsn);

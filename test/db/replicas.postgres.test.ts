@@ -37,7 +37,7 @@ const COUNT = '{ cards(first: 1) { totalCount } }';
 const OPEN = 'mutation($input: CardOpenInput!) { cardOpen(input: $input) { card { id } userErrors { code } } }';
 
 let db: TestDatabase;
-let replicaAdmin: pg.Client;
+let replicaAdminUrl: string;
 /**
  * Three API processes' worth, each its own ORM (pools, replica checks) and server, one Redis. The
  * third checks its replica only when told (`check()`): its view of the replica is as old as the
@@ -75,8 +75,18 @@ const caughtUp = async () => {
     return orms.every((_, i) => replicas(i).pick(now) !== null);
   }, Boolean, 60_000);
 };
-const pause = () => replicaAdmin.query('select pg_wal_replay_pause()');
-const resume = () => replicaAdmin.query('select pg_wal_replay_resume()');
+/** Runs one statement on the replica's `postgres` database, on a connection of its own (the replica is stopped and started on the way). */
+async function onReplica<T = unknown>(sql: string, params: unknown[] = []): Promise<T[]> {
+  const client = new pg.Client({ connectionString: replicaAdminUrl });
+  await client.connect();
+  try {
+    return (await client.query(sql, params)).rows as T[];
+  } finally {
+    await client.end();
+  }
+}
+const pause = () => onReplica('select pg_wal_replay_pause()');
+const resume = () => onReplica('select pg_wal_replay_resume()');
 
 beforeAll(async () => {
   db = await createTestDatabase();
@@ -85,11 +95,9 @@ beforeAll(async () => {
   await aCard().save(db.orm.em.fork(), center);
   const name = new URL(db.url!).pathname.slice(1);
   const replicaUrl = withDatabase(REPLICA_URL, name);
-  replicaAdmin = new pg.Client({ connectionString: withDatabase(REPLICA_URL, 'postgres') });
-  await replicaAdmin.connect();
+  replicaAdminUrl = withDatabase(REPLICA_URL, 'postgres');
   // The suite's database reaches the replica once the WAL that made it is replayed.
-  await until(async () => (await replicaAdmin.query('select count(*)::int as n from pg_database where datname = $1', [name])).rows[0].n, (n) => n === 1, 60_000);
-  replicaAdmin.on('error', () => undefined); // its connection ends when the replica is stopped
+  await until(async () => (await onReplica<{ n: number }>('select count(*)::int as n from pg_database where datname = $1', [name]))[0]!.n, (n) => n === 1, 60_000);
   for (const checkMs of [100, 100, 60_000]) {
     orms.push(await openOrm({ url: db.url!, embeddedDir: '', replicas: { urls: [replicaUrl], maxLagSeconds: MAX_LAG_SECONDS, checkMs } }, ENTITIES));
     servers.push(await startServer(orms.at(-1)!));
@@ -98,7 +106,6 @@ beforeAll(async () => {
 }, 180_000);
 afterAll(async () => {
   await resume().catch(() => undefined);
-  await replicaAdmin?.end();
   for (const server of servers) await server.stop();
   for (const orm of orms) await orm.close();
   await db?.close();
