@@ -68,8 +68,8 @@ function within<T>(ms: number, promise: Promise<T>): Promise<T> {
 }
 
 /**
- * SQLSTATEs of a read a replica could not serve that the primary can: a statement cancelled by a
- * conflict with the WAL it replays (40001), and a server in recovery turning a statement away.
+ * A read a replica could not serve that the primary can: the replica away (availability.ts), or a
+ * statement it cancelled for a conflict with the WAL it replays (SQLSTATE 40001).
  */
 const REPLICA_ONLY = new Set(['40001']);
 const isReplicaFailure = (error: unknown) => isDatabaseUnavailable(error) || REPLICA_ONLY.has(String((error as { code?: unknown } | null)?.code));
