@@ -5,6 +5,17 @@ import type { ReadReplicas } from '../db/replicas.ts';
 import { log } from '../runtime/log.ts';
 
 /**
+ * Sends the reads of the rest of the current request to a replica, unless `subject` changed
+ * something recently that none in rotation has replayed yet.
+ */
+export function routeReads(replicas: ReadReplicas, marks: WriteMarks, subject: string | undefined): void {
+  const position = subject === undefined ? null : marks.positionOf(subject);
+  // Unknown (the shared marks cannot be trusted just now): the primary, to be safe.
+  if (position === undefined) return replicas.keepOnPrimary();
+  replicas.routeReads(position);
+}
+
+/**
  * With read replicas (docs/operations.md#read-replicas): a query operation reads from a replica,
  * unless its caller changed something the replicas in rotation have not replayed yet
  * (read-your-writes); a mutation reads and writes on the primary, and leaves its caller a mark of
@@ -16,11 +27,7 @@ export function readRoutingPlugin(replicas: ReadReplicas, marks: WriteMarks): Ap
       return {
         async didResolveOperation({ operation, contextValue }) {
           if (operation?.operation !== 'query') return;
-          const subject = contextValue.principal?.subject;
-          // Unknown (the shared marks cannot be trusted just now): the primary, to be safe.
-          const position = subject === undefined ? null : marks.positionOf(subject);
-          if (position === undefined) return replicas.keepOnPrimary();
-          replicas.routeReads(position);
+          routeReads(replicas, marks, contextValue.principal?.subject);
         },
         async willSendResponse({ operation, contextValue }) {
           const subject = contextValue.principal?.subject;

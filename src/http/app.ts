@@ -6,7 +6,7 @@ import type { Orm } from '../db/orm.ts';
 import { openRedis, type Redis } from '../db/redis.ts';
 import { memoryMarks, redisMarks } from '../db/read-your-writes.ts';
 import { replicasOf, startRoute } from '../db/replicas.ts';
-import { readRoutingPlugin } from '../graphql/read-routing.ts';
+import { readRoutingPlugin, routeReads } from '../graphql/read-routing.ts';
 import { startSqlLog } from '../db/sql-log.ts';
 import { principalOf, signedIn, signedInByLink } from './caller.ts';
 import { cardPrintout } from './card-printout.ts';
@@ -83,7 +83,7 @@ export async function createApp(
   app.get('/graphql', graphiqlPage);
   const graphqlMethods = onlyMethods('GET', 'POST');
   app.all('/graphql', (req, res, next) => (req.method === 'GET' || req.method === 'POST' ? next() : graphqlMethods(req, res, next)));
-  app.route('/export/statistics.csv').get(gate, statisticsExport({ orm, territories })).all(onlyMethods('GET', 'HEAD'));
+  app.route('/export/statistics.csv').get(gate, statisticsExport({ orm, territories, routeReads: reads?.routeReads ?? null })).all(onlyMethods('GET', 'HEAD'));
   // The printed card: the same gate, or instead a short-lived link from `Card.printout` (no header).
   const viaLink = signedInByLink(limits, options.now);
   app.route('/cards/:id.pdf')
@@ -139,6 +139,7 @@ async function readRoutingOf(orm: Orm, redis: Redis | null, redisPrefix: string)
   await replicas.start();
   return {
     plugin: readRoutingPlugin(replicas, marks),
+    routeReads: (subject: string) => routeReads(replicas, marks, subject),
     async stop() {
       replicas.stop();
       await marks.close();

@@ -137,6 +137,14 @@ describe('where statements go', () => {
     // Replayed, the replica answers it too.
     await until(() => count(reader), (n) => n === before + 1);
   });
+
+  it('the statistics export reads from a replica too', async () => {
+    await caughtUp();
+    const routed = await counted('api_replica_reads_total');
+    const response = await servers[0]!.get('/export/statistics.csv?table=registrations&from=2015-01-01&to=2026-11-29&groupBy=REGION');
+    expect(response.status).toBe(200);
+    expect(growth(routed, await counted('api_replica_reads_total'))).toEqual({ replica: 1 });
+  });
 });
 
 describe('read-your-writes', () => {
