@@ -246,7 +246,7 @@ export class ReadReplicas {
   }
 
   #markUp(replica: Replica) {
-    if (!replica.up) log.info({ replica: replica.name }, 'replica answering: it takes reads again when not too far behind');
+    if (!replica.up) log.info({ replica: replica.name }, 'replica answering: it takes reads while not too far behind');
     replica.up = true;
     replicaUp.set({ replica: replica.name }, 1);
   }

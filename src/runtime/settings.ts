@@ -311,6 +311,9 @@ const SETTINGS = z.object(VARIABLES).superRefine((values, ctx) => {
     problem('LABOUR_CONTRACT_REGISTRY_URL', 'and LABOUR_CONTRACT_REGISTRY_FILE are both set: set one');
   }
   if (values.DATABASE_REPLICA_URLS?.length && !values.DATABASE_URL) problem('DATABASE_REPLICA_URLS', 'needs DATABASE_URL: replicas are of a PostgreSQL server');
+  if (values.DATABASE_REPLICA_URLS?.length && values.WEB_CONCURRENCY > 1 && !values.REDIS_URL) {
+    problem('DATABASE_REPLICA_URLS', 'with WEB_CONCURRENCY above 1 needs REDIS_URL: the workers share who changed what (read-your-writes) through it');
+  }
   if (values.WEB_CONCURRENCY > 1 && !values.DATABASE_URL) problem('WEB_CONCURRENCY', 'above 1 needs DATABASE_URL: the embedded database belongs to one process');
   if (values.WEB_CONCURRENCY > 1 && !values.DOWNLOAD_LINK_SECRET) {
     problem('WEB_CONCURRENCY', 'above 1 needs DOWNLOAD_LINK_SECRET: a download link signed by one worker must open on another');

@@ -16,7 +16,7 @@ describe('DATABASE_REPLICA_URLS', () => {
       .toEqual({ urls: ['postgres://api@r1:5432/cards', 'postgresql://api@r2/cards'], maxLagSeconds: 3, checkMs: 1000 });
   });
 
-  it('refuses a URL that is not PostgreSQL, and replicas without DATABASE_URL', () => {
+  it('refuses a URL that is not PostgreSQL, replicas without DATABASE_URL, and workers without Redis to share read-your-writes', () => {
     const problems = (env: NodeJS.ProcessEnv) => {
       try {
         readSettings(env);
@@ -27,6 +27,9 @@ describe('DATABASE_REPLICA_URLS', () => {
     };
     expect(problems({ DATABASE_URL: PRIMARY, DATABASE_REPLICA_URLS: 'postgres://api@r1/cards,redis://r2' })).toEqual(['DATABASE_REPLICA_URLS must start with postgres: or postgresql:, not redis:']);
     expect(problems({ DATABASE_REPLICA_URLS: 'postgres://api@r1/cards' })).toEqual(['DATABASE_REPLICA_URLS needs DATABASE_URL: replicas are of a PostgreSQL server']);
+    const workers = { DATABASE_URL: PRIMARY, DATABASE_REPLICA_URLS: 'postgres://api@r1/cards', WEB_CONCURRENCY: '2', DOWNLOAD_LINK_SECRET: 'x'.repeat(32) };
+    expect(problems(workers)).toEqual(['DATABASE_REPLICA_URLS with WEB_CONCURRENCY above 1 needs REDIS_URL: the workers share who changed what (read-your-writes) through it']);
+    expect(problems({ ...workers, REDIS_URL: 'redis://cache:6379' })).toEqual([]);
   });
 
   it('opens one MikroORM replica per URL, and none for the embedded database', () => {
