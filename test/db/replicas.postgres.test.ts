@@ -4,7 +4,10 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
 import { toGlobalId } from '../../src/api/relay.ts';
+import { randomBytes } from 'node:crypto';
 import { openOrm, type Orm } from '../../src/db/orm.ts';
+import { redisMarks } from '../../src/db/read-your-writes.ts';
+import { openRedis } from '../../src/db/redis.ts';
 import { replicasOf, withRoute, type ReadReplicas } from '../../src/db/replicas.ts';
 import { ENTITIES } from '../../src/modules/entities.ts';
 import { aCard, aCareerCenter, nextIin } from '../support/builders.ts';
@@ -217,4 +220,30 @@ describe('a replica that lags or is down', () => {
     expect(await count(reader)).toBe(expected);
     expect(growth(routed, await counted('api_replica_reads_total'))).toEqual({ replica: 1 });
   }, 150_000);
+});
+
+describe('read-your-writes marks shared through Redis', () => {
+  it('reach every process: those subscribed as they are published, a new one from the keys; a mark is never lowered', async () => {
+    const redis = await openRedis(process.env.REDIS_URL!);
+    const prefix = `test-ryw-${randomBytes(4).toString('hex')}:`;
+    const opened: Awaited<ReturnType<typeof redisMarks>>[] = [];
+    const marks = async () => {
+      opened.push(await redisMarks(redis, prefix, 60_000));
+      return opened.at(-1)!;
+    };
+    try {
+      const [writer, listening] = [await marks(), await marks()];
+      await writer.note('writer', 5n);
+      await until(async () => listening.positionOf('writer'), (position) => position === 5n);
+      await writer.note('writer', 3n); // an earlier change noted late
+      const later = await marks();
+      expect({ later: later.positionOf('writer'), other: later.positionOf('other') }).toEqual({ later: 5n, other: null });
+      await later.close();
+      expect(later.positionOf('writer')).toBeUndefined(); // not subscribed: unknown, read from the primary
+    } finally {
+      for (const one of opened) await one.close();
+      for await (const keys of redis.scanIterator({ MATCH: `${prefix}*` })) if (keys.length) await redis.del(keys);
+      await redis.close();
+    }
+  });
 });
