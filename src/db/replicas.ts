@@ -2,6 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Connection } from '@mikro-orm/core';
 import type { AbstractSqlConnection } from '@mikro-orm/sql';
 import { isDatabaseUnavailable } from './availability.ts';
+import { outsideRequestLog } from './sql-log.ts';
 import type { Orm } from './orm.ts';
 import { log } from '../runtime/log.ts';
 import { replicaFallbacks, replicaLag, replicaReads, replicaUp } from '../runtime/metrics.ts';
@@ -216,9 +217,12 @@ export class ReadReplicas {
     replicaReads.inc({ to: 'primary (marks unknown)' });
   }
 
-  /** The primary's WAL position now: after a change has committed, a position its readers need. */
+  /**
+   * The primary's WAL position now: after a change has committed, a position its readers need.
+   * Read even past the request's deadline: a mutation that ran out of time may still have committed.
+   */
   async primaryPosition(): Promise<bigint> {
-    const [row] = await this.#primary.execute<{ lsn: string }[]>('select pg_current_wal_lsn()::text as lsn');
+    const [row] = await outsideRequestLog(() => this.#primary.execute<{ lsn: string }[]>('select pg_current_wal_lsn()::text as lsn'));
     return lsnOf(row!.lsn);
   }
 

@@ -60,3 +60,8 @@ export function startSqlLog(): string[] {
 export function currentRequestLog(): RequestLog | undefined {
   return storage.getStore();
 }
+
+/** Runs `fn` outside any request's log: its statements are not counted, and no deadline refuses them. */
+export function outsideRequestLog<T>(fn: () => Promise<T>): Promise<T> {
+  return storage.exit(fn);
+}
