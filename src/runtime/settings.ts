@@ -196,9 +196,9 @@ const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'
 const VARIABLES = {
   // The server and its data
   DATABASE_URL: described(url(['postgres:', 'postgresql:']), 'database', 'unset: embedded', 'a PostgreSQL server, e.g. `postgres://user:password@host:5432/cards`; unset, the embedded PGlite database is used'),
-  DATABASE_REPLICA_URLS: described(urls(['postgres:', 'postgresql:']), 'database', 'unset: none', 'streaming replicas of `DATABASE_URL`\'s server, comma-separated URLs: GraphQL queries read from them (see [Read replicas](#read-replicas))'),
-  REPLICA_MAX_LAG_SECONDS: described(integer(10, 1, 3600), 'database', '`10`', 'a replica further behind the primary takes no reads until it has caught up'),
-  REPLICA_CHECK_MS: described(integer(1000, 50, 60_000), 'database', '`1000`', 'how often each API process reads the replicas\' replay positions (and finds one down or back)'),
+  DATABASE_REPLICA_URLS: described(urls(['postgres:', 'postgresql:']), 'server', 'unset: none', 'streaming replicas of `DATABASE_URL`\'s server, comma-separated URLs: GraphQL queries read from them (see [Read replicas](#read-replicas))'),
+  REPLICA_MAX_LAG_SECONDS: described(integer(10, 1, 3600), 'server', '`10`', 'a replica further behind the primary takes no reads until it has caught up'),
+  REPLICA_CHECK_MS: described(integer(1000, 50, 60_000), 'server', '`1000`', 'how often each API process reads the replicas\' replay positions (and finds one down or back)'),
   PGLITE_DIR: described(text('.data/pglite'), 'database', '`.data/pglite`', "the embedded database's directory (one process at a time); `memory://` for a throw-away one"),
   PORT: described(integer(4000, 0, 65535), 'server', '`4000`', 'the HTTP port'),
   WEB_CONCURRENCY: described(integer(1, 1, 256), 'server', '`1`', 'worker processes serving one port, with PostgreSQL only (see [Workers](#workers))'),
