@@ -1,6 +1,6 @@
 import cluster from 'node:cluster';
 import { createServer, type RequestListener, type Server } from 'node:http';
-import { databaseSettings } from '../db/config.ts';
+import { databaseSettings, replicaSettings } from '../db/config.ts';
 import { migrate, openOrm, type Orm } from '../db/orm.ts';
 import { poolUseOf } from '../db/pool.ts';
 import { createApp } from '../http/app.ts';
@@ -137,7 +137,8 @@ async function worker(settings: Settings, devProvider: { close(): Promise<void> 
 
   // The API's statements are cut off at DB_STATEMENT_TIMEOUT_MS (so are migrations run here at the
   // start; a long one is for `npm run migrate`).
-  orm = await openOrm({ ...database, statementTimeoutMs: protection.database.statementTimeoutMs }, ENTITIES);
+  // Only the server reads from replicas (DATABASE_REPLICA_URLS): its GraphQL queries.
+  orm = await openOrm({ ...database, statementTimeoutMs: protection.database.statementTimeoutMs, replicas: replicaSettings(settings) }, ENTITIES);
   if (cluster.isPrimary) await migrateAndSay(orm);
   const pool = await poolUseOf(orm);
   if (pool) measurePool(pool);

@@ -4,6 +4,7 @@ import { Migrator } from '@mikro-orm/migrations';
 import { PgliteDriver } from '@mikro-orm/pglite';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { guardConnections } from './availability.ts';
+import type { ReplicaSettings } from './replicas.ts';
 import { recordSql } from './sql-log.ts';
 import { settings, type Settings } from '../runtime/settings.ts';
 
@@ -25,10 +26,21 @@ export interface DatabaseSettings {
    * the embedded database goes without.
    */
   statementTimeoutMs?: number;
+  /**
+   * Streaming replicas of the server at `url` that the reads of GraphQL queries may go to
+   * (replicas.ts); only the server (`npm start`) opens them, commands use the primary alone.
+   */
+  replicas?: ReplicaSettings;
 }
 
 export function databaseSettings(from: Settings = settings()): DatabaseSettings {
   return { url: from.DATABASE_URL, embeddedDir: from.PGLITE_DIR! };
+}
+
+/** The read replicas the settings name, if any (the server's, with `databaseSettings`). */
+export function replicaSettings(from: Settings = settings()): ReplicaSettings | undefined {
+  const urls = from.DATABASE_REPLICA_URLS;
+  return urls?.length ? { urls, maxLagSeconds: from.REPLICA_MAX_LAG_SECONDS, checkMs: from.REPLICA_CHECK_MS } : undefined;
 }
 
 export const migrationsPath = fileURLToPath(new URL('./migrations', import.meta.url));
@@ -58,7 +70,12 @@ export function ormOptions(settings: DatabaseSettings, entities: readonly Entity
     propagationOnPrototype: false,
   };
   return settings.url
-    ? (defineConfig({ ...common, driver: PostgreSqlDriver, clientUrl: settings.url, ...poolOptions(settings.statementTimeoutMs) }) as Options)
+    ? (defineConfig({
+      ...common, driver: PostgreSqlDriver, clientUrl: settings.url, ...poolOptions(settings.statementTimeoutMs),
+      // Each replica's pool takes the primary's options (statement timeout, guards); which
+      // statements go there is replicas.ts's choice, not MikroORM's.
+      ...(settings.replicas?.urls.length ? { replicas: settings.replicas.urls.map((clientUrl, i) => ({ name: `replica-${i + 1}`, clientUrl })) } : {}),
+    }) as Options)
     : (defineConfig({ ...common, driver: PgliteDriver, dbName: settings.embeddedDir, ...embeddedFrom(settings.embeddedFrom) }) as Options);
 }
 

@@ -1,6 +1,7 @@
 import { PgliteDriver } from '@mikro-orm/pglite';
 import type { AbstractSqlConnection } from '@mikro-orm/sql';
 import type { Orm } from './orm.ts';
+import { replicasOf } from './replicas.ts';
 import { currentRequestLog } from './sql-log.ts';
 
 // A request runs at most `perRequest` SQL statements at once, so it never holds more than that
@@ -47,8 +48,12 @@ const limits = new WeakMap<AbstractSqlConnection, { perRequest: number }>();
  * gets one place in its queue whatever is configured.
  */
 export function shareConnections(orm: Orm, perRequest: number): void {
-  const connection = orm.em.getConnection() as AbstractSqlConnection;
   const limit = orm.driver instanceof PgliteDriver ? 1 : perRequest;
+  // A request reads from one server (replicas.ts): each pool, the replicas' too, is shared out alike.
+  for (const connection of [orm.em.getConnection('write') as AbstractSqlConnection, ...(replicasOf(orm)?.connections ?? [])]) share(connection, limit);
+}
+
+function share(connection: AbstractSqlConnection, limit: number): void {
   const known = limits.get(connection);
   if (known) {
     known.perRequest = limit;

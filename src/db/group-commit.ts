@@ -1,4 +1,4 @@
-import { currentRequestLog, outsideRequests } from './sql-log.ts';
+import { currentRequestLog, outsideRequestLog } from './sql-log.ts';
 
 // Group commit: rows that concurrent requests must each have durable before they answer (the
 // read audit) are written by one statement and one commit for all the requests waiting at that
@@ -48,7 +48,7 @@ export class GroupCommit<T> {
         try {
           // Outside every request: the write is no single request's, so no request's deadline or
           // share of the pool applies to it (a request out of time must not fail the others' rows).
-          const sql = await outsideRequests(() => this.#write(batch.map((pending) => pending.item)));
+          const sql = await outsideRequestLog(() => this.#write(batch.map((pending) => pending.item)));
           for (const pending of batch) {
             pending.log?.statements.push(sql);
             pending.resolve();

@@ -8,6 +8,12 @@ import { readEntities, tableOf } from './read-entities.ts';
 // are written here rather than built per call by the ORM's query builder (a tenth of a small
 // query's CPU in a profile of the deep list); the ORM still hydrates the rows (read-entities.ts).
 
+/**
+ * A raw read's options: a read, which may go to the request's replica (src/db/replicas.ts); raw
+ * statements are sent to the primary unless they say so.
+ */
+export const READ = { connectionType: 'read' } as const;
+
 /** `in (?, ?, …)` for a batch of keys: one placeholder each, so a key is only ever a value. */
 export const placeholders = (keys: readonly unknown[]) => `(${keys.map(() => '?').join(', ')})`;
 
@@ -16,7 +22,7 @@ export function byId<T extends { id: string }>(em: SqlEntityManager, entity: Ent
   const { table, column } = tableOf(em, entity as EntityClass<unknown>);
   const live = options.excludeVoided ? ` and ${column('voidedAt')} is null` : '';
   return new DataLoader<string, T | null>(async (ids) => {
-    const rows = readEntities(em, entity, await em.execute(`select * from ${table} where ${column('id')} in ${placeholders(ids)}${live}`, [...ids]));
+    const rows = readEntities(em, entity, await em.execute(`select * from ${table} where ${column('id')} in ${placeholders(ids)}${live}`, [...ids], READ));
     const byKey = new Map(rows.map((row) => [row.id, row]));
     return ids.map((id) => byKey.get(id) ?? null);
   });
@@ -39,7 +45,7 @@ export function entriesByCard<T extends object>(
   const { table, column } = tableOf(em, entity as EntityClass<unknown>);
   const order = options.orderBy.map((key) => `${column(key)} asc nulls last`).join(', ');
   return new DataLoader<string, T[]>(async (ownerIds) => {
-    const rows = readEntities(em, entity, await em.execute(`select * from ${table} where ${column(owner)} in ${placeholders(ownerIds)} order by ${order}`, [...ownerIds]));
+    const rows = readEntities(em, entity, await em.execute(`select * from ${table} where ${column(owner)} in ${placeholders(ownerIds)} order by ${order}`, [...ownerIds], READ));
     const byOwner = new Map<string, T[]>(ownerIds.map((id) => [id, []]));
     for (const row of rows) byOwner.get((row as Record<string, unknown>)[owner] as string)?.push(row);
     return ownerIds.map((id) => byOwner.get(id)!);

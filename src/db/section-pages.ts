@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import type { EntityClass } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/sql';
-import { placeholders } from './loaders.ts';
+import { placeholders, READ } from './loaders.ts';
 import { readEntities, tableOf } from './read-entities.ts';
 
 // Pages of the list sections that grow without bound (§14 referrals, §16 measures, §18 visits, the
@@ -104,7 +104,7 @@ async function loadPages<T extends object>(
       from v
     ) r where (r."__between" and r."__rank" <= ?) or (not r."__between" and r."__rank" = 1)
     order by r.${card}, r."__between", r."__rank"`;
-  const rows = await em.execute<Record<string, unknown>[]>(sql, params);
+  const rows = await em.execute<Record<string, unknown>[]>(sql, params, READ);
 
   const pages = new Map<string, SectionRows<T>>();
   const cardColumn = card.slice(1, -1);

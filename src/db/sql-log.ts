@@ -56,12 +56,12 @@ export function startSqlLog(): string[] {
   return statements;
 }
 
-/** Runs `fn` outside any request's log: statements shared by several requests (group-commit.ts). */
-export function outsideRequests<T>(fn: () => T): T {
-  return storage.exit(fn);
-}
-
 /** The current request's log (deadline and all), if it has one. */
 export function currentRequestLog(): RequestLog | undefined {
   return storage.getStore();
+}
+
+/** Runs `fn` outside any request's log: its statements are not counted, and no deadline refuses them. */
+export function outsideRequestLog<T>(fn: () => Promise<T>): Promise<T> {
+  return storage.exit(fn);
 }

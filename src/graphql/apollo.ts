@@ -1,4 +1,4 @@
-import { ApolloServer, type PersistedQueryOptions } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin, type PersistedQueryOptions } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
 import { databaseUnavailablePlugin } from './database-unavailable.ts';
@@ -33,10 +33,12 @@ export interface ApolloOptions {
   jit?: boolean;
   /** How long a private HTTP cache may keep a query's answer sent by GET (http-cache.ts); HTTP_CACHE_MAX_AGE_SECONDS. */
   httpCacheMaxAgeSeconds?: number;
+  /** Read replicas' routing (read-routing.ts), when the server has replicas. */
+  readRouting?: ApolloServerPlugin<Context> | null;
 }
 
 export function createApolloServer(schema: GraphQLSchema, options: ApolloOptions = {}): ApolloServer<Context> {
-  const { limits = DEFAULT_LIMITS, introspection = introspectionOf(), persistedQueries = false, jit = settings().GRAPHQL_JIT, httpCacheMaxAgeSeconds = settings().HTTP_CACHE_MAX_AGE_SECONDS } = options;
+  const { limits = DEFAULT_LIMITS, introspection = introspectionOf(), persistedQueries = false, jit = settings().GRAPHQL_JIT, httpCacheMaxAgeSeconds = settings().HTTP_CACHE_MAX_AGE_SECONDS, readRouting = null } = options;
   return new ApolloServer<Context>({
     ...(jit ? { gateway: jitGateway(schema) } : { schema }),
     // Without introspection the schema is not the caller's to learn, not even from suggestions.
@@ -52,7 +54,7 @@ export function createApolloServer(schema: GraphQLSchema, options: ApolloOptions
     // Apollo's default landing page loads Sandbox from a CDN; we serve our own offline GraphiQL.
     // Cache control is on by default and wraps every field resolver to read hints we never give
     // (profiled: 14 % of the server's CPU on the deep list); a fixed policy instead (http-cache.ts).
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), httpCachePlugin(httpCacheMaxAgeSeconds), argumentErrorsPlugin, limitsPlugin(limits), argumentChecksPlugin(cursorPartsOf), executionTimeoutPlugin(limits.executionTimeoutMs), databaseUnavailablePlugin, readAuditPlugin, reportPlugin],
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), httpCachePlugin(httpCacheMaxAgeSeconds), argumentErrorsPlugin, limitsPlugin(limits), argumentChecksPlugin(cursorPartsOf), executionTimeoutPlugin(limits.executionTimeoutMs), databaseUnavailablePlugin, ...(readRouting ? [readRouting] : []), readAuditPlugin, reportPlugin],
     // The process stops on its own signal handlers (runtime/shutdown.ts); Apollo's would re-raise
     // the signal, ending the process before requests in flight are answered and the database closed.
     stopOnTerminationSignals: false,

@@ -3,7 +3,10 @@ import { listenOn } from './listen.ts';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import type { Orm } from '../db/orm.ts';
-import { openRedis } from '../db/redis.ts';
+import { openRedis, type Redis } from '../db/redis.ts';
+import { memoryMarks, redisMarks } from '../db/read-your-writes.ts';
+import { replicasOf, startRoute } from '../db/replicas.ts';
+import { readRoutingPlugin, routeReads } from '../graphql/read-routing.ts';
 import { startSqlLog } from '../db/sql-log.ts';
 import { principalOf, signedIn, signedInByLink } from './caller.ts';
 import { cardPrintout } from './card-printout.ts';
@@ -60,8 +63,9 @@ export async function createApp(
   const signIn = options.signIn ?? null;
   const gate = signedIn(tokens, limits, protection.maxTokenBytes, signIn?.sessions ?? null);
   const persistedQueries = protection.persistedQueries && persistedQueryOptions(protection.persistedQueries, redis, protection.redisPrefix);
+  const reads = await readRoutingOf(orm, redis, protection.redisPrefix);
   const schema = buildSchema();
-  const apollo = createApolloServer(schema, { limits: protection.limits, persistedQueries: persistedQueries ?? false });
+  const apollo = createApolloServer(schema, { limits: protection.limits, persistedQueries: persistedQueries ?? false, readRouting: reads?.plugin ?? null });
   await apollo.start();
 
   const app = express();
@@ -79,7 +83,7 @@ export async function createApp(
   app.get('/graphql', graphiqlPage);
   const graphqlMethods = onlyMethods('GET', 'POST');
   app.all('/graphql', (req, res, next) => (req.method === 'GET' || req.method === 'POST' ? next() : graphqlMethods(req, res, next)));
-  app.route('/export/statistics.csv').get(gate, statisticsExport({ orm, territories })).all(onlyMethods('GET', 'HEAD'));
+  app.route('/export/statistics.csv').get(gate, statisticsExport({ orm, territories, routeReads: reads?.routeReads ?? null })).all(onlyMethods('GET', 'HEAD'));
   // The printed card: the same gate, or instead a short-lived link from `Card.printout` (no header).
   const viaLink = signedInByLink(limits, options.now);
   app.route('/cards/:id.pdf')
@@ -93,6 +97,7 @@ export async function createApp(
     // After body parsing: the log must cover the request's own async flow, not the socket's.
     (_req, res, next) => {
       const statements = startSqlLog();
+      if (reads) startRoute();
       (res.locals.report as RequestReport).statements = statements;
       if (protection.sqlStatementsHeader) {
         // Set as the head is written, so the read audit's statement counts too.
@@ -117,9 +122,29 @@ export async function createApp(
   app.use(httpErrors);
   const stop = async () => {
     await apollo.stop();
+    await reads?.stop();
     await redis?.close();
   };
   return { app, apollo, territories, registry, signing, auth, signIn, protection, trusted, persistedQueryCache: persistedQueries?.cache ?? null, stop };
+}
+
+/**
+ * With read replicas: their checks started, the marks of read-your-writes (shared through Redis
+ * when there is one) and the plugin that routes each operation (read-routing.ts).
+ */
+async function readRoutingOf(orm: Orm, redis: Redis | null, redisPrefix: string) {
+  const replicas = replicasOf(orm);
+  if (!replicas) return null;
+  const marks = redis ? await redisMarks(redis, redisPrefix, replicas.markLifeMs) : memoryMarks(replicas.markLifeMs);
+  await replicas.start();
+  return {
+    plugin: readRoutingPlugin(replicas, marks),
+    routeReads: (subject: string) => routeReads(replicas, marks, subject),
+    async stop() {
+      replicas.stop();
+      await marks.close();
+    },
+  };
 }
 
 /** Starts listening; resolves once the port is bound. Requests Node's parser refuses get JSON too. */

@@ -1,4 +1,5 @@
 import type { Orm } from '../db/orm.ts';
+import { startRoute } from '../db/replicas.ts';
 import type { AgeGroup, Sex, StatisticsDimension } from '../generated/graphql.ts';
 import type { Request, RequestHandler } from 'express';
 import { GraphQLError } from 'graphql';
@@ -24,6 +25,8 @@ import { DIMENSIONS, statisticsFor } from '../modules/statistics/statistics.serv
 export interface ExportDeps {
   orm: Orm;
   territories: Territories;
+  /** With read replicas: sends the export's reads to one, as a GraphQL query's (read-routing.ts). */
+  routeReads?: ((subject: string) => void) | null;
 }
 
 function oneOf<T extends string>(value: string, allowed: readonly T[], argument: string): T {
@@ -60,6 +63,10 @@ export function statisticsExport(deps: ExportDeps): RequestHandler {
     try {
       const principal = principalOf(res);
       const { table, language, groupBy, filter, period } = parameters(req);
+      if (deps.routeReads) {
+        startRoute();
+        deps.routeReads(principal.subject);
+      }
       const em = deps.orm.em.fork();
       const statistics = await statisticsFor(em, deps.territories, await new AccessPolicy(principal, em).statisticsScope(), { period, groupBy, filter });
       if (!statistics) throw new GraphQLError('Statistics are for analysts, caseworkers and heads', { extensions: { code: 'FORBIDDEN', http: { status: 403 } } });

@@ -39,6 +39,34 @@ export const auditWriteDuration = new Histogram({
   registers: [metrics],
 });
 
+export const replicaReads = new Counter({
+  name: 'api_replica_reads_total',
+  help: 'GraphQL queries by where their reads went, with read replicas (replica; primary (own recent change): read-your-writes; primary (no replica in rotation); primary (marks unknown): the marks shared through Redis cannot be trusted just now)',
+  labelNames: ['to'] as const,
+  registers: [metrics],
+});
+
+export const replicaFallbacks = new Counter({
+  name: 'api_replica_fallbacks_total',
+  help: 'Reads a replica failed (away, or a conflict with the WAL it replays) that were run again on the primary, by replica',
+  labelNames: ['replica'] as const,
+  registers: [metrics],
+});
+
+export const replicaUp = new Gauge({
+  name: 'api_replica_up',
+  help: 'Whether a read replica answered its last check (1) or not (0)',
+  labelNames: ['replica'] as const,
+  registers: [metrics],
+});
+
+export const replicaLag = new Gauge({
+  name: 'api_replica_lag_seconds',
+  help: 'How far a read replica was behind the primary at its last check (-1: unknown, e.g. away)',
+  labelNames: ['replica'] as const,
+  registers: [metrics],
+});
+
 /** The pool's counts now, when the process has a PostgreSQL pool (the embedded database has none). */
 export type PoolUse = () => { total: number; idle: number; waiting: number };
 let poolUse: PoolUse | null = null;

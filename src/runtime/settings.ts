@@ -75,6 +75,23 @@ function url(protocols: readonly string[]) {
   });
 }
 
+/** Absolute URLs with one of `protocols`, separated by commas, or undefined. */
+function urls(protocols: readonly string[]) {
+  const one = url(protocols);
+  return text().transform((list, ctx) => {
+    const parsed: string[] = [];
+    for (const value of list?.split(',').map((item) => item.trim()).filter(Boolean) ?? []) {
+      const result = one.safeParse(value);
+      if (!result.success) {
+        for (const issue of result.error.issues) ctx.addIssue({ code: 'custom', message: issue.message });
+        return z.NEVER;
+      }
+      parsed.push(result.data!);
+    }
+    return parsed.length ? parsed : undefined;
+  });
+}
+
 /** A URL as it may be shown: without its password. */
 function redacted(value: string): string {
   return value.replace(/(\/\/[^:/@]+:)[^@/]*@/, '$1***@');
@@ -179,6 +196,9 @@ const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'
 const VARIABLES = {
   // The server and its data
   DATABASE_URL: described(url(['postgres:', 'postgresql:']), 'database', 'unset: embedded', 'a PostgreSQL server, e.g. `postgres://user:password@host:5432/cards`; unset, the embedded PGlite database is used'),
+  DATABASE_REPLICA_URLS: described(urls(['postgres:', 'postgresql:']), 'server', 'unset: none', 'streaming replicas of `DATABASE_URL`\'s server, comma-separated URLs: GraphQL queries read from them (see [Read replicas](#read-replicas))'),
+  REPLICA_MAX_LAG_SECONDS: described(integer(10, 1, 3600), 'server', '`10`', 'a replica further behind the primary takes no reads until it has caught up'),
+  REPLICA_CHECK_MS: described(integer(1000, 50, 60_000), 'server', '`1000`', 'how often each API process reads the replicas\' replay positions (and finds one down or back)'),
   PGLITE_DIR: described(text('.data/pglite'), 'database', '`.data/pglite`', "the embedded database's directory (one process at a time); `memory://` for a throw-away one"),
   PORT: described(integer(4000, 0, 65535), 'server', '`4000`', 'the HTTP port'),
   WEB_CONCURRENCY: described(integer(1, 1, 256), 'server', '`1`', 'worker processes serving one port, with PostgreSQL only (see [Workers](#workers))'),
@@ -289,6 +309,10 @@ const SETTINGS = z.object(VARIABLES).superRefine((values, ctx) => {
   if (values.PERSON_REGISTRY_URL && values.PERSON_REGISTRY_FILE) problem('PERSON_REGISTRY_URL', 'and PERSON_REGISTRY_FILE are both set: set one');
   if (values.LABOUR_CONTRACT_REGISTRY_URL && values.LABOUR_CONTRACT_REGISTRY_FILE) {
     problem('LABOUR_CONTRACT_REGISTRY_URL', 'and LABOUR_CONTRACT_REGISTRY_FILE are both set: set one');
+  }
+  if (values.DATABASE_REPLICA_URLS?.length && !values.DATABASE_URL) problem('DATABASE_REPLICA_URLS', 'needs DATABASE_URL: replicas are of a PostgreSQL server');
+  if (values.DATABASE_REPLICA_URLS?.length && values.WEB_CONCURRENCY > 1 && !values.REDIS_URL) {
+    problem('DATABASE_REPLICA_URLS', 'with WEB_CONCURRENCY above 1 needs REDIS_URL: the workers share who changed what (read-your-writes) through it');
   }
   if (values.WEB_CONCURRENCY > 1 && !values.DATABASE_URL) problem('WEB_CONCURRENCY', 'above 1 needs DATABASE_URL: the embedded database belongs to one process');
   if (values.WEB_CONCURRENCY > 1 && !values.DOWNLOAD_LINK_SECRET) {

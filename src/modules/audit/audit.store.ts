@@ -125,7 +125,7 @@ export async function findReadAudit(em: SqlEntityManager, scope: AuditScope, que
   const beforeAfter = beyond(after, '>=');
   const afterBefore = beyond(before, '<=');
   const between = [after === null ? 'true' : 'a.id < ?', before === null ? 'true' : 'a.id > ?'].join(' and ');
-  const rows = await em.getConnection().execute<Record<string, unknown>[]>(
+  const rows = await em.getConnection('read').execute<Record<string, unknown>[]>(
     `with page as (
        select a.id as audit_id, a.id::text as id, a.at, a.subject, a.role, a.career_center, a.operation_type, a.operation_name,
          a.client_name, a.client_version, a.card_count, a.transfer_ground, array_agg(rc.card_id::text order by rc.card_id) as card_ids

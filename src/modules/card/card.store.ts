@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import type { SqlEntityManager } from '@mikro-orm/sql';
 import type { LoaderFactory } from '../../api/loaders.ts';
-import { byId, placeholders } from '../../db/loaders.ts';
+import { byId, placeholders, READ } from '../../db/loaders.ts';
 import { readEntities } from '../../db/read-entities.ts';
 import type { ActiveMeasureKind, RegistrationStatus } from '../../generated/graphql.ts';
 import type { ReadScope } from '../access/policy.ts';
@@ -13,7 +13,7 @@ import { Card } from './card.entity.ts';
 export const cards = {
   byId: ((em) => byId(em, Card)) as LoaderFactory<string, Card | null>,
   byIin: ((em) => new DataLoader<string, Card | null>(async (iins) => {
-    const found = readEntities(em, Card, await em.execute(`select * from "card" where iin in ${placeholders(iins)}`, [...iins]));
+    const found = readEntities(em, Card, await em.execute(`select * from "card" where iin in ${placeholders(iins)}`, [...iins], READ));
     const byIin = new Map(found.map((card) => [card.iin, card]));
     return iins.map((iin) => byIin.get(iin) ?? null);
   })) as LoaderFactory<string, Card | null>,
@@ -74,7 +74,7 @@ export async function cardsAfter(
   const { where, params } = matching(filter, scope);
   const after = afterId ? `${where ? ' and' : 'where'} c.id > ?` : '';
   const rows = await em.execute(`select c.*${extras.columns} from "card" c ${extras.join} ${where}${after} order by c.id limit ?`,
-    [...extras.params, ...params, ...(afterId ? [afterId] : []), limit + 1]);
+    [...extras.params, ...params, ...(afterId ? [afterId] : []), limit + 1], READ);
   // The hydrator takes the card's own columns and leaves the extras.
   return { cards: readEntities(em, Card, rows), rows };
 }
@@ -82,6 +82,6 @@ export async function cardsAfter(
 /** How many cards match. */
 export async function countCards(em: SqlEntityManager, filter: CardFilter, scope: ReadScope): Promise<number> {
   const { where, params } = matching(filter, scope);
-  const [row] = await em.execute<{ count: string }[]>(`select count(*) as count from "card" c ${where}`, params);
+  const [row] = await em.execute<{ count: string }[]>(`select count(*) as count from "card" c ${where}`, params, READ);
   return Number(row!.count);
 }

@@ -1,5 +1,6 @@
 import type { SqlEntityManager } from '@mikro-orm/sql';
 import type { Page } from '../../api/connection.ts';
+import { READ } from '../../db/loaders.ts';
 import { readEntities } from '../../db/read-entities.ts';
 import type { RegistrationEpisodeStatus } from '../../generated/graphql.ts';
 import { Registration } from './registration.entity.ts';
@@ -30,7 +31,7 @@ export async function findApplications(
     params.push(page.after[0], page.after[1]);
   }
   const rows = readEntities(em, Registration, await em.execute(
-    `select r.* from "registration" r where ${conditions.join(' and ')} order by r.applied_on, r.id limit ?`, [...params, page.limit + 1],
+    `select r.* from "registration" r where ${conditions.join(' and ')} order by r.applied_on, r.id limit ?`, [...params, page.limit + 1], READ,
   ));
   return { rows: rows.slice(0, page.limit), hasNextPage: rows.length > page.limit, hasPreviousPage, total: undefined };
 }

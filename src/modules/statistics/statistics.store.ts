@@ -95,7 +95,7 @@ async function grouped(
     from ${part.from} join scope s on s.card_id = t.card_id
     where ${part.where}
     ${keys.length ? `group by ${keys.join(', ')} order by ${keys.join(', ')}` : ''}`;
-  return em.getConnection().execute<Raw[]>(text, sql.params);
+  return em.getConnection('read').execute<Raw[]>(text, sql.params);
 }
 
 

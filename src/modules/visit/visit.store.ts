@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { LoaderFactory } from '../../api/loaders.ts';
-import { placeholders } from '../../db/loaders.ts';
+import { placeholders, READ } from '../../db/loaders.ts';
 import { readEntities } from '../../db/read-entities.ts';
 import { Visit } from './visit.entity.ts';
 
@@ -12,6 +12,7 @@ export const nextVisitByCard: LoaderFactory<{ cardId: string; from: string }, Vi
       `select * from visit where card_id in ${placeholders(keys)} and voided_at is null and attended_on is null and planned_on >= ?
        order by card_id, planned_on, id`,
       [...keys.map((key) => key.cardId), from],
+      READ,
     ));
     const first = new Map<string, Visit>();
     for (const visit of visits) if (!first.has(visit.card)) first.set(visit.card, visit);
