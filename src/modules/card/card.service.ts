@@ -7,6 +7,9 @@ import type { Territories } from '../dictionary/territories.ts';
 import type { Card } from './card.entity.ts';
 import { cardsAfter, countCards, type CardFilter } from './card.store.ts';
 
+/** How many cards a list has, counted up to a limit (`CARD_COUNT_LIMIT`). */
+export type CardCount = Awaited<ReturnType<typeof countCards>>;
+
 /** Checks the codes and ranges of a filter (its career center given as a database id); InvalidInput names the offending field. */
 export function checkFilter(filter: (Omit<CardFilterInput, 'careerCenter'> & { careerCenterId?: string }) | null | undefined, territories: Territories): CardFilter {
   if (!filter) return {};
@@ -41,12 +44,14 @@ export function checkFilter(filter: (Omit<CardFilterInput, 'careerCenter'> & { c
 /** Cards matching a filter in the order they were opened (by id), a page at a time; the total is counted only if asked for. */
 export async function findCards(
   em: SqlEntityManager, filter: CardFilter, scope: ReadScope, page: { limit: number; afterId: string | null },
-): Promise<Page<Card, () => Promise<number>>> {
+): Promise<Page<Card, () => Promise<CardCount>>> {
   const rows = await cardsAfter(em, filter, scope, page.limit, page.afterId);
+  let counted: Promise<CardCount> | undefined;
   return {
     rows: rows.slice(0, page.limit),
     hasNextPage: rows.length > page.limit,
     hasPreviousPage: page.afterId !== null,
-    total: () => countCards(em, filter, scope),
+    // Counted once, whichever of `totalCount` and `totalCountExact` asks first.
+    total: () => (counted ??= countCards(em, filter, scope)),
   };
 }
