@@ -32,3 +32,9 @@ export async function scratchDatabase(serverUrl: string | undefined): Promise<{ 
     },
   };
 }
+
+/** A database a kept benchmark run left, used as it is: nothing is seeded, and closing it drops nothing. */
+export async function existingDatabase(url: string): Promise<{ orm: Orm; kind: string; url: string; drop(): Promise<void> }> {
+  const orm = await openOrm({ url, embeddedDir: '' }, ENTITIES);
+  return { orm, kind: `PostgreSQL ${new URL(url).host}${new URL(url).pathname} (kept)`, url, drop: () => orm.close() };
+}

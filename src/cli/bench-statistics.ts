@@ -5,33 +5,40 @@ import { startCommand, wholeArgument } from './command.ts';
 // are good (as in main.ts).
 
 const { values, settings } = startCommand({
-  usage: 'npm run bench:statistics -- [--cards N] [--runs N]',
+  usage: 'npm run bench:statistics -- [--cards N] [--runs N] [--database URL]',
   summary: 'Times every statistics list by six groupings on a scratch database of demo cards:\n'
-    + 'embedded PGlite, or a new database on the PostgreSQL server of DATABASE_URL, dropped afterwards.\n'
+    + 'embedded PGlite, or a new database on the PostgreSQL server of DATABASE_URL, dropped afterwards;\n'
+    + 'or on the cards of a database `npm run bench -- --keep-database` left (--database).\n'
     + 'Exit status: 0 done; 1 failure; 64 bad arguments; 78 a bad setting.',
   options: {
     cards: { type: 'string', default: '100000', value: 'N', help: 'demo cards in the scratch database' },
     runs: { type: 'string', default: '7', value: 'N', help: 'timed runs of each list (the median is shown), after one warm-up' },
+    database: { type: 'string', value: 'URL', help: 'time on such a database as it is (no seeding, nothing dropped; --cards is ignored)' },
   },
   settings: ['DATABASE_URL', 'LOG_LEVEL'],
 });
 const cards = wholeArgument('cards', values.cards, 1);
 const runs = wholeArgument('runs', values.runs, 1);
 
-const [{ scratchDatabase }, { withSqlLog }, { seedDemoData }, { Territories }, { STATISTICS_LISTS, STATISTICS_TABLES }, { checkRequest, Statistics }] = await Promise.all([
+const [{ scratchDatabase, existingDatabase }, { withSqlLog }, { seedDemoData }, { Territories }, { STATISTICS_LISTS, STATISTICS_TABLES }, { checkRequest, Statistics }] = await Promise.all([
   import('../bench/database.ts'), import('../db/sql-log.ts'), import('../seed/seeder.ts'), import('../modules/dictionary/territories.ts'),
   import('../modules/statistics/statistics.csv.ts'), import('../modules/statistics/statistics.service.ts'),
 ]);
 type StatisticsDimension = import('../generated/graphql.ts').StatisticsDimension;
 const say = (line: string) => process.stdout.write(`${line}\n`);
 
-const db = await scratchDatabase(settings.DATABASE_URL);
+const db = values.database ? await existingDatabase(values.database) : await scratchDatabase(settings.DATABASE_URL);
 try {
   const territories = await Territories.load(db.orm.em.fork());
-  const seeded = performance.now();
-  await seedDemoData(db.orm, territories, { cards, onProgress: (done) => done % 20_000 === 0 && say(`  seeded ${done}`) });
-  await db.orm.em.getConnection().execute('analyze');
-  say(`statistics on ${cards} demo cards, ${db.kind} (seeded in ${((performance.now() - seeded) / 1000).toFixed(0)} s), median of ${runs} runs after one warm-up`);
+  if (values.database) {
+    const [{ count }] = await db.orm.em.getConnection().execute<[{ count: string }]>('select count(*) from card');
+    say(`statistics on the ${count} cards of ${db.kind}, median of ${runs} runs after one warm-up`);
+  } else {
+    const seeded = performance.now();
+    await seedDemoData(db.orm, territories, { cards, onProgress: (done) => done % 20_000 === 0 && say(`  seeded ${done}`) });
+    await db.orm.em.getConnection().execute('analyze');
+    say(`statistics on ${cards} demo cards, ${db.kind} (seeded in ${((performance.now() - seeded) / 1000).toFixed(0)} s), median of ${runs} runs after one warm-up`);
+  }
   const tables = STATISTICS_TABLES;
   const groupings: StatisticsDimension[][] = [[], ['REGION'], ['CAREER_CENTER'], ['SEX', 'AGE_GROUP'], ['EDUCATION_LEVEL'], ['REGION', 'DISTRICT', 'CAREER_CENTER', 'SEX', 'AGE_GROUP', 'EDUCATION_LEVEL']];
   const period = { from: '2024-01-01', to: '2026-11-29' };

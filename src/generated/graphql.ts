@@ -540,8 +540,14 @@ export type CardConnection = {
   edges: Array<CardEdge>;
   /** Pagination state. */
   pageInfo: PageInfo;
-  /** Number of cards matching the filter (counted only when asked for). */
+  /**
+   * Number of cards matching the filter, counted up to 10,000 (and only when asked for): when more
+   * match, 10,000, and `totalCountExact` is false. A national register holds millions of cards, and
+   * counting a filter over all of them reads every matching card on each request.
+   */
   totalCount: Scalars['Int']['output'];
+  /** Whether `totalCount` is the exact number of matching cards; false when more than 10,000 match (at least that many do). */
+  totalCountExact: Scalars['Boolean']['output'];
 };
 
 /** A card with its cursor. */
@@ -4554,6 +4560,7 @@ export type CardConnectionResolvers<ContextType = Context, ParentType extends Re
   edges?: Resolver<Array<ResolversTypes['CardEdge']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  totalCountExact?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
 export type CardEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CardEdge'] = ResolversParentTypes['CardEdge']> = {

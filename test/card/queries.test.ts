@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { toGlobalId } from '../../src/api/relay.ts';
 import type { Card } from '../../src/modules/card/card.entity.ts';
+import { countCards } from '../../src/modules/card/card.store.ts';
 import { createTestApi, dataOf, type TestApi } from '../support/api.ts';
 import { aCard, aCareerCenter } from '../support/builders.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
@@ -142,6 +143,17 @@ describe('cards', () => {
     expect(ids(dataOf(await range('2026-03-02')).cards)).toEqual([gid(cards.unemployed)]);
     expect(ids(dataOf(await list('', { filter: { activeMeasureKind: 'RELOCATION' } })).cards)).toEqual([gid(cards.deregistered)]);
     expect(ids(dataOf(await list('', { filter: { activeMeasureKind: 'SUBSIDIZED_JOB' } })).cards)).toEqual([]);
+  });
+
+  it('counts the cards up to a limit, and says whether the count is exact', async () => {
+    const { cards: all } = dataOf(await api.execute('{ cards(first: 1) { totalCount totalCountExact } }'));
+    expect(all).toEqual({ totalCount: 6, totalCountExact: true });
+    // The limit of the API is 10,000; the same count with a limit of 2 and of 6.
+    const em = db.orm.em.fork();
+    expect(await countCards(em, {}, { kind: 'all' }, 2)).toEqual({ count: 2, exact: false });
+    expect(await countCards(em, {}, { kind: 'all' }, 6)).toEqual({ count: 6, exact: true });
+    expect(await countCards(em, { region: 'KZ-71' }, { kind: 'all' }, 2)).toEqual({ count: 2, exact: false });
+    expect(await countCards(em, { registrationStatus: 'UNEMPLOYED' }, { kind: 'all' }, 2)).toEqual({ count: 1, exact: true });
   });
 
   it('hides voided entries from the card sections', async () => {

@@ -34,7 +34,7 @@ const COMMANDS: Record<string, { args?: string[]; options: string[]; variables: 
   'cli/bench.ts': { options: ['--cards', '--duration', '--connections', '--soak', '--rounds', '--workers', '--api-processes', '--peer', '--out', '--embedded', '--database', '--keep-database'], variables: ['DATABASE_URL', 'REDIS_URL'] },
   'cli/bench-full-card.ts': { options: ['--cards', '--runs'], variables: ['DATABASE_URL'] },
   'cli/bench-import.ts': { options: ['--records', '--batch', '--writers', '--embedded'], variables: ['DATABASE_URL'] },
-  'cli/bench-statistics.ts': { options: ['--cards', '--runs'], variables: ['DATABASE_URL'] },
+  'cli/bench-statistics.ts': { options: ['--cards', '--runs', '--database'], variables: ['DATABASE_URL'] },
   'main.ts': { options: [], variables: [...DATABASE, 'PORT', 'SHUTDOWN_TIMEOUT_MS', 'PERSON_REGISTRY_URL', 'QUERY_MAX_DEPTH', 'AUTH_ISSUER', 'LOG_LEVEL', 'METRICS_PORT'] },
 };
 /** Two bad settings, taken in turn: both are checked by every command. */

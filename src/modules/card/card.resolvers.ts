@@ -42,7 +42,8 @@ export const cardResolvers: Resolvers = {
     },
   },
   CardConnection: {
-    totalCount: ({ totalCount }) => totalCount(),
+    totalCount: async ({ totalCount }) => (await totalCount()).count,
+    totalCountExact: async ({ totalCount }) => (await totalCount()).exact,
   },
   Card: {
     careerCenter: async (card, _, { loaders }) => (await loaders.get(careerCenterById).load(card.careerCenter))!,

@@ -8,6 +8,9 @@ import type { Card } from './card.entity.ts';
 import { cardsAfter, countCards, type CardFilter } from './card.store.ts';
 import type { pageExtrasFor } from './page-extras.ts';
 
+/** How many cards a list has, counted up to a limit (`CARD_COUNT_LIMIT`). */
+export type CardCount = Awaited<ReturnType<typeof countCards>>;
+
 /** Checks the codes and ranges of a filter (its career center given as a database id); InvalidInput names the offending field. */
 export function checkFilter(filter: (Omit<CardFilterInput, 'careerCenter'> & { careerCenterId?: string }) | null | undefined, territories: Territories): CardFilter {
   if (!filter) return {};
@@ -46,13 +49,15 @@ export function checkFilter(filter: (Omit<CardFilterInput, 'careerCenter'> & { c
 export async function findCards(
   em: SqlEntityManager, filter: CardFilter, scope: ReadScope, page: { limit: number; afterId: string | null },
   extras?: { of: ReturnType<typeof pageExtrasFor>; today: string },
-): Promise<Page<Card, () => Promise<number>>> {
+): Promise<Page<Card, () => Promise<CardCount>>> {
   const { cards: rows, rows: raw } = await cardsAfter(em, filter, scope, page.limit, page.afterId, extras?.of.sql(em, extras.today));
   extras?.of.keep(em, rows, raw);
+  let counted: Promise<CardCount> | undefined;
   return {
     rows: rows.slice(0, page.limit),
     hasNextPage: rows.length > page.limit,
     hasPreviousPage: page.afterId !== null,
-    total: () => countCards(em, filter, scope),
+    // Counted once, whichever of `totalCount` and `totalCountExact` asks first.
+    total: () => (counted ??= countCards(em, filter, scope)),
   };
 }

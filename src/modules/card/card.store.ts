@@ -79,9 +79,19 @@ export async function cardsAfter(
   return { cards: readEntities(em, Card, rows), rows };
 }
 
-/** How many cards match. */
-export async function countCards(em: SqlEntityManager, filter: CardFilter, scope: ReadScope): Promise<number> {
+/**
+ * Cards counted at most for `totalCount`: an exact count of a filter over a national register (a
+ * million cards and more) reads every matching card, a second or more, on each request that asks.
+ */
+export const CARD_COUNT_LIMIT = 10_000;
+
+/** How many cards match, counted up to `limit`: past it, `limit` and not exact. */
+export async function countCards(
+  em: SqlEntityManager, filter: CardFilter, scope: ReadScope, limit = CARD_COUNT_LIMIT,
+): Promise<{ count: number; exact: boolean }> {
   const { where, params } = matching(filter, scope);
-  const [row] = await em.execute<{ count: string }[]>(`select count(*) as count from "card" c ${where}`, params, READ);
-  return Number(row!.count);
+  // One more than the limit tells that more match; the scan stops there.
+  const [row] = await em.execute<{ count: string }[]>(`select count(*) as count from (select 1 from "card" c ${where} limit ?) matching`, [...params, limit + 1], READ);
+  const count = Number(row!.count);
+  return count > limit ? { count: limit, exact: false } : { count, exact: true };
 }
