@@ -268,6 +268,30 @@ async function drive(url: string, make: Make, seconds: number, connections: numb
   };
 }
 
+/**
+ * Waits until no other session runs a statement on the database (two readings in a row, at most 5
+ * minutes): the requests a load run leaves in the servers when the load generator stops (50
+ * statistics queries take a minute at a million cards) must not be measured with the next run, nor
+ * make a probe run out of time.
+ */
+async function settle(databaseUrl: string | undefined): Promise<void> {
+  if (!databaseUrl) return; // the embedded database runs inside the server: it is quiet when its server is
+  const { default: pg } = await import('pg');
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    let quiet = 0;
+    for (const until = Date.now() + 300_000; quiet < 2 && Date.now() < until;) {
+      const { rows: [row] } = await client.query<{ n: number }>(
+        `select count(*)::int as n from pg_stat_activity where datname = current_database() and state = 'active' and pid <> pg_backend_pid()`);
+      quiet = row!.n === 0 ? quiet + 1 : 0;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  } finally {
+    await client.end();
+  }
+}
+
 /** One request: the SQL statements it took (null if the server does not say) and the size of its answer; fails on GraphQL errors. */
 async function probe(url: string, headers: Record<string, string>, body: string): Promise<{ statements: number | null; bytes: number; text: string }> {
   const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
@@ -545,6 +569,7 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
       await use(target);
       const entry = entryOf(key);
       await drive(ask.url, ask.make, Math.min(2, options.duration), options.connections, ask.varies); // warm-up
+      await settle(databaseEnv!.DATABASE_URL);
       const first = ask.make(0);
       const { statements, bytes, text } = await probe(ask.url, first.headers, first.body);
       if (roundNumber === 1) answers.set(`${target.key} ${key}`, text);
@@ -557,6 +582,7 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
       const cpu = perRequest(await cpuMs(pids) - cpuBefore);
       const balancerCpu = target.balancerPid ? perRequest(await cpuMs([target.balancerPid()]) - balancerBefore) : undefined;
       const after = await rssMb(pids);
+      await settle(databaseEnv!.DATABASE_URL);
       const { requests: _, ...figures } = load;
       runs.push({
         round: roundNumber, server: target.key, query: key, name: entry.name, ...figures, sqlStatementsPerRequest: statements, responseBytes: bytes,
