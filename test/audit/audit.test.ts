@@ -178,24 +178,32 @@ describe('reading the audit', () => {
   });
 });
 
+/** Runs `fn` while every audit insert fails ('audit store down'), with the error log silenced; returns the log spy's calls. */
+async function whileAuditRefused(fn: () => Promise<void>): Promise<unknown[][]> {
+  const connection = db.orm.em.getConnection();
+  await connection.execute(`create function refuse_audit() returns trigger language plpgsql as $$ begin raise exception 'audit store down'; end $$`);
+  await connection.execute(`create trigger refuse_audit before insert on read_audit for each row execute function refuse_audit()`);
+  const logged = jest.spyOn(log, 'error').mockImplementation(() => undefined);
+  try {
+    await fn();
+    return logged.mock.calls;
+  } finally {
+    logged.mockRestore();
+    await connection.execute('drop trigger refuse_audit on read_audit');
+    await connection.execute('drop function refuse_audit');
+  }
+}
+
 describe('when the audit cannot be written', () => {
   it('withholds the data (AUDIT_UNAVAILABLE) rather than answer unrecorded', async () => {
-    const connection = db.orm.em.getConnection();
-    await connection.execute(`create function refuse_audit() returns trigger language plpgsql as $$ begin raise exception 'audit store down'; end $$`);
-    await connection.execute(`create trigger refuse_audit before insert on read_audit for each row execute function refuse_audit()`);
-    const logged = jest.spyOn(log, 'error').mockImplementation(() => undefined);
-    try {
+    const logged = await whileAuditRefused(async () => {
       const result = await api.execute(`query($id: ID!) { card(id: $id) { iin } }`, { id: ids.mine }, { principal: caseworker });
       expect(result.data).toBeNull();
       expect(result.errors).toEqual([{ message: expect.any(String), extensions: { code: 'AUDIT_UNAVAILABLE' } }]);
       expect(JSON.stringify(result)).not.toContain(mineIin);
-      // The operators learn why.
-      expect(logged).toHaveBeenCalledWith(expect.objectContaining({ err: expect.objectContaining({ message: expect.stringContaining('audit store down') }) }), 'the read audit could not be written; the answer is withheld');
-    } finally {
-      logged.mockRestore();
-      await connection.execute('drop trigger refuse_audit on read_audit');
-      await connection.execute('drop function refuse_audit');
-    }
+    });
+    // The operators learn why.
+    expect(logged).toContainEqual([expect.objectContaining({ err: expect.objectContaining({ message: expect.stringContaining('audit store down') }) }), 'the read audit could not be written; the answer is withheld']);
   });
 });
 
@@ -228,11 +236,7 @@ describe('requests that finish together (group commit)', () => {
   });
 
   it('are all withheld when the statement that holds their records fails', async () => {
-    const connection = db.orm.em.getConnection();
-    await connection.execute(`create function refuse_audit() returns trigger language plpgsql as $$ begin raise exception 'audit store down'; end $$`);
-    await connection.execute(`create trigger refuse_audit before insert on read_audit for each row execute function refuse_audit()`);
-    const logged = jest.spyOn(log, 'error').mockImplementation(() => undefined);
-    try {
+    await whileAuditRefused(async () => {
       const results = await Promise.all(Array.from({ length: 10 }, (_, i) =>
         api.execute(`query($id: ID!) { card(id: $id) { iin } }`, { id: ids.mine }, { principal: { ...caseworker, subject: `cw-refused-${i}` } })));
       for (const result of results) {
@@ -240,11 +244,7 @@ describe('requests that finish together (group commit)', () => {
         expect(result.errors).toEqual([{ message: expect.any(String), extensions: { code: 'AUDIT_UNAVAILABLE' } }]);
         expect(JSON.stringify(result)).not.toContain(mineIin);
       }
-    } finally {
-      logged.mockRestore();
-      await connection.execute('drop trigger refuse_audit on read_audit');
-      await connection.execute('drop function refuse_audit');
-    }
+    });
   });
 });
 

@@ -1,4 +1,3 @@
-import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { parseGlobalId, toGlobalId } from '../../src/api/relay.ts';
 import type { RunningPeer } from '../../src/bench/peer.ts';
@@ -8,6 +7,7 @@ import { kazakhstanDay } from '../../src/modules/base/clock.ts';
 import { Territories } from '../../src/modules/dictionary/territories.ts';
 import { seedDemoData } from '../../src/seed/seeder.ts';
 import { servedApi, type Caller } from '../support/served-api.ts';
+import { freePort } from '../support/ports.ts';
 
 // PostGraphile v5, the benchmark's peer, on the same cards as the API: installed on demand (from
 // the npm registry the first time, into node_modules/.cache), started as its own process, asked
@@ -23,14 +23,6 @@ let caseworker: Caller;
 let voided: { visit: string; education: string; member: string };
 
 type Json = Record<string, any>;
-
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as { port: number };
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
-}
 
 async function ask(body: string): Promise<{ data: Json; bytes: number }> {
   const response = await fetch(peer.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });

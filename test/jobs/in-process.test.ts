@@ -1,7 +1,7 @@
-import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { startRegistryServer, type RegistryServer } from '../support/registry-server.ts';
 import { startServerProcess, until, type ServerProcess } from '../support/server-process.ts';
+import { freePort } from '../support/ports.ts';
 
 // `npm start` runs the jobs in its own process by default (JOBS=in-process): on the embedded
 // database the scheduled re-check runs in the API over its demo cards, and /metrics counts it.
@@ -23,13 +23,6 @@ afterAll(async () => {
   await registry.close();
 });
 
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as { port: number };
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
-}
 
 const metricsText = async (port: number) => (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
 
