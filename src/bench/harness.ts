@@ -269,10 +269,10 @@ async function drive(url: string, make: Make, seconds: number, connections: numb
 }
 
 /**
- * Waits until no other session runs a statement on the database (two readings in a row, at most 5
- * minutes): the requests a load run leaves in the servers when the load generator stops (50
- * statistics queries take a minute at a million cards) must not be measured with the next run, nor
- * make a probe run out of time.
+ * Waits until no other client runs a statement on the database (two readings in a row, at most 5
+ * minutes; autovacuum's workers are not waited for): the requests a load run leaves in the servers
+ * when the load generator stops (50 statistics queries take a minute at a million cards) must not
+ * be measured with the next run, nor make a probe run out of time.
  */
 async function settle(databaseUrl: string | undefined): Promise<void> {
   if (!databaseUrl) return; // the embedded database runs inside the server: it is quiet when its server is
@@ -283,7 +283,8 @@ async function settle(databaseUrl: string | undefined): Promise<void> {
     let quiet = 0;
     for (const until = Date.now() + 300_000; quiet < 2 && Date.now() < until;) {
       const { rows: [row] } = await client.query<{ n: number }>(
-        `select count(*)::int as n from pg_stat_activity where datname = current_database() and state = 'active' and pid <> pg_backend_pid()`);
+        `select count(*)::int as n from pg_stat_activity
+         where datname = current_database() and backend_type = 'client backend' and state = 'active' and pid <> pg_backend_pid()`);
       quiet = row!.n === 0 ? quiet + 1 : 0;
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
