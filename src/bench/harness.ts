@@ -1,10 +1,9 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { exportSPKI, generateKeyPair } from 'jose';
 import { migrate, openOrm, type Orm } from '../db/orm.ts';
@@ -14,6 +13,7 @@ import { DEFAULT_AUDIENCE } from '../modules/access/auth-config.ts';
 import { signToken } from '../modules/access/tokens.ts';
 import { Territories } from '../modules/dictionary/territories.ts';
 import { scratchDatabase } from './database.ts';
+import { startProcess, stopProcess } from './processes.ts';
 import type { PeerQuery, RunningPeer, StartPeer } from './peer.ts';
 import { CARD_BY_IIN, DEEP_LIST, MOBILE, STATISTICS } from './queries.ts';
 import { ENTITIES } from '../modules/entities.ts';
@@ -30,8 +30,6 @@ import { ENTITIES } from '../modules/entities.ts';
 // The machine drifts, so the figures that matter are ratios of runs made close together: in each
 // round, every query is run on the API, then on each other server, before the next query
 // (interleaved); a ratio is worked out per round, and reported as the median and range of the rounds.
-
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 export interface BenchOptions {
   /** A PostgreSQL server to create the scratch database on; null for an embedded PGlite directory. */
@@ -208,32 +206,6 @@ async function cpuMs(pids: number[]): Promise<number> {
     }
   }
   return total;
-}
-
-/** Starts a Node script in its own process; resolves once `ready` is printed. */
-async function startProcess(script: string, env: NodeJS.ProcessEnv, ready: RegExp): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [script], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  await new Promise<void>((resolve, reject) => {
-    const seen = (chunk: Buffer) => {
-      output += chunk.toString();
-      if (ready.test(output)) resolve();
-    };
-    child.stdout!.on('data', seen);
-    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.once('exit', (code) => reject(new Error(`${script} exited (${code}) before it was ready:\n${output}`)));
-  });
-  child.stdout!.removeAllListeners('data');
-  child.stdout!.resume();
-  child.stderr!.resume();
-  return child;
-}
-
-async function stopProcess(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill('SIGTERM');
-  await exited;
 }
 
 type Load = { requestsPerSecond: number; requests: number; p50Ms: number; p99Ms: number; errors: number; non2xx: number };

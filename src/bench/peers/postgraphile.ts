@@ -13,6 +13,7 @@ import { kazakhstanDay } from '../../modules/base/clock.ts';
 import { ENTITIES } from '../../modules/entities.ts';
 import { LIST_SECTIONS } from '../../modules/sections.ts';
 import type { PeerRequests, StartPeer } from '../peer.ts';
+import { startProcess, stopProcess } from '../processes.ts';
 
 // PostGraphile v5 as a peer of the benchmark: the generic GraphQL-over-PostgreSQL server a team
 // could point at the same tables instead of running the API. Installed on first use into a
@@ -69,29 +70,9 @@ async function run(command: string, args: string[]): Promise<void> {
 }
 
 /** Starts PostGraphile's server process; resolves once it listens (its schema built). */
-async function startServer(modules: string, databaseUrl: string, port: number): Promise<ChildProcess> {
+function startServer(modules: string, databaseUrl: string, port: number): Promise<ChildProcess> {
   const env = { ...process.env, NODE_ENV: 'production', PEER_MODULES: modules, DATABASE_URL: databaseUrl, PORT: String(port), POOL_SIZE: String(POOL_SIZE) };
-  const child = spawn(process.execPath, [SERVER], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  await new Promise<void>((resolve, reject) => {
-    child.stdout!.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      if (/postgraphile listening on \d+/.test(output)) resolve();
-    });
-    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.once('exit', (code) => reject(new Error(`PostGraphile exited (${code}) before it was ready:\n${output}`)));
-  });
-  child.stdout!.removeAllListeners('data');
-  child.stdout!.resume();
-  child.stderr!.resume();
-  return child;
-}
-
-async function stopServer(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill('SIGTERM');
-  await exited;
+  return startProcess(SERVER, env, /postgraphile listening on \d+/);
 }
 
 /** The schema PostGraphile generated, as its introspection gives it. */
@@ -245,9 +226,9 @@ export const startPostgraphile: StartPeer = async ({ databaseUrl, port, log }) =
       mobile: (centerId, first) => body(documents.mobile, { center: centerId, first, today: kazakhstanDay(new Date()) }),
     };
     log(`PostGraphile ${POSTGRAPHILE_VERSION} listening on ${url} (pid ${child.pid})`);
-    return { name: `PostGraphile ${POSTGRAPHILE_VERSION}`, url, pid: child.pid!, requests, stop: () => stopServer(child) };
+    return { name: `PostGraphile ${POSTGRAPHILE_VERSION}`, url, pid: child.pid!, requests, stop: () => stopProcess(child) };
   } catch (error) {
-    await stopServer(child);
+    await stopProcess(child);
     throw error;
   }
 };
