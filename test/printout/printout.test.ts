@@ -84,7 +84,7 @@ describe('a fully filled card, printed', () => {
     expect(response.headers.get('content-disposition')).toBe(`attachment; filename="card-${toGlobalId('Card', cardId)}-v1-kk.pdf"`);
     for (const heading of headings('KK')) expect(text).toContain(squeezed(heading));
     const values = [
-      'Серікбаев', 'Нұрлан', 'Асқарұлы', iin, 'Ер', '17.05.1990', 'KZ', 'қазақ', 'Алматы қаласы', 'Абай даңғылы', '+77011234567', 'nurlan@example.kz',
+      'Серікбаев', 'Нұрлан', 'Асқарұлы', iin, 'Ер', '17.05.1990', 'Азаматтығы Қазақстан', 'қазақ', 'Алматы қаласы', 'Абай даңғылы', '+77011234567', 'nurlan@example.kz',
       'Әл-Фараби атындағы ҚазҰУ', 'Жоғары оқу орны', '01.09.2007 – 30.06.2011', 'Біліктілікті арттыру', '1С:Бухгалтерия', // §10
       'ТОО «Алатау Сервис»', '20.12.2025', // §11
       '15.01.2026', '16.01.2026', '18.01.2026', // §12, §15
@@ -112,7 +112,7 @@ describe('a fully filled card, printed', () => {
   it('in Russian: the headings and the labels of codes in Russian', async () => {
     const { text } = await printed(pathOf(cardId, '?language=ru'));
     for (const heading of headings('RU')) expect(text).toContain(squeezed(heading));
-    for (const value of ['Мужской', 'Высшее учебное заведение', 'Квартира в многоквартирном жилом доме', '2 – приемлемый вариант', '4 500 000,50', '60 мес.', 'до 16.09.2026', '4 мес.', 'Страница 1 из']) {
+    for (const value of ['Мужской', 'Гражданство Казахстан', 'Высшее учебное заведение', 'Квартира в многоквартирном жилом доме', '2 – приемлемый вариант', '4 500 000,50', '60 мес.', 'до 16.09.2026', '4 мес.', 'Страница 1 из']) {
       expect(text).toContain(squeezed(value));
     }
     expect(text).not.toContain(squeezed('Жынысы'));

@@ -161,6 +161,8 @@ export type PrintedFormat =
   /** `{ start, end }` as dd.mm.yyyy – dd.mm.yyyy. */
   | 'period'
   | 'yesNo'
+  /** An ISO 3166-1 alpha-2 code by the country's name (§5 citizenship). */
+  | 'country'
   /** A region or district code by its name. */
   | 'region'
   | 'district'

@@ -19,7 +19,7 @@ export const identityPrinted: readonly PrintedSection[] = [
   },
   { number: '3', heading: { kk: 'Жынысы', ru: 'Пол' }, fields: [{ label: { kk: 'Жынысы', ru: 'Пол' }, path: 'sex', as: { dictionary: 'SEX' } }] },
   { number: '4', heading: { kk: 'Туған күні', ru: 'Дата рождения' }, fields: [{ label: { kk: 'Туған күні', ru: 'Дата рождения' }, path: 'birthDate', as: 'date' }] },
-  { number: '5', heading: { kk: 'Азаматтығы', ru: 'Гражданство' }, fields: [{ label: { kk: 'Азаматтығы', ru: 'Гражданство' }, path: 'citizenship' }] },
+  { number: '5', heading: { kk: 'Азаматтығы', ru: 'Гражданство' }, fields: [{ label: { kk: 'Азаматтығы', ru: 'Гражданство' }, path: 'citizenship', as: 'country' }] },
   { number: '6', heading: { kk: 'Ұлты', ru: 'Национальность' }, fields: [{ label: { kk: 'Ұлты', ru: 'Национальность' }, path: 'nationality' }] },
   {
     number: '7',

@@ -80,6 +80,18 @@ function district(code: unknown, { territories, language }: Reading): string | n
   return found ? labelIn(found, language) : String(code);
 }
 
+// ICU's names of countries: Node is built with full ICU, which has Kazakh and Russian.
+const countryNames = new Map<Language, Intl.DisplayNames>();
+function country(code: unknown, { language }: Reading): string {
+  let names = countryNames.get(language);
+  if (!names) countryNames.set(language, names = new Intl.DisplayNames([language.toLowerCase()], { type: 'region', fallback: 'code' }));
+  try {
+    return names.of(String(code)) ?? String(code);
+  } catch {
+    return String(code);
+  }
+}
+
 function outcome(value: unknown, reading: Reading): string {
   const act = value as Record<string, unknown>;
   if ('orderNumber' in act || 'orderDate' in act) {
@@ -115,6 +127,7 @@ export function formatted(value: unknown, format: PrintedFormat, reading: Readin
       return `${isSet(start) ? date(start) : ''} – ${isSet(end) ? date(end) : ''}`;
     }
     case 'yesNo': return labelIn(value ? WORDS.yes : WORDS.no, reading.language);
+    case 'country': return country(value, reading);
     case 'region': return region(value, reading) ?? '';
     case 'district': return district(value, reading) ?? '';
     case 'place': return placeName(value, reading);
