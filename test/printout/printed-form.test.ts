@@ -1,10 +1,11 @@
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import { dictionaries } from '../../src/modules/dictionary/codes.ts';
 import { FONT_DIR, FONT_FILES } from '../../src/modules/printout/printout.pdf.ts';
 import { printedForm } from '../../src/modules/printout/printed-form.ts';
-import { money } from '../../src/modules/printout/printed-values.ts';
+import { money, WORDS } from '../../src/modules/printout/printed-values.ts';
 
 // The printed form as the sections declare it (`printed` in each section.ts): every section of
 // Appendix 1 once, in the form's order, in both languages.
@@ -34,6 +35,24 @@ describe('the printed form', () => {
       }
       for (const field of fields) if (typeof field.as === 'object') expect(dictionaries[field.as.dictionary]).toBeDefined();
     }
+  });
+
+  it('writes the Kazakh headings and labels in the words of the order, except those it says the form has not', () => {
+    // The order's Kazakh text (docs/order-365-kk.txt, as published), compared without spacing,
+    // punctuation, case or the blanks' underscores: the form writes "сомасы: ___ теңге;".
+    const bare = (text: string) => text.toLowerCase().replace(/[\s\\_,:;.()«»"–—?-]+/gu, '');
+    const order = bare(readFileSync(new URL('../../docs/order-365-kk.txt', import.meta.url), 'utf8'));
+    const printedWords = form.flatMap(({ printed }) => [
+      { label: printed.heading, notOnForm: printed.notOnForm },
+      ...[...(printed.fields ?? []), ...(printed.rows?.columns ?? []), ...(printed.rows?.children?.columns ?? [])],
+      ...(printed.rows?.children ? [{ label: printed.rows.children.heading, notOnForm: undefined }] : []),
+    ]);
+    const title = [WORDS.title, WORDS.subtitle].map((label) => ({ label, notOnForm: undefined }));
+    const wrong = [...title, ...printedWords]
+      // What is marked as not on the form must not be on it either: a mark is not a way round the check.
+      .filter(({ label, notOnForm }) => order.includes(bare(label.kk)) === Boolean(notOnForm))
+      .map(({ label, notOnForm }) => ({ kk: label.kk, notOnForm }));
+    expect(wrong).toEqual([]);
   });
 
   it('writes money from its decimal text with two decimals, never through a float', () => {

@@ -189,6 +189,8 @@ export interface PrintedField {
   readonly as?: PrintedFormat;
   /** A text that follows the value when set (the note of "another reason"). */
   readonly detail?: string;
+  /** Why the printed card has this label though the form does not (its other labels are the order's words). */
+  readonly notOnForm?: string;
 }
 
 /** The entries of a list section one printed section shows. */
@@ -210,6 +212,8 @@ export interface PrintedSection {
   /** The form's number: '1'…'20', a subsection '16.1', the 'footer' and what follows it ('footer.1'). */
   readonly number: string;
   readonly heading: Label;
+  /** Why the printed card has this heading though the form does not (its other headings are the order's words). */
+  readonly notOnForm?: string;
   /** A part's fields, label beside value. */
   readonly fields?: readonly PrintedField[];
   /** A list's entries. Neither: a heading over its subsections (§10, §16). */

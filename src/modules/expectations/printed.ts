@@ -16,6 +16,9 @@ export const expectationsPrinted: readonly PrintedSection[] = [{
     { label: { kk: 'Тиімді лауазым', ru: 'Предпочтительная должность' }, path: 'preferredPosition' },
     { label: { kk: 'Қолайлылығы төмен', ru: 'Менее подходящая должность' }, path: 'lessSuitablePosition' },
     { label: { kk: 'Сіз жұмыс іздеуге қанша уақыт жұмсауды ойлап отырсыз?', ru: 'Сколько времени вы планируете потратить на поиск работы?' }, path: 'searchMonths', as: 'months' },
-    { label: { kk: 'Бағалау шкаласы (1, 2, 5)', ru: 'Шкала оценки (1, 2, 5)' }, path: 'searchTime', as: { dictionary: 'SEARCH_TIME_SCALE' } },
+    {
+      label: { kk: 'Бағалау шкаласы (1, 2, 5)', ru: 'Шкала оценки (1, 2, 5)' }, path: 'searchTime', as: { dictionary: 'SEARCH_TIME_SCALE' },
+      notOnForm: 'the form lists the 1/2/5 answers under 4) without a label of their own; both the months and the scale are kept (README)',
+    },
   ],
 }];

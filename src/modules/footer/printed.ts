@@ -16,6 +16,7 @@ export const footerPrinted: readonly PrintedSection[] = [{
     headName: signerIn(card, 'HEAD') ?? own?.headName ?? null,
   }),
   heading: { kk: 'Нысанды толтырған ұйым және қол қоюшылар', ru: 'Организация, заполнившая форму, и подписанты' },
+  notOnForm: 'the footer has no heading on paper',
   fields: [
     { label: { kk: 'Ұйымның атауы', ru: 'Наименование организации' }, path: 'organisation.name' },
     { label: { kk: 'Мекенжайы', ru: 'Адрес' }, path: 'organisation.address' },
@@ -27,18 +28,22 @@ export const footerPrinted: readonly PrintedSection[] = [{
   ],
 }];
 
+// On paper the signatures are marks beside the names; here, what each electronic signature records.
+const signed = 'what an electronic signature records, which paper has no place for';
+
 export const signaturesPrinted: readonly PrintedSection[] = [{
   number: 'footer.1',
   heading: { kk: 'Электрондық цифрлық қолтаңбалар', ru: 'Электронные цифровые подписи' },
+  notOnForm: signed,
   rows: {
     layout: 'entries',
     columns: [
-      { label: { kk: 'Рөлі', ru: 'Роль' }, path: 'role', as: { dictionary: 'SIGNATORY_ROLE' } },
-      { label: { kk: 'Қол қойған', ru: 'Подписал' }, path: 'signerName' },
-      { label: { kk: 'Қол қойылған уақыты', ru: 'Дата и время подписания' }, path: 'signedAt', as: 'dateTime' },
-      { label: { kk: 'Сертификат иесі', ru: 'Владелец сертификата' }, path: 'certificateSubject' },
-      { label: { kk: 'Қол қойылған нұсқа', ru: 'Подписанная версия' }, path: 'cardVersion' },
-      { label: { kk: 'Қол қойылған нұсқаның дайджесті (SHA-256)', ru: 'Дайджест подписанной версии (SHA-256)' }, path: 'digest', as: 'digest' },
+      { label: { kk: 'Рөлі', ru: 'Роль' }, path: 'role', as: { dictionary: 'SIGNATORY_ROLE' }, notOnForm: signed },
+      { label: { kk: 'Қол қойған', ru: 'Подписал' }, path: 'signerName', notOnForm: signed },
+      { label: { kk: 'Қол қойылған уақыты', ru: 'Дата и время подписания' }, path: 'signedAt', as: 'dateTime', notOnForm: signed },
+      { label: { kk: 'Сертификат иесі', ru: 'Владелец сертификата' }, path: 'certificateSubject', notOnForm: signed },
+      { label: { kk: 'Қол қойылған нұсқа', ru: 'Подписанная версия' }, path: 'cardVersion', notOnForm: signed },
+      { label: { kk: 'Қол қойылған нұсқаның дайджесті (SHA-256)', ru: 'Дайджест подписанной версии (SHA-256)' }, path: 'digest', as: 'digest', notOnForm: signed },
     ],
   },
 }];

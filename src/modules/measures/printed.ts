@@ -13,6 +13,10 @@ const employment: PrintedField = {
   as: 'employment',
 };
 
+// The form counts a relocating person's family members able and unable to work; each member is
+// recorded here, so who they are to the person and why one cannot work are printed beside them.
+const memberDetail = 'each family member recorded, where the form counts them';
+
 export const activeMeasuresPrinted: readonly PrintedSection[] = [
   {
     number: '16',
@@ -112,7 +116,7 @@ export const activeMeasuresPrinted: readonly PrintedSection[] = [
           as: 'money',
         },
         { label: { kk: 'Тұрғын үй', ru: 'Жильё' }, path: 'housing.type', as: { dictionary: 'HOUSING_TYPE' } },
-        { label: { kk: 'Отбасы мүшесіне шаршы метр', ru: 'Квадратных метров на члена семьи' }, path: 'housing.areaPerFamilyMember' },
+        { label: { kk: 'Отбасы мүшелеріне шаршы метр', ru: 'Квадратных метров на члена семьи' }, path: 'housing.areaPerFamilyMember' },
         employment,
       ],
       children: {
@@ -120,9 +124,9 @@ export const activeMeasuresPrinted: readonly PrintedSection[] = [
         heading: { kk: 'Отбасы мүшелері', ru: 'Члены семьи' },
         columns: [
           { label: { kk: 'Тегі, аты, әкесінің аты', ru: 'Фамилия, имя, отчество' }, path: 'fullName' },
-          { label: { kk: 'Туыстығы', ru: 'Родство' }, path: 'kinship' },
+          { label: { kk: 'Туыстығы', ru: 'Родство' }, path: 'kinship', notOnForm: memberDetail },
           { label: { kk: 'Еңбекке жарамды', ru: 'Трудоспособен' }, path: 'ableToWork', as: 'yesNo' },
-          { label: { kk: 'Еңбекке жарамсыздық себебі', ru: 'Причина нетрудоспособности' }, path: 'unableToWorkReason' },
+          { label: { kk: 'Еңбекке жарамсыздық себебі', ru: 'Причина нетрудоспособности' }, path: 'unableToWorkReason', notOnForm: memberDetail },
         ],
       },
     },

@@ -10,7 +10,7 @@ import type { Territories } from '../dictionary/territories.ts';
 /** Words the printed card writes besides the form's headings and labels. */
 export const WORDS = {
   title: { kk: 'Жұмыспен қамтудың жеке картасы', ru: 'Индивидуальная карта занятости' },
-  subtitle: { kk: 'әкімшілік деректерді жинауға арналған нысан', ru: 'форма, предназначенная для сбора административных данных' },
+  subtitle: { kk: 'әкімшілік деректерін жинауға арналған нысан', ru: 'форма, предназначенная для сбора административных данных' },
   card: { kk: 'Карта', ru: 'Карта' },
   version: { kk: 'нұсқасы', ru: 'версия' },
   rowNumber: { kk: '№ р/с', ru: '№ п/п' },

@@ -11,8 +11,10 @@ const columns: readonly PrintedField[] = [
     label: { kk: 'Есептен шығару себебі', ru: 'Причина снятия с учёта' }, path: 'deregistration.reason', as: { dictionary: 'DEREGISTRATION_REASON' },
     detail: 'deregistration.note',
   },
-  // Not a column of the form: an application the person withdrew (README: differences from the form).
-  { label: { kk: 'Өтінішті кері қайтарып алған күні', ru: 'Дата отзыва заявления' }, path: 'withdrawnOn', as: 'date' },
+  {
+    label: { kk: 'Өтінішті кері қайтарып алған күні', ru: 'Дата отзыва заявления' }, path: 'withdrawnOn', as: 'date',
+    notOnForm: 'an application the person withdrew before it was decided (README: differences from the form)',
+  },
 ];
 
 export const registrationsPrinted: readonly PrintedSection[] = [
