@@ -33,18 +33,20 @@ import type { PersonRegistry } from '../modules/verification/person-registry.ts'
 import { registryFrom } from '../modules/verification/registry-from-settings.ts';
 import type { Signing } from '../modules/footer/signature-verification.ts';
 import { signingFrom } from '../modules/footer/signing-from-settings.ts';
+import { pdfPrinter, type PdfPrinter } from '../modules/printout/pdf-printer.ts';
+import { settings } from '../runtime/settings.ts';
 
 /**
  * The HTTP application: GraphQL (and GraphiQL) at /graphql, GraphiQL's assets, the liveness
  * (/healthz) and readiness (/readyz) probes.
  * The person registry (Rule 2), what signatures are checked against, the trusted token issuer and the protections are the
  * ones given, or else the ones the settings configure; browser sign-in (/auth, sign-in.ts) only when given (`npm start` gives
- * the settings' own, sign-in-from-settings.ts); `now` is the rate limits' clock.
+ * the settings' own, sign-in-from-settings.ts); `printer` lays out printed cards (else one with the settings' threads); `now` is the rate limits' clock.
  * `stop()` releases what it opened.
  */
 export async function createApp(
   orm: Orm,
-  options: { registry?: PersonRegistry | null; signing?: Signing | null; auth?: AuthSettings; protection?: Protection; signIn?: SignInSettings | null; now?: () => number } = {},
+  options: { registry?: PersonRegistry | null; signing?: Signing | null; auth?: AuthSettings; protection?: Protection; signIn?: SignInSettings | null; printer?: PdfPrinter; now?: () => number } = {},
 ) {
   const registry = options.registry === undefined ? await registryFrom() : options.registry;
   const signing = options.signing === undefined ? await signingFrom() : options.signing;
@@ -86,8 +88,9 @@ export async function createApp(
   app.route('/export/statistics.csv').get(gate, statisticsExport({ orm, territories, routeReads: reads?.routeReads ?? null })).all(onlyMethods('GET', 'HEAD'));
   // The printed card: the same gate, or instead a short-lived link from `Card.printout` (no header).
   const viaLink = signedInByLink(limits, options.now);
+  const printer = options.printer ?? pdfPrinter({ threads: settings().PRINTOUT_THREADS, queue: settings().PRINTOUT_QUEUE_LIMIT });
   app.route('/cards/:id.pdf')
-    .get((req, res, next) => (req.query.link !== undefined ? viaLink(req, res, next) : gate(req, res, next)), cardPrintout({ orm, territories, masker: new JsonMasker(schema), now: options.now }))
+    .get((req, res, next) => (req.query.link !== undefined ? viaLink(req, res, next) : gate(req, res, next)), cardPrintout({ orm, territories, masker: new JsonMasker(schema), printer, now: options.now }))
     .all(onlyMethods('GET', 'HEAD'));
   app.use(
     '/graphql',
@@ -124,6 +127,7 @@ export async function createApp(
     await apollo.stop();
     await reads?.stop();
     await redis?.close();
+    await printer.close();
   };
   return { app, apollo, territories, registry, signing, auth, signIn, protection, trusted, persistedQueryCache: persistedQueries?.cache ?? null, stop };
 }

@@ -6,6 +6,7 @@ import type { JsonMasker } from '../modules/access/personal-data.ts';
 import { AccessPolicy } from '../modules/access/policy.ts';
 import { languageOf, type Language } from '../modules/dictionary/codes.ts';
 import type { Territories } from '../modules/dictionary/territories.ts';
+import { PrinterBusy, type PdfPrinter } from '../modules/printout/pdf-printer.ts';
 import { AuditUnavailable, printCard } from '../modules/printout/printout.service.ts';
 import { log } from '../runtime/log.ts';
 import { linkOf, principalOf } from './caller.ts';
@@ -22,11 +23,15 @@ export interface PrintoutRouteDeps {
   orm: Orm;
   territories: Territories;
   masker: JsonMasker;
+  printer: PdfPrinter;
   /** The clock of the audit record. */
   now?: () => number;
 }
 
 class BadLanguage extends Error {}
+
+/** A printed card takes a thread well under a second; a queue's worth has gone by then. */
+const PRINTER_RETRY_AFTER_SECONDS = 2;
 
 /** `language=kk|ru` (either case), else the language of Accept-Language. */
 function languageParameter(req: Request): Language {
@@ -58,7 +63,7 @@ export function cardPrintout(deps: PrintoutRouteDeps): RequestHandler {
       const em = deps.orm.em.fork();
       const principal = principalOf(res);
       const printout = await printCard(
-        { em, access: new AccessPolicy(principal, em), territories: deps.territories, masker: deps.masker, now: new Date(now()) },
+        { em, access: new AccessPolicy(principal, em), territories: deps.territories, masker: deps.masker, printer: deps.printer, now: new Date(now()) },
         parsed.id,
         link?.language ?? language,
       );
@@ -71,6 +76,10 @@ export function cardPrintout(deps: PrintoutRouteDeps): RequestHandler {
       if (isDatabaseUnavailable(error)) {
         log.warn({ err: error }, 'the database is unavailable for the printed card');
         sendDatabaseUnavailable(res);
+      } else if (error instanceof PrinterBusy) {
+        log.warn('every printer thread is busy and the queue is full: a printed card refused');
+        res.set('retry-after', String(PRINTER_RETRY_AFTER_SECONDS));
+        sendError(res, 503, 'PRINTOUT_BUSY', 'Too many printed cards are being made; try again shortly');
       } else if (error instanceof AuditUnavailable) {
         log.error({ err: error.cause }, 'the read audit could not be written; the printed card is withheld');
         sendError(res, 503, 'AUDIT_UNAVAILABLE', 'The read could not be recorded in the audit; try again later');

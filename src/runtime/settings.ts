@@ -204,6 +204,8 @@ const VARIABLES = {
   WEB_CONCURRENCY: described(integer(1, 1, 256), 'server', '`1`', 'worker processes serving one port, with PostgreSQL only (see [Workers](#workers))'),
   NODE_ENV: described(text(), 'server', '—', '`production` turns introspection off unless `GRAPHQL_INTROSPECTION=true`'),
   SHUTDOWN_TIMEOUT_MS: described(integer(25_000, 1), 'server', '`25000`', 'on SIGTERM or SIGINT, how long requests in flight (and a command\'s batch in hand) may take to finish before the rest is cut and the exit is non-zero'),
+  PRINTOUT_THREADS: described(integer(1, 1, 64), 'server', '`1`', 'threads per API process that lay out printed cards (PDF), beside the thread that serves requests'),
+  PRINTOUT_QUEUE_LIMIT: described(integer(16, 0, 10_000), 'server', '`16`', 'printed cards that may wait for a thread; one more is refused with 503 `PRINTOUT_BUSY` and `Retry-After`'),
   CARD_TIME_ZONE: described(timeZone('Asia/Almaty'), 'card', '`Asia/Almaty`', 'the time zone "today" is taken in, for dates on the card'),
   PLAN_HORIZON_YEARS: described(integer(5, 1, 100), 'card', '`5`', 'how many years ahead a planned date (a visit, a course) may be'),
   // Signing in

@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import { dictionaries } from '../../src/modules/dictionary/codes.ts';
-import { FONT_DIR, FONT_FILES } from '../../src/modules/printout/printout.pdf.ts';
+import { FONT_DIR, FONT_FILES } from '../../src/modules/printout/pdf-render.ts';
 import { printedForm } from '../../src/modules/printout/printed-form.ts';
 import { money, WORDS } from '../../src/modules/printout/printed-values.ts';
 

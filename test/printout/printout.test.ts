@@ -4,12 +4,14 @@ import { protectionFrom } from '../../src/http/protection.ts';
 import type { Role } from '../../src/modules/access/principal.ts';
 import type { CareerCenter } from '../../src/modules/career-center/career-center.entity.ts';
 import { labelIn, type Language } from '../../src/modules/dictionary/codes.ts';
+import { pdfPrinter } from '../../src/modules/printout/pdf-printer.ts';
 import { numberShown, printedForm } from '../../src/modules/printout/printed-form.ts';
 import { createTestIssuer, type TestIssuer } from '../support/auth.ts';
 import { aCard, aCareerCenter } from '../support/builders.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
 import { startTestServer } from '../support/http.ts';
 import { pdfPages, squeezed } from '../support/pdf-text.ts';
+import { tableJob } from '../support/print-jobs.ts';
 
 // GET /cards/<id>.pdf from the outside: the printed card's content in both languages, its pages,
 // who may have it (as `card(id)`), the read audit, and the short-lived links of `Card.printout`.
@@ -21,11 +23,13 @@ let server: Awaited<ReturnType<typeof startTestServer>>;
 let clockAhead = 0;
 let center: CareerCenter;
 let otherCenter: CareerCenter;
+/** One thread and no queue: a printout asked for while another is laid out is refused. */
+const printer = pdfPrinter({ threads: 1, queue: 0 });
 
 beforeAll(async () => {
   db = await createTestDatabase();
   issuer = await createTestIssuer();
-  server = await startTestServer(db.orm, { auth: issuer.settings, registry: null, protection: protectionFrom(), now: () => Date.now() + clockAhead });
+  server = await startTestServer(db.orm, { auth: issuer.settings, registry: null, protection: protectionFrom(), printer, now: () => Date.now() + clockAhead });
   center = await aCareerCenter(db.orm.em.fork());
   otherCenter = await aCareerCenter(db.orm.em.fork());
 });
@@ -214,6 +218,23 @@ describe('an empty card and a long one', () => {
     }
     // The table's header row is repeated on the pages it runs over.
     expect(pages.filter((page) => squeezed(page).includes(squeezed('№ р/с Жоспарлы қатысу күні'))).length).toBeGreaterThan(1);
+  });
+});
+
+describe('a printer that is busy', () => {
+  it('refuses a printout beyond its threads and queue with 503 PRINTOUT_BUSY and Retry-After, recording no read; the next is printed', async () => {
+    const card = await aCard().save(db.orm.em.fork(), center);
+    const caller = { role: 'CASEWORKER', subject: 'caseworker-busy', careerCenter: center.code } as const;
+    // Its one thread is taken by a long document for the time of the request.
+    const held = printer.print(tableJob(4000));
+    const refused = await download(pathOf(card.id, '?language=kk'), caller);
+    expect({ status: refused.response.status, retryAfter: refused.response.headers.get('retry-after'), code: refused.json().errors[0].extensions.code })
+      .toEqual({ status: 503, retryAfter: '2', code: 'PRINTOUT_BUSY' });
+    await held;
+    const audited = () => db.orm.em.fork().getConnection().execute(`select count(*)::int as n from read_audit where subject = ?`, ['caseworker-busy']);
+    expect(await audited()).toEqual([{ n: 0 }]);
+    expect((await printed(pathOf(card.id, '?language=kk'), caller)).response.status).toBe(200);
+    expect(await audited()).toEqual([{ n: 1 }]);
   });
 });
 

@@ -13,6 +13,7 @@ declare module 'pdfmake' {
     setFonts(fonts: Record<string, { normal: string; bold: string; italics: string; bolditalics: string }>): void;
     setUrlAccessPolicy(allowed: (url: string) => boolean): void;
     setLocalAccessPolicy(allowed: (path: string) => boolean): void;
+    addTableLayouts(layouts: Record<string, { readonly [key: string]: unknown }>): void;
     createPdf(definition: DocumentDefinition): { getBuffer(): Promise<Buffer> };
   }
   const pdfmake: Pdfmake;

@@ -22,11 +22,9 @@ export const WORDS = {
   currentVersion: { kk: 'Картаның ағымдағы нұсқасы', ru: 'Текущая версия карты' },
   digest: { kk: 'Ағымдағы нұсқа құжатының дайджесті (SHA-256)', ru: 'Дайджест документа текущей версии (SHA-256)' },
   printedAt: { kk: 'Басып шығарылған уақыты', ru: 'Дата и время печати' },
+  /** Page 3 of 7, with the numbers put in as the page is laid out. */
+  pageOf: { kk: '{page}-бет, барлығы {pages}', ru: 'Страница {page} из {pages}' },
 } as const satisfies Record<string, Label>;
-
-/** `Page 3 of 7`. */
-export const pageOf = (page: number, pages: number, language: Language) =>
-  (language === 'RU' ? `Страница ${page} из ${pages}` : `${page}-бет, барлығы ${pages}`);
 
 /** `YYYY-MM-DD` (or a longer ISO text) as dd.mm.yyyy. */
 export function date(value: unknown): string {

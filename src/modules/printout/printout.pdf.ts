@@ -1,37 +1,15 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import pdfmake, { type Content, type DocumentDefinition } from 'pdfmake';
+import type { Content } from 'pdfmake';
 import type { PrintedField, PrintedSection, Snapshot } from '../card/card-section.ts';
 import { labelIn, type Label, type Language } from '../dictionary/codes.ts';
 import type { Territories } from '../dictionary/territories.ts';
+import type { LayoutName, PrintJob } from './pdf-render.ts';
 import { numberShown, type FormSection } from './printed-form.ts';
-import { dateTime, fieldText, formatted, pageOf, WORDS, type Reading } from './printed-values.ts';
+import { dateTime, fieldText, formatted, WORDS, type Reading } from './printed-values.ts';
 
-// The printed card as a PDF, laid out by pdfmake (tables that break across pages and repeat their
-// header row, a header and footer on every page with "page N of M") in DejaVu Sans, embedded and
-// subset: it has every letter of the Kazakh alphabet (ә ғ қ ң ө ұ ү һ і), which the PDF standard
-// fonts lack.
-
-export const FONT_DIR = join(dirname(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json')), 'ttf');
-/** The font files, put in pdfmake's virtual file system once: nothing is read from disk per document. */
-export const FONT_FILES = { normal: 'DejaVuSans.ttf', bold: 'DejaVuSans-Bold.ttf', mono: 'DejaVuSansMono.ttf' } as const;
-
-let ready = false;
-function printer(): typeof pdfmake {
-  if (ready) return pdfmake;
-  const vfs = (pdfmake as unknown as { virtualfs: { writeFileSync(name: string, data: Buffer): void } }).virtualfs;
-  for (const file of Object.values(FONT_FILES)) vfs.writeFileSync(file, readFileSync(join(FONT_DIR, file)));
-  pdfmake.setFonts({
-    DejaVuSans: { normal: FONT_FILES.normal, bold: FONT_FILES.bold, italics: FONT_FILES.normal, bolditalics: FONT_FILES.bold },
-    DejaVuSansMono: { normal: FONT_FILES.mono, bold: FONT_FILES.mono, italics: FONT_FILES.mono, bolditalics: FONT_FILES.mono },
-  });
-  // A document names no images or files: nothing outside the fonts above is fetched or read.
-  pdfmake.setUrlAccessPolicy(() => false);
-  pdfmake.setLocalAccessPolicy(() => false);
-  ready = true;
-  return pdfmake;
-}
+// The printed card as pdfmake's document definition (tables that break across pages and repeat
+// their header row, a header and footer on every page with "page N of M") in DejaVu Sans,
+// embedded and subset: it has every letter of the Kazakh alphabet (ә ғ қ ң ө ұ ү һ і), which the
+// PDF standard fonts lack. Data only: the printer lays it out in a thread of its own (pdf-render.ts).
 
 /** What one printed card shows. */
 export interface PrintedCard {
@@ -62,14 +40,8 @@ const NESTED_LABEL_WIDTH = 190;
 /** What a table inside an entry's row may take: pdfmake's star widths there overflow the row by its padding. */
 const NESTED_WIDTH = 455;
 
-type Node = { table: { body: unknown[] } };
-/** A part's fields, and the tables of lists: a grid of thin lines, as a paper form's boxes. */
-const GRID = { hLineWidth: () => 0.5, vLineWidth: () => 0.5, hLineColor: () => '#8a8a8a', vLineColor: () => '#8a8a8a' };
-/** An entry's fields inside its row: rules between them only. */
-const INSIDE = {
-  hLineWidth: (i: number, node: Node) => (i === 0 || i === node.table.body.length ? 0 : 0.5), vLineWidth: () => 0, hLineColor: () => '#c8c8c8',
-  paddingLeft: (i: number) => (i === 0 ? 0 : 4),
-};
+const GRID: LayoutName = 'grid';
+const INSIDE: LayoutName = 'inside';
 
 /** Label beside value. */
 function fieldTable(fields: readonly PrintedField[], row: Snapshot | null, reading: Reading, nested = false): Content {
@@ -128,11 +100,11 @@ const line = (label: Label, value: string, language: Language, mono = false): Co
   { text: labelIn(label, language), style: 'label' }, { text: value, ...(mono ? MONO : {}) },
 ];
 
-/** The card as a PDF, in `language`. */
-export async function printedCardPdf(card: PrintedCard, language: Language, territories: Territories): Promise<Buffer> {
+/** What the printer lays out as the card's PDF in `language`. */
+export function printJob(card: PrintedCard, language: Language, territories: Territories): PrintJob {
   const reading: Reading = { language, territories };
   const cardLine = `${labelIn(WORDS.card, language)} ${card.id} · ${labelIn(WORDS.version, language)} ${card.version}`;
-  const definition: DocumentDefinition = {
+  const definition: PrintJob['definition'] = {
     pageSize: 'A4',
     pageMargins: [40, 50, 40, 45],
     language: language === 'RU' ? 'ru' : 'kk',
@@ -148,16 +120,6 @@ export async function printedCardPdf(card: PrintedCard, language: Language, terr
       th: { bold: true, fillColor: '#eeeeee' },
       running: { fontSize: 7.5, color: '#444444' },
     },
-    // A heading is not left alone at the foot of a page.
-    pageBreakBefore: (node: { headlineLevel?: number; startPosition: { verticalRatio: number } }) => node.headlineLevel === 1 && node.startPosition.verticalRatio > 0.85,
-    header: () => ({
-      columns: [{ text: labelIn(WORDS.title, language), style: 'running' }, { text: cardLine, style: 'running', alignment: 'right' }],
-      margin: [40, 22, 40, 0],
-    }),
-    footer: (page, pages) => ({
-      columns: [{ text: cardLine, style: 'running' }, { text: pageOf(page, pages, language), style: 'running', alignment: 'right' }],
-      margin: [40, 12, 40, 0],
-    }),
     content: [
       { text: labelIn(WORDS.title, language), style: 'title' },
       { text: labelIn(WORDS.subtitle, language), style: 'subtitle' },
@@ -176,5 +138,5 @@ export async function printedCardPdf(card: PrintedCard, language: Language, terr
       },
     ],
   };
-  return printer().createPdf(definition).getBuffer();
+  return { definition, running: { title: labelIn(WORDS.title, language), cardLine, pageOf: labelIn(WORDS.pageOf, language) } };
 }

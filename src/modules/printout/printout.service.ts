@@ -12,7 +12,8 @@ import type { Language } from '../dictionary/codes.ts';
 import type { Territories } from '../dictionary/territories.ts';
 import { LIST_SECTIONS } from '../sections.ts';
 import { printedForm } from './printed-form.ts';
-import { printedCardPdf, type PrintedCard } from './printout.pdf.ts';
+import type { PdfPrinter } from './pdf-printer.ts';
+import { printJob, type PrintedCard } from './printout.pdf.ts';
 
 // The printed card: every section of the form as the card's document holds it (what a signature
 // covers: voided entries left out), masked for a caller who sees personal data masked, with the
@@ -25,6 +26,8 @@ export interface PrintoutDeps {
   territories: Territories;
   /** Masks recorded JSON by the schema's `@personalData` (for analysts). */
   masker: JsonMasker;
+  /** Lays the PDF out, off the thread that serves requests. */
+  printer: PdfPrinter;
   now: Date;
 }
 
@@ -101,7 +104,7 @@ export async function printCard(deps: PrintoutDeps, cardId: string, language: La
   if (!card) return { ok: false, reason: 'NOT_FOUND' };
   const whole = (await readWholeCards(deps.em, [card])).get(card.id)!;
   const printed = printedCard(whole, { masker: deps.access.masked ? deps.masker : null, now: deps.now });
-  const pdf = await printedCardPdf(printed, language, deps.territories);
+  const pdf = await deps.printer.print(printJob(printed, language, deps.territories));
   const principal = deps.access.principal;
   if (principal) {
     try {
