@@ -271,6 +271,14 @@ describe('cardSign', () => {
     await refused(id, CASEWORKER, { v: version, role: 'EXECUTOR', signature: await signDetached(signatures.document, future) }, 'CERTIFICATE_NOT_VALID');
   });
 
+  it('refuses a certificate to sign in with, not to sign (CERTIFICATE_NOT_FOR_SIGNING): its key usage has no non-repudiation', async () => {
+    const { id, version } = await keptCard();
+    const { signatures } = await status(id);
+    const authentication = await aSigner(ca, { iin: CASEWORKER.iin!, name: 'АХМЕТОВА ДИНАРА', usage: 'authentication' });
+    const message = await refused(id, CASEWORKER, { v: version, role: 'EXECUTOR', signature: await signDetached(signatures.document, authentication) }, 'CERTIFICATE_NOT_FOR_SIGNING');
+    expect(message).toContain('non-repudiation');
+  });
+
   it('refuses a certificate of a CA the API does not trust (CERTIFICATE_UNTRUSTED)', async () => {
     const { id, version } = await keptCard();
     const { signatures } = await status(id);

@@ -54,8 +54,17 @@ export async function aCa(name = 'CN=Test National CA,O=Tests,C=KZ', kind: KeyKi
   return { certificate, keys, kind };
 }
 
-/** A signer's certificate issued by `ca`: subject CN = name, serialNumber = "IIN" + iin. */
-export async function aSigner(ca: TestCa, options: { iin: string; name: string; kind?: KeyKind; notBefore?: Date; notAfter?: Date }): Promise<TestSigner> {
+/** Key usages as the NCA gives them: a certificate to sign, and one to sign in with. */
+const USAGES = {
+  signing: x509.KeyUsageFlags.digitalSignature | x509.KeyUsageFlags.nonRepudiation,
+  authentication: x509.KeyUsageFlags.digitalSignature | x509.KeyUsageFlags.keyEncipherment,
+} as const;
+
+/** A signer's certificate issued by `ca`: subject CN = name, serialNumber = "IIN" + iin; one to sign with unless told. */
+export async function aSigner(
+  ca: TestCa,
+  options: { iin: string; name: string; kind?: KeyKind; notBefore?: Date; notAfter?: Date; usage?: keyof typeof USAGES },
+): Promise<TestSigner> {
   const kind = options.kind ?? 'RSA';
   const alg = ALGORITHMS[kind];
   const keys = await webcrypto.subtle.generateKey(alg, true, ['sign', 'verify']) as webcrypto.CryptoKeyPair;
@@ -66,7 +75,7 @@ export async function aSigner(ca: TestCa, options: { iin: string; name: string; 
     notBefore: options.notBefore ?? new Date(Date.now() - DAY), notAfter: options.notAfter ?? new Date(Date.now() + 365 * DAY),
     publicKey: keys.publicKey, signingKey: ca.keys.privateKey, signingAlgorithm: ALGORITHMS[ca.kind],
     extensions: [
-      new x509.KeyUsagesExtension(x509.KeyUsageFlags.digitalSignature | x509.KeyUsageFlags.nonRepudiation, true),
+      new x509.KeyUsagesExtension(USAGES[options.usage ?? 'signing'], true),
       await x509.AuthorityKeyIdentifierExtension.create(ca.certificate),
     ],
   });

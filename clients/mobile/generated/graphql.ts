@@ -133,6 +133,8 @@ export type RegistrationStatus =
 export type UserErrorCode =
   /** A date before the person's birth date. */
   | 'BEFORE_BIRTH'
+  /** Footer — the signer's certificate is not one for signing: its key usage lacks non-repudiation (e.g. an authentication certificate). */
+  | 'CERTIFICATE_NOT_FOR_SIGNING'
   /** Footer — the signer's certificate is not valid at the moment of signing (expired or not yet valid). */
   | 'CERTIFICATE_NOT_VALID'
   /** Footer — the signer's certificate does not chain to a trusted CA certificate (`SIGNATURE_TRUST_DIR`). */

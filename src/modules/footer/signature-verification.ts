@@ -12,6 +12,7 @@ import type { TrustStore } from './trust-store.ts';
 //   its messageDigest is the digest of the document                            else SIGNATURE_DIGEST_MISMATCH
 //   the signature verifies with the certificate's key                          else SIGNATURE_INVALID
 //   the certificate is valid at the moment of signing (the server's clock)     else CERTIFICATE_NOT_VALID
+//   the certificate is one for signing (its key usage has non-repudiation)     else CERTIFICATE_NOT_FOR_SIGNING
 //   it chains to a CA certificate of the trust folder                          else CERTIFICATE_UNTRUSTED
 //   its subject names the signed-in user's IIN (serialNumber "IIN…")           else SIGNER_MISMATCH
 // RSA (PKCS #1 v1.5, PSS) and ECDSA are verified here (Node's WebCrypto). A key of another
@@ -51,6 +52,7 @@ const OID = {
   rsa: '1.2.840.113549.1.1.1',
   rsaPss: '1.2.840.113549.1.1.10',
   ec: '1.2.840.10045.2.1',
+  keyUsage: '2.5.29.15',
 };
 /** The digest algorithms a messageDigest may be made with, by OID, as node:crypto names them. */
 const DIGESTS: Record<string, string> = { '2.16.840.1.101.3.4.2.1': 'sha256', '2.16.840.1.101.3.4.2.2': 'sha384', '2.16.840.1.101.3.4.2.3': 'sha512' };
@@ -103,6 +105,21 @@ function parse(der: Uint8Array): Parsed | string {
   return { signedData, certificate, messageDigest, digestAlgorithm: signer.digestAlgorithm.algorithmId };
 }
 
+/**
+ * Whether the certificate may sign documents. The NCA issues each person two certificates: one to
+ * sign (key usage digitalSignature and nonRepudiation) and one to sign in (digitalSignature and
+ * keyEncipherment), under the same CAs, so the trust folder cannot tell them apart. A signature
+ * with legal force is made with the first: its key usage must have nonRepudiation (X.509's
+ * contentCommitment). A certificate without the extension may be used for anything (RFC 5280).
+ */
+function forSigning(certificate: Certificate): boolean {
+  const usage = certificate.extensions?.find((extension) => extension.extnID === OID.keyUsage)?.parsedValue;
+  if (!(usage instanceof asn1js.BitString)) return usage === undefined;
+  const bits = usage.valueBlock.valueHexView;
+  // Bit 1 of the BIT STRING, counted from the first byte's high bit.
+  return bits.length > 0 && (bits[0]! & 0x40) !== 0;
+}
+
 const hex = (bytes: ArrayBuffer | Uint8Array) => Buffer.from(bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes)).toString('hex');
 
 function certificateOf(certificate: Certificate): SignerCertificate {
@@ -142,6 +159,10 @@ export async function verifySignature(
     if (hex(messageDigest!) !== createHash(algorithm).update(bytes).digest('hex')) {
       return refused('SIGNATURE_DIGEST_MISMATCH', `the signature covers another document, not the version whose SHA-256 is ${request.digest}`);
     }
+  }
+
+  if (!forSigning(certificate)) {
+    return refused('CERTIFICATE_NOT_FOR_SIGNING', `the certificate (${signer.subject}) is not one for signing: its key usage has no non-repudiation (an authentication certificate?)`);
   }
 
   const keyAlgorithm = certificate.subjectPublicKeyInfo.algorithm.algorithmId;
