@@ -114,70 +114,86 @@ async function worker(settings: Settings, devProvider: { close(): Promise<void> 
   const server = createServer((req, res) => handler(req, res));
   answerClientErrors(server);
 
+  // The start, as a promise: see the stop.
+  let starting: Promise<void> = Promise.resolve();
+
   stopOnSignals(async (deadline) => {
     // The jobs in hand finish (or are given back) while the requests in flight are answered;
     // both before the database closes.
     await Promise.all([drain(server, deadline), runner?.then((started) => started.stop(), () => undefined)]);
+    // A start that has opened the database may be using it: it is let reach its next step, where it
+    // goes no further, before anything it opened is closed. (The ORM's pool closed under a connection
+    // being opened never ends: pg-pool's end() waits for that connection, which kysely, finding its
+    // pool gone, never gives back.) A start before that point is simply abandoned.
+    if (orm) await Promise.race([starting.catch(() => undefined), new Promise((resolve) => deadline.addEventListener('abort', resolve, { once: true }))]);
     await stopApp?.();
     if (metricsServer) await new Promise((resolve) => metricsServer!.close(resolve));
     await devProvider?.close();
     await orm?.close();
   }, settings.SHUTDOWN_TIMEOUT_MS);
 
-  // The settings were checked; what remains to check before the database opens is what they name.
-  const registry = await registryFrom(settings);
-  const signing = await signingFrom(settings);
-  const auth = await authFrom(settings);
-  const signIn = await signInFrom(settings);
-  const protection = protectionFrom(settings);
-  const database = databaseSettings(settings);
-  await listenOn(server, settings.PORT);
-  if (cluster.isWorker) shareMetricsWithPrimary();
-  else if (settings.METRICS_PORT) metricsServer = await serveMetrics(metricsSettings(settings));
+  await (starting = start());
 
-  // The API's statements are cut off at DB_STATEMENT_TIMEOUT_MS (so are migrations run here at the
-  // start; a long one is for `npm run migrate`).
-  // Only the server reads from replicas (DATABASE_REPLICA_URLS): its GraphQL queries.
-  orm = await openOrm({ ...database, statementTimeoutMs: protection.database.statementTimeoutMs, replicas: replicaSettings(settings) }, ENTITIES);
-  if (cluster.isPrimary) await migrateAndSay(orm);
-  const pool = await poolUseOf(orm);
-  if (pool) measurePool(pool);
+  async function start() {
+    // The settings were checked; what remains to check before the database opens is what they name.
+    const registry = await registryFrom(settings);
+    const signing = await signingFrom(settings);
+    const auth = await authFrom(settings);
+    const signIn = await signInFrom(settings);
+    const protection = protectionFrom(settings);
+    const database = databaseSettings(settings);
+    await listenOn(server, settings.PORT);
+    if (cluster.isWorker) shareMetricsWithPrimary();
+    else if (settings.METRICS_PORT) metricsServer = await serveMetrics(metricsSettings(settings));
+    if (isStopping()) return;
 
-  const { app, territories, trusted, stop } = await createApp(orm, { registry, signing, auth, protection, signIn });
-  stopApp = stop;
-  // A stop that came while starting has closed (or is closing) what was opened: serve nothing more.
-  if (isStopping()) return;
-  // Demo data only ever goes into the embedded database, never into a real server.
-  if (!database.url && (await orm.em.fork().count(Card)) === 0) {
-    log.info({ cards: DEMO_CARDS }, 'empty embedded database: loading demo cards');
-    await seedDemoData(orm, territories, { cards: DEMO_CARDS });
-  }
-  // Requests are served first: the job runner is background work and must not hold the port at
-  // "starting" (with workers, the first one's announcement would then reach clients too early).
-  handler = app;
-  // Background jobs (docs/operations.md#jobs): in every worker process unless JOBS=off.
-  if (settings.JOBS === 'in-process') await (runner = startJobRunner(orm, { territories, registry, settings }));
-  if (isStopping()) return;
+    // The API's statements are cut off at DB_STATEMENT_TIMEOUT_MS (so are migrations run here at the
+    // start; a long one is for `npm run migrate`).
+    // Only the server reads from replicas (DATABASE_REPLICA_URLS): its GraphQL queries.
+    orm = await openOrm({ ...database, statementTimeoutMs: protection.database.statementTimeoutMs, replicas: replicaSettings(settings) }, ENTITIES);
+    // From here on, each step checks that no stop has come: the stop waits for the step in hand and
+    // closes what the start opened.
+    if (isStopping()) return;
+    if (cluster.isPrimary) await migrateAndSay(orm);
+    const pool = await poolUseOf(orm);
+    if (pool) measurePool(pool);
 
-  // With workers, the first one speaks for all.
-  if (!cluster.isPrimary && cluster.worker?.id !== 1) return;
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : settings.PORT;
-  log.info({
-    url: `http://localhost:${port}/graphql`,
-    data: database.url ? 'PostgreSQL (DATABASE_URL)' : `embedded PostgreSQL in ${database.embeddedDir}`,
-    workers: cluster.isPrimary ? 1 : settings.WEB_CONCURRENCY,
-    metrics: settings.METRICS_PORT ? `http://${settings.METRICS_HOST}:${settings.METRICS_PORT}/metrics` : 'off',
-    tokens: `${auth.keySource} (issuer ${auth.issuer}, audience ${auth.audience})`,
-    browserSignIn: signIn ? signIn.source : 'off (no OIDC_ISSUER_URL; DEV_OIDC_PORT=0 or NODE_ENV=production)',
-    cache: protection.redisUrl ? 'Redis (REDIS_URL)' : 'in each process',
-    documents: trusted ? `trusted only: ${trusted.size} operations from ${protection.trustedDocuments!.join(', ')}` : 'any (no TRUSTED_DOCUMENTS manifest)',
-    registry: registry ? registry.name : 'none (PERSON_REGISTRY_URL or PERSON_REGISTRY_FILE): identities stay PENDING',
-    jobs: settings.JOBS === 'in-process' ? 'in this process' : 'off (JOBS=off: npm run worker runs them)',
-    signing: signing ? `${signing.trust.source}${signing.external ? `; other algorithms: ${signing.external.name}` : ''}` : 'refused (no SIGNATURE_TRUST_DIR)',
-  }, 'Employment card API: GraphQL (and GraphiQL in a browser)');
-  if (auth.keySource.startsWith('development key')) {
-    log.info(`get a token: npm run token -- --role CASEWORKER --center CC-KZ-75-002 (roles: ${ROLES.join(', ')}); `
-      + 'then send Authorization: Bearer <token> (in GraphiQL: Shared headers)' + (signIn ? '; or sign in from the browser (GraphiQL: Sign in)' : ''));
+    const { app, territories, trusted, stop } = await createApp(orm, { registry, signing, auth, protection, signIn });
+    stopApp = stop;
+    if (isStopping()) return;
+    // Demo data only ever goes into the embedded database, never into a real server.
+    if (!database.url && (await orm.em.fork().count(Card)) === 0) {
+      log.info({ cards: DEMO_CARDS }, 'empty embedded database: loading demo cards');
+      await seedDemoData(orm, territories, { cards: DEMO_CARDS });
+      if (isStopping()) return;
+    }
+    // Requests are served first: the job runner is background work and must not hold the port at
+    // "starting" (with workers, the first one's announcement would then reach clients too early).
+    handler = app;
+    // Background jobs (docs/operations.md#jobs): in every worker process unless JOBS=off.
+    if (settings.JOBS === 'in-process') await (runner = startJobRunner(orm, { territories, registry, settings }));
+    if (isStopping()) return;
+
+    // With workers, the first one speaks for all.
+    if (!cluster.isPrimary && cluster.worker?.id !== 1) return;
+    const address = server.address();
+    const port = typeof address === 'object' && address ? address.port : settings.PORT;
+    log.info({
+      url: `http://localhost:${port}/graphql`,
+      data: database.url ? 'PostgreSQL (DATABASE_URL)' : `embedded PostgreSQL in ${database.embeddedDir}`,
+      workers: cluster.isPrimary ? 1 : settings.WEB_CONCURRENCY,
+      metrics: settings.METRICS_PORT ? `http://${settings.METRICS_HOST}:${settings.METRICS_PORT}/metrics` : 'off',
+      tokens: `${auth.keySource} (issuer ${auth.issuer}, audience ${auth.audience})`,
+      browserSignIn: signIn ? signIn.source : 'off (no OIDC_ISSUER_URL; DEV_OIDC_PORT=0 or NODE_ENV=production)',
+      cache: protection.redisUrl ? 'Redis (REDIS_URL)' : 'in each process',
+      documents: trusted ? `trusted only: ${trusted.size} operations from ${protection.trustedDocuments!.join(', ')}` : 'any (no TRUSTED_DOCUMENTS manifest)',
+      registry: registry ? registry.name : 'none (PERSON_REGISTRY_URL or PERSON_REGISTRY_FILE): identities stay PENDING',
+      jobs: settings.JOBS === 'in-process' ? 'in this process' : 'off (JOBS=off: npm run worker runs them)',
+      signing: signing ? `${signing.trust.source}${signing.external ? `; other algorithms: ${signing.external.name}` : ''}` : 'refused (no SIGNATURE_TRUST_DIR)',
+    }, 'Employment card API: GraphQL (and GraphiQL in a browser)');
+    if (auth.keySource.startsWith('development key')) {
+      log.info(`get a token: npm run token -- --role CASEWORKER --center CC-KZ-75-002 (roles: ${ROLES.join(', ')}); `
+        + 'then send Authorization: Bearer <token> (in GraphiQL: Shared headers)' + (signIn ? '; or sign in from the browser (GraphiQL: Sign in)' : ''));
+    }
   }
 }
