@@ -30,7 +30,7 @@ export interface PrintoutRouteDeps {
 
 class BadLanguage extends Error {}
 
-/** A printed card takes a thread well under a second; a queue's worth has gone by then. */
+/** A printed card takes a thread a tenth of a second or two; a full queue is through in a few seconds. */
 const PRINTER_RETRY_AFTER_SECONDS = 2;
 
 /** `language=kk|ru` (either case), else the language of Accept-Language. */

@@ -10,9 +10,9 @@ import type { TrustStore } from './trust-store.ts';
 // version's document, as the national signature client (NCALayer) produces. It is accepted when:
 //   it is one SignedData with exactly one signer and the signer's certificate  else SIGNATURE_MALFORMED
 //   its messageDigest is the digest of the document                            else SIGNATURE_DIGEST_MISMATCH
+//   the certificate is one for signing (its key usage has non-repudiation)     else CERTIFICATE_NOT_FOR_SIGNING
 //   the signature verifies with the certificate's key                          else SIGNATURE_INVALID
 //   the certificate is valid at the moment of signing (the server's clock)     else CERTIFICATE_NOT_VALID
-//   the certificate is one for signing (its key usage has non-repudiation)     else CERTIFICATE_NOT_FOR_SIGNING
 //   it chains to a CA certificate of the trust folder                          else CERTIFICATE_UNTRUSTED
 //   its subject names the signed-in user's IIN (serialNumber "IIN…")           else SIGNER_MISMATCH
 // RSA (PKCS #1 v1.5, PSS) and ECDSA are verified here (Node's WebCrypto). A key of another
