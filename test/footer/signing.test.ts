@@ -217,12 +217,18 @@ describe('cardSign', () => {
   it('prints both signatures on the card: who, in which role, when, the certificate, the version and digest signed', async () => {
     const { id, version } = await keptCard();
     const { document, digest } = (await status(id)).signatures;
-    accepted(await post(SIGN, { id, v: version, role: 'EXECUTOR', signature: await signDetached(document, executorCert) }, CASEWORKER), 'cardSign');
-    accepted(await post(SIGN, { id, v: version, role: 'HEAD', signature: await signDetached(document, headCert) }, HEAD), 'cardSign');
-    for (const [language, words] of [['kk', ['Орындаушы', 'Басшы немесе қол қоюға уәкілетті тұлға']], ['ru', ['Исполнитель', 'Руководитель или лицо, уполномоченное на подписание']]] as const) {
+    const printedText = async (language: string) => {
       const response = await served.get(`/cards/${id}.pdf?language=${language}`, CASEWORKER);
       expect(response.status).toBe(200);
-      const text = squeezed((await pdfPages(new Uint8Array(await response.arrayBuffer()))).join(' '));
+      return squeezed((await pdfPages(new Uint8Array(await response.arrayBuffer()))).join(' '));
+    };
+    accepted(await post(SIGN, { id, v: version, role: 'EXECUTOR', signature: await signDetached(document, executorCert) }, CASEWORKER), 'cardSign');
+    // One signature of two: the printed card says the version is not covered yet.
+    expect(await printedText('kk')).toContain(squeezed('Ағымдағы нұсқаға орындаушы да, басшы да қол қойды Жоқ'));
+    accepted(await post(SIGN, { id, v: version, role: 'HEAD', signature: await signDetached(document, headCert) }, HEAD), 'cardSign');
+    for (const [language, words] of [['kk', ['Орындаушы', 'Басшы немесе қол қоюға уәкілетті тұлға']], ['ru', ['Исполнитель', 'Руководитель или лицо, уполномоченное на подписание']]] as const) {
+      const text = await printedText(language);
+      expect(text).toContain(squeezed(language === 'kk' ? 'Ағымдағы нұсқаға орындаушы да, басшы да қол қойды Иә' : 'Текущая версия подписана и исполнителем, и руководителем Да'));
       // The footer's signatories, named by their signatures; then each signature, and the digest it covers.
       const footer = text.slice(0, text.indexOf(squeezed(language === 'kk' ? 'Электрондық цифрлық қолтаңбалар' : 'Электронные цифровые подписи')));
       expect(footer).toContain(squeezed(`${words[0]}${CASEWORKER.name}`));

@@ -18,6 +18,8 @@ export interface PrintedCard {
   version: number;
   /** SHA-256 of the current version's document. */
   digest: string;
+  /** Whether the executor and the head both signed the current version (`Card.signatures.covered`). */
+  covered: boolean;
   /** The content of each printed section: a part's value, or a list's entries in chronological order. */
   sections: readonly { form: FormSection; value: Snapshot | null; entries: readonly Snapshot[] | null }[];
   printedAt: Date;
@@ -130,6 +132,7 @@ export function printJob(card: PrintedCard, language: Language, territories: Ter
           widths: [LABEL_WIDTH, '*'],
           body: [
             line(WORDS.currentVersion, String(card.version), language),
+            line(WORDS.covered, formatted(card.covered, 'yesNo', reading), language),
             line(WORDS.digest, formatted(card.digest, 'digest', reading), language, true),
             line(WORDS.printedAt, dateTime(card.printedAt.toISOString()), language),
           ],

@@ -77,10 +77,12 @@ export function printedCard(whole: WholeCard, options: { masker: JsonMasker | nu
     part: (name) => (document[name] as Snapshot | null | undefined) ?? null,
     entries: (name) => [...entries].find(([section]) => section.name === name)?.[1] ?? [],
   };
+  const signedNow = (role: string) => values.entries('signature').some((signature) => signature.role === role && Number(signature.cardVersion) === whole.card.version);
   return {
     id: toGlobalId('Card', whole.card.id),
     version: whole.card.version,
     digest: sha256(cardDocument(whole)),
+    covered: signedNow('EXECUTOR') && signedNow('HEAD'),
     printedAt: options.now,
     sections: printedForm().map((form) => {
       if (form.source.kind === 'part') {
