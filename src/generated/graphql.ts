@@ -344,7 +344,7 @@ export type Card = Node & {
   personalDataMasked: Scalars['Boolean']['output'];
   /** §8 — contact phone. */
   phone?: Maybe<Scalars['PhoneNumber']['output']>;
-  /** Appendix 1 — the card printed as on paper (§1–§20, the footer, the signatures, the document's digest), as it stands now: a short-lived link to the PDF in `language` (the request's language unless given). */
+  /** Appendix 1 — the card printed as on paper (§1–§20, the footer, the signatures, the document's digest): a short-lived link to the PDF in `language` (the request's language unless given) — of the card as read (as it stands, or as it stood with `card(id, asOf)`), or of `version` as it ended (what that version's signatures cover). */
   printout: Printout;
   /** §14 — referrals to suitable work, in chronological order of issue. */
   referrals: ReferralConnection;
@@ -453,6 +453,7 @@ export type CardNotificationsArgs = {
  */
 export type CardPrintoutArgs = {
   language?: InputMaybe<Language>;
+  version?: InputMaybe<Scalars['Int']['input']>;
 };
 
 

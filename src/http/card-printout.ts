@@ -1,4 +1,5 @@
 import type { Request, RequestHandler } from 'express';
+import { GraphQLDateTime } from 'graphql-scalars';
 import { parseGlobalId } from '../api/relay.ts';
 import { isDatabaseUnavailable } from '../db/availability.ts';
 import type { Orm } from '../db/orm.ts';
@@ -7,15 +8,16 @@ import { AccessPolicy } from '../modules/access/policy.ts';
 import { languageOf, type Language } from '../modules/dictionary/codes.ts';
 import type { Territories } from '../modules/dictionary/territories.ts';
 import { PrinterBusy, type PdfPrinter } from '../modules/printout/pdf-printer.ts';
-import { AuditUnavailable, printCard } from '../modules/printout/printout.service.ts';
+import { AuditUnavailable, printCard, type PrintedState } from '../modules/printout/printout.service.ts';
 import { log } from '../runtime/log.ts';
 import { linkOf, principalOf } from './caller.ts';
 import { sendDatabaseUnavailable, sendError } from './errors.ts';
 
-// GET /cards/<id>.pdf[?language=kk|ru]: the printed card (src/modules/printout/), with the card's
-// global id as the API gives it. Signed in as /graphql is (Authorization: Bearer …, the same gate
+// GET /cards/<id>.pdf[?language=kk|ru][&version=N | &asOf=<date-time>]: the printed card
+// (src/modules/printout/), with the card's global id as the API gives it; as it stands, at the end
+// of version N (what its signatures cover), or as it stood at a moment. Signed in as /graphql is (Authorization: Bearer …, the same gate
 // and rate limits), or with a short-lived link from `Card.printout` (`&link=…`, no header), which
-// names its caller, card and language. Read under the rules of `card(id)`: a card the caller may
+// names its caller, card, language and state. Read under the rules of `card(id)`: a card the caller may
 // not read is answered exactly as a missing one (404); an analyst's has its personal data masked.
 // The read is recorded in the audit before a byte leaves (503 when it cannot be).
 
@@ -28,7 +30,30 @@ export interface PrintoutRouteDeps {
   now?: () => number;
 }
 
-class BadLanguage extends Error {}
+class BadArgument extends Error {
+  readonly argument: string;
+  constructor(argument: string, message: string) {
+    super(message);
+    this.argument = argument;
+  }
+}
+
+/** `asOf=` a moment (RFC 3339, as the GraphQL `DateTime` takes it), or `version=` a version number, or neither. */
+function stateParameter(req: Request): PrintedState {
+  const { asOf, version } = req.query;
+  const given = (value: unknown) => value !== undefined && value !== '';
+  if (given(asOf) && given(version)) throw new BadArgument('version', 'Give one of "asOf" and "version", not both');
+  if (given(version)) {
+    if (typeof version !== 'string' || !/^[1-9][0-9]{0,8}$/.test(version)) throw new BadArgument('version', 'Invalid value for argument "version": must be a version number, 1 or more');
+    return { version: Number(version) };
+  }
+  if (!given(asOf)) return null;
+  try {
+    return { asOf: GraphQLDateTime.parseValue(asOf) as Date };
+  } catch {
+    throw new BadArgument('asOf', 'Invalid value for argument "asOf": must be a date-time such as 2026-12-04T09:30:00Z');
+  }
+}
 
 /** A printed card takes a thread a tenth of a second or two; a full queue is through in a few seconds. */
 const PRINTER_RETRY_AFTER_SECONDS = 2;
@@ -38,7 +63,7 @@ function languageParameter(req: Request): Language {
   const value = req.query.language;
   if (value === undefined || value === '') return languageOf(req.get('accept-language'));
   const upper = typeof value === 'string' ? value.toUpperCase() : '';
-  if (upper !== 'KK' && upper !== 'RU') throw new BadLanguage();
+  if (upper !== 'KK' && upper !== 'RU') throw new BadArgument('language', 'Invalid value for argument "language": must be kk or ru');
   return upper;
 }
 
@@ -49,10 +74,13 @@ export function cardPrintout(deps: PrintoutRouteDeps): RequestHandler {
   return async (req, res) => {
     try {
       let language: Language;
+      let state: PrintedState;
       try {
         language = languageParameter(req);
-      } catch {
-        return sendError(res, 400, 'BAD_USER_INPUT', 'Invalid value for argument "language": must be kk or ru', { argument: 'language' });
+        state = stateParameter(req);
+      } catch (error) {
+        if (!(error instanceof BadArgument)) throw error;
+        return sendError(res, 400, 'BAD_USER_INPUT', error.message, { argument: error.argument });
       }
       const id = String(req.params.id);
       const link = linkOf(res);
@@ -66,6 +94,8 @@ export function cardPrintout(deps: PrintoutRouteDeps): RequestHandler {
         { em, access: new AccessPolicy(principal, em), territories: deps.territories, masker: deps.masker, printer: deps.printer, now: new Date(now()) },
         parsed.id,
         link?.language ?? language,
+        // A link prints what it was made for.
+        link ? link.state : state,
       );
       if (!printout.ok) return notFound(res);
       res.status(200).type('application/pdf')

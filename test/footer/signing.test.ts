@@ -224,11 +224,11 @@ describe('cardSign', () => {
     };
     accepted(await post(SIGN, { id, v: version, role: 'EXECUTOR', signature: await signDetached(document, executorCert) }, CASEWORKER), 'cardSign');
     // One signature of two: the printed card says the version is not covered yet.
-    expect(await printedText('kk')).toContain(squeezed('Ағымдағы нұсқаға орындаушы да, басшы да қол қойды Жоқ'));
+    expect(await printedText('kk')).toContain(squeezed('Бұл нұсқаға орындаушы да, басшы да қол қойды Жоқ'));
     accepted(await post(SIGN, { id, v: version, role: 'HEAD', signature: await signDetached(document, headCert) }, HEAD), 'cardSign');
     for (const [language, words] of [['kk', ['Орындаушы', 'Басшы немесе қол қоюға уәкілетті тұлға']], ['ru', ['Исполнитель', 'Руководитель или лицо, уполномоченное на подписание']]] as const) {
       const text = await printedText(language);
-      expect(text).toContain(squeezed(language === 'kk' ? 'Ағымдағы нұсқаға орындаушы да, басшы да қол қойды Иә' : 'Текущая версия подписана и исполнителем, и руководителем Да'));
+      expect(text).toContain(squeezed(language === 'kk' ? 'Бұл нұсқаға орындаушы да, басшы да қол қойды Иә' : 'Эта версия подписана и исполнителем, и руководителем Да'));
       // The footer's signatories, named by their signatures; then each signature, and the digest it covers.
       const footer = text.slice(0, text.indexOf(squeezed(language === 'kk' ? 'Электрондық цифрлық қолтаңбалар' : 'Электронные цифровые подписи')));
       expect(footer).toContain(squeezed(`${words[0]}${CASEWORKER.name}`));
@@ -239,6 +239,50 @@ describe('cardSign', () => {
       // The digest signed, twice (one per signature), and as the current version's (nothing changed since).
       expect(text.split(digest).length - 1).toBe(3);
     }
+  });
+
+  it('prints the version signed after the card has changed (version=N, or asOf a moment), by the route and by a link', async () => {
+    const { id, version } = await keptCard();
+    const { document, digest } = (await status(id)).signatures;
+    accepted(await post(SIGN, { id, v: version, role: 'EXECUTOR', signature: await signDetached(document, executorCert) }, CASEWORKER), 'cardSign');
+    const head = accepted(await post(SIGN, { id, v: version, role: 'HEAD', signature: await signDetached(document, headCert) }, HEAD), 'cardSign');
+    // The card changes: another head takes it over, a new version nobody has signed.
+    accepted(await post(TAKE_OVER, { id, v: version }, OTHER_HEAD), 'cardTakeOver');
+    const printed = async (path: string, caller: Caller | null = OTHER_HEAD) => {
+      const response = caller ? await served.get(path, caller) : await fetch(`${served.base}${path}`);
+      expect(response.status).toBe(200);
+      return { text: squeezed((await pdfPages(new Uint8Array(await response.arrayBuffer()))).join(' ')), filename: response.headers.get('content-disposition') };
+    };
+    const now = await printed(`/cards/${id}.pdf?language=kk`);
+    expect(now.filename).toContain(`-v${version + 1}-kk.pdf`);
+    expect(now.text).toContain(squeezed(`Басылған карта нұсқасы ${version + 1}`));
+    expect(now.text).toContain(squeezed('Бұл нұсқаға орындаушы да, басшы да қол қойды Жоқ'));
+
+    // The version signed, as it was last: both signatures, and the document they cover.
+    const then = await printed(`/cards/${id}.pdf?language=kk&version=${version}`);
+    expect(then.filename).toContain(`-v${version}-kk.pdf`);
+    expect(then.text).toContain(squeezed(`Басылған карта нұсқасы ${version}`));
+    expect(then.text).toContain(squeezed('Бұл нұсқаға орындаушы да, басшы да қол қойды Иә'));
+    // Its digest: once per signature and once as the version's.
+    expect(then.text.split(digest).length - 1).toBe(3);
+    expect(then.text).toContain(squeezed('Карта мына сәттегі күйінде басылды'));
+    expect(now.text).not.toContain(squeezed('Карта мына сәттегі күйінде басылды'));
+    // As of the head's signing moment: the version then, without the head's signature (recorded
+    // once it had been checked, a moment later).
+    const atHead = await printed(`/cards/${id}.pdf?language=kk&asOf=${encodeURIComponent(head.signature.signedAt)}`);
+    expect(atHead.filename).toBe(then.filename);
+    expect(atHead.text.split(digest).length - 1).toBe(2);
+
+    // Through links: of the version, and of the card read as it stood at a moment.
+    const links = await post(`query($id: ID!, $at: DateTime!, $v: Int!) {
+      now: card(id: $id) { printout(language: KK, version: $v) { url } }
+      then: card(id: $id, asOf: $at) { version printout(language: KK) { url } } }`, { id, at: head.signature.signedAt, v: version }, OTHER_HEAD);
+    expect(links.body.errors).toBeUndefined();
+    const byVersion = await printed(links.body.data.now.printout.url, null);
+    expect({ filename: byVersion.filename, digests: byVersion.text.split(digest).length - 1 }).toEqual({ filename: then.filename, digests: 3 });
+    expect(links.body.data.then.version).toBe(version);
+    const atMoment = await printed(links.body.data.then.printout.url, null);
+    expect({ filename: atMoment.filename, digests: atMoment.text.split(digest).length - 1 }).toEqual({ filename: then.filename, digests: 2 });
   });
 
   it('accepts a signature of the same document given as PEM, by a head with an RSA-PSS key', async () => {

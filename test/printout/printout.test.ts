@@ -130,6 +130,18 @@ describe('a fully filled card, printed', () => {
     expect(refused.json().errors[0].extensions).toEqual({ code: 'BAD_USER_INPUT', argument: 'language' });
   });
 
+  it('of a version or at a moment: a bad one is refused (400), one the card never had is 404, the current version is the card as it stands', async () => {
+    for (const [query, argument] of [['version=0', 'version'], ['version=x', 'version'], ['version=1&asOf=2026-01-01T00:00:00Z', 'version'], ['asOf=yesterday', 'asOf'], ['asOf=2026-01-01', 'asOf']] as const) {
+      const refused = await download(pathOf(cardId, `?language=kk&${query}`));
+      expect({ query, status: refused.response.status, extensions: refused.json().errors[0].extensions }).toEqual({ query, status: 400, extensions: { code: 'BAD_USER_INPUT', argument } });
+    }
+    expect((await download(pathOf(cardId, '?language=kk&version=2'))).response.status).toBe(404);
+    expect((await download(pathOf(cardId, '?language=kk&asOf=2000-01-01T00:00:00Z'))).response.status).toBe(404);
+    const current = await printed(pathOf(cardId, '?language=kk&version=1'));
+    expect(current.response.headers.get('content-disposition')).toContain('-v1-kk.pdf');
+    expect(current.text).not.toContain(squeezed('Карта мына сәттегі күйінде басылды'));
+  });
+
   it('for an analyst, with the personal data masked', async () => {
     const { text } = await printed(pathOf(cardId, '?language=kk'), { role: 'ANALYST', subject: 'analyst-print', careerCenter: null });
     expect(text).toContain('************');

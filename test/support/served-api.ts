@@ -93,6 +93,10 @@ export function servedApi(overrides?: (fromEnv: Protection) => Partial<Protectio
     get db() {
       return db;
     },
+    /** The API's address, for a request made without a caller's token. */
+    get base() {
+      return server.base;
+    },
     post: ((...args) => server.post(...args)) as Post,
     /** A GET of another route of the API, as a caller. */
     get: (path: string, caller?: Caller) => server.get(path, caller),

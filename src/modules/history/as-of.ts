@@ -138,3 +138,19 @@ export async function cardAsOf(em: SqlEntityManager, cardId: string, at: Date): 
   }
   return new CardAsOf(at, card, lists, children, history.filter((record) => record.at <= at));
 }
+
+/**
+ * The last moment the card `cardId` stood at `version`, before the change that made the next one;
+ * `'current'` for the version it has now; null for a version it never had (or whose end the history
+ * does not show). Signing keeps the version, so the signatures given to a version are in it.
+ */
+export async function lastMomentOfVersion(em: SqlEntityManager, cardId: string, version: number): Promise<Date | 'current' | null> {
+  const current = await em.findOne(Card, { id: cardId });
+  if (!current || version < 1 || version > current.version) return null;
+  if (version === current.version) return 'current';
+  // Every change after the one that left `version` is based on a later version: the last record
+  // based on `version` is that change (a change's records share their moment).
+  const left = (await historyOf(em, cardId)).findLast((record) => record.basedOnVersion === version);
+  // Moments are whole milliseconds: the one before is before every record of that change.
+  return left ? new Date(left.at.getTime() - 1) : null;
+}

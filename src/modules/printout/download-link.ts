@@ -3,6 +3,7 @@ import { errors, jwtVerify, SignJWT } from 'jose';
 import { settings } from '../../runtime/settings.ts';
 import { ROLES, type Principal, type Role } from '../access/principal.ts';
 import type { Language } from '../dictionary/codes.ts';
+import type { PrintedState } from './printout.service.ts';
 
 // Short-lived links to a printed card, for clients that cannot add an Authorization header to a
 // download (a browser's <a href>, a mobile app's system viewer). A link carries a token signed with
@@ -28,11 +29,17 @@ export interface PrintoutLink {
   expiresAt: Date;
 }
 
-/** A link to the printed card `cardId` (its global id) in `language` for `principal`, valid from `now` for the configured lifetime. */
-export async function printoutLink(principal: Principal, cardId: string, language: Language, now: Date): Promise<PrintoutLink> {
+/**
+ * A link to the printed card `cardId` (its global id) in `language` — in `state`: as it stands, at
+ * a moment, or at the end of a version — for `principal`, valid from `now` for the configured lifetime.
+ */
+export async function printoutLink(principal: Principal, cardId: string, language: Language, now: Date, state: PrintedState = null): Promise<PrintoutLink> {
   const issuedAt = Math.floor(now.getTime() / 1000);
   const expiresAt = issuedAt + settings().DOWNLOAD_LINK_LIFETIME_SECONDS;
-  const token = await new SignJWT({ card: cardId, lang: language, role: principal.role, center: principal.careerCenter, name: principal.name })
+  const token = await new SignJWT({
+    card: cardId, lang: language, role: principal.role, center: principal.careerCenter, name: principal.name,
+    ...(state && 'asOf' in state ? { asOf: state.asOf.toISOString() } : {}), ...(state && 'version' in state ? { version: state.version } : {}),
+  })
     .setProtectedHeader({ alg: ALGORITHM })
     .setSubject(principal.subject)
     .setAudience(AUDIENCE)
@@ -59,6 +66,8 @@ export interface LinkClaims {
   /** The card's global id. */
   cardId: string;
   language: Language;
+  /** What state of the card it prints; null: as it stands when the link is opened. */
+  state: PrintedState;
 }
 
 /** The caller, card and language a link names, checked at `now`; LinkRefused otherwise. */
@@ -72,10 +81,14 @@ export async function verifyPrintoutLink(token: string, now: Date): Promise<Link
   }
   const role = payload.role as Role;
   const language = payload.lang as Language;
-  if (!ROLES.includes(role) || typeof payload.card !== 'string' || (language !== 'KK' && language !== 'RU')) {
+  const asOf = typeof payload.asOf === 'string' ? new Date(payload.asOf) : null;
+  const version = Number.isInteger(payload.version) ? (payload.version as number) : null;
+  if (!ROLES.includes(role) || typeof payload.card !== 'string' || (language !== 'KK' && language !== 'RU') || (asOf && Number.isNaN(asOf.getTime()))) {
     throw new LinkRefused('LINK_INVALID', 'The download link is not valid');
   }
   const text = (value: unknown) => (typeof value === 'string' && value ? value : null);
   // A link only reads: it carries no IIN (it travels in a URL), and the reader it names signs nothing.
-  return { principal: { subject: payload.sub!, role, careerCenter: text(payload.center), name: text(payload.name), iin: null }, cardId: payload.card, language };
+  return { principal: { subject: payload.sub!, role, careerCenter: text(payload.center), name: text(payload.name), iin: null }, cardId: payload.card, language,
+    state: asOf ? { asOf } : version !== null ? { version } : null,
+  };
 }

@@ -20,6 +20,8 @@ export interface PrintedCard {
   digest: string;
   /** Whether the executor and the head both signed the current version (`Card.signatures.covered`). */
   covered: boolean;
+  /** The moment the card is printed as of; null: as it stands. */
+  asOf: Date | null;
   /** The content of each printed section: a part's value, or a list's entries in chronological order. */
   sections: readonly { form: FormSection; value: Snapshot | null; entries: readonly Snapshot[] | null }[];
   printedAt: Date;
@@ -131,7 +133,8 @@ export function printJob(card: PrintedCard, language: Language, territories: Ter
         table: {
           widths: [LABEL_WIDTH, '*'],
           body: [
-            line(WORDS.currentVersion, String(card.version), language),
+            ...(card.asOf ? [line(WORDS.asOf, dateTime(card.asOf.toISOString()), language)] : []),
+            line(WORDS.printedVersion, String(card.version), language),
             line(WORDS.covered, formatted(card.covered, 'yesNo', reading), language),
             line(WORDS.digest, formatted(card.digest, 'digest', reading), language, true),
             line(WORDS.printedAt, dateTime(card.printedAt.toISOString()), language),

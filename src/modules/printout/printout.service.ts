@@ -7,7 +7,8 @@ import { isDatabaseUnavailable } from '../../db/availability.ts';
 import { cardDocument, documentContent, DOCUMENT_SHAPE, sha256 } from '../card/card-document.ts';
 import { Card } from '../card/card.entity.ts';
 import { entrySnapshot, sortKey, typeOf, type ListSection, type PrintedCardValues, type Snapshot } from '../card/card-section.ts';
-import { readWholeCards, type WholeCard } from '../card/whole-card.ts';
+import { readWholeCards, wholeCardIn, type WholeCard } from '../card/whole-card.ts';
+import { cardAsOf, lastMomentOfVersion } from '../history/as-of.ts';
 import type { Language } from '../dictionary/codes.ts';
 import type { Territories } from '../dictionary/territories.ts';
 import { LIST_SECTIONS } from '../sections.ts';
@@ -59,8 +60,8 @@ function chronological(section: ListSection) {
   };
 }
 
-/** What the printed card shows of `whole`, masked when `masker` is given. */
-export function printedCard(whole: WholeCard, options: { masker: JsonMasker | null; now: Date }): PrintedCard {
+/** What the printed card shows of `whole` (as it stood at `asOf`, if given), masked when `masker` is given. */
+export function printedCard(whole: WholeCard, options: { masker: JsonMasker | null; now: Date; asOf?: Date | null }): PrintedCard {
   const { masker } = options;
   const content = documentContent(whole);
   const document = (masker ? masker.mask(content, DOCUMENT_SHAPE) : content) as Snapshot;
@@ -83,6 +84,7 @@ export function printedCard(whole: WholeCard, options: { masker: JsonMasker | nu
     version: whole.card.version,
     digest: sha256(cardDocument(whole)),
     covered: signedNow('EXECUTOR') && signedNow('HEAD'),
+    asOf: options.asOf ?? null,
     printedAt: options.now,
     sections: printedForm().map((form) => {
       if (form.source.kind === 'part') {
@@ -96,16 +98,35 @@ export function printedCard(whole: WholeCard, options: { masker: JsonMasker | nu
   };
 }
 
+/** Which state of the card to print: as it stands, as it stood at a moment, or the last of a version. */
+export type PrintedState = { asOf: Date } | { version: number } | null;
+
 /**
- * The card with database id `cardId` printed in `language`, if the caller may read it (else NOT_FOUND,
- * as for a card that does not exist). The read is recorded in the audit before the PDF is returned:
- * when the record cannot be written, this throws and nothing is handed out.
+ * The card with database id `cardId` printed in `language` — as it stands, as it stood at a moment,
+ * or at the end of a version (rule 3: the version signatures cover, after the card has changed) —
+ * if the caller may read it (else NOT_FOUND, as for a card that does not exist, did not yet, or
+ * never had that version). The read is recorded in the audit before the PDF is returned: when the
+ * record cannot be written, this throws and nothing is handed out.
  */
-export async function printCard(deps: PrintoutDeps, cardId: string, language: Language): Promise<Printout> {
+export async function printCard(deps: PrintoutDeps, cardId: string, language: Language, state: PrintedState = null): Promise<Printout> {
   const card = await deps.access.readable(await deps.em.findOne(Card, cardId));
   if (!card) return { ok: false, reason: 'NOT_FOUND' };
-  const whole = (await readWholeCards(deps.em, [card])).get(card.id)!;
-  const printed = printedCard(whole, { masker: deps.access.masked ? deps.masker : null, now: deps.now });
+  let asOf: Date | null = null;
+  if (state && 'asOf' in state) asOf = state.asOf;
+  else if (state) {
+    const moment = await lastMomentOfVersion(deps.em, card.id, state.version);
+    if (!moment) return { ok: false, reason: 'NOT_FOUND' };
+    if (moment !== 'current') asOf = moment;
+  }
+  let whole: WholeCard;
+  if (asOf) {
+    const view = await cardAsOf(deps.em, card.id, asOf);
+    if (!view) return { ok: false, reason: 'NOT_FOUND' };
+    whole = await wholeCardIn(view, view.card);
+  } else {
+    whole = (await readWholeCards(deps.em, [card])).get(card.id)!;
+  }
+  const printed = printedCard(whole, { masker: deps.access.masked ? deps.masker : null, now: deps.now, asOf });
   const pdf = await deps.printer.print(printJob(printed, language, deps.territories));
   const principal = deps.access.principal;
   if (principal) {
