@@ -121,7 +121,8 @@ export async function printCard(deps: PrintoutDeps, cardId: string, language: La
   let whole: WholeCard;
   if (asOf) {
     const view = await cardAsOf(deps.em, card.id, asOf);
-    if (!view) return { ok: false, reason: 'NOT_FOUND' };
+    // A version asked for is printed only as that version: never another one in its place.
+    if (!view || (state && 'version' in state && view.card.version !== state.version)) return { ok: false, reason: 'NOT_FOUND' };
     whole = await wholeCardIn(view, view.card);
   } else {
     whole = (await readWholeCards(deps.em, [card])).get(card.id)!;
