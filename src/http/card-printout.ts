@@ -15,11 +15,12 @@ import { sendDatabaseUnavailable, sendError } from './errors.ts';
 
 // GET /cards/<id>.pdf[?language=kk|ru][&version=N | &asOf=<date-time>]: the printed card
 // (src/modules/printout/), with the card's global id as the API gives it; as it stands, at the end
-// of version N (what its signatures cover), or as it stood at a moment. Signed in as /graphql is (Authorization: Bearer …, the same gate
-// and rate limits), or with a short-lived link from `Card.printout` (`&link=…`, no header), which
-// names its caller, card, language and state. Read under the rules of `card(id)`: a card the caller may
-// not read is answered exactly as a missing one (404); an analyst's has its personal data masked.
-// The read is recorded in the audit before a byte leaves (503 when it cannot be).
+// of version N (what its signatures cover), or as it stood at a moment. Signed in as /graphql is
+// (Authorization: Bearer …, the same gate and rate limits), or with a short-lived link from
+// `Card.printout` (`&link=…`, no header), which names its caller, card, language and state. Read
+// under the rules of `card(id)`: a card the caller may not read is answered exactly as a missing
+// one (404); an analyst's has its personal data masked. The read is recorded in the audit before a
+// byte leaves (503 when it cannot be).
 
 export interface PrintoutRouteDeps {
   orm: Orm;
